@@ -1,0 +1,46 @@
+import { defineConfig, loadEnv } from "@medusajs/framework/utils"
+import type { CustomerSuiteOptions } from "./src/modules/customer_suite/options"
+
+loadEnv(process.env.NODE_ENV || "development", process.cwd())
+
+/**
+ * The development store: the repository root booted as a Medusa app whose
+ * own src/ is the plugin. Its modules are listed explicitly here, with the
+ * options a merchant would pass to the plugin.
+ */
+const customerSuiteOptions: CustomerSuiteOptions = {
+  assistance: {
+    enabled: process.env.CUSTOMER_SUITE_ASSISTANCE === "true",
+    storefront_url: process.env.CUSTOMER_SUITE_STOREFRONT_URL
+      ? `${process.env.CUSTOMER_SUITE_STOREFRONT_URL.replace(/\/$/, "")}/account/assist?code={code}`
+      : null,
+  },
+}
+
+const databaseUrl =
+  process.env.DATABASE_URL ?? "postgres://postgres@localhost:5432/medusa_customer_suite"
+
+module.exports = defineConfig({
+  projectConfig: {
+    databaseUrl,
+    databaseDriverOptions: databaseUrl.includes("localhost")
+      ? { connection: { ssl: false } }
+      : undefined,
+    http: {
+      storeCors: process.env.STORE_CORS ?? "http://localhost:8000",
+      adminCors: process.env.ADMIN_CORS ?? "http://localhost:9000,http://localhost:5173",
+      authCors: process.env.AUTH_CORS ?? "http://localhost:8000,http://localhost:9000,http://localhost:5173",
+      jwtSecret: process.env.JWT_SECRET ?? "supersecret",
+      cookieSecret: process.env.COOKIE_SECRET ?? "supersecret",
+    },
+  },
+  admin: {
+    disable: process.env.DISABLE_MEDUSA_ADMIN === "true",
+  },
+  modules: [
+    {
+      resolve: "./src/modules/customer_suite",
+      options: customerSuiteOptions,
+    },
+  ],
+})

@@ -1,0 +1,96 @@
+import { defineRouteConfig } from "@medusajs/admin-sdk"
+import { UsersSolid } from "@medusajs/icons"
+import { Badge, Container, Heading, StatusBadge, Text } from "@medusajs/ui"
+import { useSuiteSettings, type CapabilitySettings } from "../../../hooks/api/settings"
+
+const formatValue = (value: unknown): string => {
+  if (value === null || value === undefined) {
+    return "—"
+  }
+  if (Array.isArray(value)) {
+    return value.length ? value.join(", ") : "none"
+  }
+  if (typeof value === "boolean") {
+    return value ? "Yes" : "No"
+  }
+  return String(value)
+}
+
+const humanize = (key: string) =>
+  key.charAt(0).toUpperCase() + key.slice(1).replace(/_/g, " ")
+
+const CapabilitySection = ({ capability }: { capability: CapabilitySettings }) => {
+  const entries = Object.entries(capability.settings)
+  return (
+    <Container
+      className="divide-y p-0"
+      data-testid={`customer-suite-capability-${capability.id}`}
+    >
+      <div className="flex items-start justify-between gap-x-4 px-6 py-4">
+        <div>
+          <Heading level="h2">{capability.name}</Heading>
+          <Text size="small" className="text-ui-fg-subtle">
+            {capability.description}
+          </Text>
+        </div>
+        <div className="flex shrink-0 items-center gap-x-2">
+          {!capability.available && <Badge size="2xsmall">Planned</Badge>}
+          <StatusBadge color={capability.enabled ? "green" : "grey"}>
+            {capability.enabled ? "Enabled" : "Disabled"}
+          </StatusBadge>
+        </div>
+      </div>
+      {entries.map(([key, value]) => (
+        <div
+          key={key}
+          className="text-ui-fg-subtle grid grid-cols-2 items-start px-6 py-3"
+        >
+          <Text size="small" weight="plus" leading="compact">
+            {humanize(key)}
+          </Text>
+          <Text size="small" leading="compact" className="break-words font-mono">
+            {formatValue(value)}
+          </Text>
+        </div>
+      ))}
+    </Container>
+  )
+}
+
+const CustomerSuiteSettingsPage = () => {
+  const { data, isPending, isError, error } = useSuiteSettings()
+
+  return (
+    <div className="flex flex-col gap-y-3">
+      <Container className="px-6 py-4">
+        <Heading level="h1">Customer suite</Heading>
+        <Text size="small" className="text-ui-fg-subtle">
+          The effective configuration of medusa-customer-suite: plugin options from
+          medusa-config.ts after defaults.
+        </Text>
+      </Container>
+      {isPending && (
+        <Container className="px-6 py-4" aria-busy="true">
+          <Text size="small">Loading settings…</Text>
+        </Container>
+      )}
+      {isError && (
+        <Container className="px-6 py-4" role="alert">
+          <Text size="small" className="text-ui-fg-error">
+            Could not load the settings: {error instanceof Error ? error.message : "unknown error"}
+          </Text>
+        </Container>
+      )}
+      {data?.settings.capabilities.map((capability) => (
+        <CapabilitySection key={capability.id} capability={capability} />
+      ))}
+    </div>
+  )
+}
+
+export const config = defineRouteConfig({
+  label: "Customer suite",
+  icon: UsersSolid,
+})
+
+export default CustomerSuiteSettingsPage

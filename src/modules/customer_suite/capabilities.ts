@@ -1,0 +1,63 @@
+import type { CapabilityId } from "./options"
+
+export type CapabilityDescription = {
+  id: CapabilityId
+  name: string
+  description: string
+  /** Whether this version of the plugin ships the capability (false: planned). */
+  available: boolean
+}
+
+/** The plugin's capabilities, in the order the admin shows them. */
+export const CAPABILITIES: readonly CapabilityDescription[] = [
+  {
+    id: "segments",
+    name: "Customer segments",
+    description:
+      "Rule-based segments over profile, addresses, groups, orders, purchases and cart, refreshed in real time and on a schedule.",
+    available: false,
+  },
+  {
+    id: "customer_groups",
+    name: "Customer groups",
+    description: "Default group on sign-up and an optional group for guests' carts.",
+    available: false,
+  },
+  {
+    id: "tax_classes",
+    name: "Tax classes",
+    description: "Customer and product tax classes with a rate matrix applied at checkout.",
+    available: false,
+  },
+  {
+    id: "group_pricing",
+    name: "Group pricing",
+    description: "Group price rules materialised into native price lists.",
+    available: false,
+  },
+  {
+    id: "assistance",
+    name: "Login as customer",
+    description:
+      "Shopping assistance with customer consent, one-time codes, short revocable sessions and an audit of every action.",
+    available: false,
+  },
+  {
+    id: "activity",
+    name: "Account security and activity",
+    description: "Now online, lockout after failed logins, reset throttling and password policy.",
+    available: false,
+  },
+  {
+    id: "personalization",
+    name: "Personalization",
+    description: "Segment-targeted content blocks and audiences from an external CDP.",
+    available: false,
+  },
+  {
+    id: "companies",
+    name: "Company accounts",
+    description: "B2B companies with members, roles and a linked customer group.",
+    available: false,
+  },
+]

@@ -1,0 +1,154 @@
+import { z } from "@medusajs/framework/zod"
+
+/**
+ * The plugin's options, as a merchant writes them in `medusa-config.ts`:
+ *
+ *   plugins: [{ resolve: "medusa-customer-suite", options: { assistance: { enabled: true } } }]
+ *
+ * Every key is optional; what is left out takes the default shown here.
+ * Unknown keys are refused so that a typo never silently falls back to a default.
+ */
+
+const CRON_FIELD = /^[\d*/,\-A-Za-z?LW#]+$/
+
+const cronExpression = z.string().refine(
+  (value) => {
+    const fields = value.trim().split(/\s+/)
+    return (fields.length === 5 || fields.length === 6) && fields.every((f) => CRON_FIELD.test(f))
+  },
+  { message: 'must be a cron expression with 5 or 6 fields, e.g. "0 * * * *"' }
+)
+
+const groupReference = z
+  .string()
+  .trim()
+  .min(1, { message: "must be a customer group id or name, or null" })
+  .max(255)
+  .nullable()
+
+export const DEFAULT_DENIED_ACTIONS = [
+  "POST /store/customers/me/password",
+  "POST /auth/customer/emailpass/update",
+  "POST /store/customers/me/email",
+  "DELETE /store/customers/me",
+  "POST /store/payment-methods*",
+  "DELETE /store/payment-methods*",
+] as const
+
+const deniedAction = z
+  .string()
+  .regex(/^(GET|POST|PUT|PATCH|DELETE|\*) \/\S+$/, {
+    message: 'must look like "METHOD /path" (METHOD one of GET POST PUT PATCH DELETE *; "*" at the end of the path matches any rest)',
+  })
+
+const SegmentsOptionsSchema = z
+  .object({
+    enabled: z.boolean().default(true),
+    realtime: z.boolean().default(true),
+    refresh_schedule: cronExpression.default("0 * * * *"),
+    batch_size: z.number().int().min(100).max(50_000).default(5_000),
+  })
+  .strict()
+
+const CustomerGroupsOptionsSchema = z
+  .object({
+    enabled: z.boolean().default(true),
+    default_group: groupReference.default(null),
+    guest_group: groupReference.default(null),
+  })
+  .strict()
+
+const ToggleOnlySchema = (enabled: boolean) =>
+  z.object({ enabled: z.boolean().default(enabled) }).strict()
+
+const AssistanceOptionsSchema = z
+  .object({
+    enabled: z.boolean().default(false),
+    consent: z.enum(["opt_in", "not_required"]).default("opt_in"),
+    code_ttl_seconds: z.number().int().min(10).max(600).default(60),
+    session_ttl_minutes: z.number().int().min(5).max(480).default(60),
+    storefront_url: z
+      .string()
+      .url({ message: "must be an absolute URL containing {code}" })
+      .refine((url) => url.includes("{code}"), {
+        message: "must contain the {code} placeholder, e.g. https://shop.example/account/assist?code={code}",
+      })
+      .nullable()
+      .default(null),
+    require_reason: z.boolean().default(true),
+    denied_actions: z.array(deniedAction).max(100).default([...DEFAULT_DENIED_ACTIONS]),
+  })
+  .strict()
+
+export const CustomerSuiteOptionsSchema = z
+  .object({
+    segments: SegmentsOptionsSchema.prefault({}),
+    customer_groups: CustomerGroupsOptionsSchema.prefault({}),
+    tax_classes: ToggleOnlySchema(true).prefault({}),
+    group_pricing: ToggleOnlySchema(true).prefault({}),
+    assistance: AssistanceOptionsSchema.prefault({}),
+    activity: ToggleOnlySchema(true).prefault({}),
+    personalization: ToggleOnlySchema(true).prefault({}),
+    companies: ToggleOnlySchema(false).prefault({}),
+  })
+  .strict()
+
+/** What a merchant may pass (every key optional). */
+export type CustomerSuiteOptions = z.input<typeof CustomerSuiteOptionsSchema>
+/** The options after defaults are applied. */
+export type ResolvedCustomerSuiteOptions = z.output<typeof CustomerSuiteOptionsSchema>
+export type CapabilityId = keyof ResolvedCustomerSuiteOptions
+
+/**
+ * Keys Medusa itself may put into a module's options next to ours
+ * (plugin options reach every module of the plugin as its options).
+ */
+const MEDUSA_INJECTED_KEYS = new Set(["providers", "database", "definition"])
+
+export class InvalidCustomerSuiteOptionsError extends Error {
+  constructor(readonly problems: string[]) {
+    super(
+      `medusa-customer-suite: invalid plugin options:\n` +
+        problems.map((p) => `  - ${p}`).join("\n") +
+        `\nFix them in the plugin's "options" in medusa-config.ts.`
+    )
+    this.name = "InvalidCustomerSuiteOptionsError"
+  }
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  const path = issue.path.map(String).join(".")
+  const where = path ? `"${path}"` : "options"
+  switch (issue.code) {
+    case "unrecognized_keys":
+      return `${issue.keys
+        .map((k) => `"${path ? `${path}.` : ""}${k}"`)
+        .join(", ")}: unknown option${issue.keys.length > 1 ? "s" : ""}`
+    case "invalid_value":
+      return `${where}: must be one of ${issue.values
+        .map((v) => JSON.stringify(v))
+        .join(", ")}`
+    default:
+      return `${where}: ${issue.message}`
+  }
+}
+
+/**
+ * Validates raw plugin options and applies defaults.
+ * Throws InvalidCustomerSuiteOptionsError naming every wrong option.
+ */
+export function parseCustomerSuiteOptions(raw: unknown): ResolvedCustomerSuiteOptions {
+  const input =
+    raw && typeof raw === "object" && !Array.isArray(raw)
+      ? Object.fromEntries(
+          Object.entries(raw as Record<string, unknown>).filter(
+            ([key]) => !MEDUSA_INJECTED_KEYS.has(key)
+          )
+        )
+      : raw ?? {}
+  const result = CustomerSuiteOptionsSchema.safeParse(input)
+  if (!result.success) {
+    throw new InvalidCustomerSuiteOptionsError(result.error.issues.map(describeIssue))
+  }
+  return result.data
+}
