@@ -1,0 +1,118 @@
+import {
+  DEFAULT_DENIED_ACTIONS,
+  InvalidCustomerSuiteOptionsError,
+  parseCustomerSuiteOptions,
+} from "../options"
+
+const problemsOf = (raw: unknown): string[] => {
+  try {
+    parseCustomerSuiteOptions(raw)
+  } catch (e) {
+    if (e instanceof InvalidCustomerSuiteOptionsError) {
+      return e.problems
+    }
+    throw e
+  }
+  throw new Error("expected the options to be refused")
+}
+
+describe("parseCustomerSuiteOptions", () => {
+  it("applies every default when no options are given", () => {
+    const options = parseCustomerSuiteOptions(undefined)
+    expect(options.segments).toEqual({
+      enabled: true,
+      realtime: true,
+      refresh_schedule: "0 * * * *",
+      batch_size: 5000,
+    })
+    expect(options.assistance).toEqual({
+      enabled: false,
+      consent: "opt_in",
+      code_ttl_seconds: 60,
+      session_ttl_minutes: 60,
+      storefront_url: null,
+      require_reason: true,
+      denied_actions: [...DEFAULT_DENIED_ACTIONS],
+    })
+    expect(options.customer_groups).toEqual({
+      enabled: true,
+      default_group: null,
+      guest_group: null,
+    })
+    expect(options.companies.enabled).toBe(false)
+  })
+
+  it("keeps given values and fills the rest of a section", () => {
+    const options = parseCustomerSuiteOptions({
+      assistance: { enabled: true, session_ttl_minutes: 15 },
+    })
+    expect(options.assistance.enabled).toBe(true)
+    expect(options.assistance.session_ttl_minutes).toBe(15)
+    expect(options.assistance.code_ttl_seconds).toBe(60)
+  })
+
+  it("ignores the keys Medusa injects into module options", () => {
+    const options = parseCustomerSuiteOptions({ providers: [], segments: { realtime: false } })
+    expect(options.segments.realtime).toBe(false)
+  })
+
+  it("names an unknown option, also nested", () => {
+    expect(problemsOf({ segmnts: {} })).toEqual(['"segmnts": unknown option'])
+    expect(problemsOf({ assistance: { enable: true } })).toEqual([
+      '"assistance.enable": unknown option',
+    ])
+  })
+
+  it("names a wrong enum value and lists what is allowed", () => {
+    expect(problemsOf({ assistance: { consent: "maybe" } })).toEqual([
+      '"assistance.consent": must be one of "opt_in", "not_required"',
+    ])
+  })
+
+  it("names out-of-range numbers and wrong types", () => {
+    const problems = problemsOf({
+      assistance: { code_ttl_seconds: 5, session_ttl_minutes: "60" },
+      segments: { batch_size: 10.5 },
+    })
+    expect(problems).toHaveLength(3)
+    expect(problems.find((p) => p.startsWith('"assistance.code_ttl_seconds"'))).toMatch(
+      />=\s*10/
+    )
+    expect(problems.find((p) => p.startsWith('"assistance.session_ttl_minutes"'))).toMatch(
+      /number/
+    )
+    expect(problems.find((p) => p.startsWith('"segments.batch_size"'))).toMatch(/int/i)
+  })
+
+  it("requires the {code} placeholder in the storefront URL", () => {
+    expect(
+      problemsOf({ assistance: { storefront_url: "https://shop.example/assist" } })
+    ).toEqual([
+      '"assistance.storefront_url": must contain the {code} placeholder, e.g. https://shop.example/account/assist?code={code}',
+    ])
+    const ok = parseCustomerSuiteOptions({
+      assistance: { storefront_url: "https://shop.example/assist?code={code}" },
+    })
+    expect(ok.assistance.storefront_url).toBe("https://shop.example/assist?code={code}")
+  })
+
+  it("checks cron expressions and denied action patterns", () => {
+    expect(problemsOf({ segments: { refresh_schedule: "every hour" } })[0]).toMatch(
+      /^"segments.refresh_schedule": must be a cron expression/
+    )
+    expect(problemsOf({ assistance: { denied_actions: ["/store/x"] } })[0]).toMatch(
+      /^"assistance.denied_actions.0": must look like "METHOD \/path"/
+    )
+  })
+
+  it("refuses options that are not an object", () => {
+    expect(problemsOf("yes")[0]).toMatch(/^options: /)
+    expect(problemsOf([])[0]).toMatch(/^options: /)
+  })
+
+  it("puts every problem in the error message", () => {
+    expect(() =>
+      parseCustomerSuiteOptions({ segmnts: {}, assistance: { consent: "maybe" } })
+    ).toThrow(/invalid plugin options:\n {2}- .*\n {2}- /)
+  })
+})
