@@ -1,0 +1,193 @@
+/**
+ * The published artefact, used the way a merchant uses it: build and pack the
+ * plugin, install the tarball into a separate store that lists it under
+ * `plugins`, boot that store, call a plugin route and build its admin.
+ */
+import fs from "node:fs"
+import os from "node:os"
+import path from "node:path"
+import getPort from "get-port"
+import { dropDatabase, recreateDatabase, testDatabaseUrl } from "../helpers/database"
+import { runCommand, startProcess, waitForUrl } from "../helpers/processes"
+
+jest.setTimeout(600_000)
+
+const root = path.resolve(__dirname, "../..")
+const fixtureSource = path.join(__dirname, "fixture")
+// Inside the repository so that @medusajs/* resolve from the root node_modules,
+// while the plugin itself resolves only from the fixture's own node_modules.
+const fixture = path.join(__dirname, ".fixture")
+const medusa = path.join(root, "node_modules", ".bin", "medusa")
+const database = `mcs_consumer_${process.pid}`
+const adminEmail = "merchant@consumer.test"
+const adminPassword = "consumer-secret-1"
+
+const fixtureEnv = (extra: Record<string, string> = {}) => ({
+  ...process.env,
+  NODE_ENV: "production",
+  DATABASE_URL: testDatabaseUrl(database),
+  MEDUSA_DISABLE_TELEMETRY: "true",
+  ...extra,
+})
+
+const expectSuccess = (result: { code: number | null; output: string }, what: string) => {
+  if (result.code !== 0) {
+    throw new Error(`${what} failed (exit ${result.code}):\n${result.output.slice(-4000)}`)
+  }
+}
+
+describe("the packed plugin installed into another store", () => {
+  let tarball: string
+  let packedFiles: string[]
+
+  beforeAll(async () => {
+    expectSuccess(await runCommand("npm", ["run", "build"], { cwd: root }), "npm run build")
+    const packDir = fs.mkdtempSync(path.join(os.tmpdir(), "mcs-pack-"))
+    const pack = await runCommand("npm", ["pack", "--json", "--pack-destination", packDir], {
+      cwd: root,
+    })
+    expectSuccess(pack, "npm pack")
+    const [packed] = JSON.parse(pack.output.slice(pack.output.indexOf("[")))
+    tarball = path.join(packDir, packed.filename)
+    packedFiles = packed.files.map((f: { path: string }) => f.path)
+
+    fs.rmSync(fixture, { recursive: true, force: true })
+    fs.cpSync(fixtureSource, fixture, { recursive: true })
+    // Peer dependencies (@medusajs/*) come from the host store, as in a merchant's project.
+    expectSuccess(
+      await runCommand(
+        "npm",
+        ["install", tarball, "--legacy-peer-deps", "--no-audit", "--no-fund", "--ignore-scripts"],
+        { cwd: fixture }
+      ),
+      "npm install <tarball>"
+    )
+    // Now declare the host's Medusa, as a merchant's package.json does (the
+    // medusa CLI checks for it); its files resolve from the repository's
+    // node_modules, so nothing is downloaded twice.
+    const pkgPath = path.join(fixture, "package.json")
+    const pkg = JSON.parse(fs.readFileSync(pkgPath, "utf8"))
+    expect(pkg.dependencies["medusa-customer-suite"]).toMatch(/^file:.*\.tgz$/)
+    pkg.dependencies = {
+      ...pkg.dependencies,
+      "@medusajs/framework": "2.21.2",
+      "@medusajs/medusa": "2.21.2",
+      "@medusajs/cli": "2.21.2",
+    }
+    fs.writeFileSync(pkgPath, JSON.stringify(pkg, null, 2))
+    await recreateDatabase(database)
+    expectSuccess(
+      await runCommand(medusa, ["db:migrate"], { cwd: fixture, env: fixtureEnv() }),
+      "medusa db:migrate (fixture)"
+    )
+    expectSuccess(
+      await runCommand(medusa, ["user", "-e", adminEmail, "-p", adminPassword], {
+        cwd: fixture,
+        env: fixtureEnv(),
+      }),
+      "medusa user (fixture)"
+    )
+  })
+
+  afterAll(async () => {
+    await dropDatabase(database).catch(() => undefined)
+    fs.rmSync(fixture, { recursive: true, force: true })
+  })
+
+  it("publishes only the built plugin: no sources, tests, config or dashboard copy", () => {
+    expect(packedFiles).toEqual(
+      expect.arrayContaining([
+        "package.json",
+        ".medusa/server/src/modules/customer_suite/index.js",
+        ".medusa/server/src/api/admin/customer-suite/settings/route.js",
+        ".medusa/server/src/admin/index.mjs",
+        ".medusa/server/src/admin/index.js",
+      ])
+    )
+    const unexpected = packedFiles.filter(
+      (f) =>
+        f !== "package.json" &&
+        !/^(README\.md|LICENSE)$/.test(f) &&
+        !f.startsWith(".medusa/server/src/")
+    )
+    expect(unexpected).toEqual([])
+    expect(packedFiles.filter((f) => /__tests__|\.spec\.|medusa-config|integration-tests/.test(f))).toEqual([])
+    expect(packedFiles.filter((f) => f.startsWith(".medusa/server/src/admin/") && f.includes("/assets/"))).toEqual([])
+  })
+
+  it("stops the store's boot when a plugin option is wrong, naming it", async () => {
+    const result = await runCommand(medusa, ["start"], {
+      cwd: fixture,
+      env: fixtureEnv({
+        PORT: String(await getPort()),
+        FIXTURE_PLUGIN_OPTIONS: JSON.stringify({ assistance: { consent: "always" }, segmnts: {} }),
+      }),
+      timeoutMs: 120_000,
+    })
+    expect(result.code).not.toBe(0)
+    expect(result.output).toContain("medusa-customer-suite: invalid plugin options")
+    expect(result.output).toContain('"assistance.consent": must be one of "opt_in", "not_required"')
+    expect(result.output).toContain('"segmnts": unknown option')
+  })
+
+  it("boots with the plugin and serves its admin route with the merchant's options", async () => {
+    const port = await getPort()
+    const server = startProcess(medusa, ["start"], {
+      cwd: fixture,
+      env: fixtureEnv({
+        PORT: String(port),
+        FIXTURE_PLUGIN_OPTIONS: JSON.stringify({
+          assistance: { enabled: true, session_ttl_minutes: 30 },
+        }),
+      }),
+    })
+    try {
+      const base = `http://localhost:${port}`
+      await waitForUrl(`${base}/health`, 120_000, server)
+
+      const login = await fetch(`${base}/auth/user/emailpass`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ email: adminEmail, password: adminPassword }),
+      })
+      expect(login.status).toBe(200)
+      const { token } = (await login.json()) as { token: string }
+
+      const anonymous = await fetch(`${base}/admin/customer-suite/settings`)
+      expect(anonymous.status).toBe(401)
+
+      const response = await fetch(`${base}/admin/customer-suite/settings`, {
+        headers: { authorization: `Bearer ${token}` },
+      })
+      expect(response.status).toBe(200)
+      const body = (await response.json()) as {
+        settings: { capabilities: { id: string; enabled: boolean; settings: Record<string, unknown> }[] }
+      }
+      const assistance = body.settings.capabilities.find((c) => c.id === "assistance")
+      expect(assistance).toMatchObject({
+        enabled: true,
+        settings: { session_ttl_minutes: 30, consent: "opt_in" },
+      })
+    } finally {
+      await server.stop()
+    }
+  })
+
+  it("adds the plugin's admin extensions to the store's dashboard build", async () => {
+    const build = await runCommand(medusa, ["build", "--admin-only"], {
+      cwd: fixture,
+      env: fixtureEnv(),
+      timeoutMs: 300_000,
+    })
+    expectSuccess(build, "medusa build --admin-only (fixture)")
+    const assets = path.join(fixture, ".medusa", "admin", "assets")
+    const bundle = fs
+      .readdirSync(assets)
+      .filter((f) => f.endsWith(".js"))
+      .map((f) => fs.readFileSync(path.join(assets, f), "utf8"))
+      .join("\n")
+    // The settings page of the plugin, with its route and the text it renders.
+    expect(bundle).toContain("/admin/customer-suite/settings")
+    expect(bundle).toContain("customer-suite-capability-")
+  })
+})

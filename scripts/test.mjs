@@ -1,0 +1,144 @@
+#!/usr/bin/env node
+// npm test [-- project …]
+// Without arguments: type checks (backend, admin), lint, then every jest
+// project (unit, modules, http, consumer, and e2e when chromium is installed).
+// With project names (unit modules http consumer e2e): only those projects.
+// PostgreSQL: DB_HOST when set; else the server on localhost:5432; else an
+// embedded PostgreSQL started for the run and stopped afterwards.
+import { spawn } from "node:child_process"
+import fs from "node:fs"
+import os from "node:os"
+import path from "node:path"
+import { fileURLToPath } from "node:url"
+import { canConnect, startEmbeddedPostgres } from "./lib/postgres.mjs"
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
+const bin = (name) => path.join(root, "node_modules", ".bin", name)
+const ALL_PROJECTS = ["unit", "modules", "http", "consumer", "e2e"]
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium"
+
+const requested = process.argv.slice(2).filter((a) => !a.startsWith("-"))
+const unknown = requested.filter((p) => !ALL_PROJECTS.includes(p))
+if (unknown.length) {
+  console.error(`Unknown test project(s): ${unknown.join(", ")}. Known: ${ALL_PROJECTS.join(", ")}`)
+  process.exit(2)
+}
+const full = requested.length === 0
+const startedAt = Date.now()
+const say = (message) =>
+  process.stdout.write(`\n[test ${((Date.now() - startedAt) / 1000).toFixed(0)}s] ${message}\n`)
+
+function run(command, args, env = process.env) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: root, env, stdio: "inherit" })
+    child.once("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)))
+  })
+}
+
+async function ensurePostgres() {
+  if (process.env.DB_HOST) {
+    say(`PostgreSQL: using DB_HOST=${process.env.DB_HOST}`)
+    return null
+  }
+  const user = process.env.DB_USERNAME ?? "postgres"
+  const password = process.env.DB_PASSWORD ?? ""
+  const auth = password ? `${user}:${encodeURIComponent(password)}` : user
+  if (await canConnect(`postgres://${auth}@localhost:5432/postgres`)) {
+    say("PostgreSQL: using the server on localhost:5432")
+    process.env.DB_HOST = "localhost"
+    process.env.DB_PORT = "5432"
+    process.env.DB_USERNAME = user
+    process.env.DB_PASSWORD = password
+    return null
+  }
+  const port = Number(process.env.TEST_PG_PORT ?? 5432)
+  const dataDir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "mcs-test-pg-")), "data")
+  say(`PostgreSQL: none answers on localhost:5432, starting an embedded one on port ${port}`)
+  const server = await startEmbeddedPostgres({ dataDir, port, durable: false, log: console.log })
+  Object.assign(process.env, {
+    DB_HOST: "localhost",
+    DB_PORT: String(port),
+    DB_USERNAME: "postgres",
+    DB_PASSWORD: "postgres",
+  })
+  return {
+    stop: async () => {
+      await server.stop()
+      fs.rmSync(path.dirname(dataDir), { recursive: true, force: true })
+    },
+  }
+}
+
+async function main() {
+  let failed = false
+  if (full) {
+    say("Type check: backend (tsconfig.check.json)")
+    failed ||= (await run(bin("tsc"), ["-p", "tsconfig.check.json", "--noEmit"])) !== 0
+    say("Type check: admin (src/admin/tsconfig.json)")
+    failed ||= (await run(bin("tsc"), ["-p", "src/admin/tsconfig.json", "--noEmit"])) !== 0
+    say("Lint: eslint with @medusajs/eslint-plugin recommended")
+    failed ||= (await run(bin("eslint"), [".", "--max-warnings", "0"])) !== 0
+    if (failed) {
+      say("Static checks failed; jest still runs so every failure shows at once")
+    }
+  }
+
+  let projects = full ? ALL_PROJECTS : requested
+  if (projects.includes("e2e") && !fs.existsSync(CHROMIUM)) {
+    if (full) {
+      say(`e2e skipped: no chromium at ${CHROMIUM} (apt-get install -y chromium)`)
+      projects = projects.filter((p) => p !== "e2e")
+    } else {
+      console.error(`e2e needs chromium at ${CHROMIUM}: apt-get install -y chromium`)
+      process.exit(1)
+    }
+  }
+
+  const postgres = await ensurePostgres()
+  const resultsFile = path.join(os.tmpdir(), `mcs-jest-${process.pid}.json`)
+  let results = null
+  try {
+    say(`Jest projects: ${projects.join(", ")}`)
+    const code = await run(
+      bin("jest"),
+      [
+        "--runInBand",
+        "--forceExit",
+        "--selectProjects",
+        ...projects,
+        "--json",
+        "--outputFile",
+        resultsFile,
+      ],
+      {
+        ...process.env,
+        NODE_OPTIONS: [process.env.NODE_OPTIONS, "--experimental-vm-modules"]
+          .filter(Boolean)
+          .join(" "),
+        MEDUSA_DISABLE_TELEMETRY: "true",
+      }
+    )
+    failed ||= code !== 0
+    if (fs.existsSync(resultsFile)) {
+      results = JSON.parse(fs.readFileSync(resultsFile, "utf8"))
+      fs.rmSync(resultsFile)
+    }
+  } finally {
+    if (postgres) {
+      await postgres.stop()
+    }
+  }
+
+  const passed = results?.numPassedTests ?? 0
+  const failedTests = results?.numFailedTests ?? 0
+  const stepsFailed = failed && failedTests === 0 ? 1 : 0
+  say(`Done in ${((Date.now() - startedAt) / 1000).toFixed(0)}s`)
+  // A plain closing line, readable by any CI; a failed static check counts as one failure.
+  process.stdout.write(`tests: ${passed} passed, ${failedTests + stepsFailed} failed\n`)
+  process.exit(failed || !results || results.numTotalTests === 0 ? 1 : 0)
+}
+
+main().catch((error) => {
+  console.error(error)
+  process.exit(1)
+})
