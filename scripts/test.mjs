@@ -4,7 +4,8 @@
 // project (unit, modules, http, consumer, and e2e when chromium is installed).
 // With project names (unit modules http consumer e2e): only those projects.
 // PostgreSQL: DB_HOST when set; else the server on localhost:5432; else an
-// embedded PostgreSQL started for the run and stopped afterwards.
+// embedded PostgreSQL started for the run and stopped afterwards
+// (TEST_EMBEDDED_PG=1 forces it; TEST_PG_PORT sets its port).
 import { spawn } from "node:child_process"
 import fs from "node:fs"
 import os from "node:os"
@@ -43,7 +44,8 @@ async function ensurePostgres() {
   const user = process.env.DB_USERNAME ?? "postgres"
   const password = process.env.DB_PASSWORD ?? ""
   const auth = password ? `${user}:${encodeURIComponent(password)}` : user
-  if (await canConnect(`postgres://${auth}@localhost:5432/postgres`)) {
+  const forceEmbedded = process.env.TEST_EMBEDDED_PG === "1"
+  if (!forceEmbedded && (await canConnect(`postgres://${auth}@localhost:5432/postgres`))) {
     say("PostgreSQL: using the server on localhost:5432")
     process.env.DB_HOST = "localhost"
     process.env.DB_PORT = "5432"
@@ -53,7 +55,11 @@ async function ensurePostgres() {
   }
   const port = Number(process.env.TEST_PG_PORT ?? 5432)
   const dataDir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "mcs-test-pg-")), "data")
-  say(`PostgreSQL: none answers on localhost:5432, starting an embedded one on port ${port}`)
+  say(
+    forceEmbedded
+      ? `PostgreSQL: TEST_EMBEDDED_PG=1, starting an embedded one on port ${port}`
+      : `PostgreSQL: none answers on localhost:5432, starting an embedded one on port ${port}`
+  )
   const server = await startEmbeddedPostgres({ dataDir, port, durable: false, log: console.log })
   Object.assign(process.env, {
     DB_HOST: "localhost",
