@@ -1,0 +1,735 @@
+/**
+ * Demo data for the development store: `npx medusa exec ./scripts/seed.ts`.
+ *
+ * Idempotent: every record is looked up by a stable key (name, handle, email,
+ * SKU, or `metadata.demo_seq` on orders) and only what is missing is created,
+ * so a second run takes seconds and changes nothing. People, orders and dates
+ * come from fixed-seed PRNGs, so every run plans the same data.
+ *
+ * Orders go through createOrderWorkflow (pricing, tax lines and totals are
+ * Medusa's own), followed by an `order.placed` event, then some are canceled
+ * or completed through their workflows and back-dated over the last two years.
+ */
+import scryptKdf from "scrypt-kdf"
+import type { CreateOrderDTO, ExecArgs, Logger, MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, FeatureFlag, MedusaError, Modules, ProductStatus } from "@medusajs/framework/utils"
+import {
+  cancelOrderWorkflow, completeOrderWorkflow, createApiKeysWorkflow, createCollectionsWorkflow,
+  createCustomerAccountWorkflow, createCustomerGroupsWorkflow, createCustomersWorkflow, createInventoryLevelsWorkflow,
+  createOrderWorkflow, createProductCategoriesWorkflow, createProductsWorkflow, createProductTypesWorkflow,
+  createRegionsWorkflow, createSalesChannelsWorkflow, createShippingOptionsWorkflow, createShippingProfilesWorkflow,
+  createStockLocationsWorkflow, createTaxRegionsWorkflow, createUserAccountWorkflow,
+  linkCustomersToCustomerGroupWorkflow, linkSalesChannelsToApiKeyWorkflow, linkSalesChannelsToStockLocationWorkflow,
+  updateStoresWorkflow,
+} from "@medusajs/medusa/core-flows"
+
+const REGISTERED_CUSTOMERS = 272
+const GUEST_CUSTOMERS = 36
+const ORDER_TARGET = 1050
+const CONCURRENCY = 4
+const PASSWORD = "supersecret"
+const SALES_CHANNEL = "Default Sales Channel"
+const API_KEY_TITLE = "Demo storefront"
+const STOCK_LOCATION = "Main warehouse"
+const FULFILLMENT_SET = "Main warehouse delivery"
+const DAY = 24 * 60 * 60 * 1000
+
+// ---------------------------------------------------------------- reference data
+
+const REGIONS = [
+  { name: "Europe", currency_code: "eur", is_tax_inclusive: true, countries: ["de", "fr", "it", "es", "nl", "be", "at"] },
+  { name: "United States", currency_code: "usd", is_tax_inclusive: false, countries: ["us"] },
+]
+const VAT: Record<string, number> = { de: 19, fr: 20, it: 22, es: 21, nl: 21, be: 21, at: 20, us: 0 }
+const US_STATE_TAX: Record<string, number> = {
+  "us-ca": 7.25, "us-ny": 4, "us-tx": 6.25, "us-wa": 6.5, "us-il": 6.25, "us-fl": 6, "us-ma": 6.25, "us-co": 2.9,
+}
+const SHIPPING = [
+  { name: "Standard shipping", code: "standard", description: "Delivered in 2-4 business days.", eur: 4.95, usd: 5.95 },
+  { name: "Express shipping", code: "express", description: "Delivered next business day.", eur: 12.95, usd: 14.95 },
+]
+const CUSTOMER_GROUPS = ["General", "Wholesale", "Retailer", "VIP"]
+const CATEGORIES = ["Tops", "Bottoms", "Outerwear", "Home & Living", "Electronics"]
+const COLLECTIONS = ["Essentials", "Autumn / Winter", "Spring / Summer", "Home Office"]
+const TYPES = ["Apparel", "Home", "Electronics"]
+
+type Options = Record<string, string[]>
+type ProductSeed = [title: string, category: string, collection: string, type: string, eur: number, options: Options]
+const SIZES: Options = { Size: ["S", "M", "L", "XL"] }
+const WAIST: Options = { Waist: ["30", "32", "34", "36"] }
+const PRODUCTS: ProductSeed[] = [
+  ["Classic Cotton T-Shirt", "Tops", "Essentials", "Apparel", 19.95, SIZES],
+  ["Organic Crew Neck Tee", "Tops", "Spring / Summer", "Apparel", 24.95, { Color: ["White", "Black", "Sage"] }],
+  ["Merino Wool Sweater", "Tops", "Autumn / Winter", "Apparel", 89, SIZES],
+  ["Oxford Button-Down Shirt", "Tops", "Essentials", "Apparel", 59, { Size: ["M", "L"], Color: ["White", "Blue"] }],
+  ["Linen Summer Shirt", "Tops", "Spring / Summer", "Apparel", 49, { Color: ["Sand", "White", "Sky"] }],
+  ["Heavyweight Hoodie", "Tops", "Autumn / Winter", "Apparel", 69, SIZES],
+  ["Striped Breton Top", "Tops", "Spring / Summer", "Apparel", 39, { Size: ["S", "M", "L"] }],
+  ["Slim Fit Chinos", "Bottoms", "Essentials", "Apparel", 59, WAIST],
+  ["Relaxed Selvedge Jeans", "Bottoms", "Essentials", "Apparel", 99, WAIST],
+  ["Jogger Sweatpants", "Bottoms", "Essentials", "Apparel", 45, SIZES],
+  ["Linen Drawstring Shorts", "Bottoms", "Spring / Summer", "Apparel", 35, { Size: ["S", "M", "L"] }],
+  ["Corduroy Trousers", "Bottoms", "Autumn / Winter", "Apparel", 79, { Waist: ["30", "32", "34"] }],
+  ["Waxed Cotton Jacket", "Outerwear", "Autumn / Winter", "Apparel", 189, { Size: ["M", "L", "XL"] }],
+  ["Quilted Puffer Vest", "Outerwear", "Autumn / Winter", "Apparel", 99, SIZES],
+  ["Lightweight Rain Shell", "Outerwear", "Spring / Summer", "Apparel", 129, { Color: ["Black", "Olive", "Yellow"] }],
+  ["Wool Blend Overcoat", "Outerwear", "Autumn / Winter", "Apparel", 249, { Size: ["M", "L"], Color: ["Camel", "Charcoal"] }],
+  ["Fleece Zip Jacket", "Outerwear", "Autumn / Winter", "Apparel", 79, { Color: ["Navy", "Grey"] }],
+  ["Stoneware Coffee Mug", "Home & Living", "Home Office", "Home", 14.95, { Color: ["Ivory", "Charcoal", "Terracotta"] }],
+  ["Linen Duvet Cover", "Home & Living", "Autumn / Winter", "Home", 129, { Size: ["Single", "Double", "King"] }],
+  ["Merino Throw Blanket", "Home & Living", "Autumn / Winter", "Home", 89, { Color: ["Oatmeal", "Grey"] }],
+  ["Scented Soy Candle", "Home & Living", "Essentials", "Home", 24, { Scent: ["Fig", "Cedar", "Amber"] }],
+  ["Cotton Bath Towel Set", "Home & Living", "Essentials", "Home", 49, { Color: ["White", "Sand", "Slate"] }],
+  ["Ceramic Table Lamp", "Home & Living", "Home Office", "Home", 119, { Color: ["White", "Black"] }],
+  ["Oak Desk Organizer", "Home & Living", "Home Office", "Home", 39, { Finish: ["Natural Oak", "Black Oak"] }],
+  ["Wireless Noise-Cancelling Headphones", "Electronics", "Home Office", "Electronics", 249, { Color: ["Black", "Silver"] }],
+  ["True Wireless Earbuds", "Electronics", "Spring / Summer", "Electronics", 129, { Color: ["Black", "White"] }],
+  ["Portable Bluetooth Speaker", "Electronics", "Spring / Summer", "Electronics", 79, { Color: ["Black", "Blue", "Red"] }],
+  ["USB-C Charging Hub", "Electronics", "Home Office", "Electronics", 59, { Ports: ["4-port", "7-port"] }],
+  ["Mechanical Keyboard", "Electronics", "Home Office", "Electronics", 139, { Switch: ["Red", "Brown", "Blue"] }],
+  ["Ergonomic Wireless Mouse", "Electronics", "Home Office", "Electronics", 49, { Color: ["Graphite", "Off-white"] }],
+  ["Smart LED Desk Light", "Electronics", "Home Office", "Electronics", 89, { Color: ["White", "Black"] }],
+  ["Fast Wireless Charger", "Electronics", "Essentials", "Electronics", 39, { Color: ["Black", "White"] }],
+]
+
+const FIRST_NAMES = (
+  "Anna,Lukas,Sophie,Maximilian,Lea,Jonas,Camille,Louis,Chloé,Hugo,Manon,Lucas,Giulia,Marco,Francesca," +
+  "Alessandro,Chiara,Matteo,Lucía,Javier,Carmen,Pablo,Elena,Diego,Emma,Daan,Sanne,Bram,Fleur,Thijs,Noah," +
+  "Olivia,Liam,Ava,Ethan,Mia,James,Harper,Benjamin,Amelia,Elif,Mehmet,Aisha,Omar,Priya,Arjun,Mei,Hiroshi," +
+  "Yuki,Zofia,Jakub,Ingrid,Lars,Freya,Mateo,Valentina,Nina,Felix,Clara,Julien"
+).split(",")
+const LAST_NAMES = (
+  "Müller,Schmidt,Schneider,Fischer,Weber,Wagner,Martin,Bernard,Dubois,Lefèvre,Moreau,Laurent,Rossi,Russo," +
+  "Ferrari,Esposito,Bianchi,Romano,García,Fernández,López,Martínez,Sánchez,Romero,de Jong,Jansen,de Vries," +
+  "van Dijk,Bakker,Visser,Peeters,Janssens,Maes,Gruber,Huber,Bauer,Smith,Johnson,Williams,Brown,Davis,Miller," +
+  "Wilson,Moore,Taylor,Anderson,Nguyen,Kim,Patel,Yilmaz,Kowalski,Nowak,Andersson,Hansen,Silva,Costa,Novak," +
+  "Horvat,O'Brien,Murphy"
+).split(",")
+
+/** Per country: order weight, phone prefix, streets, "city:postal[:province]" entries. */
+type CountryData = { weight: number; phone: string; streets: string; cities: string; numberFirst?: boolean }
+const COUNTRIES: Record<string, CountryData> = {
+  de: { weight: 22, phone: "+49", streets: "Hauptstraße|Bahnhofstraße|Gartenweg|Schillerstraße|Lindenallee",
+    cities: "Berlin:10115|Hamburg:20095|München:80331|Köln:50667|Frankfurt am Main:60311|Leipzig:04109" },
+  fr: { weight: 13, phone: "+33", numberFirst: true,
+    streets: "Rue de la Paix|Avenue Victor Hugo|Rue du Faubourg|Boulevard Voltaire|Rue des Lilas",
+    cities: "Paris:75011|Lyon:69002|Marseille:13001|Toulouse:31000|Bordeaux:33000|Lille:59000" },
+  it: { weight: 10, phone: "+39", streets: "Via Roma|Via Garibaldi|Corso Vittorio Emanuele|Via Dante|Via Mazzini",
+    cities: "Roma:00184|Milano:20121|Torino:10121|Bologna:40121|Firenze:50122|Napoli:80133" },
+  es: { weight: 10, phone: "+34", streets: "Calle Mayor|Gran Vía|Calle de Alcalá|Avenida Diagonal|Calle Real",
+    cities: "Madrid:28013|Barcelona:08001|Valencia:46001|Sevilla:41001|Bilbao:48001|Málaga:29001" },
+  nl: { weight: 10, phone: "+31", streets: "Kerkstraat|Prinsengracht|Dorpsstraat|Stationsweg|Molenstraat",
+    cities: "Amsterdam:1016 GV|Rotterdam:3011 AD|Utrecht:3511 AX|Den Haag:2511 BT|Eindhoven:5611 AZ" },
+  be: { weight: 6, phone: "+32", streets: "Rue Neuve|Meir|Veldstraat|Avenue Louise|Steenstraat",
+    cities: "Bruxelles:1000|Antwerpen:2000|Gent:9000|Liège:4000|Brugge:8000" },
+  at: { weight: 6, phone: "+43", streets: "Mariahilfer Straße|Landstraße|Herrengasse|Getreidegasse|Annenstraße",
+    cities: "Wien:1070|Graz:8010|Linz:4020|Salzburg:5020|Innsbruck:6020" },
+  us: { weight: 23, phone: "+1", numberFirst: true,
+    streets: "Main Street|Oak Avenue|Maple Drive|Park Place|Elm Street|Sunset Boulevard",
+    cities: "New York:10001:us-ny|Brooklyn:11201:us-ny|Los Angeles:90012:us-ca|San Francisco:94103:us-ca|" +
+      "Austin:78701:us-tx|Houston:77002:us-tx|Seattle:98101:us-wa|Chicago:60601:us-il|Miami:33131:us-fl|" +
+      "Boston:02108:us-ma|Denver:80202:us-co|Portland:97201:us-or" },
+}
+
+// ---------------------------------------------------------------- helpers
+
+/** mulberry32: a tiny deterministic PRNG returning floats in [0, 1). */
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) | 0
+    let t = Math.imul(a ^ (a >>> 15), 1 | a)
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+type Rng = () => number
+const pick = <T>(rng: Rng, list: readonly T[]): T => list[Math.floor(rng() * list.length)]
+const int = (rng: Rng, min: number, max: number) => min + Math.floor(rng() * (max - min + 1))
+function weighted<T>(rng: Rng, entries: [T, number][]): T {
+  let r = rng() * entries.reduce((sum, [, w]) => sum + w, 0)
+  for (const [value, w] of entries) if ((r -= w) < 0) return value
+  return entries[entries.length - 1][0]
+}
+const slug = (s: string) =>
+  s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "")
+const usdPrice = (eur: number) => Math.round((Math.ceil(eur * 1.1) - 0.05) * 100) / 100
+
+/** Runs fn over items with at most `limit` calls in flight. */
+async function mapLimit<T>(items: T[], limit: number, fn: (item: T) => Promise<void>) {
+  let next = 0
+  const worker = async () => { while (next < items.length) await fn(items[next++]) }
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
+}
+
+/** Finds records by a key, creates the missing ones, and returns key → id. */
+async function ensureByKey<T extends { id: string }>(
+  keys: string[], keyOf: (record: T) => string, list: () => Promise<T[]>, create: (missing: string[]) => Promise<unknown>
+): Promise<Map<string, string>> {
+  let records = await list()
+  const missing = keys.filter((k) => !records.some((r) => keyOf(r) === k))
+  if (missing.length) {
+    await create(missing)
+    records = await list()
+  }
+  return new Map(records.map((r) => [keyOf(r), r.id]))
+}
+
+function cartesian(options: Options): Record<string, string>[] {
+  return Object.entries(options).reduce<Record<string, string>[]>(
+    (acc, [title, values]) => acc.flatMap((combo) => values.map((v) => ({ ...combo, [title]: v }))),
+    [{}]
+  )
+}
+const skuOf = (title: string, combo: Record<string, string>) =>
+  [title, ...Object.values(combo)].map(slug).join("-").toUpperCase()
+const allSkus = () => PRODUCTS.flatMap(([title, , , , , options]) => cartesian(options).map((c) => skuOf(title, c)))
+
+/** A Postgres array literal, so knex does not expand the list into separate bindings. */
+const pgArray = (values: string[]) => `{${values.map((v) => `"${v.replace(/["\\]/g, "\\$&")}"`).join(",")}}`
+
+// ---------------------------------------------------------------- deterministic plans
+
+type Address = {
+  first_name: string; last_name: string; address_1: string; city: string; postal_code: string
+  province?: string; country_code: string; phone?: string
+}
+type CustomerPlan = {
+  email: string; first_name: string; last_name: string; phone?: string
+  registered: boolean; saveAddresses: boolean; addresses: Address[]; groups: string[]; signupAt: Date; weight: number
+}
+type OrderPlan = {
+  seq: number; customer: CustomerPlan; address: Address; at: Date; lines: { sku: string; quantity: number }[]
+  shipping: (typeof SHIPPING)[number]; fate: "pending" | "completed" | "canceled"
+}
+
+function planAddress(rng: Rng, first_name: string, last_name: string, country: string, phone?: string): Address {
+  const data = COUNTRIES[country]
+  const [city, postal_code, province] = pick(rng, data.cities.split("|")).split(":")
+  const street = pick(rng, data.streets.split("|"))
+  const number = int(rng, 1, data.numberFirst ? 480 : 120)
+  const address_1 = data.numberFirst ? `${number}${country === "fr" ? "," : ""} ${street}` : `${street} ${number}`
+  const address = { first_name, last_name, address_1, city, postal_code, country_code: country, phone }
+  return province ? { ...address, province } : address
+}
+
+function planCustomers(now: number): CustomerPlan[] {
+  const rng = mulberry32(20240611)
+  const countryWeights = Object.entries(COUNTRIES).map(([cc, d]) => [cc, d.weight] as [string, number])
+  const plans: CustomerPlan[] = []
+  for (let i = 0; i < REGISTERED_CUSTOMERS + GUEST_CUSTOMERS; i++) {
+    const registered = i < REGISTERED_CUSTOMERS
+    const first_name = pick(rng, FIRST_NAMES)
+    const last_name = pick(rng, LAST_NAMES)
+    const country = weighted(rng, countryWeights)
+    const phone = rng() < 0.6 ? `${COUNTRIES[country].phone} ${int(rng, 100, 999)} ${int(rng, 1000000, 9999999)}` : undefined
+    const addresses = [planAddress(rng, first_name, last_name, country, phone)]
+    if (registered && rng() < 0.35) {
+      // A second address, half the time abroad (a holiday home, a partner's flat, the office).
+      const other = rng() < 0.5 ? country : weighted(rng, countryWeights)
+      addresses.push(planAddress(rng, first_name, last_name, other, phone))
+    }
+    const groups: string[] = []
+    if (rng() < 0.4) {
+      groups.push(weighted(rng, [["General", 40], ["Retailer", 25], ["Wholesale", 20], ["VIP", 15]]))
+      if (rng() < 0.25) groups.push(pick(rng, CUSTOMER_GROUPS.filter((g) => g !== groups[0])))
+    }
+    const activity = 0.3 + Math.pow(rng(), 3) * 6
+    plans.push({
+      email: `${slug(first_name)}.${slug(last_name)}+${i + 1}@example.com`,
+      first_name, last_name, phone, registered, addresses, groups,
+      saveAddresses: registered && rng() < 0.9,
+      signupAt: new Date(now - (45 + Math.pow(rng(), 0.6) * 760) * DAY),
+      weight: (registered ? activity : 0.9) * (groups.includes("VIP") ? 2 : 1),
+    })
+  }
+  return plans
+}
+
+function planOrders(customers: CustomerPlan[], skus: string[], now: number): OrderPlan[] {
+  const rng = mulberry32(19870304)
+  const byWeight = customers.map((c) => [c, c.weight] as [CustomerPlan, number])
+  const plans: OrderPlan[] = []
+  for (let seq = 1; seq <= ORDER_TARGET; seq++) {
+    const customer = weighted(rng, byWeight)
+    const address = customer.addresses.length > 1 && rng() < 0.25 ? customer.addresses[1] : customer.addresses[0]
+    const from = Math.max(customer.signupAt.getTime(), now - 730 * DAY)
+    const at = new Date(from + rng() * (now - DAY - from))
+    const lineCount = weighted(rng, [[1, 45], [2, 30], [3, 17], [4, 8]])
+    const chosen = new Set<string>()
+    while (chosen.size < lineCount) chosen.add(pick(rng, skus))
+    const lines = [...chosen].map((sku) => ({ sku, quantity: weighted(rng, [[1, 80], [2, 15], [3, 5]]) }))
+    const shipping = rng() < 0.8 ? SHIPPING[0] : SHIPPING[1]
+    const ageDays = (now - at.getTime()) / DAY
+    const roll = rng()
+    const fate = roll < 0.05 ? "canceled" : ageDays > 21 && roll < 0.7 ? "completed" : "pending"
+    plans.push({ seq, customer, address, at, lines, shipping, fate })
+  }
+  return plans
+}
+
+// ---------------------------------------------------------------- phases
+
+type Linked = { id: string } | null
+type Ctx = { container: MedusaContainer; logger: Logger; started: number }
+type Setup = {
+  salesChannelId: string; stockLocationId: string; shippingOptionIds: Map<string, string>
+  regionByCountry: Map<string, { id: string; currency: string }>
+}
+
+function phaseLog(ctx: Ctx, message: string) {
+  ctx.logger.info(`[seed +${((Date.now() - ctx.started) / 1000).toFixed(1)}s] ${message}`)
+}
+
+async function seedStore(ctx: Ctx): Promise<{ salesChannelId: string; apiKeyToken: string }> {
+  const { container } = ctx
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  let [channel] = await container.resolve(Modules.SALES_CHANNEL).listSalesChannels({ name: SALES_CHANNEL })
+  if (!channel) {
+    const input = { salesChannelsData: [{ name: SALES_CHANNEL }] }
+    channel = (await createSalesChannelsWorkflow(container).run({ input })).result[0]
+  }
+
+  // EUR prices are VAT-inclusive, as European shops show them; USD prices exclude sales tax.
+  const [store] = await container.resolve(Modules.STORE).listStores({}, { relations: ["supported_currencies"] })
+  const currencies = (store.supported_currencies ?? []).map((c) => `${c.currency_code}:${c.is_default}`).sort()
+  const pricing = container.resolve(Modules.PRICING)
+  const [eurPreference] = await pricing.listPricePreferences({ attribute: "currency_code", value: ["eur"] })
+  const upToDate = currencies.join() === "eur:true,usd:false" && store.default_sales_channel_id === channel.id
+  if (!upToDate || !eurPreference?.is_tax_inclusive) {
+    const eur = { currency_code: "eur", is_default: true, is_tax_inclusive: true }
+    const supported_currencies = [eur, { currency_code: "usd" }]
+    await updateStoresWorkflow(container).run({
+      input: { selector: { id: store.id }, update: { supported_currencies, default_sales_channel_id: channel.id } },
+    })
+  }
+
+  let [apiKey] = await container.resolve(Modules.API_KEY).listApiKeys({ title: API_KEY_TITLE, type: "publishable" })
+  if (!apiKey) {
+    const input = { api_keys: [{ title: API_KEY_TITLE, type: "publishable" as const, created_by: "" }] }
+    apiKey = (await createApiKeysWorkflow(container).run({ input })).result[0]
+  }
+  const { data: [keyLinks] } = await query.graph({
+    entity: "api_key", fields: ["id", "sales_channels.id"], filters: { id: apiKey.id },
+  })
+  if (!keyLinks?.sales_channels?.some((sc: Linked) => sc?.id === channel.id)) {
+    await linkSalesChannelsToApiKeyWorkflow(container).run({ input: { id: apiKey.id, add: [channel.id] } })
+  }
+  phaseLog(ctx, `store: EUR (default) + USD, "${SALES_CHANNEL}", publishable key "${API_KEY_TITLE}"`)
+  return { salesChannelId: channel.id, apiKeyToken: apiKey.token }
+}
+
+async function seedRegionsAndTaxes(ctx: Ctx): Promise<Setup["regionByCountry"]> {
+  const { container } = ctx
+  const regionService = container.resolve(Modules.REGION)
+  const taxService = container.resolve(Modules.TAX)
+
+  const listOurs = async () => (await regionService.listRegions({}, { relations: ["countries"], take: null }))
+    .filter((r) => REGIONS.some((ours) => ours.name === r.name))
+  let regions = await listOurs()
+  const missing = REGIONS.filter((r) => !regions.some((e) => e.name === r.name))
+  if (missing.length) {
+    await createRegionsWorkflow(container).run({
+      input: { regions: missing.map((r) => ({ ...r, payment_providers: ["pp_system_default"] })) },
+    })
+    regions = await listOurs()
+  }
+  const regionByCountry: Setup["regionByCountry"] = new Map()
+  for (const region of regions) {
+    for (const c of region.countries ?? []) regionByCountry.set(c.iso_2, { id: region.id, currency: region.currency_code })
+  }
+
+  const countryCodes = Object.keys(VAT)
+  const taxRegions = await taxService.listTaxRegions({ country_code: countryCodes }, { take: null })
+  const parents = taxRegions.filter((t) => !t.province_code)
+  const newCountries = countryCodes.filter((cc) => !parents.some((t) => t.country_code === cc))
+  if (newCountries.length) {
+    const { result } = await createTaxRegionsWorkflow(container).run({
+      input: newCountries.map((cc) => ({
+        country_code: cc,
+        provider_id: "tp_system",
+        default_tax_rate: cc === "us"
+          ? { rate: 0, code: "us-default", name: "No state sales tax" }
+          : { rate: VAT[cc], code: `${cc}-vat`, name: `${cc.toUpperCase()} VAT` },
+      })),
+    })
+    parents.push(...result)
+  }
+  // US states are sub-regions of "us"; sub-regions take no provider of their own.
+  const usParent = parents.find((t) => t.country_code === "us")!
+  const newStates = Object.keys(US_STATE_TAX).filter((p) => !taxRegions.some((t) => t.province_code === p))
+  if (newStates.length) {
+    await createTaxRegionsWorkflow(container).run({
+      input: newStates.map((province_code) => ({
+        country_code: "us", province_code, parent_id: usParent.id,
+        default_tax_rate: { rate: US_STATE_TAX[province_code], code: `${province_code}-sales-tax`, name: "Sales tax" },
+      })),
+    })
+  }
+  phaseLog(ctx, `regions: ${missing.length} created; tax regions: ${newCountries.length + newStates.length} created`)
+  return regionByCountry
+}
+
+type FulfillmentSetup = Pick<Setup, "stockLocationId" | "shippingOptionIds">
+async function seedFulfillment(ctx: Ctx, salesChannelId: string): Promise<FulfillmentSetup> {
+  const { container } = ctx
+  const fulfillmentService = container.resolve(Modules.FULFILLMENT)
+  const link = container.resolve(ContainerRegistrationKeys.LINK)
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+
+  let [location] = await container.resolve(Modules.STOCK_LOCATION).listStockLocations({ name: STOCK_LOCATION })
+  if (!location) {
+    const address = { address_1: "Havenstraat 12", city: "Rotterdam", postal_code: "3024 SG", country_code: "NL" }
+    const input = { locations: [{ name: STOCK_LOCATION, address }] }
+    location = (await createStockLocationsWorkflow(container).run({ input })).result[0]
+  }
+  let [profile] = await fulfillmentService.listShippingProfiles({ type: "default" })
+  if (!profile) {
+    const input = { data: [{ name: "Default Shipping Profile", type: "default" }] }
+    profile = (await createShippingProfilesWorkflow(container).run({ input })).result[0]
+  }
+
+  // One service zone per region, each with a standard and an express option.
+  let [set] = await fulfillmentService.listFulfillmentSets({ name: FULFILLMENT_SET }, { relations: ["service_zones"] })
+  if (!set) {
+    const service_zones = REGIONS.map((r) => ({
+      name: r.name, geo_zones: r.countries.map((country_code) => ({ type: "country" as const, country_code })),
+    }))
+    set = await fulfillmentService.createFulfillmentSets({ name: FULFILLMENT_SET, type: "shipping", service_zones })
+  }
+
+  const fields = ["id", "sales_channels.id", "fulfillment_sets.id", "fulfillment_providers.id"]
+  const { data: [links] } = await query.graph({ entity: "stock_location", fields, filters: { id: location.id } })
+  const locationRef = { [Modules.STOCK_LOCATION]: { stock_location_id: location.id } }
+  if (!links?.sales_channels?.some((sc: Linked) => sc?.id === salesChannelId)) {
+    await linkSalesChannelsToStockLocationWorkflow(container).run({ input: { id: location.id, add: [salesChannelId] } })
+  }
+  if (!links?.fulfillment_providers?.some((p: Linked) => p?.id === "manual_manual")) {
+    await link.create({ ...locationRef, [Modules.FULFILLMENT]: { fulfillment_provider_id: "manual_manual" } })
+  }
+  if (!links?.fulfillment_sets?.some((fs: Linked) => fs?.id === set.id)) {
+    await link.create({ ...locationRef, [Modules.FULFILLMENT]: { fulfillment_set_id: set.id } })
+  }
+
+  const zones = set.service_zones ?? []
+  const zoneFilter = { service_zone: { id: zones.map((z) => z.id) } }
+  const existing = await fulfillmentService.listShippingOptions(zoneFilter, { take: null })
+  const toCreate = zones.flatMap((zone) =>
+    SHIPPING.filter((s) => !existing.some((o) => o.service_zone_id === zone.id && o.name === s.name)).map((s) => ({
+      name: s.name,
+      price_type: "flat" as const,
+      provider_id: "manual_manual",
+      service_zone_id: zone.id,
+      shipping_profile_id: profile.id,
+      type: { label: s.name.split(" ")[0], description: s.description, code: s.code },
+      prices: [{ currency_code: "eur", amount: s.eur }, { currency_code: "usd", amount: s.usd }],
+      rules: [
+        { attribute: "enabled_in_store", value: "true", operator: "eq" as const },
+        { attribute: "is_return", value: "false", operator: "eq" as const },
+      ],
+    }))
+  )
+  const created = toCreate.length ? (await createShippingOptionsWorkflow(container).run({ input: toCreate })).result : []
+  const shippingOptionIds = new Map<string, string>()
+  for (const option of [...existing, ...created]) {
+    const zone = zones.find((z) => z.id === option.service_zone_id)
+    if (zone) shippingOptionIds.set(`${zone.name}|${option.name}`, option.id)
+  }
+  phaseLog(ctx, `fulfillment: "${STOCK_LOCATION}", ${created.length} shipping options created`)
+  return { stockLocationId: location.id, shippingOptionIds }
+}
+
+async function seedCatalog(ctx: Ctx, setup: Pick<Setup, "salesChannelId" | "stockLocationId">) {
+  const { container } = ctx
+  const productService = container.resolve(Modules.PRODUCT)
+  const inventoryService = container.resolve(Modules.INVENTORY)
+
+  const categoryIds = await ensureByKey(CATEGORIES.map(slug), (c) => c.handle,
+    () => productService.listProductCategories({ handle: CATEGORIES.map(slug) }),
+    (missing) => createProductCategoriesWorkflow(container).run({
+      input: {
+        product_categories: CATEGORIES.filter((c) => missing.includes(slug(c)))
+          .map((name) => ({ name, handle: slug(name), is_active: true })),
+      },
+    }))
+  const collectionIds = await ensureByKey(COLLECTIONS.map(slug), (c) => c.handle,
+    () => productService.listProductCollections({ handle: COLLECTIONS.map(slug) }),
+    (missing) => createCollectionsWorkflow(container).run({
+      input: {
+        collections: COLLECTIONS.filter((c) => missing.includes(slug(c))).map((title) => ({ title, handle: slug(title) })),
+      },
+    }))
+  const typeIds = await ensureByKey(TYPES, (t) => t.value, () => productService.listProductTypes({}, { take: null }),
+    (missing) => createProductTypesWorkflow(container).run({
+      input: { product_types: missing.map((value) => ({ value })) },
+    }))
+
+  const existing = await productService.listProducts({ handle: PRODUCTS.map(([t]) => slug(t)) }, { take: null })
+  const missing = PRODUCTS.filter(([title]) => !existing.some((p) => p.handle === slug(title)))
+  if (missing.length) {
+    await createProductsWorkflow(container).run({
+      input: {
+        products: missing.map(([title, category, collection, type, eur, options]) => ({
+          title,
+          handle: slug(title),
+          description: `${title} from our ${collection} collection: thoughtfully made, built to last.`,
+          status: ProductStatus.PUBLISHED,
+          category_ids: [categoryIds.get(slug(category))!],
+          collection_id: collectionIds.get(slug(collection))!,
+          type_id: typeIds.get(type)!,
+          options: Object.entries(options).map(([optionTitle, values]) => ({ title: optionTitle, values })),
+          variants: cartesian(options).map((combo) => ({
+            title: Object.values(combo).join(" / "),
+            sku: skuOf(title, combo),
+            options: combo,
+            manage_inventory: true,
+            prices: [{ currency_code: "eur", amount: eur }, { currency_code: "usd", amount: usdPrice(eur) }],
+          })),
+          sales_channels: [{ id: setup.salesChannelId }],
+        })),
+      },
+    })
+  }
+
+  // Plenty of stock at the warehouse, so no order ever fails for inventory.
+  const skus = allSkus()
+  const variants = await productService.listProductVariants({ sku: skus }, { select: ["id", "sku"], take: null })
+  const items = await inventoryService.listInventoryItems({ sku: skus }, { select: ["id"], take: null })
+  const levels = await inventoryService.listInventoryLevels(
+    { location_id: setup.stockLocationId, inventory_item_id: items.map((i) => i.id) }, { take: null })
+  const withoutLevel = items.filter((i) => !levels.some((l) => l.inventory_item_id === i.id))
+  if (withoutLevel.length) {
+    const inventory_levels = withoutLevel.map((i) => ({
+      inventory_item_id: i.id, location_id: setup.stockLocationId, stocked_quantity: 1_000_000,
+    }))
+    await createInventoryLevelsWorkflow(container).run({ input: { inventory_levels } })
+  }
+  phaseLog(ctx, `catalog: ${missing.length} of ${PRODUCTS.length} products created (${variants.length} variants), ` +
+    `${withoutLevel.length} inventory levels created`)
+  return new Map(variants.map((v) => [v.sku!, v.id]))
+}
+
+async function seedCustomers(ctx: Ctx, plans: CustomerPlan[]): Promise<Map<string, string>> {
+  const { container } = ctx
+  const customerService = container.resolve(Modules.CUSTOMER)
+  const authService = container.resolve(Modules.AUTH)
+  const listCustomers = async () => new Map((await customerService.listCustomers(
+    { email: plans.map((p) => p.email) }, { select: ["id", "email"], take: null })).map((c) => [c.email!, c.id]))
+  const existing = await listCustomers()
+  const profile = (p: CustomerPlan) => ({ email: p.email, first_name: p.first_name, last_name: p.last_name, phone: p.phone })
+
+  // Guests: customer records without an account, in one batch.
+  const guests = plans.filter((p) => !p.registered && !existing.has(p.email))
+  if (guests.length) {
+    const input = { customersData: guests.map((p) => ({ ...profile(p), has_account: false })) }
+    await createCustomersWorkflow(container).run({ input })
+  }
+
+  // Registered: an emailpass identity plus createCustomerAccountWorkflow, as storefront sign-up does.
+  const registered = plans.filter((p) => p.registered && !existing.has(p.email))
+  if (registered.length) {
+    const identityByEmail = new Map<string, string>()
+    const identities = await authService.listAuthIdentities({ provider_identities: { provider: "emailpass" } },
+      { relations: ["provider_identities"], take: null })
+    for (const identity of identities) {
+      const entityId = identity.provider_identities?.find((pi) => pi.provider === "emailpass")?.entity_id
+      if (entityId) identityByEmail.set(entityId, identity.id)
+    }
+    const withoutIdentity = registered.filter((p) => !identityByEmail.has(p.email))
+    if (withoutIdentity.length) {
+      // The format EmailPassAuthService.hashPassword produces and isPasswordMatch_ verifies:
+      // a scrypt-kdf key, base64-encoded. One hash serves everyone (same password).
+      const hash = (await scryptKdf.kdf(PASSWORD, { logN: 15, r: 8, p: 1 })).toString("base64")
+      const created = await authService.createAuthIdentities(withoutIdentity.map((p) => ({
+        provider_identities: [{ provider: "emailpass", entity_id: p.email, provider_metadata: { password: hash } }],
+      })))
+      created.forEach((identity, i) => identityByEmail.set(withoutIdentity[i].email, identity.id))
+    }
+    await mapLimit(registered, CONCURRENCY, async (p) => {
+      const addresses = (p.saveAddresses ? p.addresses : []).map((a, i) => ({
+        ...a, address_name: i === 0 ? "Home" : "Other", is_default_shipping: i === 0, is_default_billing: i === 0,
+      }))
+      await createCustomerAccountWorkflow(container).run({
+        input: { authIdentityId: identityByEmail.get(p.email)!, customerData: { ...profile(p), addresses } },
+      })
+    })
+  }
+
+  const customerIds = await listCustomers()
+  // Move freshly created customers back to their planned sign-up date.
+  const rows = plans.filter((p) => customerIds.has(p.email))
+  await container.resolve(ContainerRegistrationKeys.PG_CONNECTION).raw(
+    `UPDATE customer c SET created_at = v.at, updated_at = v.at
+       FROM unnest(?::text[], ?::timestamptz[]) AS v(id, at)
+      WHERE c.id = v.id AND c.created_at > v.at + interval '1 day'`,
+    [pgArray(rows.map((p) => customerIds.get(p.email)!)), pgArray(rows.map((p) => p.signupAt.toISOString()))]
+  )
+  phaseLog(ctx, `customers: ${registered.length} registered + ${guests.length} guests created (${customerIds.size} total)`)
+  return customerIds
+}
+
+async function seedCustomerGroups(ctx: Ctx, plans: CustomerPlan[], customerIds: Map<string, string>) {
+  const { container } = ctx
+  await ensureByKey(CUSTOMER_GROUPS, (g) => g.name!,
+    () => container.resolve(Modules.CUSTOMER).listCustomerGroups({}, { take: null }),
+    (missing) => createCustomerGroupsWorkflow(container).run({ input: { customersData: missing.map((name) => ({ name })) } }))
+  const { data: groups } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
+    entity: "customer_group", fields: ["id", "name", "customers.id"], filters: { name: CUSTOMER_GROUPS },
+  })
+  let added = 0
+  for (const group of groups) {
+    const members = new Set((group.customers ?? []).map((c: Linked) => c?.id))
+    const add = plans.filter((p) => p.groups.includes(group.name!))
+      .map((p) => customerIds.get(p.email)!).filter((id) => !members.has(id))
+    if (add.length) await linkCustomersToCustomerGroupWorkflow(container).run({ input: { id: group.id, add } })
+    added += add.length
+  }
+  phaseLog(ctx, `customer groups: ${CUSTOMER_GROUPS.join(", ")}; ${added} memberships added`)
+}
+
+async function seedAdminUser(ctx: Ctx) {
+  const { container } = ctx
+  const email = process.env.DEMO_ADMIN_EMAIL ?? "admin@medusa-test.com"
+  const password = process.env.DEMO_ADMIN_PASSWORD ?? PASSWORD
+  if ((await container.resolve(Modules.USER).listUsers({ email })).length) {
+    phaseLog(ctx, `admin user ${email} exists`)
+    return
+  }
+  // As `medusa user -e … -p …` does: an emailpass identity registered through the auth
+  // module, a user (super admin role when RBAC is on), the identity pointed at the user.
+  const roles: string[] = []
+  if (FeatureFlag.isFeatureEnabled("rbac")) {
+    const superAdmin = await container.resolve(Modules.RBAC).listRbacRoles({ id: "role_super_admin" })
+    roles.push(...superAdmin.map((r) => r.id))
+  }
+  const { authIdentity, error } = await container.resolve(Modules.AUTH).register("emailpass", { body: { email, password } })
+  if (error || !authIdentity) {
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, `Could not register admin ${email}: ${error}`)
+  }
+  await createUserAccountWorkflow(container).run({ input: { authIdentityId: authIdentity.id, userData: { email, roles } } })
+  phaseLog(ctx, `admin user ${email} created`)
+}
+
+type SeededOrders = Map<number, { id: string; status: string }>
+
+async function listSeededOrders(ctx: Ctx): Promise<SeededOrders> {
+  const { rows } = await ctx.container.resolve(ContainerRegistrationKeys.PG_CONNECTION).raw(
+    `SELECT id, status, (metadata->>'demo_seq')::int AS seq FROM "order"
+      WHERE metadata->>'demo_seed' = 'true' AND deleted_at IS NULL`
+  )
+  return new Map((rows as { id: string; status: string; seq: number }[]).map((r) => [r.seq, r]))
+}
+
+async function seedOrders(
+  ctx: Ctx, setup: Setup, plans: OrderPlan[], variantIds: Map<string, string>, customerIds: Map<string, string>
+): Promise<number> {
+  const { container } = ctx
+  const eventBus = container.resolve(Modules.EVENT_BUS)
+  const before = await listSeededOrders(ctx)
+  const missing = plans.filter((p) => !before.has(p.seq))
+  let done = 0
+  await mapLimit(missing, CONCURRENCY, async (plan) => {
+    const country = plan.address.country_code
+    const region = setup.regionByCountry.get(country)!
+    const zone = REGIONS.find((r) => r.countries.includes(country))!.name
+    const eur = region.currency === "eur"
+    // Items carry only variant and quantity: the workflow prices them (with the
+    // customer's groups), fills in product data and computes the tax lines.
+    const input = {
+      region_id: region.id,
+      customer_id: customerIds.get(plan.customer.email)!,
+      email: plan.customer.email,
+      sales_channel_id: setup.salesChannelId,
+      status: "pending",
+      currency_code: region.currency,
+      shipping_address: plan.address,
+      billing_address: plan.address,
+      items: plan.lines.map((l) => ({ variant_id: variantIds.get(l.sku)!, quantity: l.quantity })),
+      shipping_methods: [{
+        name: plan.shipping.name,
+        amount: eur ? plan.shipping.eur : plan.shipping.usd,
+        is_tax_inclusive: eur,
+        shipping_option_id: setup.shippingOptionIds.get(`${zone}|${plan.shipping.name}`),
+      }],
+      metadata: { demo_seed: true, demo_seq: plan.seq },
+    }
+    const { result: order } = await createOrderWorkflow(container).run({ input: input as unknown as CreateOrderDTO })
+    // createOrderWorkflow emits nothing; a storefront checkout would announce the order.
+    await eventBus.emit({ name: "order.placed", data: { id: order.id } })
+    if (++done % 250 === 0) phaseLog(ctx, `orders: ${done}/${missing.length} created`)
+  })
+  phaseLog(ctx, `orders: ${missing.length} created`)
+
+  const seeded = await listSeededOrders(ctx)
+  const pendingWithFate = (fate: OrderPlan["fate"]) =>
+    plans.filter((p) => p.fate === fate && seeded.get(p.seq)?.status === "pending").map((p) => seeded.get(p.seq)!.id)
+  const toCancel = pendingWithFate("canceled")
+  await mapLimit(toCancel, CONCURRENCY, async (order_id) => {
+    await cancelOrderWorkflow(container).run({ input: { order_id } })
+  })
+  const toComplete = pendingWithFate("completed")
+  for (let i = 0; i < toComplete.length; i += 100) {
+    await completeOrderWorkflow(container).run({ input: { orderIds: toComplete.slice(i, i + 100) } })
+  }
+  phaseLog(ctx, `orders: ${toCancel.length} canceled, ${toComplete.length} completed`)
+
+  await backdateOrders(ctx, plans, seeded)
+  return seeded.size
+}
+
+/** Moves freshly created orders, and their rows, back to their planned dates. */
+async function backdateOrders(ctx: Ctx, plans: OrderPlan[], seeded: SeededOrders) {
+  const pg = ctx.container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
+  const rows = plans.filter((p) => seeded.has(p.seq))
+  const result = await pg.raw(
+    `UPDATE "order" o
+        SET created_at = v.at,
+            updated_at = LEAST(now(), v.at + CASE o.status WHEN 'completed' THEN interval '6 days'
+                                                           WHEN 'canceled' THEN interval '1 day'
+                                                           ELSE interval '2 hours' END),
+            canceled_at = CASE WHEN o.canceled_at IS NULL THEN NULL ELSE v.at + interval '1 day' END
+       FROM unnest(?::text[], ?::timestamptz[]) AS v(id, at)
+      WHERE o.id = v.id AND o.created_at > v.at + interval '1 day'`,
+    [pgArray(rows.map((p) => seeded.get(p.seq)!.id)), pgArray(rows.map((p) => p.at.toISOString()))]
+  )
+  const seededOrders = `SELECT id, created_at FROM "order" WHERE metadata->>'demo_seed' = 'true'`
+  for (const table of ["order_item", "order_summary", "order_shipping", "order_change"]) {
+    await pg.raw(`UPDATE ${table} t SET created_at = o.created_at, updated_at = o.created_at FROM (${seededOrders}) o
+                   WHERE t.order_id = o.id AND t.created_at > o.created_at + interval '1 day'`)
+  }
+  const viaParent = [
+    ["order_line_item", "order_item", "item_id"],
+    ["order_shipping_method", "order_shipping", "shipping_method_id"],
+  ]
+  for (const [table, parent, key] of viaParent) {
+    await pg.raw(`UPDATE ${table} t SET created_at = p.created_at, updated_at = p.created_at FROM ${parent} p
+                   WHERE p.${key} = t.id AND t.created_at > p.created_at + interval '1 day'`)
+  }
+  phaseLog(ctx, `orders: ${result.rowCount ?? 0} back-dated (${seeded.size} seeded orders in total)`)
+}
+
+// ---------------------------------------------------------------- entry point
+
+export default async function seedDemoData({ container }: ExecArgs) {
+  const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
+  const ctx: Ctx = { container, logger, started: Date.now() }
+  const now = Date.now()
+
+  const { salesChannelId, apiKeyToken } = await seedStore(ctx)
+  const regionByCountry = await seedRegionsAndTaxes(ctx)
+  const { stockLocationId, shippingOptionIds } = await seedFulfillment(ctx, salesChannelId)
+  const setup: Setup = { salesChannelId, stockLocationId, regionByCountry, shippingOptionIds }
+  const variantIds = await seedCatalog(ctx, setup)
+
+  const customerPlans = planCustomers(now)
+  const customerIds = await seedCustomers(ctx, customerPlans)
+  await seedCustomerGroups(ctx, customerPlans, customerIds)
+  await seedAdminUser(ctx)
+
+  const orderPlans = planOrders(customerPlans, allSkus().sort(), now)
+  const orderCount = await seedOrders(ctx, setup, orderPlans, variantIds, customerIds)
+
+  const seconds = Math.round((Date.now() - ctx.started) / 1000)
+  logger.info(`Seed done in ${seconds}s: ${PRODUCTS.length} products, ${customerIds.size} customers, ${orderCount} orders`)
+  logger.info(`Publishable API key "${API_KEY_TITLE}": ${apiKeyToken}`)
+}
