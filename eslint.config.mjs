@@ -12,4 +12,9 @@ export default [
     ],
   },
   ...medusa.configs.recommended,
+  {
+    // Test harnesses and scripts are not served over HTTP: a plain Error is right there.
+    files: ["e2e/**", "integration-tests/**", "scripts/**"],
+    rules: { "@medusajs/use-medusa-error-not-generic-error": "off" },
+  },
 ]
