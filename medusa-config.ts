@@ -26,6 +26,13 @@ module.exports = defineConfig({
     databaseDriverOptions: databaseUrl.includes("localhost")
       ? { connection: { ssl: false } }
       : undefined,
+    // The demo and the browser tests serve the built dashboard over plain
+    // http://localhost with NODE_ENV=production, where Medusa marks the session
+    // cookie Secure (never sent over http). This store is for development only.
+    cookieOptions: {
+      sameSite: "lax",
+      secure: process.env.SESSION_COOKIE_SECURE === "true",
+    },
     http: {
       storeCors: process.env.STORE_CORS ?? "http://localhost:8000",
       adminCors: process.env.ADMIN_CORS ?? "http://localhost:9000,http://localhost:5173",

@@ -114,6 +114,8 @@ export async function startStore(): Promise<Store> {
 export async function logIn(store: Store) {
   const { page, baseUrl } = store
   await page.goto(`${baseUrl}/app/login`)
+  // Typing before the login form has hydrated loses the input.
+  await page.waitForLoadState("networkidle")
   await page.locator('input[name="email"]').fill(ADMIN_EMAIL)
   await page.locator('input[name="password"]').fill(ADMIN_PASSWORD)
   await page.locator('button[type="submit"]').click()
