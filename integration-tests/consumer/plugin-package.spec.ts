@@ -115,6 +115,16 @@ describe("the packed plugin installed into another store", () => {
     expect(packedFiles.filter((f) => f.startsWith(".medusa/server/src/admin/") && f.includes("/assets/"))).toEqual([])
   })
 
+  it("ships the type of its options to the merchant's TypeScript", async () => {
+    expect(packedFiles).toContain(".medusa/server/src/modules/customer_suite/options.d.ts")
+    const typecheck = await runCommand(
+      path.join(root, "node_modules", ".bin", "tsc"),
+      ["-p", "tsconfig.json", "--noEmit"],
+      { cwd: fixture }
+    )
+    expectSuccess(typecheck, "tsc in the fixture store")
+  })
+
   it("stops the store's boot when a plugin option is wrong, naming it", async () => {
     const result = await runCommand(medusa, ["start"], {
       cwd: fixture,
