@@ -49,5 +49,9 @@ module.exports = defineConfig({
       resolve: "./src/modules/customer_suite",
       options: customerSuiteOptions,
     },
+    {
+      resolve: "./src/modules/customer_segment",
+      options: customerSuiteOptions,
+    },
   ],
 })

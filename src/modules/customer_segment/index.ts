@@ -1,0 +1,8 @@
+import { Module } from "@medusajs/framework/utils"
+import CustomerSegmentModuleService from "./service"
+
+export const CUSTOMER_SEGMENT_MODULE = "customer_segment"
+
+export default Module(CUSTOMER_SEGMENT_MODULE, {
+  service: CustomerSegmentModuleService,
+})

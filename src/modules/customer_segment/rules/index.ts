@@ -1,0 +1,6 @@
+export * from "./ast"
+export * from "./attributes"
+export * from "./dates"
+export * from "./validate"
+export { parse, RuleSyntaxError, type ParseOptions } from "./parse"
+export { print, printCondition, OPERATOR_TEXT } from "./print"

@@ -1,0 +1,117 @@
+import {
+  isAll,
+  isAny,
+  normalize,
+  visit,
+  type Condition,
+  type ConditionValue,
+  type MoneyValue,
+  type Operator,
+  type PurchaseFilter,
+  type RuleNode,
+} from "./ast"
+import { findAttribute } from "./attributes"
+import { isDateValue } from "./dates"
+
+export const OPERATOR_TEXT: Record<Operator, string> = {
+  eq: "=",
+  neq: "!=",
+  gt: ">",
+  gte: ">=",
+  lt: "<",
+  lte: "<=",
+  in: "IN",
+  not_in: "NOT IN",
+  between: "BETWEEN",
+  contains: "CONTAINS",
+  not_contains: "NOT CONTAINS",
+  starts_with: "STARTS WITH",
+  exists: "IS NOT NULL",
+  not_exists: "IS NULL",
+}
+
+export const quote = (s: string) => `'${s.replace(/'/g, "''")}'`
+
+const isMoney = (v: unknown): v is MoneyValue =>
+  !!v && typeof v === "object" && !Array.isArray(v) && "amount" in v && "currency_code" in v
+
+function printScalar(value: unknown, asDate: boolean): string {
+  if (typeof value === "number" || typeof value === "boolean") {
+    return String(value)
+  }
+  if (isMoney(value)) {
+    return `${value.amount} ${value.currency_code.toUpperCase()}`
+  }
+  const text = String(value)
+  return asDate && isDateValue(text) ? text : quote(text)
+}
+
+const FILTER_KEYS: [keyof PurchaseFilter, string][] = [
+  ["product_ids", "product"],
+  ["collection_ids", "collection"],
+  ["category_ids", "category"],
+  ["type_ids", "type"],
+  ["since", "since"],
+  ["until", "until"],
+  ["min_quantity", "min_quantity"],
+]
+
+function printFilter(filter: PurchaseFilter): string {
+  const parts: string[] = []
+  for (const [key, word] of FILTER_KEYS) {
+    const value = filter[key]
+    if (value === undefined) {
+      continue
+    }
+    if (Array.isArray(value)) {
+      parts.push(`${word}: ${value.length === 1 ? quote(value[0]) : `(${value.map(quote).join(", ")})`}`)
+    } else {
+      parts.push(`${word}: ${printScalar(value, key === "since" || key === "until")}`)
+    }
+  }
+  return `(${parts.join(", ")})`
+}
+
+function printValue(condition: Condition): string {
+  const { operator, value } = condition
+  const asDate = findAttribute(condition.attribute)?.type === "date"
+  if (operator === "exists" || operator === "not_exists") {
+    return ""
+  }
+  if (operator === "between") {
+    const [a, b] = value as [unknown, unknown]
+    return `${printScalar(a, asDate)} AND ${printScalar(b, asDate)}`
+  }
+  if (operator === "in" || operator === "not_in") {
+    return `(${(value as unknown[]).map((v) => printScalar(v, asDate)).join(", ")})`
+  }
+  if (value && typeof value === "object" && !isMoney(value) && !Array.isArray(value)) {
+    return printFilter(value as PurchaseFilter)
+  }
+  return printScalar(value as ConditionValue, asDate)
+}
+
+export function printCondition(condition: Condition): string {
+  const value = printValue(condition)
+  return [condition.attribute, OPERATOR_TEXT[condition.operator], value].filter(Boolean).join(" ")
+}
+
+const isGroup = (node: RuleNode) => isAll(node) || isAny(node)
+
+/**
+ * The text form of a rule. `parse(print(rule))` gives back `normalize(rule)`:
+ * nested groups are parenthesised, a group of one is its child.
+ */
+export function print(rule: RuleNode): string {
+  return printNode(normalize(rule))
+}
+
+function printNode(rule: RuleNode): string {
+  const child = (node: RuleNode) => (isGroup(node) ? `(${printNode(node)})` : printNode(node))
+  return visit<string>(rule, {
+    all: ({ all }) => all.map(child).join(" AND "),
+    any: ({ any }) => any.map(child).join(" OR "),
+    not: ({ not }) => `NOT ${child(not)}`,
+    condition: printCondition,
+  })
+}

@@ -1,0 +1,58 @@
+import { MedusaError } from "@medusajs/framework/utils"
+import {
+  ATTRIBUTES,
+  OPERATORS_BY_TYPE,
+  RuleSyntaxError,
+  parse,
+  print,
+  validateRule,
+  type AttributeDefinition,
+  type Operator,
+  type ParseOptions,
+  type RuleNode,
+} from "./rules"
+
+export type AttributeDescription = AttributeDefinition & { operators: readonly Operator[] }
+
+/**
+ * Customer segments. This first slice exposes the rule engine (attributes,
+ * validation, the text syntax); the facts projection, segments and
+ * memberships are added to this module next.
+ */
+export default class CustomerSegmentModuleService {
+  /** The attribute registry, with the operators each attribute takes (for the admin builder). */
+  listAttributes(): AttributeDescription[] {
+    return ATTRIBUTES.map((a) => ({ ...a, operators: OPERATORS_BY_TYPE[a.type] }))
+  }
+
+  /** Checks a rule given as JSON; throws INVALID_DATA naming each problem's path. */
+  validateRule(input: unknown): RuleNode {
+    const result = validateRule(input)
+    if (!result.success) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        result.issues
+          .map((i) => `${["rule", ...i.path].join(".")}: ${i.message}`)
+          .join("; ")
+      )
+    }
+    return result.rule
+  }
+
+  /** Parses the text syntax; throws INVALID_DATA with the line and column of the problem. */
+  parseQuery(query: string, options: ParseOptions = {}): RuleNode {
+    try {
+      return parse(query, options)
+    } catch (error) {
+      if (error instanceof RuleSyntaxError) {
+        throw new MedusaError(MedusaError.Types.INVALID_DATA, `query: ${error.message}`)
+      }
+      throw error
+    }
+  }
+
+  /** The text form of a rule (after validating it). */
+  printRule(input: unknown): string {
+    return print(this.validateRule(input))
+  }
+}
