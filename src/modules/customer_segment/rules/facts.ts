@@ -1,0 +1,79 @@
+/**
+ * What the evaluators read about one shopper. The facts projection
+ * (customer_profile, customer_purchase) stores exactly these, so the SQL
+ * compiler and the in-memory evaluator read the same facts.
+ *
+ * Conventions: strings the attribute compares without case are lower case;
+ * amounts are per currency (lower-case codes) and never added across
+ * currencies; dates are Date objects; "no value" is null (or an empty list).
+ */
+export type PurchaseFact = {
+  product_id: string
+  collection_id: string | null
+  category_ids: string[]
+  type_id: string | null
+  quantity: number
+  purchased_at: Date
+}
+
+export type CustomerFacts = {
+  email: string | null
+  first_name: string | null
+  last_name: string | null
+  has_account: boolean
+  customer_added_date: Date | null
+  customer_groups: string[]
+  countries: string[]
+  provinces: string[]
+  cities: string[]
+  /** Placed, not canceled orders, all currencies. */
+  number_of_orders: number
+  /** Per currency: total of placed, not canceled orders, and how many there were. */
+  spend: Record<string, { amount: number; orders: number }>
+  first_order_date: Date | null
+  last_order_date: Date | null
+  purchases: PurchaseFact[]
+  metadata: Record<string, unknown>
+}
+
+export type CartLineFact = {
+  product_id: string
+  collection_id: string | null
+  category_ids: string[]
+  type_id: string | null
+  quantity: number
+}
+
+export type CartFacts = {
+  currency_code: string
+  subtotal: number
+  items: CartLineFact[]
+}
+
+export type EvaluationContext = {
+  now: Date
+  /** The shopper's current cart, for cart_* attributes (absent: those conditions are false). */
+  cart?: CartFacts | null
+}
+
+/** A guest: no customer record, only the cart (and the email/addresses given on it). */
+export function guestFacts(partial: Partial<CustomerFacts> = {}): CustomerFacts {
+  return {
+    email: null,
+    first_name: null,
+    last_name: null,
+    has_account: false,
+    customer_added_date: null,
+    customer_groups: [],
+    countries: [],
+    provinces: [],
+    cities: [],
+    number_of_orders: 0,
+    spend: {},
+    first_order_date: null,
+    last_order_date: null,
+    purchases: [],
+    metadata: {},
+    ...partial,
+  }
+}
