@@ -1,4 +1,6 @@
-import { MedusaError } from "@medusajs/framework/utils"
+import { MedusaError, MedusaService } from "@medusajs/framework/utils"
+import CustomerProfile from "./models/customer-profile"
+import CustomerPurchase from "./models/customer-purchase"
 import {
   ATTRIBUTES,
   OPERATORS_BY_TYPE,
@@ -15,18 +17,21 @@ import {
 export type AttributeDescription = AttributeDefinition & { operators: readonly Operator[] }
 
 /**
- * Customer segments. This first slice exposes the rule engine (attributes,
- * validation, the text syntax); the facts projection, segments and
- * memberships are added to this module next.
+ * Customer segments: the facts projection (customer_profile,
+ * customer_purchase) and the rule engine (attributes, validation, the text
+ * syntax). Segments and memberships are added to this module next.
  */
-export default class CustomerSegmentModuleService {
+export default class CustomerSegmentModuleService extends MedusaService({
+  CustomerProfile,
+  CustomerPurchase,
+}) {
   /** The attribute registry, with the operators each attribute takes (for the admin builder). */
-  listAttributes(): AttributeDescription[] {
+  async listAttributes(): Promise<AttributeDescription[]> {
     return ATTRIBUTES.map((a) => ({ ...a, operators: OPERATORS_BY_TYPE[a.type] }))
   }
 
   /** Checks a rule given as JSON; throws INVALID_DATA naming each problem's path. */
-  validateRule(input: unknown): RuleNode {
+  async validateRule(input: unknown): Promise<RuleNode> {
     const result = validateRule(input)
     if (!result.success) {
       throw new MedusaError(
@@ -40,7 +45,7 @@ export default class CustomerSegmentModuleService {
   }
 
   /** Parses the text syntax; throws INVALID_DATA with the line and column of the problem. */
-  parseQuery(query: string, options: ParseOptions = {}): RuleNode {
+  async parseQuery(query: string, options: ParseOptions = {}): Promise<RuleNode> {
     try {
       return parse(query, options)
     } catch (error) {
@@ -52,7 +57,7 @@ export default class CustomerSegmentModuleService {
   }
 
   /** The text form of a rule (after validating it). */
-  printRule(input: unknown): string {
-    return print(this.validateRule(input))
+  async printRule(input: unknown): Promise<string> {
+    return print(await this.validateRule(input))
   }
 }

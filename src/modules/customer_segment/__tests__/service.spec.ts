@@ -22,8 +22,8 @@ moduleIntegrationTestRunner<CustomerSegmentModuleService>({
   moduleModels: [],
   testSuite: ({ service }) => {
     describe("CustomerSegmentModuleService (rule engine surface)", () => {
-      it("lists every attribute with its operators", () => {
-        const attributes = service.listAttributes()
+      it("lists every attribute with its operators", async () => {
+        const attributes = await service.listAttributes()
         const byName = Object.fromEntries(attributes.map((a) => [a.name, a]))
         for (const name of [
           "email", "email_domain", "first_name", "last_name", "has_account", "customer_added_date",
@@ -40,9 +40,9 @@ moduleIntegrationTestRunner<CustomerSegmentModuleService>({
         expect(byName.amount_spent.guest).toBe(false)
       })
 
-      it("parses a query and prints it back", () => {
-        const rule = service.parseQuery("countries CONTAINS 'DE' AND amount_spent > 500 EUR")
-        expect(service.printRule(rule)).toBe("countries CONTAINS 'de' AND amount_spent > 500 EUR")
+      it("parses a query and prints it back", async () => {
+        const rule = await service.parseQuery("countries CONTAINS 'DE' AND amount_spent > 500 EUR")
+        expect(await service.printRule(rule)).toBe("countries CONTAINS 'de' AND amount_spent > 500 EUR")
       })
 
       it("answers a syntax error with INVALID_DATA naming line and column", async () => {

@@ -37,7 +37,7 @@ function textFact(facts: CustomerFacts, name: string): string | null {
     case "email_domain": {
       const email = facts.email?.toLowerCase()
       const at = email?.lastIndexOf("@") ?? -1
-      return email && at >= 0 ? email.slice(at + 1) : null
+      return email && at >= 0 && at < email.length - 1 ? email.slice(at + 1) : null
     }
     case "first_name":
       return facts.first_name

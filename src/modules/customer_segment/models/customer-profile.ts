@@ -1,0 +1,38 @@
+import { model } from "@medusajs/framework/utils"
+
+/**
+ * The facts segment rules read, one row per customer (rules/facts.ts).
+ * Kept current by subscribers and rebuilt by the backfill; rules compile to
+ * SQL over this table and customer_purchase only.
+ */
+const CustomerProfile = model
+  .define("customer_profile", {
+    id: model.id({ prefix: "cprof" }).primaryKey(),
+    customer_id: model.text(),
+    /** Lower case. */
+    email: model.text().nullable(),
+    first_name: model.text().nullable(),
+    last_name: model.text().nullable(),
+    has_account: model.boolean().default(false),
+    customer_added_at: model.dateTime().nullable(),
+    group_ids: model.array(),
+    /** Lower-case ISO 3166-1 alpha-2 codes of the saved addresses. */
+    countries: model.array(),
+    provinces: model.array(),
+    /** Lower case. */
+    cities: model.array(),
+    /** Placed, not canceled orders, all currencies. */
+    orders_count: model.number().default(0),
+    /** { [currency_code]: { amount, orders } }: order totals per currency, never added across currencies. */
+    spend: model.json(),
+    first_order_at: model.dateTime().nullable(),
+    last_order_at: model.dateTime().nullable(),
+    metadata: model.json().nullable(),
+  })
+  .indexes([
+    { on: ["customer_id"], unique: true, where: "deleted_at IS NULL" },
+    { on: ["last_order_at"], where: "deleted_at IS NULL" },
+    { on: ["orders_count"], where: "deleted_at IS NULL" },
+  ])
+
+export default CustomerProfile
