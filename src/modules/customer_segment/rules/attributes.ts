@@ -1,5 +1,5 @@
 import { z } from "@medusajs/framework/zod"
-import { MAX_LIST_ITEMS, MAX_STRING_LENGTH, type Operator } from "./ast"
+import { MAX_LIST_ITEMS, MAX_STRING_LENGTH, OPERATORS, type Operator } from "./ast"
 import { isAbsoluteDate, isDateValue } from "./dates"
 
 /**
@@ -49,21 +49,8 @@ export const OPERATORS_BY_TYPE: Record<AttributeType, readonly Operator[]> = {
   id_list: ["contains", "not_contains", "in", "not_in", "exists", "not_exists"],
   string_list: ["contains", "not_contains", "in", "not_in", "exists", "not_exists"],
   purchases: ["contains", "not_contains"],
-  metadata: [
-    "eq",
-    "neq",
-    "in",
-    "not_in",
-    "gt",
-    "gte",
-    "lt",
-    "lte",
-    "contains",
-    "not_contains",
-    "starts_with",
-    "exists",
-    "not_exists",
-  ],
+  // Typed values: every operator but BETWEEN (comparisons need a number, CONTAINS a string).
+  metadata: OPERATORS.filter((o) => o !== "between"),
 }
 
 const attribute = (definition: AttributeDefinition) => definition
