@@ -25,6 +25,14 @@ export const OPERATORS = [
 ] as const
 export type Operator = (typeof OPERATORS)[number]
 
+/** Each negative operator is the exact negation of its positive (both evaluators rely on it). */
+export const POSITIVE_OF: Partial<Record<Operator, Operator>> = {
+  neq: "eq",
+  not_in: "in",
+  not_contains: "contains",
+  not_exists: "exists",
+}
+
 /** Bounds on a rule: deeper or larger rules are refused (400). */
 export const MAX_DEPTH = 10
 export const MAX_CONDITIONS = 200
@@ -73,7 +81,6 @@ export type RuleNode = AllNode | AnyNode | NotNode | Condition
 export const isAll = (node: RuleNode): node is AllNode => "all" in node
 export const isAny = (node: RuleNode): node is AnyNode => "any" in node
 export const isNot = (node: RuleNode): node is NotNode => "not" in node
-export const isCondition = (node: RuleNode): node is Condition => "attribute" in node
 
 /**
  * One function per node kind: adding a kind fails to compile until every
@@ -110,25 +117,5 @@ export function normalize(node: RuleNode): RuleNode {
     any: ({ any }) => (any.length === 1 ? normalize(any[0]) : { any: any.map(normalize) }),
     not: ({ not }) => ({ not: normalize(not) }),
     condition: (c) => c,
-  })
-}
-
-/** The conditions of a rule, depth first. */
-export function conditionsOf(node: RuleNode): Condition[] {
-  return visit<Condition[]>(node, {
-    all: ({ all }) => all.flatMap(conditionsOf),
-    any: ({ any }) => any.flatMap(conditionsOf),
-    not: ({ not }) => conditionsOf(not),
-    condition: (c) => [c],
-  })
-}
-
-/** Nesting depth: a lone condition is 1. */
-export function depthOf(node: RuleNode): number {
-  return visit<number>(node, {
-    all: ({ all }) => 1 + Math.max(...all.map(depthOf)),
-    any: ({ any }) => 1 + Math.max(...any.map(depthOf)),
-    not: ({ not }) => 1 + depthOf(not),
-    condition: () => 1,
   })
 }

@@ -1,6 +1,6 @@
-import { visit, type Condition, type MoneyValue, type Operator, type PurchaseFilter, type RuleNode } from "./ast"
+import { POSITIVE_OF, visit, type Condition, type MoneyValue, type Operator, type PurchaseFilter, type RuleNode } from "./ast"
 import { METADATA_PREFIX, findAttribute, type AttributeDefinition } from "./attributes"
-import { resolveDate } from "./dates"
+import { DAY_MS, resolveDate } from "./dates"
 
 /**
  * The SQL evaluator: a rule as one WHERE clause over the facts projection
@@ -15,14 +15,6 @@ export type CompileOptions = {
   now: Date
   /** Alias of customer_profile in the surrounding query. */
   alias?: string
-}
-
-const DAY = 24 * 60 * 60 * 1000
-const NEGATIONS: Partial<Record<Operator, Operator>> = {
-  neq: "eq",
-  not_in: "in",
-  not_contains: "contains",
-  not_exists: "exists",
 }
 
 class Builder {
@@ -43,7 +35,7 @@ class Builder {
   }
 
   day(value: string, plusDays = 0): string {
-    return `${this.bind(new Date(resolveDate(value, this.now).getTime() + plusDays * DAY))}::timestamptz`
+    return `${this.bind(new Date(resolveDate(value, this.now).getTime() + plusDays * DAY_MS))}::timestamptz`
   }
 }
 
@@ -258,7 +250,7 @@ function positiveCondition(b: Builder, condition: Condition): string {
 
 /** Every condition is two-valued: a NULL comparison counts as false before any NOT applies. */
 function conditionSql(b: Builder, condition: Condition): string {
-  const positive = NEGATIONS[condition.operator]
+  const positive = POSITIVE_OF[condition.operator]
   if (positive) {
     return `NOT COALESCE(${positiveCondition(b, { ...condition, operator: positive })}, false)`
   }

@@ -3,6 +3,8 @@
  * relative to now ("today", "-30d", "-4w", "-6m", "-1y").
  */
 
+export const DAY_MS = 24 * 60 * 60 * 1000
+
 export const ABSOLUTE_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
 export const RELATIVE_DATE = /^(?:today|-(\d{1,4})([dwmy]))$/
 

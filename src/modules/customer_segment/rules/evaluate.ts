@@ -1,6 +1,6 @@
-import { visit, type Condition, type MoneyValue, type Operator, type PurchaseFilter, type RuleNode } from "./ast"
+import { POSITIVE_OF, visit, type Condition, type MoneyValue, type Operator, type PurchaseFilter, type RuleNode } from "./ast"
 import { METADATA_PREFIX, findAttribute, type AttributeDefinition } from "./attributes"
-import { resolveDate } from "./dates"
+import { DAY_MS, resolveDate } from "./dates"
 import type { CartLineFact, CustomerFacts, EvaluationContext, PurchaseFact } from "./facts"
 
 /**
@@ -17,15 +17,6 @@ import type { CartLineFact, CustomerFacts, EvaluationContext, PurchaseFact } fro
  * shopper without a cart has an empty one.
  * Dates compare by UTC day. CONTAINS / STARTS WITH on text ignore case.
  */
-
-const NEGATIONS: Partial<Record<Operator, Operator>> = {
-  neq: "eq",
-  not_in: "in",
-  not_contains: "contains",
-  not_exists: "exists",
-}
-
-const DAY = 24 * 60 * 60 * 1000
 
 type Scalar = string | number | boolean | Date
 type Fact = Scalar | null | Scalar[]
@@ -128,7 +119,7 @@ function purchasesContain(
   context: EvaluationContext
 ): boolean {
   const since = filter.since ? resolveDate(filter.since, context.now).getTime() : -Infinity
-  const until = filter.until ? resolveDate(filter.until, context.now).getTime() + DAY : Infinity
+  const until = filter.until ? resolveDate(filter.until, context.now).getTime() + DAY_MS : Infinity
   const lines: (CartLineFact | PurchaseFact)[] =
     name === "cart_products"
       ? context.cart?.items ?? []
@@ -144,7 +135,7 @@ function comparable(value: unknown, asDate: boolean, now: Date): number | string
   }
   if (asDate) {
     const time = value instanceof Date ? value.getTime() : resolveDate(String(value), now).getTime()
-    return Math.floor(time / DAY) * DAY
+    return Math.floor(time / DAY_MS) * DAY_MS
   }
   return value as number | string | boolean
 }
@@ -229,7 +220,7 @@ function evaluatePositive(condition: Condition, facts: CustomerFacts, context: E
 }
 
 export function evaluateCondition(condition: Condition, facts: CustomerFacts, context: EvaluationContext): boolean {
-  const positive = NEGATIONS[condition.operator]
+  const positive = POSITIVE_OF[condition.operator]
   if (positive) {
     return !evaluatePositive({ ...condition, operator: positive }, facts, context)
   }

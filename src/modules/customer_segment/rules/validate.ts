@@ -137,23 +137,3 @@ export function checkCondition(
   }
   return { attribute, operator: op, value: parsed.data as ConditionValue }
 }
-
-export class RuleValidationError extends Error {
-  constructor(readonly issues: RuleIssue[]) {
-    super(
-      issues
-        .map((i) => `${i.path.length ? `rule.${i.path.join(".")}` : "rule"}: ${i.message}`)
-        .join("; ")
-    )
-    this.name = "RuleValidationError"
-  }
-}
-
-/** validateRule, throwing RuleValidationError. */
-export function assertValidRule(input: unknown): RuleNode {
-  const result = validateRule(input)
-  if (!result.success) {
-    throw new RuleValidationError(result.issues)
-  }
-  return result.rule
-}
