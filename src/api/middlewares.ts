@@ -1,6 +1,8 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
+import { adminCustomerSegmentsMiddlewares } from "./admin/customer-segments/middlewares"
 import { adminCustomerSuiteMiddlewares } from "./admin/customer-suite/middlewares"
+import { storeCustomerSegmentsMiddlewares } from "./store/customer-segments/middlewares"
 
 export default defineMiddlewares({
-  routes: [...adminCustomerSuiteMiddlewares],
+  routes: [...adminCustomerSuiteMiddlewares, ...adminCustomerSegmentsMiddlewares, ...storeCustomerSegmentsMiddlewares],
 })

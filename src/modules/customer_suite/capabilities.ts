@@ -15,7 +15,7 @@ export const CAPABILITIES: readonly CapabilityDescription[] = [
     name: "Customer segments",
     description:
       "Rule-based segments over profile, addresses, groups, orders, purchases and cart, refreshed in real time and on a schedule.",
-    available: false,
+    available: true,
   },
   {
     id: "customer_groups",

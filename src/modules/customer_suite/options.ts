@@ -1,4 +1,5 @@
 import { z } from "@medusajs/framework/zod"
+import { parseCron } from "./cron"
 
 /**
  * The plugin's options, as a merchant writes them in `medusa-config.ts`:
@@ -9,15 +10,16 @@ import { z } from "@medusajs/framework/zod"
  * Unknown keys are refused so that a typo never silently falls back to a default.
  */
 
-const CRON_FIELD = /^[\d*/,\-A-Za-z?LW#]+$/
-
-const cronExpression = z.string().refine(
-  (value) => {
-    const fields = value.trim().split(/\s+/)
-    return (fields.length === 5 || fields.length === 6) && fields.every((f) => CRON_FIELD.test(f))
-  },
-  { message: 'must be a cron expression with 5 or 6 fields, e.g. "0 * * * *"' }
-)
+const cronExpression = z.string().superRefine((value, ctx) => {
+  try {
+    parseCron(value)
+  } catch (error) {
+    ctx.addIssue({
+      code: "custom",
+      message: `must be a 5-field cron expression in UTC, e.g. "0 * * * *": ${(error as Error).message}`,
+    })
+  }
+})
 
 const groupReference = z
   .string()

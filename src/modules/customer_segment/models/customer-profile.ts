@@ -16,6 +16,11 @@ const CustomerProfile = model
     has_account: model.boolean().default(false),
     customer_added_at: model.dateTime().nullable(),
     group_ids: model.array(),
+    /**
+     * Ids of the customer's addresses and group memberships: their deletion
+     * events carry only these ids, and this column maps them back to the customer.
+     */
+    source_ids: model.array(),
     /** Lower-case ISO 3166-1 alpha-2 codes of the saved addresses. */
     countries: model.array(),
     provinces: model.array(),
@@ -33,6 +38,7 @@ const CustomerProfile = model
     { on: ["customer_id"], unique: true, where: "deleted_at IS NULL" },
     { on: ["last_order_at"], where: "deleted_at IS NULL" },
     { on: ["orders_count"], where: "deleted_at IS NULL" },
+    { on: ["source_ids"], type: "GIN", where: "deleted_at IS NULL" },
   ])
 
 export default CustomerProfile

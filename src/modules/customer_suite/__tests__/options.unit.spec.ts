@@ -98,7 +98,7 @@ describe("parseCustomerSuiteOptions", () => {
 
   it("checks cron expressions and denied action patterns", () => {
     expect(problemsOf({ segments: { refresh_schedule: "every hour" } })[0]).toMatch(
-      /^"segments.refresh_schedule": must be a cron expression/
+      /^"segments.refresh_schedule": must be a 5-field cron expression/
     )
     expect(problemsOf({ assistance: { denied_actions: ["/store/x"] } })[0]).toMatch(
       /^"assistance.denied_actions.0": must look like "METHOD \/path"/

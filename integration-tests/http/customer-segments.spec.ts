@@ -1,0 +1,568 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { Modules } from "@medusajs/framework/utils"
+import { createCustomersWorkflow, linkCustomersToCustomerGroupWorkflow, updateCustomersWorkflow } from "@medusajs/medusa/core-flows"
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { CUSTOMER_SEGMENT_MODULE } from "../../src/modules/customer_segment"
+import type CustomerSegmentModuleService from "../../src/modules/customer_segment/service"
+import {
+  createCustomerSegmentsWorkflow,
+  createCustomerSegmentsWorkflowId,
+  syncCustomerFactsWorkflow,
+} from "../../src/workflows/customer-segments"
+import { createCustomerSegmentsStepId } from "../../src/workflows/customer-segments/steps/create-customer-segments"
+import { syncCustomerFactsStepId } from "../../src/workflows/customer-segments/steps/sync-customer-facts"
+import { createAdminUser, type AuthHeaders } from "../helpers/admin"
+import { createPublishableKey, registerCustomer } from "../helpers/store"
+import { eventually } from "../helpers/wait"
+
+jest.setTimeout(180_000)
+
+const failure = (promise: Promise<unknown>) =>
+  promise.then(
+    (r) => {
+      throw new Error(`expected a failure, got ${JSON.stringify((r as { data: unknown }).data)}`)
+    },
+    (e: any) => e.response ?? e
+  )
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    let admin: AuthHeaders
+    let container: MedusaContainer
+
+    beforeEach(async () => {
+      container = getContainer()
+      admin = await createAdminUser(container)
+    })
+
+    const segments = () => container.resolve<CustomerSegmentModuleService>(CUSTOMER_SEGMENT_MODULE)
+
+    const createCustomers = async (data: Record<string, unknown>[]) => {
+      const { result } = await createCustomersWorkflow(container).run({ input: { customersData: data as any } })
+      return result
+    }
+
+    /** Orders straight in the order module, announced the way Medusa's checkout does. */
+    const placeOrder = async (customerId: string, currency: string, unitPrice: number, quantity = 1, productId?: string) => {
+      const orderModule = container.resolve(Modules.ORDER)
+      const [order] = await orderModule.createOrders([
+        {
+          customer_id: customerId,
+          email: "buyer@example.com",
+          currency_code: currency,
+          items: [{ title: "Tee", quantity, unit_price: unitPrice, product_id: productId }],
+        },
+      ])
+      await container.resolve(Modules.EVENT_BUS).emit({ name: "order.placed", data: { id: order.id } })
+      return order
+    }
+
+    const memberIds = async (segmentId: string) => {
+      const { data } = await api.get(`/admin/customer-segments/${segmentId}/customers?limit=200`, admin)
+      return data.customers.map((c: { id: string }) => c.id).sort()
+    }
+
+    const lastRun = async (segmentId: string) => {
+      const { data } = await api.get(`/admin/customer-segments/${segmentId}/runs`, admin)
+      return data.runs[0]
+    }
+
+    const profileOf = async (customerId: string) => (await segments().readCustomerFacts([customerId])).profiles[0]
+
+    describe("rule engine routes", () => {
+      it("lists the attribute registry with operators, their text form and value format", async () => {
+        const { data } = await api.get("/admin/customer-segments/attributes", admin)
+        const byName = Object.fromEntries(data.attributes.map((a: any) => [a.name, a]))
+        expect(byName.amount_spent).toMatchObject({ type: "money", guest: false, label: "Amount spent" })
+        expect(byName.amount_spent.operators).toContainEqual({
+          operator: "gte",
+          text: ">=",
+          value: "an amount with a currency, e.g. 500 EUR",
+        })
+        expect(byName.cart_products).toMatchObject({ type: "purchases", guest: true })
+        expect(byName.customer_groups.picker).toBe("customer_group")
+      })
+
+      it("parses text to a rule and prints a rule back", async () => {
+        const { data } = await api.post(
+          "/admin/customer-segments/parse",
+          { query: "amount_spent >= 500 EUR and (countries contains 'DE' or number_of_orders > 3) and last_order_date > -90d" },
+          admin
+        )
+        expect(data.rule).toEqual({
+          all: [
+            { attribute: "amount_spent", operator: "gte", value: { amount: 500, currency_code: "eur" } },
+            {
+              any: [
+                { attribute: "countries", operator: "contains", value: "de" },
+                { attribute: "number_of_orders", operator: "gt", value: 3 },
+              ],
+            },
+            { attribute: "last_order_date", operator: "gt", value: "-90d" },
+          ],
+        })
+        expect(data.relative_dates).toBe(true)
+        expect(data.attributes).toEqual(["amount_spent", "countries", "last_order_date", "number_of_orders"])
+        const printed = await api.post("/admin/customer-segments/parse", { rule: data.rule }, admin)
+        expect(printed.data.query).toBe(data.query)
+        expect(printed.data.rule).toEqual(data.rule)
+      })
+
+      it("answers bad rules with 400 naming the line and column, attribute, operator or path", async () => {
+        const syntax = await failure(api.post("/admin/customer-segments/parse", { query: "number_of_orders >\n AND" }, admin))
+        expect(syntax.status).toBe(400)
+        expect(syntax.data.message).toMatch(/^query: Line 2, column 2/)
+
+        const attribute = await failure(api.post("/admin/customer-segments/parse", { query: "shoe_size > 3" }, admin))
+        expect(attribute.status).toBe(400)
+        expect(attribute.data.message).toContain("shoe_size")
+
+        const operator = await failure(
+          api.post("/admin/customer-segments/preview", { rule: { attribute: "email", operator: "gt", value: "a" } }, admin)
+        )
+        expect(operator.status).toBe(400)
+        expect(operator.data.message).toMatch(/rule\.operator/)
+
+        const value = await failure(
+          api.post("/admin/customer-segments/preview", { rule: { all: [{ attribute: "number_of_orders", operator: "gt", value: "many" }] } }, admin)
+        )
+        expect(value.status).toBe(400)
+        expect(value.data.message).toMatch(/rule\.all\.0\.value/)
+
+        let deep: any = { attribute: "has_account", operator: "eq", value: true }
+        for (let i = 0; i < 11; i++) {
+          deep = { not: deep }
+        }
+        const bounded = await failure(api.post("/admin/customer-segments/preview", { rule: deep }, admin))
+        expect(bounded.status).toBe(400)
+        expect(bounded.data.message).toMatch(/10 levels/)
+      })
+    })
+
+    describe("segments", () => {
+      it("creates a dynamic segment from a query, fills it in the background and records the run", async () => {
+        const [ada, bob, cem] = await createCustomers([
+          { email: "ada@example.com", first_name: "Ada", has_account: true },
+          { email: "bob@example.com", first_name: "Bob" },
+          { email: "cem@shop.io", first_name: "Cem", has_account: true },
+        ])
+        await eventually(async () => expect(await profileOf(cem.id)).toBeDefined())
+
+        const { data } = await api.post(
+          "/admin/customer-segments",
+          { name: "Example.com", query: "email_domain = 'example.com'" },
+          admin
+        )
+        expect(data.customer_segment).toMatchObject({
+          name: "Example.com",
+          kind: "dynamic",
+          applies_to: "both",
+          status: "active",
+          query: "email_domain = 'example.com'",
+          rule: { attribute: "email_domain", operator: "eq", value: "example.com" },
+          attributes: ["email_domain"],
+          relative_dates: false,
+        })
+        const id = data.customer_segment.id
+        await eventually(async () => expect(await memberIds(id)).toEqual([ada.id, bob.id].sort()))
+        await eventually(async () =>
+          expect(await lastRun(id)).toMatchObject({ trigger: "saved", status: "succeeded", matched: 2, added: 2, removed: 0 })
+        )
+        const segment = (await api.get(`/admin/customer-segments/${id}`, admin)).data.customer_segment
+        expect(segment.member_count).toBe(2)
+        expect(segment.last_refreshed_at).not.toBeNull()
+
+        // registered only: Bob (a guest) leaves on the next refresh
+        const updated = await api.post(`/admin/customer-segments/${id}`, { applies_to: "registered" }, admin)
+        expect(updated.data.customer_segment).toMatchObject({ applies_to: "registered", query: "email_domain = 'example.com'", rule: { attribute: "email_domain" } })
+        await eventually(async () => expect(await memberIds(id)).toEqual([ada.id]))
+        await eventually(async () => expect(await lastRun(id)).toMatchObject({ status: "succeeded", added: 0, removed: 1 }))
+
+        // a manual refresh answers with the queued run
+        const refresh = await api.post(`/admin/customer-segments/${id}/refresh`, {}, admin)
+        expect(refresh.status).toBe(202)
+        expect(refresh.data.run).toMatchObject({ trigger: "manual", status: "queued" })
+        await eventually(async () =>
+          expect((await lastRun(id))).toMatchObject({ id: refresh.data.run.id, status: "succeeded", matched: 1, added: 0, removed: 0 })
+        )
+
+        const list = await api.get("/admin/customer-segments?q=example&status=active", admin)
+        expect(list.data).toMatchObject({ count: 1, offset: 0, limit: 20 })
+        expect((await api.get("/admin/customer-segments?kind=static", admin)).data.count).toBe(0)
+      })
+
+      it("keeps memberships current in real time as customers, groups and orders change", async () => {
+        const [ada, bob] = await createCustomers([
+          { email: "ada@example.com", first_name: "Ada", has_account: true },
+          { email: "bob@example.com", first_name: "Bob", has_account: true },
+        ])
+        const customerModule = container.resolve(Modules.CUSTOMER)
+        const [vip] = await customerModule.createCustomerGroups([{ name: "VIP" }])
+        const { data } = await api.post(
+          "/admin/customer-segments",
+          {
+            name: "VIP spenders",
+            query: `customer_groups CONTAINS '${vip.id}' AND amount_spent >= 100 EUR`,
+          },
+          admin
+        )
+        const id = data.customer_segment.id
+        await eventually(async () => expect(await lastRun(id)).toMatchObject({ status: "succeeded", matched: 0 }))
+
+        await linkCustomersToCustomerGroupWorkflow(container).run({ input: { id: vip.id, add: [ada.id, bob.id] } })
+        await eventually(async () => expect((await profileOf(bob.id)).group_ids).toEqual([vip.id]))
+        expect(await memberIds(id)).toEqual([])
+
+        await placeOrder(ada.id, "eur", 60, 2)
+        await placeOrder(bob.id, "usd", 500)
+        await eventually(async () => expect(await memberIds(id)).toEqual([ada.id]))
+        expect((await profileOf(ada.id)).spend).toEqual({ eur: { amount: 120, orders: 1 } })
+        expect((await profileOf(bob.id)).spend).toEqual({ usd: { amount: 500, orders: 1 } })
+
+        const mine = await api.get(`/admin/customers/${ada.id}/customer-segments`, admin)
+        expect(mine.data.customer_segments.map((s: { id: string }) => s.id)).toEqual([id])
+
+        // leaving the group leaves the segment
+        await linkCustomersToCustomerGroupWorkflow(container).run({ input: { id: vip.id, remove: [ada.id] } })
+        await eventually(async () => expect(await memberIds(id)).toEqual([]))
+
+        // a profile change only re-evaluates segments reading it
+        await updateCustomersWorkflow(container).run({
+          input: { selector: { id: ada.id }, update: { metadata: { tier: "gold" } } },
+        })
+        await eventually(async () => expect((await profileOf(ada.id)).metadata).toEqual({ tier: "gold" }))
+        expect((await api.get(`/admin/customer-segments/${id}`, admin)).data.customer_segment.member_count).toBe(0)
+      })
+
+      it("counts canceled orders out and removes deleted customers from every segment", async () => {
+        const [ada] = await createCustomers([{ email: "ada@example.com", has_account: true }])
+        const { data } = await api.post("/admin/customer-segments", { name: "Buyers", query: "number_of_orders >= 1" }, admin)
+        const id = data.customer_segment.id
+        const { data: staticData } = await api.post("/admin/customer-segments", { name: "Picked", kind: "static" }, admin)
+        await api.post(`/admin/customer-segments/${staticData.customer_segment.id}/customers`, { add: [ada.id] }, admin)
+
+        const order = await placeOrder(ada.id, "eur", 30)
+        await eventually(async () => expect(await memberIds(id)).toEqual([ada.id]))
+
+        await container.resolve(Modules.ORDER).cancel(order.id)
+        await container.resolve(Modules.EVENT_BUS).emit({ name: "order.canceled", data: { id: order.id } })
+        await eventually(async () => expect(await memberIds(id)).toEqual([]))
+        expect((await profileOf(ada.id)).orders_count).toBe(0)
+
+        await placeOrder(ada.id, "eur", 30)
+        await eventually(async () => expect(await memberIds(id)).toEqual([ada.id]))
+        await container.resolve(Modules.CUSTOMER).softDeleteCustomers([ada.id])
+        await container.resolve(Modules.EVENT_BUS).emit({ name: "customer.deleted", data: { id: ada.id } })
+        await eventually(async () => expect(await memberIds(id)).toEqual([]))
+        expect(await memberIds(staticData.customer_segment.id)).toEqual([])
+        expect(await profileOf(ada.id)).toBeUndefined()
+      })
+
+      it("previews a rule without writing, and explains a customer's membership with the facts", async () => {
+        const [ada, bob] = await createCustomers([
+          { email: "ada@example.com", first_name: "Ada", has_account: true },
+          { email: "bob@example.com", first_name: "Bob", has_account: true },
+        ])
+        await placeOrder(ada.id, "eur", 250)
+        await eventually(async () => expect((await profileOf(ada.id)).orders_count).toBe(1))
+
+        const preview = await api.post(
+          "/admin/customer-segments/preview",
+          { query: "amount_spent > 200 EUR", limit: 5 },
+          admin
+        )
+        expect(preview.data).toEqual({
+          count: 1,
+          customers: [{ id: ada.id, email: "ada@example.com", first_name: "Ada", last_name: null, has_account: true }],
+        })
+        expect(await segments().listCustomerSegmentMemberships({})).toHaveLength(0)
+
+        const { data } = await api.post(
+          "/admin/customer-segments",
+          { name: "Big", query: "amount_spent > 200 EUR AND first_name = 'Ada'" },
+          admin
+        )
+        const id = data.customer_segment.id
+        await eventually(async () => expect(await memberIds(id)).toEqual([ada.id]))
+
+        const held = (await api.get(`/admin/customer-segments/${id}/explain?customer_id=${ada.id}`, admin)).data.explanation
+        expect(held).toMatchObject({ segment_id: id, customer_id: ada.id, member: true, matches: true, applies: true })
+        expect(held.explanation).toMatchObject({
+          type: "all",
+          result: true,
+          children: [
+            { type: "condition", result: true, text: "amount_spent > 200 EUR", fact: { amount: 250, currency_code: "eur" } },
+            { type: "condition", result: true, text: "first_name = 'Ada'", fact: "Ada" },
+          ],
+        })
+        const failed = (await api.get(`/admin/customer-segments/${id}/explain?customer_id=${bob.id}`, admin)).data.explanation
+        expect(failed).toMatchObject({ member: false, matches: false })
+        expect(failed.explanation.children[0]).toMatchObject({ result: false, fact: { amount: 0, currency_code: "eur" } })
+
+        const missing = await failure(api.get(`/admin/customer-segments/${id}/explain?customer_id=cus_nobody`, admin))
+        expect(missing.status).toBe(404)
+        const noParam = await failure(api.get(`/admin/customer-segments/${id}/explain`, admin))
+        expect(noParam.status).toBe(400)
+        expect(noParam.data.message).toContain("customer_id")
+      })
+
+      it("validates segment input, naming the field", async () => {
+        const cases: [Record<string, unknown>, RegExp][] = [
+          [{ name: "" }, /name/],
+          [{ name: "No rule" }, /^rule: a dynamic segment needs a rule/],
+          [{ name: "Both", query: "has_account = true", rule: { attribute: "has_account", operator: "eq", value: true } }, /rule, query/],
+          [{ name: "Static", kind: "static", query: "has_account = true" }, /^query: a static segment/],
+          [{ name: "Kind", kind: "sometimes", query: "has_account = true" }, /kind/],
+          [{ name: "Extra", query: "has_account = true", colour: "red" }, /colour/],
+        ]
+        for (const [body, message] of cases) {
+          const error = await failure(api.post("/admin/customer-segments", body, admin))
+          expect(error.status).toBe(400)
+          expect(error.data.message).toMatch(message)
+        }
+        expect((await api.get("/admin/customer-segments", admin)).data.count).toBe(0)
+        const unknown = await failure(api.get("/admin/customer-segments/cseg_missing", admin))
+        expect(unknown.status).toBe(404)
+      })
+
+      it("treats SQL in a value as data", async () => {
+        await createCustomers([{ email: "ada@example.com", first_name: "Ada" }])
+        const injection = "'; DROP TABLE customer; --"
+        const { data } = await api.post(
+          "/admin/customer-segments",
+          { name: "Injection", rule: { attribute: "first_name", operator: "eq", value: injection } },
+          admin
+        )
+        await eventually(async () => expect(await lastRun(data.customer_segment.id)).toMatchObject({ status: "succeeded", matched: 0 }))
+        const preview = await api.post("/admin/customer-segments/preview", { query: `last_name = '${injection.replace(/'/g, "''")}'` }, admin)
+        expect(preview.data.count).toBe(0)
+        const [, count] = await container.resolve(Modules.CUSTOMER).listAndCountCustomers({})
+        expect(count).toBe(1)
+      })
+
+      it("takes hand-picked members on static segments only", async () => {
+        const [ada, bob] = await createCustomers([{ email: "ada@example.com" }, { email: "bob@example.com" }])
+        const { data } = await api.post("/admin/customer-segments", { name: "Picked", kind: "static" }, admin)
+        const id = data.customer_segment.id
+
+        const added = await api.post(`/admin/customer-segments/${id}/customers`, { add: [ada.id, bob.id] }, admin)
+        expect(added.data.added.sort()).toEqual([ada.id, bob.id].sort())
+        expect(added.data.customer_segment.member_count).toBe(2)
+        const again = await api.post(`/admin/customer-segments/${id}/customers`, { add: [ada.id], remove: [bob.id] }, admin)
+        expect(again.data).toMatchObject({ added: [], removed: [bob.id] })
+        expect(await memberIds(id)).toEqual([ada.id])
+        const page = await api.get(`/admin/customer-segments/${id}/customers?q=ADA@`, admin)
+        expect(page.data).toMatchObject({ count: 1, customers: [{ id: ada.id, email: "ada@example.com", membership: { source: "manual" } }] })
+
+        const unknown = await failure(api.post(`/admin/customer-segments/${id}/customers`, { add: ["cus_nobody"] }, admin))
+        expect(unknown.status).toBe(400)
+        expect(unknown.data.message).toBe("add: unknown customer cus_nobody")
+        const empty = await failure(api.post(`/admin/customer-segments/${id}/customers`, {}, admin))
+        expect(empty.status).toBe(400)
+
+        const dynamic = await api.post("/admin/customer-segments", { name: "Dyn", query: "has_account = false" }, admin)
+        const refused = await failure(
+          api.post(`/admin/customer-segments/${dynamic.data.customer_segment.id}/customers`, { add: [ada.id] }, admin)
+        )
+        expect(refused.status).toBe(400)
+        expect(refused.data.message).toMatch(/only static segments/)
+        const ruleOnStatic = await failure(api.post(`/admin/customer-segments/${id}`, { query: "has_account = true" }, admin))
+        expect(ruleOnStatic.status).toBe(400)
+      })
+
+      it("mirrors members into a managed customer group, and deleting the segment removes the group but no customer", async () => {
+        const [ada, bob] = await createCustomers([
+          { email: "ada@vip.io", has_account: true },
+          { email: "bob@example.com", has_account: true },
+        ])
+        await eventually(async () => expect(await profileOf(bob.id)).toBeDefined())
+        const { data } = await api.post(
+          "/admin/customer-segments",
+          { name: "VIP domain", query: "email_domain = 'vip.io'", sync_customer_group: true },
+          admin
+        )
+        const segment = data.customer_segment
+        expect(segment.customer_group_id).toMatch(/^cusgroup_/)
+        const customerModule = container.resolve(Modules.CUSTOMER)
+        const groupMembers = async () =>
+          (await customerModule.listCustomerGroupCustomers({ customer_group_id: segment.customer_group_id })).map((l) => l.customer_id).sort()
+        await eventually(async () => expect(await groupMembers()).toEqual([ada.id]))
+        const [group] = await customerModule.listCustomerGroups({ id: segment.customer_group_id })
+        expect(group.name).toBe("VIP domain")
+
+        await updateCustomersWorkflow(container).run({ input: { selector: { id: bob.id }, update: { email: "bob@vip.io" } } })
+        await eventually(async () => expect(await groupMembers()).toEqual([ada.id, bob.id].sort()))
+
+        const rule = await failure(
+          api.post(`/admin/customer-segments/${segment.id}`, { query: `customer_groups CONTAINS '${segment.customer_group_id}'` }, admin)
+        )
+        expect(rule.status).toBe(400)
+        expect(rule.data.message).toMatch(/^rule: the segment manages customer group/)
+
+        const deleted = await api.delete(`/admin/customer-segments/${segment.id}`, admin)
+        expect(deleted.data).toEqual({ id: segment.id, object: "customer_segment", deleted: true })
+        expect(await customerModule.listCustomerGroups({ id: segment.customer_group_id })).toHaveLength(0)
+        expect(await customerModule.listCustomers({ id: [ada.id, bob.id] })).toHaveLength(2)
+        expect(await segments().listCustomerSegmentMemberships({ segment_id: segment.id })).toHaveLength(0)
+      })
+    })
+
+    describe("backfill", () => {
+      it("builds the facts from existing customers and orders, and converges when run again", async () => {
+        const customerModule = container.resolve(Modules.CUSTOMER)
+        const productModule = container.resolve(Modules.PRODUCT)
+        const [collection] = await productModule.createProductCollections([{ title: "Summer" }])
+        const [shirt] = await productModule.createProducts([{ title: "Shirt", collection_id: collection.id }])
+        // straight into the modules: no events, the projection knows nothing yet
+        const made = await customerModule.createCustomers(
+          Array.from({ length: 23 }, (_, i) => ({
+            email: `c${i}@example.com`,
+            has_account: i % 2 === 0,
+            addresses: [{ country_code: i % 3 === 0 ? "DE" : "FR", city: "Berlin" }],
+          }))
+        )
+        const orderModule = container.resolve(Modules.ORDER)
+        await orderModule.createOrders(
+          made.slice(0, 10).map((c) => ({
+            customer_id: c.id,
+            email: c.email!,
+            currency_code: "eur",
+            items: [{ title: "Shirt", quantity: 2, unit_price: 10, product_id: shirt.id }],
+          }))
+        )
+        const [stale] = await segments().createCustomerProfiles([
+          { customer_id: "cus_gone", group_ids: [], source_ids: [], countries: [], provinces: [], cities: [], spend: {} },
+        ])
+
+        const first = await api.post("/admin/customer-segments/backfill", { batch_size: 10 }, admin)
+        expect(first.data.backfill).toMatchObject({ customers: 23, orders: 10, batches: 3 })
+        const profiles = await segments().listCustomerProfiles({}, { take: null, order: { customer_id: "ASC" } })
+        expect(profiles).toHaveLength(23)
+        expect(profiles.find((p) => p.id === stale.id)).toBeUndefined()
+        const buyer = profiles.find((p) => p.customer_id === made[0].id)!
+        expect(buyer).toMatchObject({ orders_count: 1, spend: { eur: { amount: 20, orders: 1 } }, countries: ["de"], cities: ["berlin"] })
+        const purchases = await segments().listCustomerPurchases({ customer_id: made[0].id })
+        expect(purchases).toMatchObject([{ product_id: shirt.id, collection_id: collection.id, quantity: 2 }])
+
+        const second = await api.post("/admin/customer-segments/backfill", {}, admin)
+        expect(second.data.backfill).toMatchObject({ customers: 23, orders: 10, batches: 1 })
+        const again = await segments().listCustomerProfiles({}, { take: null, order: { customer_id: "ASC" } })
+        const facts = (rows: typeof profiles) => rows.map(({ id, created_at, updated_at, ...rest }) => rest)
+        expect(facts(again)).toEqual(facts(profiles))
+
+        const { data } = await api.post(
+          "/admin/customer-segments",
+          { name: "Summer buyers", query: `products_purchased CONTAINS (collection: '${collection.id}', min_quantity: 2)` },
+          admin
+        )
+        await eventually(async () => expect((await memberIds(data.customer_segment.id)).length).toBe(10))
+
+        const bad = await failure(api.post("/admin/customer-segments/backfill", { batch_size: 1 }, admin))
+        expect(bad.status).toBe(400)
+        expect(bad.data.message).toContain("batch_size")
+      })
+    })
+
+    describe("workflows roll back", () => {
+      it("leaves no segment and no customer group when creating fails", async () => {
+        const workflow = createCustomerSegmentsWorkflow(container)
+        workflow.appendAction("fail", createCustomerSegmentsStepId, {
+          invoke: async () => {
+            throw new Error("fail after create")
+          },
+        })
+        const { errors } = await workflow.run({
+          input: { segments: [{ name: "Doomed", query: "has_account = true", sync_customer_group: true }] },
+          throwOnError: false,
+        })
+        expect(errors[0].error.message).toBe("fail after create")
+        expect(await segments().listCustomerSegments({})).toHaveLength(0)
+        expect(await container.resolve(Modules.CUSTOMER).listCustomerGroups({ name: "Doomed" })).toHaveLength(0)
+        expect(createCustomerSegmentsWorkflowId).toBe("create-customer-segments")
+      })
+
+      it("puts the previous facts back when syncing a customer fails", async () => {
+        const [ada] = await createCustomers([{ email: "ada@example.com", first_name: "Ada" }])
+        await eventually(async () => expect((await profileOf(ada.id))?.first_name).toBe("Ada"))
+        await container.resolve(Modules.CUSTOMER).updateCustomers(ada.id, { first_name: "Adeline" })
+
+        const workflow = syncCustomerFactsWorkflow(container)
+        workflow.appendAction("fail", syncCustomerFactsStepId, {
+          invoke: async () => {
+            throw new Error("fail after sync")
+          },
+        })
+        const { errors } = await workflow.run({ input: { customer_ids: [ada.id] }, throwOnError: false })
+        expect(errors[0].error.message).toBe("fail after sync")
+        expect((await profileOf(ada.id)).first_name).toBe("Ada")
+      })
+    })
+
+    describe("store API", () => {
+      let publishableKey: string
+
+      beforeEach(async () => {
+        publishableKey = await createPublishableKey(container)
+      })
+
+      it("tells a logged-in customer their segments, and refuses without a login", async () => {
+        const customer = await registerCustomer(api as any, publishableKey, { email: "ada@example.com", first_name: "Ada" })
+        const { data } = await api.post(
+          "/admin/customer-segments",
+          { name: "Registered", query: "has_account = true", applies_to: "registered" },
+          admin
+        )
+        await api.post("/admin/customer-segments", { name: "Off", query: "has_account = true", status: "inactive" }, admin)
+        await eventually(async () => expect(await memberIds(data.customer_segment.id)).toEqual([customer.id]))
+
+        const mine = await api.get("/store/customers/me/customer-segments", { headers: customer.headers })
+        expect(mine.data).toEqual({ customer_segments: [{ id: data.customer_segment.id, name: "Registered" }] })
+
+        const anonymous = await failure(
+          api.get("/store/customers/me/customer-segments", { headers: { "x-publishable-api-key": publishableKey } })
+        )
+        expect(anonymous.status).toBe(401)
+        const noKey = await failure(api.get("/store/customer-segments/current"))
+        expect(noKey.status).toBe(400)
+      })
+
+      it("evaluates guest segments on the cart", async () => {
+        const productModule = container.resolve(Modules.PRODUCT)
+        const [collection] = await productModule.createProductCollections([{ title: "Gear" }])
+        const [tent] = await productModule.createProducts([{ title: "Tent", collection_id: collection.id }])
+        const { data } = await api.post(
+          "/admin/customer-segments",
+          {
+            name: "Campers",
+            applies_to: "guests",
+            query: `cart_products CONTAINS (collection: '${collection.id}') AND cart_subtotal >= 100 EUR AND countries CONTAINS 'fr'`,
+          },
+          admin
+        )
+        const cartModule = container.resolve(Modules.CART)
+        const [cart] = await cartModule.createCarts([
+          {
+            currency_code: "eur",
+            email: "guest@example.com",
+            shipping_address: { country_code: "fr", city: "Lyon" },
+            items: [{ title: "Tent", product_id: tent.id, quantity: 2, unit_price: 60 }],
+          },
+        ])
+        const headers = { headers: { "x-publishable-api-key": publishableKey } }
+        const current = await api.get(`/store/customer-segments/current?cart_id=${cart.id}`, headers)
+        expect(current.data.customer_segments).toEqual([{ id: data.customer_segment.id, name: "Campers" }])
+
+        const noCart = await api.get("/store/customer-segments/current", headers)
+        expect(noCart.data.customer_segments).toEqual([])
+        await cartModule.updateLineItems([{ selector: { cart_id: cart.id }, data: { quantity: 1 } }])
+        const smaller = await api.get(`/store/customer-segments/current?cart_id=${cart.id}`, headers)
+        expect(smaller.data.customer_segments).toEqual([])
+
+        const unknown = await failure(api.get("/store/customer-segments/current?cart_id=cart_nope", headers))
+        expect(unknown.status).toBe(404)
+        const extra = await failure(api.get("/store/customer-segments/current?cart=1", headers))
+        expect(extra.status).toBe(400)
+      })
+    })
+  },
+})

@@ -1,0 +1,93 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, MathBN, MedusaError } from "@medusajs/framework/utils"
+import { CUSTOMER_SEGMENT_MODULE } from "../../../modules/customer_segment"
+import { guestFacts, type CartFacts, type CustomerFacts } from "../../../modules/customer_segment/rules"
+import type CustomerSegmentModuleService from "../../../modules/customer_segment/service"
+import { toFacts } from "../../../modules/customer_segment/sql/facts"
+
+type CartRow = {
+  id: string
+  customer_id: string | null
+  email: string | null
+  currency_code: string
+  shipping_address?: { country_code: string | null; province: string | null; city: string | null } | null
+  items?: {
+    product_id: string | null
+    quantity: unknown
+    unit_price: unknown
+    product?: { collection_id: string | null; type_id: string | null; categories?: { id: string }[] } | null
+  }[]
+}
+
+/** What the store shows about a segment: enough to pick content, nothing about the rule. */
+export const STORE_SEGMENT_FIELDS = ["id", "name"]
+
+/** A cart as rule facts (subtotal = sum of unit price × quantity, in the cart's currency). */
+export async function loadCart(container: MedusaContainer, cartId: string): Promise<{ row: CartRow; facts: CartFacts }> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: "cart",
+    fields: [
+      "id", "customer_id", "email", "currency_code",
+      "shipping_address.country_code", "shipping_address.province", "shipping_address.city",
+      "items.product_id", "items.quantity", "items.unit_price",
+      "items.product.collection_id", "items.product.type_id", "items.product.categories.id",
+    ],
+    filters: { id: cartId },
+  })
+  const row = data[0] as CartRow | undefined
+  if (!row) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Cart with id "${cartId}" was not found`)
+  }
+  const items = (row.items ?? []).filter((i) => i.product_id)
+  return {
+    row,
+    facts: {
+      currency_code: row.currency_code.toLowerCase(),
+      subtotal: items.reduce(
+        (sum, i) => sum + MathBN.convert(MathBN.mult(i.unit_price as number, i.quantity as number)).toNumber(),
+        0
+      ),
+      items: items.map((i) => ({
+        product_id: i.product_id!,
+        collection_id: i.product?.collection_id ?? null,
+        category_ids: (i.product?.categories ?? []).map((c) => c.id),
+        type_id: i.product?.type_id ?? null,
+        quantity: MathBN.convert(i.quantity as number).toNumber(),
+      })),
+    },
+  }
+}
+
+/** A guest's facts: only what the cart says (email and shipping address). */
+export function cartGuestFacts(cart: CartRow | null): CustomerFacts {
+  const address = cart?.shipping_address
+  const lower = (v: string | null | undefined) => (v ? [v.trim().toLowerCase()] : [])
+  return guestFacts({
+    email: cart?.email?.toLowerCase() ?? null,
+    countries: lower(address?.country_code),
+    provinces: lower(address?.province),
+    cities: lower(address?.city),
+  })
+}
+
+/** A registered customer's stored facts (a guest's facts when the projection has no row yet). */
+export async function customerFacts(container: MedusaContainer, customerId: string): Promise<CustomerFacts> {
+  const service = container.resolve<CustomerSegmentModuleService>(CUSTOMER_SEGMENT_MODULE)
+  const snapshot = await service.readCustomerFacts([customerId])
+  const profile = snapshot.profiles[0]
+  return profile ? toFacts(profile, snapshot.purchases) : guestFacts({ has_account: true })
+}
+
+export async function segmentsById(container: MedusaContainer, ids: string[]) {
+  if (ids.length === 0) {
+    return []
+  }
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: "customer_segment",
+    fields: STORE_SEGMENT_FIELDS,
+    filters: { id: ids, status: "active" },
+  })
+  return data
+}

@@ -1,0 +1,84 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { CUSTOMER_SEGMENT_MODULE } from "../../modules/customer_segment"
+import type CustomerSegmentModuleService from "../../modules/customer_segment/service"
+import { CUSTOMER_SUITE_MODULE } from "../../modules/customer_suite"
+import type CustomerSuiteModuleService from "../../modules/customer_suite/service"
+import { syncCustomerFactsWorkflow } from "./workflows/sync-customer-facts"
+
+/**
+ * What the segment subscribers share: map an event's ids to customers and
+ * run the real-time workflow for them (unless segments or real-time updates
+ * are turned off in the plugin options).
+ */
+function realtimeEnabled(container: MedusaContainer): boolean {
+  const suite = container.resolve<CustomerSuiteModuleService>(CUSTOMER_SUITE_MODULE)
+  const { enabled, realtime } = suite.getOptions().segments
+  return enabled && realtime
+}
+
+export async function syncFactsOf(container: MedusaContainer, customerIds: (string | null | undefined)[]): Promise<void> {
+  const ids = [...new Set(customerIds.filter((id): id is string => Boolean(id)))]
+  if (ids.length === 0 || !realtimeEnabled(container)) {
+    return
+  }
+  await syncCustomerFactsWorkflow(container).run({ input: { customer_ids: ids } })
+}
+
+/** An address or group membership changed: its customer (looked up, or found through the profile once it is gone). */
+export async function syncFactsOfSource(
+  container: MedusaContainer,
+  kind: "address" | "group_membership",
+  sourceId: string
+): Promise<void> {
+  if (!realtimeEnabled(container)) {
+    return
+  }
+  const customerModule = container.resolve(Modules.CUSTOMER)
+  const segments = container.resolve<CustomerSegmentModuleService>(CUSTOMER_SEGMENT_MODULE)
+  const live =
+    kind === "address"
+      ? await customerModule.listCustomerAddresses({ id: sourceId }, { select: ["id", "customer_id"] })
+      : await customerModule.listCustomerGroupCustomers({ id: sourceId }, { select: ["id", "customer_id"] })
+  const known = await segments.findCustomersBySourceIds([sourceId])
+  await syncFactsOf(container, [...live.map((row) => row.customer_id), ...known])
+}
+
+/** An order changed: its customer now, and any customer the projection still credits with it. */
+export async function syncFactsOfOrder(container: MedusaContainer, orderId: string | undefined): Promise<void> {
+  if (!orderId || !realtimeEnabled(container)) {
+    return
+  }
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const segments = container.resolve<CustomerSegmentModuleService>(CUSTOMER_SEGMENT_MODULE)
+  const { data } = await query.graph({ entity: "order", fields: ["id", "customer_id"], filters: { id: orderId } })
+  const previous = await segments.findCustomersByOrderIds([orderId])
+  await syncFactsOf(container, [...data.map((o: { customer_id: string | null }) => o.customer_id), ...previous])
+}
+
+/** A cart changed: make sure its customer (often a guest created from the cart's email) has a profile. */
+export async function ensureFactsOfCart(container: MedusaContainer, cartId: string): Promise<void> {
+  if (!realtimeEnabled(container)) {
+    return
+  }
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const segments = container.resolve<CustomerSegmentModuleService>(CUSTOMER_SEGMENT_MODULE)
+  const { data } = await query.graph({ entity: "cart", fields: ["id", "customer_id"], filters: { id: cartId } })
+  const customerId = (data[0] as { customer_id: string | null } | undefined)?.customer_id
+  if (!customerId) {
+    return
+  }
+  const [, count] = await segments.listAndCountCustomerProfiles({ customer_id: customerId }, { select: ["id"], take: 1 })
+  if (count === 0) {
+    await syncFactsOf(container, [customerId])
+  }
+}
+
+/** A customer group was deleted: its former members' profiles drop it. */
+export async function syncFactsOfGroup(container: MedusaContainer, groupId: string): Promise<void> {
+  if (!realtimeEnabled(container)) {
+    return
+  }
+  const segments = container.resolve<CustomerSegmentModuleService>(CUSTOMER_SEGMENT_MODULE)
+  await syncFactsOf(container, await segments.findCustomersByGroupIds([groupId]))
+}

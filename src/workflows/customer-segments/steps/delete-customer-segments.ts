@@ -1,0 +1,50 @@
+import { Modules } from "@medusajs/framework/utils"
+import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
+import { CUSTOMER_SEGMENT_MODULE } from "../../../modules/customer_segment"
+import type CustomerSegmentModuleService from "../../../modules/customer_segment/service"
+
+export const deleteCustomerSegmentsStepId = "delete-customer-segments"
+
+/**
+ * Soft-deletes segments and the customer groups they manage (customers are
+ * never touched). Compensation restores both.
+ */
+export const deleteCustomerSegmentsStep = createStep(
+  deleteCustomerSegmentsStepId,
+  async (ids: string[], { container }) => {
+    const service = container.resolve<CustomerSegmentModuleService>(CUSTOMER_SEGMENT_MODULE)
+    const customerModule = container.resolve(Modules.CUSTOMER)
+    const segments = await service.listCustomerSegments({ id: ids }, { select: ["id", "customer_group_id"] })
+    const groupIds = segments.map((s) => s.customer_group_id).filter((id): id is string => Boolean(id))
+    await service.softDeleteCustomerSegments(segments.map((s) => s.id))
+    if (groupIds.length) {
+      await customerModule.softDeleteCustomerGroups(groupIds)
+    }
+    return new StepResponse(segments.map((s) => s.id), { segment_ids: segments.map((s) => s.id), group_ids: groupIds })
+  },
+  async (data, { container }) => {
+    if (!data) {
+      return
+    }
+    const service = container.resolve<CustomerSegmentModuleService>(CUSTOMER_SEGMENT_MODULE)
+    const customerModule = container.resolve(Modules.CUSTOMER)
+    await service.restoreCustomerSegments(data.segment_ids)
+    if (data.group_ids.length) {
+      await customerModule.restoreCustomerGroups(data.group_ids)
+    }
+  }
+)
+
+export const purgeCustomerSegmentMembersStepId = "purge-customer-segment-members"
+
+/** Removes the memberships of deleted segments. Last step of the delete workflow: nothing after it can fail. */
+export const purgeCustomerSegmentMembersStep = createStep(
+  purgeCustomerSegmentMembersStepId,
+  async (ids: string[], { container }) => {
+    const service = container.resolve<CustomerSegmentModuleService>(CUSTOMER_SEGMENT_MODULE)
+    if (ids.length) {
+      await service.purgeSegmentMembers(ids)
+    }
+    return new StepResponse(ids)
+  }
+)

@@ -1,0 +1,103 @@
+import { Modules } from "@medusajs/framework/utils"
+import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
+import { CUSTOMER_SEGMENT_MODULE, CustomerSegmentEvents } from "../../../modules/customer_segment"
+import type CustomerSegmentModuleService from "../../../modules/customer_segment/service"
+import { CUSTOMER_SUITE_MODULE } from "../../../modules/customer_suite"
+import type CustomerSuiteModuleService from "../../../modules/customer_suite/service"
+import { membershipPayloads } from "../membership-events"
+import type { RefreshTrigger } from "../types"
+
+export type QueueRefreshStepInput = { segment_ids: string[]; trigger: RefreshTrigger }
+
+export const queueCustomerSegmentRefreshStepId = "queue-customer-segment-refresh"
+
+/** Records queued refresh runs (the worker picks them up from the event). Compensation deletes them. */
+export const queueCustomerSegmentRefreshStep = createStep(
+  queueCustomerSegmentRefreshStepId,
+  async (input: QueueRefreshStepInput, { container }) => {
+    const service = container.resolve<CustomerSegmentModuleService>(CUSTOMER_SEGMENT_MODULE)
+    if (input.segment_ids.length === 0) {
+      return new StepResponse([], [])
+    }
+    const runs = await service.createCustomerSegmentRefreshRuns(
+      input.segment_ids.map((segment_id) => ({ segment_id, trigger: input.trigger, status: "queued" as const }))
+    )
+    return new StepResponse(
+      runs.map((r) => ({ id: r.id, segment_id: r.segment_id })),
+      runs.map((r) => r.id)
+    )
+  },
+  async (ids, { container }) => {
+    if (!ids?.length) {
+      return
+    }
+    const service = container.resolve<CustomerSegmentModuleService>(CUSTOMER_SEGMENT_MODULE)
+    await service.deleteCustomerSegmentRefreshRuns(ids)
+  }
+)
+
+export type RunRefreshStepInput = { segment_id: string; run_id?: string; trigger: RefreshTrigger }
+
+export const runCustomerSegmentRefreshStepId = "run-customer-segment-refresh"
+
+/** How long a refresh waits for another refresh of the same segment to finish. */
+const LOCK_WAIT_SECONDS = 900
+
+/**
+ * Carries out a full refresh under a lock on the segment (two instances never
+ * refresh one segment at once), recording the run. Each batch commits on its
+ * own and its membership events go out right after it, so there is nothing
+ * to compensate: a failed refresh leaves memberships correct for the batches
+ * done, and the next refresh converges.
+ */
+export const runCustomerSegmentRefreshStep = createStep(
+  runCustomerSegmentRefreshStepId,
+  async (input: RunRefreshStepInput, { container }) => {
+    const service = container.resolve<CustomerSegmentModuleService>(CUSTOMER_SEGMENT_MODULE)
+    const suite = container.resolve<CustomerSuiteModuleService>(CUSTOMER_SUITE_MODULE)
+    const eventBus = container.resolve(Modules.EVENT_BUS)
+    const locking = container.resolve(Modules.LOCKING)
+
+    const runId =
+      input.run_id ??
+      (await service.createCustomerSegmentRefreshRuns({ segment_id: input.segment_id, trigger: input.trigger })).id
+
+    const run = await locking.execute(
+      `customer-suite:segment-refresh:${input.segment_id}`,
+      async () => {
+        const started = new Date()
+        await service.updateCustomerSegmentRefreshRuns({ id: runId, status: "running", started_at: started })
+        try {
+          const result = await service.refreshSegmentMembers(input.segment_id, {
+            now: started,
+            batch_size: suite.getOptions().segments.batch_size,
+            onBatch: async (change) => {
+              const payloads = membershipPayloads([change])
+              await eventBus.emit(payloads.map((data) => ({ name: CustomerSegmentEvents.MEMBERSHIP_CHANGED, data })))
+            },
+          })
+          return await service.updateCustomerSegmentRefreshRuns({
+            id: runId,
+            status: "succeeded",
+            matched: result.matched,
+            added: result.added,
+            removed: result.removed,
+            duration_ms: result.duration_ms,
+            finished_at: new Date(),
+          })
+        } catch (error) {
+          await service.updateCustomerSegmentRefreshRuns({
+            id: runId,
+            status: "failed",
+            error: (error as Error).message.slice(0, 2000),
+            finished_at: new Date(),
+            duration_ms: Date.now() - started.getTime(),
+          })
+          throw error
+        }
+      },
+      { timeout: LOCK_WAIT_SECONDS }
+    )
+    return new StepResponse(run)
+  }
+)

@@ -1,0 +1,32 @@
+import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
+import { CUSTOMER_SEGMENT_MODULE } from "../../../modules/customer_segment"
+import type CustomerSegmentModuleService from "../../../modules/customer_segment/service"
+import type { FactsChange, FactsSnapshot } from "../../../modules/customer_segment/service"
+import { loadCustomerFacts } from "../load-customer-facts"
+
+export type SyncCustomerFactsStepInput = { customer_ids: string[] }
+
+export const syncCustomerFactsStepId = "sync-customer-facts"
+
+/**
+ * Recomputes the facts of these customers from Medusa's modules and stores
+ * them. Returns, per customer, the attributes that changed. Compensation puts
+ * the previous rows back.
+ */
+export const syncCustomerFactsStep = createStep(
+  syncCustomerFactsStepId,
+  async (input: SyncCustomerFactsStepInput, { container }) => {
+    const service = container.resolve<CustomerSegmentModuleService>(CUSTOMER_SEGMENT_MODULE)
+    const ids = [...new Set(input.customer_ids)]
+    const next = await loadCustomerFacts(container, ids)
+    const { previous, changes } = await service.writeCustomerFacts(ids, next)
+    return new StepResponse<FactsChange[], { ids: string[]; previous: FactsSnapshot }>(changes, { ids, previous })
+  },
+  async (data, { container }) => {
+    if (!data) {
+      return
+    }
+    const service = container.resolve<CustomerSegmentModuleService>(CUSTOMER_SEGMENT_MODULE)
+    await service.restoreCustomerFacts(data.ids, data.previous)
+  }
+)

@@ -1,0 +1,13 @@
+import { WorkflowResponse, createWorkflow } from "@medusajs/framework/workflows-sdk"
+import {
+  syncSegmentCustomerGroupStep,
+  type SyncSegmentCustomerGroupStepInput,
+} from "../steps/sync-segment-customer-group"
+
+export const syncSegmentCustomerGroupWorkflowId = "sync-segment-customer-group"
+
+/** Mirrors a segment's membership changes (or all its members) into its managed customer group. */
+export const syncSegmentCustomerGroupWorkflow = createWorkflow(
+  syncSegmentCustomerGroupWorkflowId,
+  (input: SyncSegmentCustomerGroupStepInput) => new WorkflowResponse(syncSegmentCustomerGroupStep(input))
+)
