@@ -8,11 +8,15 @@ import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
 import { CUSTOMER_SEGMENT_MODULE } from ".."
 import CustomerProfile from "../models/customer-profile"
 import CustomerPurchase from "../models/customer-purchase"
+import CustomerSegment from "../models/customer-segment"
+import CustomerSegmentMembership from "../models/customer-segment-membership"
+import CustomerSegmentRefreshRun from "../models/customer-segment-refresh-run"
 import {
   OPERATORS_BY_TYPE,
   compileSql,
   evaluate,
   findAttribute,
+  summarizeRule,
   validateRule,
   type Condition,
   type CustomerFacts,
@@ -179,37 +183,36 @@ const ruleArb: fc.Arbitrary<RuleNode> = fc.letrec<{ node: RuleNode }>((tie) => (
 moduleIntegrationTestRunner<CustomerSegmentModuleService>({
   moduleName: CUSTOMER_SEGMENT_MODULE,
   resolve: "./src/modules/customer_segment",
-  moduleModels: [CustomerProfile, CustomerPurchase],
+  moduleModels: [CustomerProfile, CustomerPurchase, CustomerSegment, CustomerSegmentMembership, CustomerSegmentRefreshRun],
   testSuite: ({ service, MikroOrmWrapper }) => {
     describe("compileSql and evaluate agree", () => {
       const customers = fc.sample(factsArb, { numRuns: 160, seed: 20261124 })
       const ids = customers.map((_, i) => `cus_${String(i).padStart(4, "0")}`)
 
+      const profileOf = (f: CustomerFacts, i: number) => ({
+        customer_id: ids[i],
+        email: f.email,
+        first_name: f.first_name,
+        last_name: f.last_name,
+        has_account: f.has_account,
+        customer_added_at: f.customer_added_date,
+        group_ids: f.customer_groups,
+        source_ids: [],
+        countries: f.countries,
+        provinces: f.provinces,
+        cities: f.cities,
+        orders_count: f.number_of_orders,
+        spend: f.spend,
+        first_order_at: f.first_order_date,
+        last_order_at: f.last_order_date,
+        metadata: f.metadata,
+      })
+      const purchasesOf = (f: CustomerFacts, i: number, tag = "") =>
+        f.purchases.map((p, j) => ({ ...p, customer_id: ids[i], order_id: `order${tag}_${i}_${j}` }))
+
       beforeEach(async () => {
-        await service.createCustomerProfiles(
-          customers.map((f, i) => ({
-            customer_id: ids[i],
-            email: f.email,
-            first_name: f.first_name,
-            last_name: f.last_name,
-            has_account: f.has_account,
-            customer_added_at: f.customer_added_date,
-            group_ids: f.customer_groups,
-            countries: f.countries,
-            provinces: f.provinces,
-            cities: f.cities,
-            orders_count: f.number_of_orders,
-            spend: f.spend,
-            first_order_at: f.first_order_date,
-            last_order_at: f.last_order_date,
-            metadata: f.metadata,
-          }))
-        )
-        await service.createCustomerPurchases(
-          customers.flatMap((f, i) =>
-            f.purchases.map((p, j) => ({ ...p, customer_id: ids[i], order_id: `order_${i}_${j}` }))
-          )
-        )
+        await service.createCustomerProfiles(customers.map(profileOf))
+        await service.createCustomerPurchases(customers.flatMap((f, i) => purchasesOf(f, i)))
       })
 
       const matchingInSql = async (rule: RuleNode): Promise<string[]> => {
@@ -242,6 +245,64 @@ moduleIntegrationTestRunner<CustomerSegmentModuleService>({
         )
         // The generators must produce rules that split the customers, not only all-or-nothing answers.
         expect(nonTrivial).toBeGreaterThan(1000)
+      })
+
+      it("full refreshes (batched set differences) and real-time checks keep memberships equal to the rule", async () => {
+        const APPLIES = ["both", "registered", "guests"] as const
+        const rules = fc
+          .sample(ruleArb, { numRuns: 400, seed: 7 })
+          .map((r) => validateRule(r))
+          .filter((r): r is { success: true; rule: RuleNode } => r.success)
+          .slice(0, 30)
+        const segments = await service.createCustomerSegments(
+          rules.map(({ rule }, i) => ({
+            name: `Rule ${i}`,
+            applies_to: APPLIES[i % 3],
+            rule: rule as Record<string, unknown>,
+            ...summarizeRule(rule),
+          }))
+        )
+        const expected = (facts: CustomerFacts[], i: number) =>
+          ids
+            .filter((_, c) => {
+              const applies = APPLIES[i % 3] === "both" || (APPLIES[i % 3] === "registered") === facts[c].has_account
+              return applies && evaluate(rules[i].rule, facts[c], { now, cart: null })
+            })
+            .sort()
+        const members = async (segmentId: string) =>
+          (await service.listCustomerSegmentMemberships({ segment_id: segmentId }, { take: null }))
+            .map((m) => m.customer_id)
+            .sort()
+
+        // 1. Full refresh from empty, in batches of 17 customers.
+        for (const [i, segment] of segments.entries()) {
+          const result = await service.refreshSegmentMembers(segment.id, { now, batch_size: 17 })
+          const want = expected(customers, i)
+          expect(await members(segment.id)).toEqual(want)
+          expect(result).toMatchObject({ matched: want.length, added: want.length, removed: 0 })
+          expect((await service.retrieveCustomerSegment(segment.id)).member_count).toBe(want.length)
+        }
+
+        // 2. A third of the customers change (one disappears): real-time checks follow.
+        const changed = fc.sample(factsArb, { numRuns: 60, seed: 99 })
+        const next = customers.map((f, c) => (c % 3 === 0 ? changed[c / 3] : f))
+        const touched = ids.filter((_, c) => c % 3 === 0)
+        const gone = ids[3]
+        const { changes } = await service.writeCustomerFacts(touched, {
+          profiles: next.map(profileOf).filter((p, c) => c % 3 === 0 && p.customer_id !== gone),
+          purchases: next.flatMap((f, c) => (c % 3 === 0 && ids[c] !== gone ? purchasesOf(f, c, "b") : [])),
+        })
+        await service.evaluateCustomerSegments(changes, now)
+        for (const [i, segment] of segments.entries()) {
+          const want = expected(next, i).filter((id) => id !== gone)
+          expect(await members(segment.id)).toEqual(want)
+          expect((await service.retrieveCustomerSegment(segment.id)).member_count).toBe(want.length)
+        }
+
+        // 3. A refresh afterwards finds nothing to change.
+        for (const segment of segments) {
+          expect(await service.refreshSegmentMembers(segment.id, { now, batch_size: 17 })).toMatchObject({ added: 0, removed: 0 })
+        }
       })
 
       it("treats a value meant as SQL as data", async () => {
