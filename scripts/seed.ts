@@ -9,6 +9,9 @@
  * Orders go through createOrderWorkflow (pricing, tax lines and totals are
  * Medusa's own), followed by an `order.placed` event, then some are canceled
  * or completed through their workflows and back-dated over the last two years.
+ * Then the segment facts are rebuilt (the back-dating moved order dates) and a
+ * few segments are created and filled, one of them mirrored into a customer
+ * group that a native promotion (code VIP10) targets.
  */
 import scryptKdf from "scrypt-kdf"
 import type { CreateOrderDTO, ExecArgs, Logger, MedusaContainer } from "@medusajs/framework/types"
@@ -20,8 +23,14 @@ import {
   createRegionsWorkflow, createSalesChannelsWorkflow, createShippingOptionsWorkflow, createShippingProfilesWorkflow,
   createStockLocationsWorkflow, createTaxRegionsWorkflow, createUserAccountWorkflow,
   linkCustomersToCustomerGroupWorkflow, linkSalesChannelsToApiKeyWorkflow, linkSalesChannelsToStockLocationWorkflow,
-  updateStoresWorkflow,
+  createPromotionsWorkflow, updateStoresWorkflow,
 } from "@medusajs/medusa/core-flows"
+import { CUSTOMER_SEGMENT_MODULE } from "../src/modules/customer_segment"
+import type CustomerSegmentModuleService from "../src/modules/customer_segment/service"
+import {
+  backfillCustomerFactsWorkflow, createCustomerSegmentsWorkflow, refreshCustomerSegmentWorkflow,
+  syncSegmentCustomerGroupWorkflow, type CreateCustomerSegmentInput,
+} from "../src/workflows/customer-segments"
 
 const REGISTERED_CUSTOMERS = 272
 const GUEST_CUSTOMERS = 36
@@ -708,6 +717,81 @@ async function backdateOrders(ctx: Ctx, plans: OrderPlan[], seeded: SeededOrders
   phaseLog(ctx, `orders: ${result.rowCount ?? 0} back-dated (${seeded.size} seeded orders in total)`)
 }
 
+// ---------------------------------------------------------------- segments
+
+const VIP_SEGMENT = "VIP spenders"
+const VIP_PROMOTION = "VIP10"
+
+const demoSegments = (outerwearId: string): CreateCustomerSegmentInput[] => [
+  {
+    name: VIP_SEGMENT,
+    description: "Registered customers who spent over 1,000 in either currency. Mirrored into a customer group that the VIP10 promotion targets.",
+    applies_to: "registered",
+    query: "amount_spent >= 1000 EUR OR amount_spent >= 1100 USD",
+    sync_customer_group: true,
+  },
+  {
+    name: "Lapsed customers",
+    description: "Bought at least twice, but not in the last six months.",
+    query: "number_of_orders >= 2 AND last_order_date < -6m",
+  },
+  {
+    name: "First-time buyers",
+    description: "Exactly one order, placed in the last 90 days.",
+    query: "number_of_orders = 1 AND last_order_date >= -90d",
+  },
+  {
+    name: "German outerwear fans",
+    description: "Customers with a German address who bought outerwear in the last year.",
+    query: `countries CONTAINS 'de' AND products_purchased CONTAINS (category: '${outerwearId}', since: -1y)`,
+  },
+  {
+    name: "Guests with a big outerwear cart",
+    description: "Guests whose cart holds outerwear worth 150 EUR or more (evaluated on the cart by the store API).",
+    applies_to: "guests",
+    query: `cart_products CONTAINS (category: '${outerwearId}') AND cart_subtotal >= 150 EUR`,
+  },
+]
+
+async function seedSegments(ctx: Ctx) {
+  const { container } = ctx
+  const segments = container.resolve<CustomerSegmentModuleService>(CUSTOMER_SEGMENT_MODULE)
+  // The order dates were moved after the orders were placed: rebuild the facts from the orders as they are now.
+  const { result: backfill } = await backfillCustomerFactsWorkflow(container).run({ input: {} })
+  phaseLog(ctx, `segment facts: ${backfill.customers} customers, ${backfill.orders} orders in ${backfill.duration_ms} ms`)
+
+  const [outerwear] = await container.resolve(Modules.PRODUCT).listProductCategories({ handle: slug("Outerwear") })
+  const wanted = demoSegments(outerwear.id)
+  const ids = await ensureByKey(wanted.map((w) => w.name), (s) => s.name,
+    () => segments.listCustomerSegments({ name: wanted.map((w) => w.name) }, { take: null }),
+    (missing) => createCustomerSegmentsWorkflow(container).run({
+      input: { segments: wanted.filter((w) => missing.includes(w.name)) },
+    }))
+  for (const [name, segment_id] of ids) {
+    const { result: run } = await refreshCustomerSegmentWorkflow(container).run({ input: { segment_id, trigger: "saved" } })
+    phaseLog(ctx, `segment "${name}": ${run.matched} members`)
+  }
+  const vip = await segments.retrieveCustomerSegment(ids.get(VIP_SEGMENT)!)
+  await syncSegmentCustomerGroupWorkflow(container).run({ input: { segment_id: vip.id } })
+
+  const promotions = container.resolve(Modules.PROMOTION)
+  if ((await promotions.listPromotions({ code: VIP_PROMOTION })).length === 0) {
+    await createPromotionsWorkflow(container).run({
+      input: {
+        promotionsData: [{
+          code: VIP_PROMOTION,
+          type: "standard",
+          status: "active",
+          is_automatic: false,
+          application_method: { type: "percentage", target_type: "order", allocation: "across", value: 10 },
+          rules: [{ attribute: "customer.groups.id", operator: "in", values: [vip.customer_group_id!] }],
+        }],
+      },
+    })
+  }
+  phaseLog(ctx, `promotion ${VIP_PROMOTION}: 10% off for the "${VIP_SEGMENT}" group (${vip.customer_group_id})`)
+}
+
 // ---------------------------------------------------------------- entry point
 
 export default async function seedDemoData({ container }: ExecArgs) {
@@ -728,6 +812,7 @@ export default async function seedDemoData({ container }: ExecArgs) {
 
   const orderPlans = planOrders(customerPlans, allSkus().sort(), now)
   const orderCount = await seedOrders(ctx, setup, orderPlans, variantIds, customerIds)
+  await seedSegments(ctx)
 
   const seconds = Math.round((Date.now() - ctx.started) / 1000)
   logger.info(`Seed done in ${seconds}s: ${PRODUCTS.length} products, ${customerIds.size} customers, ${orderCount} orders`)

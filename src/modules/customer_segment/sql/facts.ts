@@ -105,6 +105,10 @@ export async function replaceFacts(
   next: FactsSnapshot,
   options: WriteFactsOptions = {}
 ): Promise<FactsSnapshot> {
+  // Two writers of one customer's facts wait for each other (in id order, so never deadlock).
+  await exec(em, `SELECT pg_advisory_xact_lock(hashtext('customer-facts:' || c)) FROM (SELECT unnest(?::text[]) AS c ORDER BY 1) ids`, [
+    [...customerIds].sort(),
+  ])
   const previous = await readFacts(em, customerIds)
   const orderIds = [...new Set(next.purchases.map((p) => p.order_id))]
 

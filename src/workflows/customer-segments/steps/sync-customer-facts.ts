@@ -1,3 +1,4 @@
+import { Modules } from "@medusajs/framework/utils"
 import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
 import { CUSTOMER_SEGMENT_MODULE } from "../../../modules/customer_segment"
 import type CustomerSegmentModuleService from "../../../modules/customer_segment/service"
@@ -8,6 +9,8 @@ export type SyncCustomerFactsStepInput = { customer_ids: string[] }
 
 export const syncCustomerFactsStepId = "sync-customer-facts"
 
+const LOCK_WAIT_SECONDS = 30
+
 /**
  * Recomputes the facts of these customers from Medusa's modules and stores
  * them. Returns, per customer, the attributes that changed. Compensation puts
@@ -17,9 +20,15 @@ export const syncCustomerFactsStep = createStep(
   syncCustomerFactsStepId,
   async (input: SyncCustomerFactsStepInput, { container }) => {
     const service = container.resolve<CustomerSegmentModuleService>(CUSTOMER_SEGMENT_MODULE)
-    const ids = [...new Set(input.customer_ids)]
-    const next = await loadCustomerFacts(container, ids)
-    const { previous, changes } = await service.writeCustomerFacts(ids, next)
+    const locking = container.resolve(Modules.LOCKING)
+    const ids = [...new Set(input.customer_ids)].sort()
+    // Read and write under the customers' locks: of two syncs of one customer,
+    // the later one reads after the earlier one wrote, so the newest facts win.
+    const { previous, changes } = await locking.execute(
+      ids.map((id) => `customer-suite:facts:${id}`),
+      async () => service.writeCustomerFacts(ids, await loadCustomerFacts(container, ids)),
+      { timeout: LOCK_WAIT_SECONDS }
+    )
     return new StepResponse<FactsChange[], { ids: string[]; previous: FactsSnapshot }>(changes, { ids, previous })
   },
   async (data, { container }) => {
