@@ -9,6 +9,7 @@ import {
   createCustomerSegmentsWorkflowId,
   syncCustomerFactsWorkflow,
 } from "../../src/workflows/customer-segments"
+import { backfillIfEmpty, refreshScheduledSegments } from "../../src/workflows/customer-segments/scheduled"
 import { createCustomerSegmentsStepId } from "../../src/workflows/customer-segments/steps/create-customer-segments"
 import { syncCustomerFactsStepId } from "../../src/workflows/customer-segments/steps/sync-customer-facts"
 import { createAdminUser, type AuthHeaders } from "../helpers/admin"
@@ -460,6 +461,34 @@ medusaIntegrationTestRunner({
         const bad = await failure(api.post("/admin/customer-segments/backfill", { batch_size: 1 }, admin))
         expect(bad.status).toBe(400)
         expect(bad.data.message).toContain("batch_size")
+      })
+    })
+
+    describe("jobs", () => {
+      it("queue refreshes of active relative-date segments when the schedule is due, once per minute", async () => {
+        const create = async (body: Record<string, unknown>) =>
+          (await api.post("/admin/customer-segments", body, admin)).data.customer_segment.id
+        const relative = await create({ name: "Recent", query: "last_order_date > -30d" })
+        await create({ name: "Fixed", query: "last_order_date > 2026-01-01" })
+        await create({ name: "Paused", query: "customer_added_date > -7d", status: "inactive" })
+
+        // segments.refresh_schedule is "0 * * * *" (the default) in this store
+        expect(await refreshScheduledSegments(container, new Date("2030-01-01T05:01:00Z"))).toEqual([])
+        const queued = await refreshScheduledSegments(container, new Date("2030-01-01T05:00:10Z"))
+        expect(queued).toHaveLength(1)
+        expect(await refreshScheduledSegments(container, new Date("2030-01-01T05:00:40Z"))).toEqual([])
+        await eventually(async () =>
+          expect(await lastRun(relative)).toMatchObject({ id: queued[0], trigger: "schedule", status: "succeeded" })
+        )
+      })
+
+      it("build the facts once when the projection is empty and the store has customers", async () => {
+        expect(await backfillIfEmpty(container)).toBe(false)
+        const [ada] = await container.resolve(Modules.CUSTOMER).createCustomers([{ email: "ada@example.com" }])
+        expect(await profileOf(ada.id)).toBeUndefined()
+        expect(await backfillIfEmpty(container)).toBe(true)
+        expect(await profileOf(ada.id)).toMatchObject({ email: "ada@example.com", orders_count: 0 })
+        expect(await backfillIfEmpty(container)).toBe(false)
       })
     })
 
