@@ -24,9 +24,12 @@ const dollars = (sql: string, from = 1) => {
   return sql.replace(/\?/g, () => `$${(i += 1)}`)
 }
 
-async function explain(db: pg.Client, title: string, sql: string, params: unknown[]) {
+async function explain(db: pg.Client, title: string, sql: string, params: unknown[], before?: [string, unknown[]]) {
   await db.query("BEGIN")
   try {
+    if (before) {
+      await db.query(before[0], before[1])
+    }
     const { rows } = await db.query(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${sql}`, params)
     console.log(`\n=== ${title}\n${rows.map((r) => r["QUERY PLAN"]).join("\n")}`)
   } finally {
@@ -94,6 +97,24 @@ export default async function explainSegments({ container, args }: ExecArgs) {
     }
     await explain(db, "refresh, first batch of 50,000, steady state (as in memberships.ts)", refreshSql(false), refreshParams)
     await explain(db, "same, DELETE with cm.deleted_at IS NULL", refreshSql(true), refreshParams)
+    if ((args ?? []).includes("from_empty")) {
+      const emptied: [string, unknown[]] = ["DELETE FROM customer_segment_membership WHERE segment_id = $1", [segment.id]]
+      await explain(db, "refresh, first batch of 50,000, from an empty membership of this segment", refreshSql(false), refreshParams, emptied)
+      const boundsStart = Date.now()
+      await db.query(
+        `SELECT customer_id FROM (
+           SELECT customer_id, row_number() OVER (ORDER BY customer_id) AS n FROM customer_profile WHERE deleted_at IS NULL
+         ) t WHERE n % $1 = 0 ORDER BY customer_id`,
+        [50000]
+      )
+      console.log(`\n=== batchBounds query (batch 50,000): ${Date.now() - boundsStart} ms`)
+      await explain(
+        db,
+        "the rule's WHERE clause over the whole table (compileSql), count only",
+        `SELECT count(*) FROM customer_profile p WHERE p.deleted_at IS NULL AND ${dollars(rule.sql)}`,
+        rule.bindings
+      )
+    }
 
     const { rows: members } = await db.query(
       "SELECT customer_id FROM customer_segment_membership WHERE segment_id = $1 ORDER BY md5(customer_id) LIMIT 1",

@@ -50,6 +50,10 @@ type Options = {
   samples: number
   warmup: number
   only: string[] | null
+  /** ANALYZE the membership table between the full and the steady refresh (else its statistics are those of the truncated table). */
+  analyzeBeforeSteady: boolean
+  /** Stop each real-time series after this long (the samples taken are reported). */
+  realtimeBudgetMs: number
 }
 
 function options(args: string[] | undefined): Options {
@@ -64,6 +68,8 @@ function options(args: string[] | undefined): Options {
     samples: Number(map.get("samples") ?? 500),
     warmup: Number(map.get("warmup") ?? 50),
     only: map.has("only") ? list("only", "") : null,
+    analyzeBeforeSteady: map.get("analyze_before_steady") === "1",
+    realtimeBudgetMs: Number(map.get("realtime_budget_s") ?? 900) * 1000,
   }
 }
 
@@ -231,6 +237,9 @@ async function refreshPart(service: CustomerSegmentModuleService, db: pg.Client,
         let started = process.hrtime.bigint()
         const full = await service.refreshSegmentMembers(id, { now: NOW, batch_size: size })
         const fullMs = ms(started)
+        if (opts.analyzeBeforeSteady) {
+          await db.query("ANALYZE customer_segment_membership")
+        }
         started = process.hrtime.bigint()
         const steady = await service.refreshSegmentMembers(id, { now: NOW, batch_size: size })
         const steadyMs = ms(started)
@@ -349,7 +358,12 @@ async function realtimePart(service: CustomerSegmentModuleService, db: pg.Client
   const run = async (customerIds: string[], changed: string[]) => {
     const times: number[] = []
     let changes = 0
+    const begun = process.hrtime.bigint()
     for (const customerId of customerIds) {
+      if (ms(begun) > opts.realtimeBudgetMs) {
+        log(`  real-time budget reached after ${times.length} samples`)
+        break
+      }
       await placeOrder(db, customerId, (n += 1))
       const started = process.hrtime.bigint()
       const applied = await service.evaluateCustomerSegments([{ customer_id: customerId, changed }], NOW)

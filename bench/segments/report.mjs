@@ -63,7 +63,10 @@ export function report(files) {
         )
       )
       out.push(
-        `Times are medians of ${data.options.reps} run(s), each into an empty membership; "steady" is a second refresh with nothing to change. ` +
+        `Times are medians of ${data.options.reps} run(s), each into an empty membership; "steady" is a second refresh with nothing to change` +
+          (data.options.analyzeBeforeSteady
+            ? " (after an ANALYZE of the membership table). "
+            : " (no ANALYZE since the membership table was truncated and refilled). ") +
           `Naive loop split (load / evaluate / insert): ` +
           data.rules.map((r) => `${r.key} ${s(r.naive.load_ms)} / ${s(r.naive.eval_ms)} / ${s(r.naive.insert_ms)}`).join("; ") +
           "."

@@ -18,7 +18,9 @@
  * --backfill-customers=20000 --backfill-batches=500,2000 --db=mcs_bench
  * --backfill-db=mcs_bench_backfill --pg=postgres://postgres@localhost:5432
  * --keep-data (reuse the projection when it already has that many customers)
- * --only=vip,affinity (a subset of the five rules)
+ * --only=vip,affinity (a subset of the five rules) --analyze-before-steady (ANALYZE the
+ * membership table between the full and the steady refresh) --realtime-budget=900 (seconds
+ * per real-time series; fewer samples are reported when it is reached)
  */
 import { spawn } from "node:child_process"
 import fs from "node:fs"
@@ -88,10 +90,11 @@ async function machine() {
   const settings = await withClient(`${server}/postgres`, async (client) =>
     (
       await client.query(
-        `SELECT name, setting, unit FROM pg_settings WHERE name IN
-         ('shared_buffers', 'work_mem', 'max_wal_size', 'synchronous_commit', 'max_parallel_workers_per_gather', 'effective_cache_size')`
+        `SELECT name, current_setting(name) AS value FROM pg_settings WHERE name IN
+         ('shared_buffers', 'work_mem', 'max_wal_size', 'synchronous_commit', 'max_parallel_workers_per_gather', 'effective_cache_size', 'autovacuum')
+         ORDER BY name`
       )
-    ).rows.map((r) => `${r.name}=${r.setting}${r.unit ?? ""}`)
+    ).rows.map((r) => `${r.name}=${r.value}`)
   )
   return {
     cores: os.cpus().length,
@@ -137,6 +140,8 @@ async function main() {
           `naive_budget_s=${opt("naive-budget", "600")}`,
           `samples=${opt("samples", "500")}`,
           `warmup=${opt("warmup", "50")}`,
+          `realtime_budget_s=${opt("realtime-budget", "900")}`,
+          ...(argv["analyze-before-steady"] ? ["analyze_before_steady=1"] : []),
           ...(argv.only ? [`only=${argv.only}`] : []),
         ],
         { DATABASE_URL: url }
