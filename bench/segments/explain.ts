@@ -52,8 +52,10 @@ export default async function explainSegments({ container, args }: ExecArgs) {
       [segment.id]
     )
     console.log(`segment ${segment.id} (${key}): ${JSON.stringify(sizes)}`)
+    const batch = Number((args ?? []).find((a) => a.startsWith("batch="))?.slice("batch=".length) ?? 50000)
     const { rows: [bound] } = await db.query(
-      `SELECT customer_id FROM customer_profile WHERE deleted_at IS NULL ORDER BY customer_id OFFSET 49999 LIMIT 1`
+      `SELECT customer_id FROM customer_profile WHERE deleted_at IS NULL ORDER BY customer_id OFFSET $1 LIMIT 1`,
+      [batch - 1]
     )
     const rule = compileSql(segment.rule, { now: NOW, alias: "p" })
     const refreshSql = (withDeletedAt: boolean) => {
@@ -95,11 +97,12 @@ export default async function explainSegments({ container, args }: ExecArgs) {
       )
       console.log("membership table truncated, refilled with this segment's members (not analyzed since)")
     }
-    await explain(db, "refresh, first batch of 50,000, steady state (as in memberships.ts)", refreshSql(false), refreshParams)
+    await explain(db, "refresh, first batch, steady state (as in memberships.ts)", refreshSql(false), refreshParams)
     await explain(db, "same, DELETE with cm.deleted_at IS NULL", refreshSql(true), refreshParams)
     if ((args ?? []).includes("from_empty")) {
       const emptied: [string, unknown[]] = ["DELETE FROM customer_segment_membership WHERE segment_id = $1", [segment.id]]
-      await explain(db, "refresh, first batch of 50,000, from an empty membership of this segment", refreshSql(false), refreshParams, emptied)
+      await explain(db, "refresh, first batch, from an empty membership of this segment", refreshSql(false), refreshParams, emptied)
+      console.log(`(batch size ${batch})`)
       const boundsStart = Date.now()
       await db.query(
         `SELECT customer_id FROM (

@@ -361,6 +361,16 @@ medusaIntegrationTestRunner({
         const page = await api.get(`/admin/customer-segments/${id}/customers?q=ADA@`, admin)
         expect(page.data).toMatchObject({ count: 1, customers: [{ id: ada.id, email: "ada@example.com", membership: { source: "manual" } }] })
 
+        const tricky = await createCustomers([{ email: "eve@example.com", first_name: '=HYPERLINK("x")', last_name: "Doe, Jr." }])
+        await eventually(async () => expect(await profileOf(tricky[0].id)).toBeDefined())
+        await api.post(`/admin/customer-segments/${id}/customers`, { add: [tricky[0].id] }, admin)
+        const csv = await api.get(`/admin/customer-segments/${id}/customers/export`, admin)
+        expect(csv.headers["content-type"]).toMatch(/^text\/csv/)
+        const lines = (csv.data as string).trim().split("\n")
+        expect(lines[0]).toBe("id,email,first_name,last_name,has_account,source,matched_at")
+        expect(lines.slice(1).map((l) => l.split(",")[0]).sort()).toEqual(await memberIds(id))
+        expect(lines).toContainEqual(expect.stringContaining(`${tricky[0].id},eve@example.com,"'=HYPERLINK(""x"")","Doe, Jr.",false,manual,`))
+
         const unknown = await failure(api.post(`/admin/customer-segments/${id}/customers`, { add: ["cus_nobody"] }, admin))
         expect(unknown.status).toBe(400)
         expect(unknown.data.message).toBe("add: unknown customer cus_nobody")

@@ -351,7 +351,25 @@ export default class CustomerSegmentModuleService extends MedusaService({
     return [members, count.n]
   }
 
-  /** Every member id of a segment, in pages (for exports). */
+  /** Members in customer id order after `after`, with their profile (for exports: every member, page by page). */
+  @InjectManager()
+  async listSegmentMembersAfter(
+    segmentId: string,
+    page: { after?: string; limit: number },
+    @MedusaContext() context: Context = {}
+  ): Promise<MemberRow[]> {
+    return rows<MemberRow>(
+      context.manager as SqlEntityManager,
+      `SELECT m.customer_id, m.source, m.matched_at, p.email, p.first_name, p.last_name, p.has_account
+       FROM customer_segment_membership m
+       LEFT JOIN customer_profile p ON p.customer_id = m.customer_id AND p.deleted_at IS NULL
+       WHERE m.segment_id = ? AND m.customer_id > ? AND m.deleted_at IS NULL
+       ORDER BY m.customer_id LIMIT ?`,
+      [segmentId, page.after ?? "", page.limit]
+    )
+  }
+
+  /** Every member id of a segment, in pages. */
   @InjectManager()
   async listSegmentMemberIds(
     segmentId: string,

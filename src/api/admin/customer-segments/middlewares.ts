@@ -83,6 +83,11 @@ export const adminCustomerSegmentsMiddlewares: MiddlewareRoute[] = [
     ],
   },
   {
+    method: ["GET"],
+    matcher: "/admin/customer-segments/:id/customers/export",
+    middlewares: [enabled, validateAndTransformQuery(AdminEmptyParams, {})],
+  },
+  {
     method: ["POST"],
     matcher: "/admin/customer-segments/:id/refresh",
     middlewares: [enabled, validateAndTransformQuery(AdminEmptyParams, {})],

@@ -43,18 +43,8 @@ export const AdminCreateCustomerSegment = z
   .strict()
 
 export type AdminUpdateCustomerSegmentType = z.infer<typeof AdminUpdateCustomerSegment>
-export const AdminUpdateCustomerSegment = z
-  .object({
-    name: name.optional(),
-    description,
-    applies_to: appliesTo.optional(),
-    status: status.optional(),
-    rule: rule.optional(),
-    query: query.optional(),
-    sync_customer_group: z.boolean().optional(),
-    metadata,
-  })
-  .strict()
+/** Everything but `kind` (fixed at creation), each field optional. */
+export const AdminUpdateCustomerSegment = AdminCreateCustomerSegment.omit({ kind: true }).partial().strict()
 
 export type AdminParseCustomerSegmentRuleType = z.infer<typeof AdminParseCustomerSegmentRule>
 export const AdminParseCustomerSegmentRule = z.object({ query: query.optional(), rule: rule.optional() }).strict()
