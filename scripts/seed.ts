@@ -29,7 +29,7 @@ import { CUSTOMER_SEGMENT_MODULE } from "../src/modules/customer_segment"
 import type CustomerSegmentModuleService from "../src/modules/customer_segment/service"
 import {
   backfillCustomerFactsWorkflow, createCustomerSegmentsWorkflow, refreshCustomerSegmentWorkflow,
-  syncSegmentCustomerGroupWorkflow, type CreateCustomerSegmentInput,
+  type CreateCustomerSegmentInput,
 } from "../src/workflows/customer-segments"
 
 const REGISTERED_CUSTOMERS = 272
@@ -771,8 +771,8 @@ async function seedSegments(ctx: Ctx) {
     const { result: run } = await refreshCustomerSegmentWorkflow(container).run({ input: { segment_id, trigger: "saved" } })
     phaseLog(ctx, `segment "${name}": ${run.matched} members`)
   }
+  // (each refresh also reconciled the VIP segment's managed customer group)
   const vip = await segments.retrieveCustomerSegment(ids.get(VIP_SEGMENT)!)
-  await syncSegmentCustomerGroupWorkflow(container).run({ input: { segment_id: vip.id } })
 
   const promotions = container.resolve(Modules.PROMOTION)
   if ((await promotions.listPromotions({ code: VIP_PROMOTION })).length === 0) {

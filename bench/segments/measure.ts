@@ -26,7 +26,7 @@ import type { ExecArgs } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { CUSTOMER_SEGMENT_MODULE } from "../../src/modules/customer_segment"
 import type CustomerSegmentModuleService from "../../src/modules/customer_segment/service"
-import { evaluate, parse, print, summarizeRule, type RuleNode } from "../../src/modules/customer_segment/rules"
+import { compileSql, evaluate, parse, print, summarizeRule, type RuleNode } from "../../src/modules/customer_segment/rules"
 import { toFacts, type ProfileInput, type PurchaseInput } from "../../src/modules/customer_segment/sql/facts"
 import { REPRESENTATIVE_RULES, realtimeQueries, type BenchRule } from "./rules"
 
@@ -54,6 +54,11 @@ type Options = {
   analyzeBeforeSteady: boolean
   /** Stop each real-time series after this long (the samples taken are reported). */
   realtimeBudgetMs: number
+  /**
+   * How the 50 real-time segments get their members: "refresh" (refreshSegmentMembers, timed and
+   * reported) or "sql" (one INSERT ... SELECT per segment over the compiled rule: quicker at 1M).
+   */
+  populate: "refresh" | "sql"
 }
 
 function options(args: string[] | undefined): Options {
@@ -70,6 +75,7 @@ function options(args: string[] | undefined): Options {
     only: map.has("only") ? list("only", "") : null,
     analyzeBeforeSteady: map.get("analyze_before_steady") === "1",
     realtimeBudgetMs: Number(map.get("realtime_budget_s") ?? 900) * 1000,
+    populate: map.get("populate") === "sql" ? "sql" : "refresh",
   }
 }
 
@@ -339,14 +345,28 @@ async function realtimePart(service: CustomerSegmentModuleService, db: pg.Client
   for (const [i, query] of queries.entries()) {
     segments.push(await createSegment(service, `bench ${i + 1}`, query))
   }
-  log(`created ${segments.length} active dynamic segments; refreshing them all (batch 50000)`)
+  log(`created ${segments.length} active dynamic segments; filling them (${opts.populate === "sql" ? "one INSERT ... SELECT each" : "refreshSegmentMembers, batch 50000"})`)
   const refreshStart = process.hrtime.bigint()
   let members = 0
   for (const segment of segments) {
-    members += (await service.refreshSegmentMembers(segment.id, { now: NOW, batch_size: 50000 })).matched
+    if (opts.populate === "sql") {
+      const compiled = compileSql(segment.rule, { now: NOW, alias: "p" })
+      let i = 1
+      const where = compiled.sql.replace(/\?/g, () => `$${(i += 1)}`)
+      const result = await db.query(
+        `INSERT INTO customer_segment_membership (id, segment_id, customer_id, source, matched_at, created_at, updated_at)
+         SELECT ${NEW_ID}, $1, p.customer_id, 'rule', now(), now(), now() FROM customer_profile p
+         WHERE p.deleted_at IS NULL AND ${where}`,
+        [segment.id, ...compiled.bindings]
+      )
+      await db.query("UPDATE customer_segment SET member_count = $2 WHERE id = $1", [segment.id, result.rowCount ?? 0])
+      members += result.rowCount ?? 0
+    } else {
+      members += (await service.refreshSegmentMembers(segment.id, { now: NOW, batch_size: 50000 })).matched
+    }
   }
   const refreshAllMs = ms(refreshStart)
-  log(`refreshed 50 segments in ${(refreshAllMs / 1000).toFixed(1)} s (${members} memberships)`)
+  log(`filled 50 segments in ${(refreshAllMs / 1000).toFixed(1)} s (${members} memberships)`)
   await db.query("VACUUM ANALYZE customer_segment_membership")
 
   const { rows: picked } = await db.query<{ customer_id: string }>(
@@ -389,7 +409,7 @@ async function realtimePart(service: CustomerSegmentModuleService, db: pg.Client
   log(`real time, changed ["*"] (50 segments): ${JSON.stringify(all)}`)
   log(`real time, changed order attributes (${affected} segments): ${JSON.stringify(realistic)}`)
   await db.query("DELETE FROM customer_purchase WHERE id LIKE 'cpur_bench_rt_%'")
-  return { segments: segments.length, refresh_all_ms: refreshAllMs, memberships: members, all, realistic, realistic_segments: affected, realistic_changed: REALISTIC_CHANGE }
+  return { segments: segments.length, populate: opts.populate, refresh_all_ms: refreshAllMs, memberships: members, all, realistic, realistic_segments: affected, realistic_changed: REALISTIC_CHANGE }
 }
 
 export default async function benchSegments({ container, args }: ExecArgs) {

@@ -20,7 +20,8 @@
  * --keep-data (reuse the projection when it already has that many customers)
  * --only=vip,affinity (a subset of the five rules) --analyze-before-steady (ANALYZE the
  * membership table between the full and the steady refresh) --realtime-budget=900 (seconds
- * per real-time series; fewer samples are reported when it is reached)
+ * per real-time series; fewer samples are reported when it is reached) --populate=sql (fill the
+ * 50 real-time segments with one INSERT ... SELECT each instead of refreshSegmentMembers)
  */
 import { spawn } from "node:child_process"
 import fs from "node:fs"
@@ -142,6 +143,7 @@ async function main() {
           `warmup=${opt("warmup", "50")}`,
           `realtime_budget_s=${opt("realtime-budget", "900")}`,
           ...(argv["analyze-before-steady"] ? ["analyze_before_steady=1"] : []),
+          ...(argv.populate ? [`populate=${argv.populate}`] : []),
           ...(argv.only ? [`only=${argv.only}`] : []),
         ],
         { DATABASE_URL: url }

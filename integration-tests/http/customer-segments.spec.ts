@@ -328,6 +328,15 @@ medusaIntegrationTestRunner({
           expect(error.data.message).toMatch(message)
         }
         expect((await api.get("/admin/customer-segments", admin)).data.count).toBe(0)
+        for (const url of [
+          "/admin/customer-segments?offset=1e21",
+          "/admin/customer-segments?limit=100000",
+          "/admin/customer-segments/cseg_x/explain?customer_id=cus%00x",
+        ]) {
+          const error = await failure(api.get(url, admin))
+          expect(error.status).toBe(400)
+          expect(error.data.message).toMatch(/offset|limit|customer_id/)
+        }
         const unknown = await failure(api.get("/admin/customer-segments/cseg_missing", admin))
         expect(unknown.status).toBe(404)
       })
@@ -409,6 +418,12 @@ medusaIntegrationTestRunner({
 
         await updateCustomersWorkflow(container).run({ input: { selector: { id: bob.id }, update: { email: "bob@vip.io" } } })
         await eventually(async () => expect(await groupMembers()).toEqual([ada.id, bob.id].sort()))
+
+        const clash = await failure(
+          api.post("/admin/customer-segments", { name: "VIP domain", query: "has_account = true", sync_customer_group: true }, admin)
+        )
+        expect(clash.status).toBe(400)
+        expect(clash.data.message).toMatch(/^name: a customer group named "VIP domain" already exists/)
 
         const rule = await failure(
           api.post(`/admin/customer-segments/${segment.id}`, { query: `customer_groups CONTAINS '${segment.customer_group_id}'` }, admin)
@@ -587,6 +602,26 @@ medusaIntegrationTestRunner({
 
         const mine = await api.get("/store/customers/me/customer-segments", { headers: customer.headers })
         expect(mine.data).toEqual({ customer_segments: [{ id: data.customer_segment.id, name: "Registered" }] })
+
+        // A registered customer's cart: theirs to ask about, nobody else's.
+        const cartModule = container.resolve(Modules.CART)
+        const productModule = container.resolve(Modules.PRODUCT)
+        const [tent] = await productModule.createProducts([{ title: "Tent" }])
+        const noTent = await api.post(
+          "/admin/customer-segments",
+          { name: "No tent in cart", query: `NOT cart_products CONTAINS (product: '${tent.id}')`, applies_to: "registered" },
+          admin
+        )
+        await eventually(async () => expect(await memberIds(noTent.data.customer_segment.id)).toEqual([customer.id]))
+        const [cart] = await cartModule.createCarts([
+          { currency_code: "eur", customer_id: customer.id, items: [{ title: "Tent", product_id: tent.id, quantity: 1, unit_price: 100 }] },
+        ])
+        const withTent = await api.get(`/store/customer-segments/current?cart_id=${cart.id}`, { headers: customer.headers })
+        expect(withTent.data.customer_segments).toEqual([{ id: data.customer_segment.id, name: "Registered" }])
+        const stranger = await failure(
+          api.get(`/store/customer-segments/current?cart_id=${cart.id}`, { headers: { "x-publishable-api-key": publishableKey } })
+        )
+        expect(stranger.status).toBe(404)
 
         const anonymous = await failure(
           api.get("/store/customers/me/customer-segments", { headers: { "x-publishable-api-key": publishableKey } })

@@ -457,8 +457,9 @@ export default class CustomerSegmentModuleService extends MedusaService({
 
   /**
    * The active segments a shopper matches now: a registered customer's
-   * memberships, plus every active guest-capable segment whose rule holds on
-   * the given facts and cart (cart rules are only true with a cart).
+   * memberships (except of segments reading the cart, which a bulk refresh
+   * evaluates without one), plus every active dynamic segment whose rule
+   * holds on the given facts and cart.
    */
   @InjectManager()
   async matchShopper(
@@ -472,10 +473,12 @@ export default class CustomerSegmentModuleService extends MedusaService({
       `SELECT id, kind, applies_to, rule, attributes FROM customer_segment
        WHERE status = 'active' AND deleted_at IS NULL`
     )
+    // A bulk refresh sees no cart, so memberships of segments reading the cart are not trusted: those are evaluated now.
+    const readsCart = (s: SegmentRule) => s.attributes.some((a) => a.startsWith("cart_"))
     const matched = new Set<string>()
     if (shopper.customer_id) {
       const member = new Set(await this.listCustomerSegmentIds(shopper.customer_id, context))
-      segments.filter((s) => member.has(s.id)).forEach((s) => matched.add(s.id))
+      segments.filter((s) => member.has(s.id) && (s.kind === "static" || !readsCart(s))).forEach((s) => matched.add(s.id))
     }
     for (const segment of segments) {
       if (segment.kind !== "dynamic" || !segment.rule || matched.has(segment.id)) {

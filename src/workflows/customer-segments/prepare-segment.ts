@@ -1,3 +1,4 @@
+import type { ICustomerModuleService } from "@medusajs/framework/types"
 import { MedusaError } from "@medusajs/framework/utils"
 import type CustomerSegmentModuleService from "../../modules/customer_segment/service"
 import type { CreateCustomerSegmentInput, CustomerSegmentData, UpdateCustomerSegmentInput } from "./types"
@@ -64,4 +65,18 @@ export async function prepareSegmentUpdate(
     (changed("rule") || changed("applies_to") || (changed("status") && data.status === "active")) &&
     existing.kind === "dynamic"
   return { data, refresh }
+}
+
+/** A managed customer group takes the segment's name: it must be free (group names are unique). */
+export async function assertGroupNameFree(
+  customerModule: ICustomerModuleService,
+  name: string,
+  exceptGroupId: string | null = null
+): Promise<void> {
+  const [taken] = await customerModule.listCustomerGroups({ name }, { select: ["id"] })
+  if (taken && taken.id !== exceptGroupId) {
+    throw invalid(
+      `name: a customer group named "${name}" already exists; a segment with sync_customer_group needs a name no group has`
+    )
+  }
 }

@@ -10,8 +10,17 @@ const status = z.enum(["active", "inactive"])
 const rule = z.record(z.string(), z.unknown())
 const query = z.string().max(20_000)
 const metadata = z.record(z.string(), z.unknown()).nullish()
-const id = z.string().trim().min(1).max(100)
-const ids = z.array(id).max(1_000)
+/** An id; the message names the field (Medusa's error shows a custom message alone). */
+const idOf = (field: string) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(100)
+    .regex(/^[A-Za-z0-9_-]+$/, { message: `${field}: must be an id (letters, digits, _ and -)` })
+const id = idOf("id")
+const offset = z.coerce.number().int().min(0).max(10_000_000).default(0)
+const idsOf = (field: string) => z.array(idOf(field)).max(1_000)
 
 export type AdminGetCustomerSegmentParamsType = z.infer<typeof AdminGetCustomerSegmentParams>
 export const AdminGetCustomerSegmentParams = createSelectParams().strict()
@@ -19,6 +28,8 @@ export const AdminGetCustomerSegmentParams = createSelectParams().strict()
 export type AdminGetCustomerSegmentsParamsType = z.infer<typeof AdminGetCustomerSegmentsParams>
 export const AdminGetCustomerSegmentsParams = createFindParams({ limit: 20, offset: 0 })
   .extend({
+    offset,
+    limit: z.coerce.number().int().min(1).max(200).default(20),
     q: z.string().max(255).optional(),
     id: z.union([id, z.array(id)]).optional(),
     kind: z.union([kind, z.array(kind)]).optional(),
@@ -63,30 +74,30 @@ export type AdminGetCustomerSegmentMembersParamsType = z.infer<typeof AdminGetCu
 export const AdminGetCustomerSegmentMembersParams = z
   .object({
     q: z.string().max(255).optional(),
-    offset: z.coerce.number().int().min(0).default(0),
+    offset,
     limit: z.coerce.number().int().min(1).max(200).default(20),
   })
   .strict()
 
 export type AdminUpdateCustomerSegmentMembersType = z.infer<typeof AdminUpdateCustomerSegmentMembers>
 export const AdminUpdateCustomerSegmentMembers = z
-  .object({ add: ids.optional(), remove: ids.optional() })
+  .object({ add: idsOf("add").optional(), remove: idsOf("remove").optional() })
   .strict()
   .refine((v) => (v.add?.length ?? 0) + (v.remove?.length ?? 0) > 0, {
-    message: "give customer ids to add or remove",
+    message: "add: give customer ids to add or remove",
     path: ["add"],
   })
 
 export type AdminGetCustomerSegmentRunsParamsType = z.infer<typeof AdminGetCustomerSegmentRunsParams>
 export const AdminGetCustomerSegmentRunsParams = z
   .object({
-    offset: z.coerce.number().int().min(0).default(0),
+    offset,
     limit: z.coerce.number().int().min(1).max(100).default(10),
   })
   .strict()
 
 export type AdminExplainCustomerSegmentParamsType = z.infer<typeof AdminExplainCustomerSegmentParams>
-export const AdminExplainCustomerSegmentParams = z.object({ customer_id: id }).strict()
+export const AdminExplainCustomerSegmentParams = z.object({ customer_id: idOf("customer_id") }).strict()
 
 export type AdminBackfillCustomerFactsType = z.infer<typeof AdminBackfillCustomerFacts>
 export const AdminBackfillCustomerFacts = z

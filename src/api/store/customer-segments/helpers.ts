@@ -91,3 +91,10 @@ export async function segmentsById(container: MedusaContainer, ids: string[]) {
   })
   return data
 }
+
+/** Whether a customer registered (a guest record made from a cart's email has no account). */
+export async function hasAccount(container: MedusaContainer, customerId: string): Promise<boolean> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({ entity: "customer", fields: ["id", "has_account"], filters: { id: customerId } })
+  return Boolean((data[0] as { has_account?: boolean } | undefined)?.has_account)
+}

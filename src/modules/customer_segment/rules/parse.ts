@@ -2,6 +2,9 @@ import type { Condition, ConditionValue, MoneyValue, Operator, PurchaseFilter, R
 import { findAttribute, isAttributeName, type AttributeDefinition } from "./attributes"
 import { checkCondition, validateRule } from "./validate"
 
+/** Deeper text is refused before the recursive descent can exhaust the stack (rules allow 10 levels anyway). */
+export const MAX_NESTING = 50
+
 /**
  * The text syntax, modelled on Shopify's segment query language:
  *
@@ -202,16 +205,26 @@ class Parser {
     return operands.length === 1 ? operands[0] : { all: operands }
   }
 
+  /** Open parentheses and NOTs around the current token (bounded: the parser recurses on them). */
+  private nesting = 0
+
   private parseUnary(): RuleNode {
-    if (this.isWord("NOT")) {
-      this.next()
-      return { not: this.parseUnary() }
-    }
-    if (this.isPunct("(")) {
-      this.next()
-      const inner = this.parseOr()
-      this.expectPunct(")", 'AND, OR or ")"')
-      return inner
+    if (this.isWord("NOT") || this.isPunct("(")) {
+      if (++this.nesting > MAX_NESTING) {
+        this.fail(`at most ${MAX_NESTING} nested parentheses and NOTs`)
+      }
+      try {
+        if (this.isWord("NOT")) {
+          this.next()
+          return { not: this.parseUnary() }
+        }
+        this.next()
+        const inner = this.parseOr()
+        this.expectPunct(")", 'AND, OR or ")"')
+        return inner
+      } finally {
+        this.nesting -= 1
+      }
     }
     return this.parseCondition()
   }

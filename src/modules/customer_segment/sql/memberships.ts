@@ -63,6 +63,7 @@ export async function refreshMembership(
         WITH matched AS MATERIALIZED (
           SELECT p.customer_id FROM customer_profile p
           WHERE p.deleted_at IS NULL AND ${range("p")} AND ${appliesSql(segment.applies_to, "p")} AND ${rule.sql}
+            AND EXISTS (SELECT 1 FROM customer_segment s WHERE s.id = ? AND s.deleted_at IS NULL)
         ), inserted AS (
           INSERT INTO customer_segment_membership (id, segment_id, customer_id, source, matched_at, created_at, updated_at)
           SELECT ${NEW_MEMBERSHIP_ID}, ?, m.customer_id, 'rule', now(), now(), now() FROM matched m
@@ -81,7 +82,8 @@ export async function refreshMembership(
         SELECT (SELECT count(*)::int FROM matched) AS matched,
           COALESCE((SELECT array_agg(customer_id) FROM inserted), '{}') AS added,
           COALESCE((SELECT array_agg(customer_id) FROM removed), '{}') AS removed`
-      const bindings = [...rangeBindings, ...rule.bindings, segment.id, segment.id, segment.id, ...rangeBindings]
+      // In text order: range, rule, live-segment check, insert (2), delete (1), range.
+      const bindings = [...rangeBindings, ...rule.bindings, segment.id, segment.id, segment.id, segment.id, ...rangeBindings]
       const [result] = await manager.transactional((em) =>
         rows<{ matched: number; added: string[]; removed: string[] }>(em as SqlEntityManager, sql, bindings)
       )

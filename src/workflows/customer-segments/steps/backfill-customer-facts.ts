@@ -1,8 +1,9 @@
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
 import { CUSTOMER_SEGMENT_MODULE } from "../../../modules/customer_segment"
 import type CustomerSegmentModuleService from "../../../modules/customer_segment/service"
 import { loadCustomerFacts } from "../load-customer-facts"
+import { customerFactsLock } from "../locks"
 
 export type BackfillCustomerFactsStepInput = { batch_size?: number }
 
@@ -17,6 +18,8 @@ export type BackfillResult = {
 
 export const backfillCustomerFactsStepId = "backfill-customer-facts"
 
+const LOCK_WAIT_SECONDS = 60
+
 /**
  * Rebuilds the facts projection from Medusa's customers and orders, batch by
  * batch in customer id order; profiles of customers that no longer exist are
@@ -28,6 +31,7 @@ export const backfillCustomerFactsStep = createStep(
   async (input: BackfillCustomerFactsStepInput, { container }) => {
     const service = container.resolve<CustomerSegmentModuleService>(CUSTOMER_SEGMENT_MODULE)
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
+    const locking = container.resolve(Modules.LOCKING)
     const batchSize = input.batch_size ?? 500
     const started = Date.now()
     let after: string | null = null
@@ -43,10 +47,17 @@ export const backfillCustomerFactsStep = createStep(
       })
       const ids: string[] = data.map((c) => c.id)
       const last = ids.length < batchSize
-      const facts = await loadCustomerFacts(container, ids)
-      await service.writeCustomerFacts(ids, facts, {
-        range: { after, upto: last ? null : ids[ids.length - 1] },
-      })
+      const range = { after, upto: last ? null : ids[ids.length - 1] }
+      // Under the customers' locks, like real-time syncs: neither overwrites newer facts with older ones.
+      const facts = await locking.execute(
+        ids.map(customerFactsLock),
+        async () => {
+          const loaded = await loadCustomerFacts(container, ids)
+          await service.writeCustomerFacts(ids, loaded, { range })
+          return loaded
+        },
+        { timeout: LOCK_WAIT_SECONDS }
+      )
       customers += facts.profiles.length
       orders += facts.orders
       batches += 1

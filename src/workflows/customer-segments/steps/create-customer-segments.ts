@@ -2,7 +2,7 @@ import { Modules } from "@medusajs/framework/utils"
 import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
 import { CUSTOMER_SEGMENT_MODULE } from "../../../modules/customer_segment"
 import type CustomerSegmentModuleService from "../../../modules/customer_segment/service"
-import { prepareNewSegment } from "../prepare-segment"
+import { assertGroupNameFree, prepareNewSegment } from "../prepare-segment"
 import type { CreateCustomerSegmentInput, CustomerSegmentData } from "../types"
 
 export const createCustomerSegmentsStepId = "create-customer-segments"
@@ -21,6 +21,9 @@ export const createCustomerSegmentsStep = createStep(
       prepared.push(await prepareNewSegment(service, segment))
     }
     const synced = prepared.filter((p) => p.sync_customer_group)
+    for (const segment of synced) {
+      await assertGroupNameFree(customerModule, segment.name)
+    }
     const groups = synced.length
       ? await customerModule.createCustomerGroups(
           synced.map((p) => ({ name: p.name, metadata: { managed_by: "customer_segment" } }))

@@ -6,6 +6,7 @@ import { CUSTOMER_SUITE_MODULE } from "../../../modules/customer_suite"
 import type CustomerSuiteModuleService from "../../../modules/customer_suite/service"
 import { membershipPayloads } from "../membership-events"
 import type { RefreshTrigger } from "../types"
+import { segmentRefreshLock } from "../locks"
 
 export type QueueRefreshStepInput = { segment_ids: string[]; trigger: RefreshTrigger }
 
@@ -63,7 +64,7 @@ export const runCustomerSegmentRefreshStep = createStep(
       (await service.createCustomerSegmentRefreshRuns({ segment_id: input.segment_id, trigger: input.trigger })).id
 
     const run = await locking.execute(
-      `customer-suite:segment-refresh:${input.segment_id}`,
+      segmentRefreshLock(input.segment_id),
       async () => {
         const started = new Date()
         await service.updateCustomerSegmentRefreshRuns({ id: runId, status: "running", started_at: started })

@@ -4,6 +4,7 @@ import { CUSTOMER_SEGMENT_MODULE } from "../../../modules/customer_segment"
 import type CustomerSegmentModuleService from "../../../modules/customer_segment/service"
 import type { FactsChange, FactsSnapshot } from "../../../modules/customer_segment/service"
 import { loadCustomerFacts } from "../load-customer-facts"
+import { customerFactsLock } from "../locks"
 
 export type SyncCustomerFactsStepInput = { customer_ids: string[] }
 
@@ -25,7 +26,7 @@ export const syncCustomerFactsStep = createStep(
     // Read and write under the customers' locks: of two syncs of one customer,
     // the later one reads after the earlier one wrote, so the newest facts win.
     const { previous, changes } = await locking.execute(
-      ids.map((id) => `customer-suite:facts:${id}`),
+      ids.map(customerFactsLock),
       async () => service.writeCustomerFacts(ids, await loadCustomerFacts(container, ids)),
       { timeout: LOCK_WAIT_SECONDS }
     )

@@ -2,10 +2,11 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
 import { CUSTOMER_SEGMENT_MODULE } from "../../../modules/customer_segment"
 import type CustomerSegmentModuleService from "../../../modules/customer_segment/service"
+import { segmentGroupLock } from "../locks"
 
 export type SyncSegmentCustomerGroupStepInput = {
   segment_id: string
-  /** Customer ids that joined / left; omit both to reconcile the whole group with the segment. */
+  /** Customer ids whose membership changed (checked against the memberships now); omit both to reconcile the whole group. */
   added?: string[]
   removed?: string[]
 }
@@ -13,6 +14,7 @@ export type SyncSegmentCustomerGroupStepInput = {
 export const syncSegmentCustomerGroupStepId = "sync-segment-customer-group"
 
 const PAGE = 5_000
+const LOCK_WAIT_SECONDS = 120
 
 /**
  * Mirrors a segment's members into the customer group it manages (when
@@ -39,45 +41,62 @@ export const syncSegmentCustomerGroupStep = createStep(
       return new StepResponse({ added: 0, removed: 0 }, null)
     }
 
-    let add: string[]
-    let remove: string[]
-    if (input.added === undefined && input.removed === undefined) {
-      const members = new Set<string>()
-      for (let after: string | undefined; ; ) {
-        const page = await service.listSegmentMemberIds(input.segment_id, { after, limit: PAGE })
-        page.forEach((id) => members.add(id))
-        if (page.length < PAGE) {
-          break
+    // One mirror at a time per segment; the wanted state is read from the
+    // memberships as they are now (events may arrive late or out of order).
+    const locking = container.resolve(Modules.LOCKING)
+    const { add, remove } = await locking.execute(
+      segmentGroupLock(input.segment_id),
+      async () => {
+        let add: string[]
+        let remove: string[]
+        if (input.added === undefined && input.removed === undefined) {
+          const members = new Set<string>()
+          for (let after: string | undefined; ; ) {
+            const page = await service.listSegmentMemberIds(input.segment_id, { after, limit: PAGE })
+            page.forEach((id) => members.add(id))
+            if (page.length < PAGE) {
+              break
+            }
+            after = page[page.length - 1]
+          }
+          const linked = await customerModule.listCustomerGroupCustomers(
+            { customer_group_id: groupId },
+            { select: ["customer_id"], take: null }
+          )
+          const inGroup = new Set(linked.map((l) => l.customer_id))
+          add = [...members].filter((id) => !inGroup.has(id))
+          remove = [...inGroup].filter((id) => !members.has(id))
+        } else {
+          const touched = [...new Set([...(input.added ?? []), ...(input.removed ?? [])])]
+          const [memberships, linked] = await Promise.all([
+            service.listCustomerSegmentMemberships(
+              { segment_id: input.segment_id, customer_id: touched },
+              { select: ["customer_id"], take: null }
+            ),
+            customerModule.listCustomerGroupCustomers(
+              { customer_group_id: groupId, customer_id: touched },
+              { select: ["customer_id"], take: null }
+            ),
+          ])
+          const members = new Set(memberships.map((m) => m.customer_id))
+          const inGroup = new Set(linked.map((l) => l.customer_id))
+          add = touched.filter((id) => members.has(id) && !inGroup.has(id))
+          remove = touched.filter((id) => !members.has(id) && inGroup.has(id))
         }
-        after = page[page.length - 1]
-      }
-      const linked = await customerModule.listCustomerGroupCustomers(
-        { customer_group_id: groupId },
-        { select: ["customer_id"], take: null }
-      )
-      const inGroup = new Set(linked.map((l) => l.customer_id))
-      add = [...members].filter((id) => !inGroup.has(id))
-      remove = [...inGroup].filter((id) => !members.has(id))
-    } else {
-      const touched = [...(input.added ?? []), ...(input.removed ?? [])]
-      const linked = await customerModule.listCustomerGroupCustomers(
-        { customer_group_id: groupId, customer_id: touched },
-        { select: ["customer_id"], take: null }
-      )
-      const inGroup = new Set(linked.map((l) => l.customer_id))
-      add = (input.added ?? []).filter((id) => !inGroup.has(id))
-      remove = (input.removed ?? []).filter((id) => inGroup.has(id))
-    }
-    if (add.length) {
-      const existing = await customerModule.listCustomers({ id: add }, { select: ["id"], take: null })
-      add = existing.map((c) => c.id)
-    }
-    if (add.length) {
-      await customerModule.addCustomerToGroup(add.map((customer_id) => ({ customer_id, customer_group_id: groupId })))
-    }
-    if (remove.length) {
-      await customerModule.removeCustomerFromGroup(remove.map((customer_id) => ({ customer_id, customer_group_id: groupId })))
-    }
+        if (add.length) {
+          const existing = await customerModule.listCustomers({ id: add }, { select: ["id"], take: null })
+          add = existing.map((c) => c.id)
+        }
+        if (add.length) {
+          await customerModule.addCustomerToGroup(add.map((customer_id) => ({ customer_id, customer_group_id: groupId })))
+        }
+        if (remove.length) {
+          await customerModule.removeCustomerFromGroup(remove.map((customer_id) => ({ customer_id, customer_group_id: groupId })))
+        }
+        return { add, remove }
+      },
+      { timeout: LOCK_WAIT_SECONDS }
+    )
     return new StepResponse({ added: add.length, removed: remove.length }, { group_id: groupId, add, remove })
   },
   async (undo, { container }) => {

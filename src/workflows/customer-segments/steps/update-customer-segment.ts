@@ -2,7 +2,7 @@ import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
 import { CUSTOMER_SEGMENT_MODULE } from "../../../modules/customer_segment"
 import type CustomerSegmentModuleService from "../../../modules/customer_segment/service"
-import { prepareSegmentUpdate } from "../prepare-segment"
+import { assertGroupNameFree, prepareSegmentUpdate } from "../prepare-segment"
 import type { CustomerSegmentData, UpdateCustomerSegmentInput } from "../types"
 
 export type UpdateCustomerSegmentStepInput = { id: string; update: UpdateCustomerSegmentInput }
@@ -34,6 +34,9 @@ export const updateCustomerSegmentStep = createStep(
     let groupId = previous.customer_group_id
     const sync = data.sync_customer_group ?? previous.sync_customer_group
     const name = data.name ?? previous.name
+    if (sync && (!groupId || name !== previous.name)) {
+      await assertGroupNameFree(customerModule, name, groupId)
+    }
     if (sync && !groupId) {
       const [group] = await customerModule.createCustomerGroups([{ name, metadata: { managed_by: "customer_segment" } }])
       groupId = undo.created_group_id = group.id

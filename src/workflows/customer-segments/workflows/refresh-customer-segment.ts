@@ -1,10 +1,19 @@
-import { WorkflowResponse, createWorkflow } from "@medusajs/framework/workflows-sdk"
+import { WorkflowResponse, createWorkflow, transform } from "@medusajs/framework/workflows-sdk"
 import { runCustomerSegmentRefreshStep, type RunRefreshStepInput } from "../steps/refresh-customer-segment"
+import { syncSegmentCustomerGroupStep } from "../steps/sync-segment-customer-group"
 
 export const refreshCustomerSegmentWorkflowId = "refresh-customer-segment"
 
-/** A full refresh of one segment, under a lock, recorded as a refresh run. */
+/**
+ * A full refresh of one segment, under a lock, recorded as a refresh run;
+ * then its managed customer group (if any) is reconciled with all its members.
+ */
 export const refreshCustomerSegmentWorkflow = createWorkflow(
   refreshCustomerSegmentWorkflowId,
-  (input: RunRefreshStepInput) => new WorkflowResponse(runCustomerSegmentRefreshStep(input))
+  (input: RunRefreshStepInput) => {
+    const run = runCustomerSegmentRefreshStep(input)
+    const group = transform({ run }, ({ run }) => ({ segment_id: run.segment_id }))
+    syncSegmentCustomerGroupStep(group)
+    return new WorkflowResponse(run)
+  }
 )

@@ -2,7 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { MedusaError } from "@medusajs/framework/utils"
 import { CUSTOMER_SEGMENT_MODULE } from "../../../../modules/customer_segment"
 import type CustomerSegmentModuleService from "../../../../modules/customer_segment/service"
-import { cartGuestFacts, customerFacts, loadCart, segmentsById } from "../helpers"
+import { cartGuestFacts, customerFacts, hasAccount, loadCart, segmentsById } from "../helpers"
 import type { StoreGetCurrentCustomerSegmentsParamsType } from "../validators"
 
 /**
@@ -10,7 +10,7 @@ import type { StoreGetCurrentCustomerSegmentsParamsType } from "../validators"
  * current shopper is in, for targeting content. A logged-in customer: their
  * memberships plus segments that hold on their facts with this cart. A guest:
  * segments that hold on the cart alone (email, shipping address, items,
- * subtotal). Someone else's cart is not found.
+ * subtotal). A registered customer's cart is not found for anyone else.
  */
 export const GET = async (
   req: AuthenticatedMedusaRequest<unknown, StoreGetCurrentCustomerSegmentsParamsType>,
@@ -19,7 +19,8 @@ export const GET = async (
   const { cart_id } = req.validatedQuery as StoreGetCurrentCustomerSegmentsParamsType
   const customerId = req.auth_context?.actor_type === "customer" ? req.auth_context.actor_id || null : null
   const cart = cart_id ? await loadCart(req.scope, cart_id) : null
-  if (cart && cart.row.customer_id && customerId && cart.row.customer_id !== customerId) {
+  // A registered customer's cart answers only to that customer (it would tell others about their segments).
+  if (cart?.row.customer_id && cart.row.customer_id !== customerId && (await hasAccount(req.scope, cart.row.customer_id))) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Cart with id "${cart_id}" was not found`)
   }
   const service = req.scope.resolve<CustomerSegmentModuleService>(CUSTOMER_SEGMENT_MODULE)

@@ -337,3 +337,17 @@ describe("print and parse round-trip", () => {
     )
   })
 })
+
+describe("nesting in the text syntax", () => {
+  it("refuses deep nesting with a syntax error instead of exhausting the stack", () => {
+    const deep = `${"(".repeat(9000)}has_account = true${")".repeat(9000)}`
+    expect(() => parse(deep)).toThrow(RuleSyntaxError)
+    expect(() => parse(deep)).toThrow(/at most 50 nested parentheses and NOTs/)
+    expect(() => parse(`${"NOT ".repeat(60)}has_account = true`)).toThrow(/column 201/)
+    expect(parse(`${"(".repeat(50)}has_account = true${")".repeat(50)}`)).toEqual({
+      attribute: "has_account",
+      operator: "eq",
+      value: true,
+    })
+  })
+})
