@@ -238,6 +238,9 @@ medusaIntegrationTestRunner({
           input: { selector: { id: ada.id }, update: { metadata: { tier: "gold" } } },
         })
         await eventually(async () => expect((await profileOf(ada.id)).metadata).toEqual({ tier: "gold" }))
+        // profile, address and group events keep the stored order facts (no order is read again)
+        expect(await profileOf(ada.id)).toMatchObject({ orders_count: 1, spend: { eur: { amount: 120, orders: 1 } }, group_ids: [] })
+        expect(await segments().listCustomerPurchases({ customer_id: ada.id })).toHaveLength(1)
         expect((await api.get(`/admin/customer-segments/${id}`, admin)).data.customer_segment.member_count).toBe(0)
       })
 

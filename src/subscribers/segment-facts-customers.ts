@@ -6,7 +6,8 @@ import { syncFactsOf } from "../workflows/customer-segments/realtime"
  * Idempotent: the customer's facts are recomputed from Medusa's modules.
  */
 export default async function handler({ event, container }: SubscriberArgs<{ id: string }>) {
-  await syncFactsOf(container, [event.data.id])
+  // An update changes the customer, not their orders.
+  await syncFactsOf(container, [event.data.id], event.name === "customer.updated" ? "profile" : "all")
 }
 
 export const config: SubscriberConfig = {

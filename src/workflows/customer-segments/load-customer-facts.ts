@@ -29,6 +29,17 @@ type OrderRow = {
 
 type ProductRow = { id: string; collection_id: string | null; type_id: string | null; categories?: { id: string }[] }
 
+/** The order part of a stored profile, to keep as it is. */
+const orderFactsOf = (profile: ProfileInput | undefined) =>
+  profile
+    ? {
+        orders_count: profile.orders_count,
+        spend: profile.spend,
+        first_order_at: profile.first_order_at,
+        last_order_at: profile.last_order_at,
+      }
+    : {}
+
 const lowerSet = (values: (string | null | undefined)[]) =>
   [...new Set(values.filter((v): v is string => Boolean(v && v.trim())).map((v) => v.trim().toLowerCase()))].sort()
 
@@ -37,7 +48,16 @@ const lowerSet = (values: (string | null | undefined)[]) =>
  * addresses, groups, orders, products) in a few batched queries. A customer
  * that does not exist (or is deleted) has no profile in the result.
  */
-export async function loadCustomerFacts(container: MedusaContainer, customerIds: string[]): Promise<FactsSnapshot & { orders: number }> {
+export async function loadCustomerFacts(
+  container: MedusaContainer,
+  customerIds: string[],
+  /**
+   * Stored facts whose order part (counts, amounts, dates, purchases) is
+   * still right, e.g. after a profile, address or group change: those
+   * customers' orders are not read again.
+   */
+  keepOrdersOf: FactsSnapshot = { profiles: [], purchases: [] }
+): Promise<FactsSnapshot & { orders: number }> {
   const ids = [...new Set(customerIds)]
   if (ids.length === 0) {
     return { profiles: [], purchases: [], orders: 0 }
@@ -63,12 +83,14 @@ export async function loadCustomerFacts(container: MedusaContainer, customerIds:
     { select: ["id", "customer_id"], take: null }
   )
 
+  const kept = new Map(keepOrdersOf.profiles.map((p) => [p.customer_id, p]))
+  const orderCustomerIds = foundIds.filter((id) => !kept.has(id))
   const orders: OrderRow[] = []
-  for (let skip = 0; ; skip += ORDER_PAGE) {
+  for (let skip = 0; orderCustomerIds.length > 0; skip += ORDER_PAGE) {
     const { data } = await query.graph({
       entity: "order",
       fields: ["id", "customer_id", "currency_code", "total", "created_at", "items.product_id", "items.quantity"],
-      filters: { customer_id: foundIds, status: { $nin: NOT_COUNTED } },
+      filters: { customer_id: orderCustomerIds, status: { $nin: NOT_COUNTED } },
       pagination: { skip, take: ORDER_PAGE, order: { id: "ASC" } },
     })
     orders.push(...(data as OrderRow[]))
@@ -149,7 +171,11 @@ export async function loadCustomerFacts(container: MedusaContainer, customerIds:
       first_order_at: own.length ? new Date(own[0].created_at).toISOString() : null,
       last_order_at: own.length ? new Date(own[own.length - 1].created_at).toISOString() : null,
       metadata: customer.metadata ?? null,
+      ...orderFactsOf(kept.get(customer.id)),
     })
+    if (kept.has(customer.id)) {
+      purchases.push(...keepOrdersOf.purchases.filter((p) => p.customer_id === customer.id))
+    }
   }
   return { profiles, purchases, orders: orders.length }
 }

@@ -17,12 +17,17 @@ function realtimeEnabled(container: MedusaContainer): boolean {
   return enabled && realtime
 }
 
-export async function syncFactsOf(container: MedusaContainer, customerIds: (string | null | undefined)[]): Promise<void> {
+/** `scope: "profile"` when the event cannot have changed orders (no order is read then). */
+export async function syncFactsOf(
+  container: MedusaContainer,
+  customerIds: (string | null | undefined)[],
+  scope: "profile" | "all" = "all"
+): Promise<void> {
   const ids = [...new Set(customerIds.filter((id): id is string => Boolean(id)))]
   if (ids.length === 0 || !realtimeEnabled(container)) {
     return
   }
-  await syncCustomerFactsWorkflow(container).run({ input: { customer_ids: ids } })
+  await syncCustomerFactsWorkflow(container).run({ input: { customer_ids: ids, scope } })
 }
 
 /** An address or group membership changed: its customer (looked up, or found through the profile once it is gone). */
@@ -41,7 +46,7 @@ export async function syncFactsOfSource(
       ? await customerModule.listCustomerAddresses({ id: sourceId }, { select: ["id", "customer_id"] })
       : await customerModule.listCustomerGroupCustomers({ id: sourceId }, { select: ["id", "customer_id"] })
   const known = await segments.findCustomersBySourceIds([sourceId])
-  await syncFactsOf(container, [...live.map((row) => row.customer_id), ...known])
+  await syncFactsOf(container, [...live.map((row) => row.customer_id), ...known], "profile")
 }
 
 /** An order changed: its customer now, and any customer the projection still credits with it. */
@@ -80,5 +85,5 @@ export async function syncFactsOfGroup(container: MedusaContainer, groupId: stri
     return
   }
   const segments = container.resolve<CustomerSegmentModuleService>(CUSTOMER_SEGMENT_MODULE)
-  await syncFactsOf(container, await segments.findCustomersByGroupIds([groupId]))
+  await syncFactsOf(container, await segments.findCustomersByGroupIds([groupId]), "profile")
 }

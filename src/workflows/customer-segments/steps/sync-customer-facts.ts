@@ -6,7 +6,14 @@ import type { FactsChange, FactsSnapshot } from "../../../modules/customer_segme
 import { loadCustomerFacts } from "../load-customer-facts"
 import { customerFactsLock } from "../locks"
 
-export type SyncCustomerFactsStepInput = { customer_ids: string[] }
+export type SyncCustomerFactsStepInput = {
+  customer_ids: string[]
+  /**
+   * `profile`: only the customer, addresses and groups changed: keep the
+   * stored order facts (no order is read). `all` (default): read orders too.
+   */
+  scope?: "profile" | "all"
+}
 
 export const syncCustomerFactsStepId = "sync-customer-facts"
 
@@ -27,7 +34,10 @@ export const syncCustomerFactsStep = createStep(
     // the later one reads after the earlier one wrote, so the newest facts win.
     const { previous, changes } = await locking.execute(
       ids.map(customerFactsLock),
-      async () => service.writeCustomerFacts(ids, await loadCustomerFacts(container, ids)),
+      async () => {
+        const keep = input.scope === "profile" ? await service.readCustomerFacts(ids) : undefined
+        return service.writeCustomerFacts(ids, await loadCustomerFacts(container, ids, keep))
+      },
       { timeout: LOCK_WAIT_SECONDS }
     )
     return new StepResponse<FactsChange[], { ids: string[]; previous: FactsSnapshot }>(changes, { ids, previous })
