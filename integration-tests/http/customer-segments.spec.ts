@@ -218,7 +218,7 @@ medusaIntegrationTestRunner({
         await eventually(async () => expect((await profileOf(bob.id)).group_ids).toEqual([vip.id]))
         expect(await memberIds(id)).toEqual([])
 
-        await placeOrder(ada.id, "eur", 60, 2)
+        await placeOrder(ada.id, "eur", 60, 2, "prod_tee")
         await placeOrder(bob.id, "usd", 500)
         await eventually(async () => expect(await memberIds(id)).toEqual([ada.id]))
         expect((await profileOf(ada.id)).spend).toEqual({ eur: { amount: 120, orders: 1 } })
