@@ -1,5 +1,7 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
+import { CUSTOMER_SEGMENT_MODULE } from "../modules/customer_segment"
 import { CustomerSegmentEvents, type MembershipChangedPayload } from "../modules/customer_segment/events"
+import type CustomerSegmentModuleService from "../modules/customer_segment/service"
 import { syncSegmentCustomerGroupWorkflow } from "../workflows/customer-segments/workflows/sync-segment-customer-group"
 
 /**
@@ -14,6 +16,12 @@ export default async function handler({
     "segment_id" in event.data
       ? { segment_id: event.data.segment_id, added: event.data.added, removed: event.data.removed }
       : { segment_id: event.data.id }
+  // Most segments manage no group: one indexed read instead of a workflow per event.
+  const segments = container.resolve<CustomerSegmentModuleService>(CUSTOMER_SEGMENT_MODULE)
+  const [segment] = await segments.listCustomerSegments({ id: input.segment_id }, { select: ["id", "sync_customer_group"] })
+  if (!segment?.sync_customer_group) {
+    return
+  }
   await syncSegmentCustomerGroupWorkflow(container).run({ input })
 }
 

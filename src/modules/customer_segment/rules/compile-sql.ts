@@ -4,7 +4,7 @@ import { DAY_MS, resolveDate } from "./dates"
 
 /**
  * The SQL evaluator: a rule as one WHERE clause over the facts projection
- * (`customer_profile` as `p`; purchases through a sub-select on
+ * (`customer_profile` as `p`; purchases through a semi-join on
  * `customer_purchase`). Values are always bound (`?` placeholders, knex
  * style), never pasted. Means exactly what `evaluate` means, with no cart
  * (bulk refreshes have none: cart conditions see an empty cart).
@@ -15,6 +15,12 @@ export type CompileOptions = {
   now: Date
   /** Alias of customer_profile in the surrounding query. */
   alias?: string
+  /**
+   * An extra condition on `customer_purchase cp` (SQL without placeholders)
+   * that keeps every purchase of the customers being evaluated, e.g. the
+   * customer id range of a refresh batch, so purchase rules read only those.
+   */
+  purchaseScope?: string
 }
 
 class Builder {
@@ -22,7 +28,8 @@ class Builder {
 
   constructor(
     readonly p: string,
-    readonly now: Date
+    readonly now: Date,
+    readonly purchaseScope?: string
   ) {}
 
   bind(value: unknown): string {
@@ -159,7 +166,9 @@ function purchaseCondition(b: Builder, definition: AttributeDefinition, filter: 
   if (definition.name === "cart_products") {
     return "false"
   }
-  const where = [`cp.customer_id = ${b.p}.customer_id`, "cp.deleted_at IS NULL"]
+  // A semi-join: one pass over the matching purchases, grouped by customer
+  // (min_quantity is at least 1, so customers without purchases never qualify).
+  const where = ["cp.deleted_at IS NULL", ...(b.purchaseScope ? [`(${b.purchaseScope})`] : [])]
   if (filter.product_ids) {
     where.push(`cp.product_id IN (${b.list(filter.product_ids)})`)
   } else if (filter.collection_ids) {
@@ -175,7 +184,7 @@ function purchaseCondition(b: Builder, definition: AttributeDefinition, filter: 
   if (filter.until) {
     where.push(`cp.purchased_at < ${b.day(filter.until, 1)}`)
   }
-  return `(SELECT COALESCE(SUM(cp.quantity), 0) FROM customer_purchase cp WHERE ${where.join(" AND ")}) >= ${b.bind(filter.min_quantity ?? 1)}`
+  return `${b.p}.customer_id IN (SELECT cp.customer_id FROM customer_purchase cp WHERE ${where.join(" AND ")} GROUP BY cp.customer_id HAVING SUM(cp.quantity) >= ${b.bind(filter.min_quantity ?? 1)})`
 }
 
 function metadataCondition(b: Builder, key: string, operator: Operator, value: unknown): string {
@@ -259,7 +268,7 @@ function conditionSql(b: Builder, condition: Condition): string {
 
 /** A WHERE clause (with its bindings) selecting the customer_profile rows that match the rule. */
 export function compileSql(rule: RuleNode, options: CompileOptions): CompiledSql {
-  const b = new Builder(options.alias ?? "p", options.now)
+  const b = new Builder(options.alias ?? "p", options.now, options.purchaseScope)
   const sql = (node: RuleNode): string =>
     visit<string>(node, {
       all: ({ all }) => `(${all.map(sql).join(" AND ")})`,

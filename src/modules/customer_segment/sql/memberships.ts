@@ -25,18 +25,6 @@ const appliesSql = (appliesTo: AppliesTo, alias: string) =>
 const appliesToFacts = (appliesTo: AppliesTo, hasAccount: boolean) =>
   appliesTo === "both" || (appliesTo === "registered") === hasAccount
 
-/** Upper bounds of customer_id ranges holding `batchSize` profiles each (the last range is open). */
-async function batchBounds(manager: SqlEntityManager, batchSize: number): Promise<(string | null)[]> {
-  const bounds = await rows<{ customer_id: string }>(
-    manager,
-    `SELECT customer_id FROM (
-       SELECT customer_id, row_number() OVER (ORDER BY customer_id) AS n FROM customer_profile WHERE deleted_at IS NULL
-     ) t WHERE n % ? = 0 ORDER BY customer_id`,
-    [batchSize]
-  )
-  return [...bounds.map((b) => b.customer_id), null]
-}
-
 /**
  * A full refresh of one dynamic segment: per batch of customers, in one
  * transaction, insert the profiles that match and are not members, and
@@ -53,39 +41,55 @@ export async function refreshMembership(
   let added = 0
   let removed = 0
   if (segment.kind === "dynamic" && segment.rule) {
-    const bounds = await batchBounds(manager, options.batchSize)
+    // The rule reads only this batch's purchases (a range scan, not one probe per customer).
+    const rule = compileSql(segment.rule, {
+      now: options.now,
+      alias: "p",
+      purchaseScope: "cp.customer_id > (SELECT after FROM params) AND cp.customer_id <= (SELECT upto FROM bound)",
+    })
+    // One statement per batch of profiles in customer id order (keyset), in its own transaction:
+    // the batch's matches are inserted, and members of its id range that no longer match are deleted
+    // (the last batch's range is open, so members without a profile go too).
+    const sql = `
+      WITH params AS (SELECT ?::text AS after, ?::int AS size),
+      page AS MATERIALIZED (
+        SELECT p.* FROM customer_profile p
+        WHERE p.deleted_at IS NULL AND p.customer_id > (SELECT after FROM params)
+        ORDER BY p.customer_id LIMIT (SELECT size FROM params)
+      ),
+      bound AS (SELECT max(customer_id) AS upto, count(*)::int AS n FROM page),
+      matched AS MATERIALIZED (
+        SELECT p.customer_id FROM page p
+        WHERE ${appliesSql(segment.applies_to, "p")} AND ${rule.sql}
+          AND EXISTS (SELECT 1 FROM customer_segment s WHERE s.id = ? AND s.deleted_at IS NULL)
+      ),
+      inserted AS (
+        INSERT INTO customer_segment_membership (id, segment_id, customer_id, source, matched_at, created_at, updated_at)
+        SELECT ${NEW_MEMBERSHIP_ID}, ?, m.customer_id, 'rule', now(), now(), now() FROM matched m
+        ON CONFLICT (segment_id, customer_id) WHERE deleted_at IS NULL DO NOTHING
+        RETURNING customer_id
+      ),
+      removed AS (
+        DELETE FROM customer_segment_membership cm
+        WHERE cm.segment_id = ? AND cm.customer_id > (SELECT after FROM params)
+          AND ((SELECT n FROM bound) < (SELECT size FROM params) OR cm.customer_id <= (SELECT upto FROM bound))
+          AND NOT EXISTS (SELECT 1 FROM matched m WHERE m.customer_id = cm.customer_id)
+        RETURNING cm.customer_id
+      )
+      SELECT (SELECT n FROM bound) AS n, (SELECT upto FROM bound) AS upto,
+        (SELECT count(*)::int FROM matched) AS matched,
+        COALESCE((SELECT array_agg(customer_id) FROM inserted), '{}') AS added,
+        COALESCE((SELECT array_agg(customer_id) FROM removed), '{}') AS removed`
     let after = ""
-    for (const upto of bounds) {
-      const rule = compileSql(segment.rule, { now: options.now, alias: "p" })
-      const range = (alias: string) => `${alias}.customer_id > ?${upto === null ? "" : ` AND ${alias}.customer_id <= ?`}`
-      const rangeBindings = upto === null ? [after] : [after, upto]
-      const sql = `
-        WITH matched AS MATERIALIZED (
-          SELECT p.customer_id FROM customer_profile p
-          WHERE p.deleted_at IS NULL AND ${range("p")} AND ${appliesSql(segment.applies_to, "p")} AND ${rule.sql}
-            AND EXISTS (SELECT 1 FROM customer_segment s WHERE s.id = ? AND s.deleted_at IS NULL)
-        ), inserted AS (
-          INSERT INTO customer_segment_membership (id, segment_id, customer_id, source, matched_at, created_at, updated_at)
-          SELECT ${NEW_MEMBERSHIP_ID}, ?, m.customer_id, 'rule', now(), now(), now() FROM matched m
-          WHERE NOT EXISTS (
-            SELECT 1 FROM customer_segment_membership x
-            WHERE x.segment_id = ? AND x.customer_id = m.customer_id AND x.deleted_at IS NULL
-          )
-          ON CONFLICT (segment_id, customer_id) WHERE deleted_at IS NULL DO NOTHING
-          RETURNING customer_id
-        ), removed AS (
-          DELETE FROM customer_segment_membership cm
-          WHERE cm.segment_id = ? AND ${range("cm")}
-            AND NOT EXISTS (SELECT 1 FROM matched m WHERE m.customer_id = cm.customer_id)
-          RETURNING cm.customer_id
-        )
-        SELECT (SELECT count(*)::int FROM matched) AS matched,
-          COALESCE((SELECT array_agg(customer_id) FROM inserted), '{}') AS added,
-          COALESCE((SELECT array_agg(customer_id) FROM removed), '{}') AS removed`
-      // In text order: range, rule, live-segment check, insert (2), delete (1), range.
-      const bindings = [...rangeBindings, ...rule.bindings, segment.id, segment.id, segment.id, segment.id, ...rangeBindings]
+    for (;;) {
+      // In text order: params (2), the rule, live-segment check, insert, delete.
+      const bindings = [after, options.batchSize, ...rule.bindings, segment.id, segment.id, segment.id]
       const [result] = await manager.transactional((em) =>
-        rows<{ matched: number; added: string[]; removed: string[] }>(em as SqlEntityManager, sql, bindings)
+        rows<{ n: number; upto: string | null; matched: number; added: string[]; removed: string[] }>(
+          em as SqlEntityManager,
+          sql,
+          bindings
+        )
       )
       matched += result.matched
       added += result.added.length
@@ -93,9 +97,10 @@ export async function refreshMembership(
       if (options.onBatch && (result.added.length || result.removed.length)) {
         await options.onBatch({ segment_id: segment.id, added: result.added, removed: result.removed })
       }
-      if (upto !== null) {
-        after = upto
+      if (result.n < options.batchSize || result.upto === null) {
+        break
       }
+      after = result.upto
     }
   }
   const duration = Date.now() - started
