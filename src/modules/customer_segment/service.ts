@@ -317,7 +317,7 @@ export default class CustomerSegmentModuleService extends MedusaService({
   @InjectManager()
   async purgeSegmentMembers(segmentIds: string[], @MedusaContext() context: Context = {}): Promise<void> {
     await exec(context.manager as SqlEntityManager, 
-      `DELETE FROM customer_segment_membership WHERE segment_id = ANY(?::text[])`,
+      `DELETE FROM customer_segment_membership WHERE segment_id = ANY(?::text[]) AND deleted_at IS NULL`,
       [segmentIds]
     )
   }

@@ -99,6 +99,11 @@ export type WriteFactsOptions = {
  * profile in `next` loses its row), in the caller's transaction. Returns what
  * was stored before.
  */
+/*
+ * Every statement on these tables says `deleted_at IS NULL`: their indexes
+ * are partial on it (rows here are never soft-deleted), and without it
+ * PostgreSQL cannot use them.
+ */
 export async function replaceFacts(
   em: SqlEntityManager,
   customerIds: string[],
@@ -113,18 +118,18 @@ export async function replaceFacts(
   const orderIds = [...new Set(next.purchases.map((p) => p.order_id))]
 
   await exec(em, 
-    `DELETE FROM customer_purchase WHERE customer_id = ANY(?::text[]) OR order_id = ANY(?::text[])`,
+    `DELETE FROM customer_purchase WHERE deleted_at IS NULL AND (customer_id = ANY(?::text[]) OR order_id = ANY(?::text[]))`,
     [customerIds, orderIds]
   )
   const kept = next.profiles.map((p) => p.customer_id)
   await exec(em, 
-    `DELETE FROM customer_profile WHERE customer_id = ANY(?::text[]) AND NOT (customer_id = ANY(?::text[]))`,
+    `DELETE FROM customer_profile WHERE deleted_at IS NULL AND customer_id = ANY(?::text[]) AND NOT (customer_id = ANY(?::text[]))`,
     [customerIds, kept]
   )
   if (options.range) {
     const { after, upto } = options.range
     await exec(em, 
-      `DELETE FROM customer_profile WHERE customer_id > ? ${upto === null ? "" : "AND customer_id <= ?"} AND NOT (customer_id = ANY(?::text[]))`,
+      `DELETE FROM customer_profile WHERE deleted_at IS NULL AND customer_id > ? ${upto === null ? "" : "AND customer_id <= ?"} AND NOT (customer_id = ANY(?::text[]))`,
       upto === null ? [after ?? "", kept] : [after ?? "", upto, kept]
     )
   }

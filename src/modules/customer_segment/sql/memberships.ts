@@ -71,7 +71,7 @@ export async function refreshMembership(
       ),
       removed AS (
         DELETE FROM customer_segment_membership cm
-        WHERE cm.segment_id = ? AND cm.customer_id > (SELECT after FROM params)
+        WHERE cm.segment_id = ? AND cm.deleted_at IS NULL AND cm.customer_id > (SELECT after FROM params)
           AND ((SELECT n FROM bound) < (SELECT size FROM params) OR cm.customer_id <= (SELECT upto FROM bound))
           AND NOT EXISTS (SELECT 1 FROM matched m WHERE m.customer_id = cm.customer_id)
         RETURNING cm.customer_id
@@ -138,7 +138,7 @@ export async function applyMembershipChanges(
     const deleted = remove.length
       ? await rows<{ customer_id: string }>(
           em,
-          `DELETE FROM customer_segment_membership WHERE segment_id = ? AND customer_id = ANY(?::text[]) RETURNING customer_id`,
+          `DELETE FROM customer_segment_membership WHERE segment_id = ? AND customer_id = ANY(?::text[]) AND deleted_at IS NULL RETURNING customer_id`,
           [change.segment_id, remove]
         )
       : []
