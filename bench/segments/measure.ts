@@ -59,6 +59,10 @@ type Options = {
    * reported) or "sql" (one INSERT ... SELECT per segment over the compiled rule: quicker at 1M).
    */
   populate: "refresh" | "sql"
+  /** Run the naive JS loop (naive=0 skips it). */
+  naive: boolean
+  /** The commit measured, as run.mjs saw it (recorded in the JSON). */
+  commit: string | null
 }
 
 function options(args: string[] | undefined): Options {
@@ -76,6 +80,8 @@ function options(args: string[] | undefined): Options {
     analyzeBeforeSteady: map.get("analyze_before_steady") === "1",
     realtimeBudgetMs: Number(map.get("realtime_budget_s") ?? 900) * 1000,
     populate: map.get("populate") === "sql" ? "sql" : "refresh",
+    naive: map.get("naive") !== "0",
+    commit: map.get("commit") ?? null,
   }
 }
 
@@ -263,10 +269,14 @@ async function refreshPart(service: CustomerSegmentModuleService, db: pg.Client,
       }
     }
     await fresh(db)
-    const naive = await naiveLoop(db, rule, id, customers, opts.naiveBudgetMs)
-    await snapshot(db, "naive", id)
+    const naive = opts.naive ? await naiveLoop(db, rule, id, customers, opts.naiveBudgetMs) : null
+    if (naive) {
+      await snapshot(db, "naive", id)
+    }
     log(
-      `  naive loop: ${naive.ms.toFixed(0)} ms for ${naive.processed} customers` +
+      naive === null
+        ? "  naive loop: skipped"
+        : `  naive loop: ${naive.ms.toFixed(0)} ms for ${naive.processed} customers` +
         `${naive.complete ? "" : ` (budget reached; whole table ~${naive.total_ms.toFixed(0)} ms)`}, ${naive.matched} members`
     )
     await fresh(db)
@@ -280,7 +290,7 @@ async function refreshPart(service: CustomerSegmentModuleService, db: pg.Client,
          (SELECT count(*)::int FROM bench_members x WHERE x.method = m.method
             AND NOT EXISTS (SELECT 1 FROM h WHERE h.customer_id = x.customer_id)) AS extra
        FROM (SELECT DISTINCT method FROM bench_members) m ORDER BY m.method`,
-      [naive.complete ? "\uffff" : naive.upto]
+      [!naive || naive.complete ? "\uffff" : naive.upto]
     )
     const same = diff.every((d) => d.missing === 0 && d.extra === 0)
     log(`  same member set: ${same ? "yes" : "NO"} ${JSON.stringify(diff)}`)

@@ -56,20 +56,23 @@ export function report(files) {
             ...batches.map((b) => s(r.refresh[b].full_ms)),
             ...batches.map((b) => x(r.refresh[b].full_ms, r.hand_ms)),
             ...batches.map((b) => s(r.refresh[b].steady_ms)),
-            `${s(r.naive.total_ms)}${r.naive.complete ? "" : ` (extrapolated from ${n(r.naive.processed)})`}`,
-            x(r.naive.total_ms, r.refresh[main].full_ms),
+            r.naive ? `${s(r.naive.total_ms)}${r.naive.complete ? "" : ` (extrapolated from ${n(r.naive.processed)})`}` : "not run",
+            r.naive ? x(r.naive.total_ms, r.refresh[main].full_ms) : "–",
             r.same ? "✓" : "✗",
           ])
         )
       )
       out.push(
-        `Times are medians of ${data.options.reps} run(s), each into an empty membership; "steady" is a second refresh with nothing to change` +
+        `Times are medians of ${data.options.reps} run(s)${data.options.reps === 2 ? " (the lower middle: the faster run)" : ""}, each into an empty membership; "steady" is a second refresh with nothing to change` +
           (data.options.analyzeBeforeSteady
             ? " (after an ANALYZE of the membership table). "
             : " (no ANALYZE since the membership table was truncated and refilled). ") +
-          `Naive loop split (load / evaluate / insert): ` +
-          data.rules.map((r) => `${r.key} ${s(r.naive.load_ms)} / ${s(r.naive.eval_ms)} / ${s(r.naive.insert_ms)}`).join("; ") +
-          "."
+          (data.rules.some((r) => r.naive)
+            ? `Naive loop split (load / evaluate / insert): ` +
+              data.rules.filter((r) => r.naive).map((r) => `${r.key} ${s(r.naive.load_ms)} / ${s(r.naive.eval_ms)} / ${s(r.naive.insert_ms)}`).join("; ") +
+              ". "
+            : "") +
+          (data.options.commit ? `Code measured: ${data.options.commit}.` : "")
       )
     }
     if (data.realtime) {

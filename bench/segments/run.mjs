@@ -22,8 +22,9 @@
  * membership table between the full and the steady refresh) --realtime-budget=900 (seconds
  * per real-time series; fewer samples are reported when it is reached) --populate=sql (fill the
  * 50 real-time segments with one INSERT ... SELECT each instead of refreshSegmentMembers)
+ * --no-naive (skip the naive JS loop)
  */
-import { spawn } from "node:child_process"
+import { spawn, spawnSync } from "node:child_process"
 import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
@@ -51,6 +52,11 @@ function sh(command, args, env = {}) {
     child.on("error", reject)
     child.on("close", (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(" ")} exited with ${code}`))))
   })
+}
+
+function git(args) {
+  const result = spawnSync("git", args, { cwd: root, encoding: "utf8" })
+  return result.status === 0 ? result.stdout.trim() : ""
 }
 
 async function withClient(url, fn) {
@@ -106,6 +112,9 @@ async function machine() {
     node: process.version,
     date: new Date().toISOString(),
     command: `node bench/segments/run.mjs ${process.argv.slice(2).join(" ")}`.trim(),
+    // The code measured: the commit, and src/ files changed on top of it when the run started.
+    commit: git(["rev-parse", "--short", "HEAD"]),
+    src_changes: git(["status", "--porcelain", "--", "src"]).split("\n").filter(Boolean),
   }
 }
 
@@ -144,6 +153,8 @@ async function main() {
           `realtime_budget_s=${opt("realtime-budget", "900")}`,
           ...(argv["analyze-before-steady"] ? ["analyze_before_steady=1"] : []),
           ...(argv.populate ? [`populate=${argv.populate}`] : []),
+          ...(argv["no-naive"] ? ["naive=0"] : []),
+          `commit=${info.commit}${info.src_changes.length ? "+dirty" : ""}`,
           ...(argv.only ? [`only=${argv.only}`] : []),
         ],
         { DATABASE_URL: url }
@@ -179,7 +190,8 @@ async function main() {
 
   console.log("\n" + `Machine: ${info.cores} cores (${info.cpu}), ${info.ram_gb} GB RAM, ${info.postgres}, Node ${info.node}, ${info.date}`)
   console.log(`PostgreSQL settings: ${info.postgres_settings.join(", ")}`)
-  console.log(`Command: ${info.command}\n`)
+  console.log(`Command: ${info.command}`)
+  console.log(`Code: ${info.commit}${info.src_changes.length ? ` with uncommitted src/ changes: ${info.src_changes.join(", ")}` : ""}\n`)
   console.log(report(files))
 }
 

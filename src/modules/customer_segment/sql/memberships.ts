@@ -45,22 +45,19 @@ export async function refreshMembership(
     const rule = compileSql(segment.rule, {
       now: options.now,
       alias: "p",
-      purchaseScope: "cp.customer_id > (SELECT after FROM params) AND cp.customer_id <= (SELECT upto FROM bound)",
+      purchaseScope: "cp.customer_id > (SELECT after FROM params) AND (cp.customer_id <= (SELECT upto FROM params) OR (SELECT upto FROM params) IS NULL)",
     })
-    // One statement per batch of profiles in customer id order (keyset), in its own transaction:
-    // the batch's matches are inserted, and members of its id range that no longer match are deleted
-    // (the last batch's range is open, so members without a profile go too).
+    // One statement per batch of profiles in customer id order, in its own transaction: the
+    // batch's matches are inserted, and members of its id range that no longer match are deleted
+    // (the last range is open, so members without a profile go too). The range is read straight
+    // off the index; NOT IN over the matches is hashed whatever the statistics say.
+    const range = (alias: string) =>
+      `${alias}.customer_id > (SELECT after FROM params) AND (${alias}.customer_id <= (SELECT upto FROM params) OR (SELECT upto FROM params) IS NULL)`
     const sql = `
-      WITH params AS (SELECT ?::text AS after, ?::int AS size),
-      page AS MATERIALIZED (
-        SELECT p.* FROM customer_profile p
-        WHERE p.deleted_at IS NULL AND p.customer_id > (SELECT after FROM params)
-        ORDER BY p.customer_id LIMIT (SELECT size FROM params)
-      ),
-      bound AS (SELECT max(customer_id) AS upto, count(*)::int AS n FROM page),
+      WITH params AS (SELECT ?::text AS after, ?::text AS upto),
       matched AS MATERIALIZED (
-        SELECT p.customer_id FROM page p
-        WHERE ${appliesSql(segment.applies_to, "p")} AND ${rule.sql}
+        SELECT p.customer_id FROM customer_profile p
+        WHERE p.deleted_at IS NULL AND ${range("p")} AND ${appliesSql(segment.applies_to, "p")} AND ${rule.sql}
           AND EXISTS (SELECT 1 FROM customer_segment s WHERE s.id = ? AND s.deleted_at IS NULL)
       ),
       inserted AS (
@@ -71,25 +68,27 @@ export async function refreshMembership(
       ),
       removed AS (
         DELETE FROM customer_segment_membership cm
-        WHERE cm.segment_id = ? AND cm.deleted_at IS NULL AND cm.customer_id > (SELECT after FROM params)
-          AND ((SELECT n FROM bound) < (SELECT size FROM params) OR cm.customer_id <= (SELECT upto FROM bound))
-          AND NOT EXISTS (SELECT 1 FROM matched m WHERE m.customer_id = cm.customer_id)
+        WHERE cm.segment_id = ? AND cm.deleted_at IS NULL AND ${range("cm")}
+          AND cm.customer_id NOT IN (SELECT customer_id FROM matched)
         RETURNING cm.customer_id
       )
-      SELECT (SELECT n FROM bound) AS n, (SELECT upto FROM bound) AS upto,
-        (SELECT count(*)::int FROM matched) AS matched,
+      SELECT (SELECT count(*)::int FROM matched) AS matched,
         COALESCE((SELECT array_agg(customer_id) FROM inserted), '{}') AS added,
         COALESCE((SELECT array_agg(customer_id) FROM removed), '{}') AS removed`
     let after = ""
     for (;;) {
+      // The batch's last customer id, from the index alone (null: the rest is the last batch).
+      const [bound] = await rows<{ customer_id: string }>(
+        manager,
+        `SELECT customer_id FROM customer_profile WHERE deleted_at IS NULL AND customer_id > ?
+         ORDER BY customer_id OFFSET ? LIMIT 1`,
+        [after, options.batchSize - 1]
+      )
+      const upto = bound?.customer_id ?? null
       // In text order: params (2), the rule, live-segment check, insert, delete.
-      const bindings = [after, options.batchSize, ...rule.bindings, segment.id, segment.id, segment.id]
+      const bindings = [after, upto, ...rule.bindings, segment.id, segment.id, segment.id]
       const [result] = await manager.transactional((em) =>
-        rows<{ n: number; upto: string | null; matched: number; added: string[]; removed: string[] }>(
-          em as SqlEntityManager,
-          sql,
-          bindings
-        )
+        rows<{ matched: number; added: string[]; removed: string[] }>(em as SqlEntityManager, sql, bindings)
       )
       matched += result.matched
       added += result.added.length
@@ -97,10 +96,10 @@ export async function refreshMembership(
       if (options.onBatch && (result.added.length || result.removed.length)) {
         await options.onBatch({ segment_id: segment.id, added: result.added, removed: result.removed })
       }
-      if (result.n < options.batchSize || result.upto === null) {
+      if (upto === null) {
         break
       }
-      after = result.upto
+      after = upto
     }
   }
   const duration = Date.now() - started
