@@ -41,19 +41,17 @@ export async function refreshMembership(
   let added = 0
   let removed = 0
   if (segment.kind === "dynamic" && segment.rule) {
-    // The rule reads only this batch's purchases (a range scan, not one probe per customer).
-    const rule = compileSql(segment.rule, {
-      now: options.now,
-      alias: "p",
-      purchaseScope: "cp.customer_id > (SELECT after FROM params) AND (cp.customer_id <= (SELECT upto FROM params) OR (SELECT upto FROM params) IS NULL)",
-    })
     // One statement per batch of profiles in customer id order, in its own transaction: the
     // batch's matches are inserted, and members of its id range that no longer match are deleted
     // (the last range is open, so members without a profile go too). The range is read straight
-    // off the index; NOT IN over the matches is hashed whatever the statistics say.
-    const range = (alias: string) =>
-      `${alias}.customer_id > (SELECT after FROM params) AND (${alias}.customer_id <= (SELECT upto FROM params) OR (SELECT upto FROM params) IS NULL)`
-    const sql = `
+    // off the index (the last batch has its own statement: an "OR upper IS NULL" would stop the
+    // index from bounding the scan); NOT IN over the matches is hashed whatever the statistics say.
+    // The rule reads only the batch's purchases (a range scan, not one probe per customer).
+    const statement = (bounded: boolean) => {
+      const range = (alias: string) =>
+        `${alias}.customer_id > (SELECT after FROM params)${bounded ? ` AND ${alias}.customer_id <= (SELECT upto FROM params)` : ""}`
+      const rule = compileSql(segment.rule!, { now: options.now, alias: "p", purchaseScope: range("cp") })
+      const sql = `
       WITH params AS (SELECT ?::text AS after, ?::text AS upto),
       matched AS MATERIALIZED (
         SELECT p.customer_id FROM customer_profile p
@@ -75,6 +73,10 @@ export async function refreshMembership(
       SELECT (SELECT count(*)::int FROM matched) AS matched,
         COALESCE((SELECT array_agg(customer_id) FROM inserted), '{}') AS added,
         COALESCE((SELECT array_agg(customer_id) FROM removed), '{}') AS removed`
+      return { sql, ruleBindings: rule.bindings }
+    }
+    const bounded = statement(true)
+    const open = statement(false)
     let after = ""
     for (;;) {
       // The batch's last customer id, from the index alone (null: the rest is the last batch).
@@ -85,8 +87,9 @@ export async function refreshMembership(
         [after, options.batchSize - 1]
       )
       const upto = bound?.customer_id ?? null
+      const { sql, ruleBindings } = upto === null ? open : bounded
       // In text order: params (2), the rule, live-segment check, insert, delete.
-      const bindings = [after, upto, ...rule.bindings, segment.id, segment.id, segment.id]
+      const bindings = [after, upto, ...ruleBindings, segment.id, segment.id, segment.id]
       const [result] = await manager.transactional((em) =>
         rows<{ matched: number; added: string[]; removed: string[] }>(em as SqlEntityManager, sql, bindings)
       )
