@@ -369,22 +369,6 @@ export default class CustomerSegmentModuleService extends MedusaService({
     )
   }
 
-  /** Every member id of a segment, in pages. */
-  @InjectManager()
-  async listSegmentMemberIds(
-    segmentId: string,
-    page: { after?: string; limit: number },
-    @MedusaContext() context: Context = {}
-  ): Promise<string[]> {
-    const found = await rows<{ customer_id: string }>(
-      context.manager as SqlEntityManager,
-      `SELECT customer_id FROM customer_segment_membership WHERE segment_id = ? AND customer_id > ? AND deleted_at IS NULL
-       ORDER BY customer_id LIMIT ?`,
-      [segmentId, page.after ?? "", page.limit]
-    )
-    return found.map((r) => r.customer_id)
-  }
-
   /**
    * Preview without writing: how many customer profiles match a rule, and the
    * first few (most recent orders first).

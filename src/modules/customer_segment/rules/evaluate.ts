@@ -112,20 +112,20 @@ function lineMatches(line: CartLineFact | PurchaseFact, filter: PurchaseFilter):
   return line.type_id !== null && (filter.type_ids ?? []).includes(line.type_id)
 }
 
-function purchasesContain(
+/** How many of the filter's products the shopper bought in its window (or has in the cart, for cart_products). */
+export function purchasedQuantity(
   name: string,
   filter: PurchaseFilter,
   facts: CustomerFacts,
   context: EvaluationContext
-): boolean {
+): number {
   const since = filter.since ? resolveDate(filter.since, context.now).getTime() : -Infinity
   const until = filter.until ? resolveDate(filter.until, context.now).getTime() + DAY_MS : Infinity
   const lines: (CartLineFact | PurchaseFact)[] =
     name === "cart_products"
       ? context.cart?.items ?? []
       : facts.purchases.filter((p) => p.purchased_at.getTime() >= since && p.purchased_at.getTime() < until)
-  const quantity = lines.filter((line) => lineMatches(line, filter)).reduce((sum, l) => sum + l.quantity, 0)
-  return quantity >= (filter.min_quantity ?? 1)
+  return lines.filter((line) => lineMatches(line, filter)).reduce((sum, l) => sum + l.quantity, 0)
 }
 
 /** A comparable number for a fact or a rule value: dates become the start of their UTC day in ms. */
@@ -187,7 +187,7 @@ function evaluatePositive(condition: Condition, facts: CustomerFacts, context: E
   const { operator, value } = condition
   switch (definition.type) {
     case "purchases":
-      return purchasesContain(definition.name, value as PurchaseFilter, facts, context)
+      return purchasedQuantity(definition.name, value as PurchaseFilter, facts, context) >= ((value as PurchaseFilter).min_quantity ?? 1)
     case "money": {
       if (operator === "exists") {
         return moneyExists(definition.name, facts, context)

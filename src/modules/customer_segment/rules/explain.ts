@@ -1,7 +1,6 @@
 import { visit, type Condition, type MoneyValue, type PurchaseFilter, type RuleNode } from "./ast"
 import { METADATA_PREFIX, findAttribute } from "./attributes"
-import { DAY_MS, resolveDate } from "./dates"
-import { evaluate, evaluateCondition } from "./evaluate"
+import { evaluate, evaluateCondition, purchasedQuantity } from "./evaluate"
 import type { CustomerFacts, EvaluationContext } from "./facts"
 import { printCondition } from "./print"
 
@@ -10,25 +9,6 @@ export type Explanation =
   | { type: "all" | "any"; result: boolean; children: Explanation[] }
   | { type: "not"; result: boolean; child: Explanation }
   | { type: "condition"; result: boolean; condition: Condition; text: string; fact: unknown }
-
-function purchasedQuantity(filter: PurchaseFilter, facts: CustomerFacts, context: EvaluationContext, cart: boolean): number {
-  const since = filter.since ? resolveDate(filter.since, context.now).getTime() : -Infinity
-  const until = filter.until ? resolveDate(filter.until, context.now).getTime() + DAY_MS : Infinity
-  const lines = cart
-    ? context.cart?.items ?? []
-    : facts.purchases.filter((p) => p.purchased_at.getTime() >= since && p.purchased_at.getTime() < until)
-  return lines
-    .filter((line) =>
-      filter.product_ids
-        ? filter.product_ids.includes(line.product_id)
-        : filter.collection_ids
-          ? line.collection_id !== null && filter.collection_ids.includes(line.collection_id)
-          : filter.category_ids
-            ? line.category_ids.some((c) => filter.category_ids!.includes(c))
-            : line.type_id !== null && (filter.type_ids ?? []).includes(line.type_id)
-    )
-    .reduce((sum, line) => sum + line.quantity, 0)
-}
 
 /** The fact a condition looked at, as shown to a merchant (null: no value). */
 export function factFor(condition: Condition, facts: CustomerFacts, context: EvaluationContext): unknown {
@@ -66,9 +46,9 @@ export function factFor(condition: Condition, facts: CustomerFacts, context: Eva
       return spend && spend.orders > 0 ? { amount: spend.amount / spend.orders, currency_code: currency } : null
     }
     case "products_purchased":
-      return { quantity: purchasedQuantity((condition.value ?? {}) as PurchaseFilter, facts, context, false) }
+      return { quantity: purchasedQuantity("products_purchased", (condition.value ?? {}) as PurchaseFilter, facts, context) }
     case "cart_products":
-      return { quantity: purchasedQuantity((condition.value ?? {}) as PurchaseFilter, facts, context, true) }
+      return { quantity: purchasedQuantity("cart_products", (condition.value ?? {}) as PurchaseFilter, facts, context) }
     case "cart_subtotal":
       return context.cart ? { amount: context.cart.subtotal, currency_code: context.cart.currency_code } : null
     case "cart_item_count":

@@ -52,12 +52,12 @@ export const syncSegmentCustomerGroupStep = createStep(
         if (input.added === undefined && input.removed === undefined) {
           const members = new Set<string>()
           for (let after: string | undefined; ; ) {
-            const page = await service.listSegmentMemberIds(input.segment_id, { after, limit: PAGE })
-            page.forEach((id) => members.add(id))
+            const page = await service.listSegmentMembersAfter(input.segment_id, { after, limit: PAGE })
+            page.forEach((m) => members.add(m.customer_id))
             if (page.length < PAGE) {
               break
             }
-            after = page[page.length - 1]
+            after = page[page.length - 1].customer_id
           }
           const linked = await customerModule.listCustomerGroupCustomers(
             { customer_group_id: groupId },
