@@ -168,7 +168,7 @@ export default async function benchBackfill(exec: ExecArgs) {
     const { rows: [generated] } = await db.query("SELECT detail FROM bench_backfill_generated")
     const runs = []
     for (const batch of (map.get("batches") ?? "500").split(",").map(Number)) {
-      await db.query("TRUNCATE customer_profile, customer_purchase, customer_segment_membership, customer_segment, customer_segment_refresh_run")
+      await db.query("TRUNCATE customer_profile, customer_purchase, customer_order, customer_segment_membership, customer_segment, customer_segment_refresh_run")
       await db.query("CHECKPOINT")
       const started = Date.now()
       const { result } = await backfillCustomerFactsWorkflow(exec.container).run({ input: { batch_size: batch } })

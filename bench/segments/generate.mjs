@@ -1,12 +1,13 @@
 /**
  * Synthetic facts projection for the segment benchmark, generated directly in
  * SQL (generate_series, deterministic through setseed): N customers in
- * customer_profile, their orders (~3 per customer, 0-8) expanded into
- * customer_purchase rows (one per order x product, 1-3 products per order).
+ * customer_profile, their orders (~3 per customer, 0-8) in customer_order and
+ * expanded into customer_purchase rows (one per order x product, 1-3 products
+ * per order).
  *
  * Profiles are aggregated from the generated orders, so orders_count, spend
- * (per currency, never added across currencies), first/last order dates and
- * the purchase rows agree with each other.
+ * (per currency, never added across currencies), first/last order dates, the
+ * order rows and the purchase rows agree with each other.
  *
  * Reference data (ids the rules in rules.ts use):
  *   products    prod_bench_01 .. prod_bench_50 (popular ones more often)
@@ -37,7 +38,7 @@ export async function generate(client, size, log = console.log) {
     client,
     log,
     "truncate",
-    `TRUNCATE customer_profile, customer_purchase, customer_segment_membership, customer_segment, customer_segment_refresh_run`
+    `TRUNCATE customer_profile, customer_purchase, customer_order, customer_segment_membership, customer_segment, customer_segment_refresh_run`
   )
   await client.query(`DROP TABLE IF EXISTS bench_customer, bench_order`)
   await client.query(`SELECT setseed(0.4242)`)
@@ -104,6 +105,17 @@ export async function generate(client, size, log = console.log) {
        LATERAL (SELECT 1 + ((o.first_product - 1 + 17 * k.n) % 50) AS product) p`
   )
 
+  // One row per order (amount_spent within dates sums these); raw_total as Medusa's BigNumber columns store it.
+  await step(
+    client,
+    log,
+    "customer_order",
+    `INSERT INTO customer_order (id, customer_id, order_id, currency_code, total, raw_total, placed_at)
+     SELECT 'cord_' || o.order_id, o.customer_id, o.order_id, o.currency, o.total,
+       jsonb_build_object('value', o.total::text, 'precision', 20), o.placed_at
+     FROM bench_order o`
+  )
+
   await step(
     client,
     log,
@@ -137,7 +149,7 @@ export async function generate(client, size, log = console.log) {
     [GENERATED_NOW]
   )
   await client.query(`DROP TABLE IF EXISTS bench_customer, bench_order`)
-  await step(client, log, "vacuum analyze", `VACUUM ANALYZE customer_profile, customer_purchase, customer_segment_membership`)
+  await step(client, log, "vacuum analyze", `VACUUM ANALYZE customer_profile, customer_purchase, customer_order, customer_segment_membership`)
   const { rows } = await client.query(
     `SELECT (SELECT count(*)::int FROM customer_profile) AS customers,
        (SELECT sum(orders_count)::int FROM customer_profile) AS orders,

@@ -342,11 +342,17 @@ async function placeOrder(db: pg.Client, customerId: string, n: number) {
      VALUES ($1, $2, $3, 'prod_bench_12', 'pcol_bench_2', ARRAY['pcat_bench_1'], 'ptyp_bench_0', 2, $4)`,
     [`cpur_bench_rt_${n}`, customerId, `order_bench_rt_${n}`, placed]
   )
+  await db.query(
+    `INSERT INTO customer_order (id, customer_id, order_id, currency_code, total, raw_total, placed_at)
+     VALUES ($1, $2, $3, 'eur', $4::numeric, jsonb_build_object('value', ($4::numeric)::text, 'precision', 20), $5)`,
+    [`cord_bench_rt_${n}`, customerId, `order_bench_rt_${n}`, 180 + (n % 7) * 60, placed]
+  )
 }
 
 async function realtimePart(service: CustomerSegmentModuleService, db: pg.Client, opts: Options) {
   await db.query("TRUNCATE customer_segment, customer_segment_membership, customer_segment_refresh_run")
   await db.query("DELETE FROM customer_purchase WHERE id LIKE 'cpur_bench_rt_%'")
+  await db.query("DELETE FROM customer_order WHERE id LIKE 'cord_bench_rt_%'")
   const queries = realtimeQueries()
   if (queries.length !== 50) {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, `expected 50 real-time segments, got ${queries.length}`)
@@ -419,6 +425,7 @@ async function realtimePart(service: CustomerSegmentModuleService, db: pg.Client
   log(`real time, changed ["*"] (50 segments): ${JSON.stringify(all)}`)
   log(`real time, changed order attributes (${affected} segments): ${JSON.stringify(realistic)}`)
   await db.query("DELETE FROM customer_purchase WHERE id LIKE 'cpur_bench_rt_%'")
+  await db.query("DELETE FROM customer_order WHERE id LIKE 'cord_bench_rt_%'")
   return { segments: segments.length, populate: opts.populate, refresh_all_ms: refreshAllMs, memberships: members, all, realistic, realistic_segments: affected, realistic_changed: REALISTIC_CHANGE }
 }
 

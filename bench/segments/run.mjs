@@ -83,7 +83,7 @@ async function ensureDatabase(name, { recreate = false } = {}) {
     }
   })
   const migrated = await withClient(url, async (client) => {
-    const { rows } = await client.query("SELECT to_regclass('customer_segment_membership') IS NOT NULL AS ok")
+    const { rows } = await client.query("SELECT to_regclass('customer_order') IS NOT NULL AS ok")
     return rows[0].ok
   })
   if (!migrated) {

@@ -1,5 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createCustomersWorkflow, linkCustomersToCustomerGroupWorkflow, updateCustomersWorkflow } from "@medusajs/medusa/core-flows"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { CUSTOMER_SEGMENT_MODULE } from "../../src/modules/customer_segment"
@@ -78,6 +78,11 @@ medusaIntegrationTestRunner({
         const byName = Object.fromEntries(data.attributes.map((a: any) => [a.name, a]))
         expect(byName.amount_spent).toMatchObject({ type: "money", guest: false, label: "Amount spent" })
         expect(byName.amount_spent.operators).toContainEqual({
+          operator: "gte",
+          text: ">=",
+          value: "an amount with a currency, e.g. 500 EUR, optionally within dates: 500 EUR SINCE -90d UNTIL 2026-06-30",
+        })
+        expect(byName.average_order_value.operators).toContainEqual({
           operator: "gte",
           text: ">=",
           value: "an amount with a currency, e.g. 500 EUR",
@@ -241,6 +246,7 @@ medusaIntegrationTestRunner({
         // profile, address and group events keep the stored order facts (no order is read again)
         expect(await profileOf(ada.id)).toMatchObject({ orders_count: 1, spend: { eur: { amount: 120, orders: 1 } }, group_ids: [] })
         expect(await segments().listCustomerPurchases({ customer_id: ada.id })).toHaveLength(1)
+        expect(await segments().listCustomerOrders({ customer_id: ada.id })).toMatchObject([{ currency_code: "eur", total: 120 }])
         expect((await api.get(`/admin/customer-segments/${id}`, admin)).data.customer_segment.member_count).toBe(0)
       })
 
@@ -314,6 +320,65 @@ medusaIntegrationTestRunner({
         const noParam = await failure(api.get(`/admin/customer-segments/${id}/explain`, admin))
         expect(noParam.status).toBe(400)
         expect(noParam.data.message).toContain("customer_id")
+      })
+
+      it("matches the amount spent within dates: over 500 EUR in the last 90 days", async () => {
+        const query = "amount_spent > 500 EUR SINCE -90d"
+        const parsed = (await api.post("/admin/customer-segments/parse", { query }, admin)).data
+        expect(parsed).toMatchObject({
+          query,
+          rule: { attribute: "amount_spent", operator: "gt", value: { amount: 500, currency_code: "eur", since: "-90d" } },
+          attributes: ["amount_spent"],
+          relative_dates: true,
+        })
+        expect((await api.post("/admin/customer-segments/parse", { rule: parsed.rule }, admin)).data.query).toBe(query)
+
+        const [ada, bob, cem] = await createCustomers(
+          ["ada", "bob", "cem"].map((name) => ({ email: `${name}@example.com`, has_account: true }))
+        )
+        for (const customer of [ada, bob, cem]) {
+          await eventually(async () => expect(await profileOf(customer.id)).toBeDefined())
+        }
+        const { data } = await api.post("/admin/customer-segments", { name: "Recent big spenders", query }, admin)
+        const id = data.customer_segment.id
+        await eventually(async () => expect(await lastRun(id)).toMatchObject({ status: "succeeded", matched: 0 }))
+
+        // Orders straight in the order module, then back-dated: Ada 600 EUR 10 days ago; Bob 600 EUR
+        // 200 days ago and 100 EUR 10 days ago; Cem 300 EUR twice within 90 days, and 900 USD.
+        const orderModule = container.resolve(Modules.ORDER)
+        const bought: [typeof ada, string, number, number][] = [
+          [ada, "eur", 600, 10],
+          [bob, "eur", 600, 200],
+          [bob, "eur", 100, 10],
+          [cem, "eur", 300, 80],
+          [cem, "eur", 300, 5],
+          [cem, "usd", 900, 5],
+        ]
+        const orders = await orderModule.createOrders(
+          bought.map(([customer, currency, price]) => ({
+            customer_id: customer.id,
+            email: customer.email,
+            currency_code: currency,
+            items: [{ title: "Tee", quantity: 1, unit_price: price }],
+          }))
+        )
+        const pg = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
+        for (const [i, order] of orders.entries()) {
+          await pg.raw(`UPDATE "order" SET created_at = now() - make_interval(days => ?) WHERE id = ?`, [bought[i][3], order.id])
+        }
+        // Real time: the synced facts move the members
+        await syncCustomerFactsWorkflow(container).run({ input: { customer_ids: [ada.id, bob.id, cem.id] } })
+        expect(await memberIds(id)).toEqual([ada.id, cem.id].sort())
+        expect((await profileOf(bob.id)).spend).toEqual({ eur: { amount: 700, orders: 2 } })
+        expect(await segments().listCustomerOrders({ customer_id: bob.id })).toHaveLength(2)
+
+        // and a full refresh agrees
+        const refresh = await api.post(`/admin/customer-segments/${id}/refresh`, {}, admin)
+        await eventually(async () =>
+          expect(await lastRun(id)).toMatchObject({ id: refresh.data.run.id, status: "succeeded", matched: 2, added: 0, removed: 0 })
+        )
+        const explained = (await api.get(`/admin/customer-segments/${id}/explain?customer_id=${bob.id}`, admin)).data.explanation
+        expect(explained.explanation).toMatchObject({ result: false, fact: { amount: 100, currency_code: "eur", since: "-90d" } })
       })
 
       it("validates segment input, naming the field", async () => {

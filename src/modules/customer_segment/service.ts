@@ -7,6 +7,7 @@ import {
   MedusaError,
   MedusaService,
 } from "@medusajs/framework/utils"
+import CustomerOrder from "./models/customer-order"
 import CustomerProfile from "./models/customer-profile"
 import CustomerPurchase from "./models/customer-purchase"
 import CustomerSegment from "./models/customer-segment"
@@ -53,7 +54,7 @@ import {
 
 export type AttributeDescription = AttributeDefinition & { operators: readonly Operator[] }
 export type { FactsSnapshot, MembershipChange, RefreshResult, AppliesTo }
-export type { ProfileInput, PurchaseInput } from "./sql/facts"
+export type { OrderInput, ProfileInput, PurchaseInput } from "./sql/facts"
 
 /** A rule as stored on a segment, with what it reads. */
 export type PreparedRule = { rule: RuleNode; query: string; attributes: string[]; relative_dates: boolean }
@@ -74,12 +75,13 @@ export const MEMBERSHIP_EVENT_CHUNK = 1000
 
 /**
  * Customer segments: the facts projection (customer_profile,
- * customer_purchase), the rule engine, segments, memberships and refresh runs.
+ * customer_purchase, customer_order), the rule engine, segments, memberships and refresh runs.
  * Bulk work is set-based SQL (sql/); single customers are evaluated in memory.
  */
 export default class CustomerSegmentModuleService extends MedusaService({
   CustomerProfile,
   CustomerPurchase,
+  CustomerOrder,
   CustomerSegment,
   CustomerSegmentMembership,
   CustomerSegmentRefreshRun,
@@ -168,6 +170,7 @@ export default class CustomerSegmentModuleService extends MedusaService({
     const group = (snapshot: FactsSnapshot, id: string) => ({
       profile: snapshot.profiles.find((p) => p.customer_id === id),
       purchases: snapshot.purchases.filter((p) => p.customer_id === id),
+      orders: snapshot.orders.filter((o) => o.customer_id === id),
     })
     const changes = customerIds
       .map((id) => ({ customer_id: id, changed: [...changedAttributes(group(previous, id), group(next, id))] }))
@@ -205,13 +208,16 @@ export default class CustomerSegmentModuleService extends MedusaService({
     return found.map((r) => r.customer_id)
   }
 
-  /** Customers with purchases from these orders (e.g. the previous owner of a transferred order). */
+  /** Customers credited with these orders (e.g. the previous owner of a transferred order). */
   @InjectManager()
   async findCustomersByOrderIds(orderIds: string[], @MedusaContext() context: Context = {}): Promise<string[]> {
+    // customer_order holds every counted order; customer_purchase also those stored before it existed.
     const found = await rows<{ customer_id: string }>(
       context.manager as SqlEntityManager,
-      `SELECT DISTINCT customer_id FROM customer_purchase WHERE order_id = ANY(?::text[]) AND deleted_at IS NULL`,
-      [orderIds]
+      `SELECT customer_id FROM customer_order WHERE order_id = ANY(?::text[]) AND deleted_at IS NULL
+       UNION
+       SELECT customer_id FROM customer_purchase WHERE order_id = ANY(?::text[]) AND deleted_at IS NULL`,
+      [orderIds, orderIds]
     )
     return found.map((r) => r.customer_id)
   }
@@ -419,7 +425,7 @@ export default class CustomerSegmentModuleService extends MedusaService({
     const segment = await this.retrieveCustomerSegment(segmentId, {}, context)
     const snapshot = await readFacts(em, [customerId])
     const profile = snapshot.profiles[0]
-    const facts = profile ? toFacts(profile, snapshot.purchases) : null
+    const facts = profile ? toFacts(profile, snapshot.purchases, snapshot.orders) : null
     const [membership] = await rows<{ id: string }>(
       em,
       `SELECT id FROM customer_segment_membership WHERE segment_id = ? AND customer_id = ? AND deleted_at IS NULL`,

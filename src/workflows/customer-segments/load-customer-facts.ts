@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MathBN, Modules, OrderStatus } from "@medusajs/framework/utils"
-import type { FactsSnapshot, ProfileInput, PurchaseInput } from "../../modules/customer_segment/service"
+import type { FactsSnapshot, OrderInput, ProfileInput, PurchaseInput } from "../../modules/customer_segment/service"
 
 /** Orders that count: placed, not drafts, not canceled. Amounts are order totals. */
 const NOT_COUNTED = [OrderStatus.DRAFT, OrderStatus.CANCELED]
@@ -52,15 +52,15 @@ export async function loadCustomerFacts(
   container: MedusaContainer,
   customerIds: string[],
   /**
-   * Stored facts whose order part (counts, amounts, dates, purchases) is
-   * still right, e.g. after a profile, address or group change: those
-   * customers' orders are not read again.
+   * Stored facts whose order part (counts, amounts, dates, purchases,
+   * orders) is still right, e.g. after a profile, address or group change:
+   * those customers' orders are not read again.
    */
-  keepOrdersOf: FactsSnapshot = { profiles: [], purchases: [] }
-): Promise<FactsSnapshot & { orders: number }> {
+  keepOrdersOf: FactsSnapshot = { profiles: [], purchases: [], orders: [] }
+): Promise<FactsSnapshot & { orders_read: number }> {
   const ids = [...new Set(customerIds)]
   if (ids.length === 0) {
-    return { profiles: [], purchases: [], orders: 0 }
+    return { profiles: [], purchases: [], orders: [], orders_read: 0 }
   }
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const customerModule = container.resolve(Modules.CUSTOMER)
@@ -75,7 +75,7 @@ export async function loadCustomerFacts(
   })
   const found = customers as CustomerRow[]
   if (found.length === 0) {
-    return { profiles: [], purchases: [], orders: 0 }
+    return { profiles: [], purchases: [], orders: [], orders_read: 0 }
   }
   const foundIds = found.map((c) => c.id)
   const groupLinks = await customerModule.listCustomerGroupCustomers(
@@ -120,6 +120,7 @@ export async function loadCustomerFacts(
 
   const profiles: ProfileInput[] = []
   const purchases: PurchaseInput[] = []
+  const orderFacts: OrderInput[] = []
   for (const customer of found) {
     const own = (ordersOf.get(customer.id) ?? []).sort(
       (a, b) => new Date(a.created_at).getTime() - new Date(b.created_at).getTime()
@@ -130,6 +131,14 @@ export async function loadCustomerFacts(
       const entry = (spend[currency] ??= { amount: 0, orders: 0 })
       entry.amount = MathBN.convert(MathBN.add(entry.amount, order.total as number)).toNumber()
       entry.orders += 1
+      // The same orders as spend, one row each: amount_spent within dates adds these up.
+      orderFacts.push({
+        customer_id: customer.id,
+        order_id: order.id,
+        currency_code: currency,
+        total: MathBN.convert(order.total as number).toNumber(),
+        placed_at: new Date(order.created_at).toISOString(),
+      })
       const quantities = new Map<string, number>()
       for (const item of order.items ?? []) {
         if (item.product_id) {
@@ -175,7 +184,8 @@ export async function loadCustomerFacts(
     })
     if (kept.has(customer.id)) {
       purchases.push(...keepOrdersOf.purchases.filter((p) => p.customer_id === customer.id))
+      orderFacts.push(...keepOrdersOf.orders.filter((o) => o.customer_id === customer.id))
     }
   }
-  return { profiles, purchases, orders: orders.length }
+  return { profiles, purchases, orders: orderFacts, orders_read: orders.length }
 }

@@ -76,7 +76,7 @@ export async function customerFacts(container: MedusaContainer, customerId: stri
   const service = container.resolve<CustomerSegmentModuleService>(CUSTOMER_SEGMENT_MODULE)
   const snapshot = await service.readCustomerFacts([customerId])
   const profile = snapshot.profiles[0]
-  return profile ? toFacts(profile, snapshot.purchases) : guestFacts({ has_account: true })
+  return profile ? toFacts(profile, snapshot.purchases, snapshot.orders) : guestFacts({ has_account: true })
 }
 
 export async function segmentsById(container: MedusaContainer, ids: string[]) {

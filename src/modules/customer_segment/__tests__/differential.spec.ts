@@ -6,6 +6,7 @@
 import fc from "fast-check"
 import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
 import { CUSTOMER_SEGMENT_MODULE } from ".."
+import CustomerOrder from "../models/customer-order"
 import CustomerProfile from "../models/customer-profile"
 import CustomerPurchase from "../models/customer-purchase"
 import CustomerSegment from "../models/customer-segment"
@@ -16,6 +17,7 @@ import {
   compileSql,
   evaluate,
   findAttribute,
+  sumAmounts,
   summarizeRule,
   validateRule,
   type Condition,
@@ -45,7 +47,9 @@ const TIMES = [
 ].map((t) => new Date(t))
 const GROUPS = ["cusgroup_a", "cusgroup_b", "cusgroup_c"]
 const COUNTRIES = ["de", "fr", "us"]
-const AMOUNTS = [0, 50, 99.99, 100, 250.5]
+const AMOUNTS = [0, 0.3, 50, 99.99, 100, 250.5]
+/** Order totals whose decimal sums land on AMOUNTS (0.1 + 0.2, 49.99 + 50, 150.5 + 100, 99.99 + 0.01). */
+const ORDER_TOTALS = [0, 0.01, 0.1, 0.2, 49.99, 50, 99.99, 100, 150.5]
 const METADATA_VALUES: unknown[] = ["gold", "Gold", "go", 3, 100, true, false, { a: 1 }, null]
 const PRODUCTS = ["prod_1", "prod_2", "prod_3"]
 const CATEGORIES = ["pcat_1", "pcat_2"]
@@ -53,12 +57,11 @@ const CATEGORIES = ["pcat_1", "pcat_2"]
 const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: null, freq: 4 })
 const subset = <T>(values: T[]) => fc.subarray(values)
 
-const spendArb = fc
-  .record({
-    eur: fc.option(fc.record({ amount: fc.constantFrom(...AMOUNTS.slice(1)), orders: fc.integer({ min: 1, max: 3 }) }), { nil: undefined }),
-    usd: fc.option(fc.record({ amount: fc.constantFrom(...AMOUNTS.slice(1)), orders: fc.integer({ min: 1, max: 3 }) }), { nil: undefined }),
-  })
-  .map((s) => Object.fromEntries(Object.entries(s).filter(([, v]) => v !== undefined)) as CustomerFacts["spend"])
+const orderArb = fc.record({
+  currency_code: fc.constantFrom("eur", "eur", "usd"),
+  total: fc.constantFrom(...ORDER_TOTALS),
+  placed_at: fc.constantFrom(...TIMES),
+})
 
 const purchaseArb = fc.record({
   product_id: fc.constantFrom(...PRODUCTS),
@@ -73,6 +76,7 @@ const metadataArb = fc
   .record({ tier: fc.constantFrom(...METADATA_VALUES), points: fc.constantFrom(...METADATA_VALUES) }, { requiredKeys: [] })
   .map((m) => m as Record<string, unknown>)
 
+/** The order facts (count, spend per currency, first and last dates) follow from the orders, as the backfill derives them. */
 const factsArb: fc.Arbitrary<CustomerFacts> = fc.record({
   email: maybe(fc.constantFrom(...EMAILS)),
   first_name: maybe(fc.constantFrom(...TEXTS)),
@@ -83,13 +87,35 @@ const factsArb: fc.Arbitrary<CustomerFacts> = fc.record({
   countries: subset(COUNTRIES),
   provinces: subset(["us-ca", "de-be"]),
   cities: subset(["berlin", "paris"]),
-  number_of_orders: fc.integer({ min: 0, max: 4 }),
-  spend: spendArb,
-  first_order_date: maybe(fc.constantFrom(...TIMES)),
-  last_order_date: maybe(fc.constantFrom(...TIMES)),
+  orders: fc.array(orderArb, { maxLength: 4 }),
   purchases: fc.array(purchaseArb, { maxLength: 3 }),
   metadata: metadataArb,
+}).map(({ orders: drawn, ...rest }) => {
+  const orders = drawn.map((o, j) => ({ ...o, order_id: `o${j}` }))
+  const spend: CustomerFacts["spend"] = {}
+  for (const currency of [...new Set(orders.map((o) => o.currency_code))]) {
+    const own = orders.filter((o) => o.currency_code === currency)
+    spend[currency] = { amount: sumAmounts(own.map((o) => o.total)), orders: own.length }
+  }
+  const times = orders.map((o) => o.placed_at.getTime())
+  return {
+    ...rest,
+    number_of_orders: orders.length,
+    spend,
+    first_order_date: orders.length ? new Date(Math.min(...times)) : null,
+    last_order_date: orders.length ? new Date(Math.max(...times)) : null,
+    orders,
+  }
 })
+
+/** amount_spent's dates: none (a quarter), since, until or both; absolute ones in order. */
+const windowArb = fc
+  .record({ since: fc.option(fc.constantFrom(...DAYS), { nil: undefined, freq: 2 }), until: fc.option(fc.constantFrom(...DAYS), { nil: undefined, freq: 2 }) })
+  .map(({ since, until }) => {
+    const absolute = (d?: string) => Boolean(d && /^\d/.test(d))
+    const [from, to] = absolute(since) && absolute(until) && since! > until! ? [until, since] : [since, until]
+    return Object.fromEntries(Object.entries({ since: from, until: to }).filter(([, v]) => v !== undefined)) as { since?: string; until?: string }
+  })
 
 function valueArb(name: string, operator: Operator): fc.Arbitrary<unknown> {
   const definition = findAttribute(name)!
@@ -101,8 +127,10 @@ function valueArb(name: string, operator: Operator): fc.Arbitrary<unknown> {
           : fc.constantFrom(...TEXTS, "a", "%", "_")
       case "number":
         return fc.constantFrom(0, 1, 2, 3, 3.5)
-      case "money":
-        return fc.record({ amount: fc.constantFrom(...AMOUNTS), currency_code: fc.constantFrom("eur", "usd", "gbp") })
+      case "money": {
+        const money = fc.record({ amount: fc.constantFrom(...AMOUNTS), currency_code: fc.constantFrom("eur", "usd", "gbp") })
+        return name === "amount_spent" ? fc.tuple(money, windowArb).map(([m, w]) => ({ ...m, ...w })) : money
+      }
       case "date":
         return fc.constantFrom(...DAYS)
       case "boolean":
@@ -140,7 +168,15 @@ function valueArb(name: string, operator: Operator): fc.Arbitrary<unknown> {
     case "not_in":
       return fc.array(one(), { minLength: 1, maxLength: 3 })
     case "between":
-      return fc.tuple(one(), one())
+      // amount_spent: one window for both ends (relative or absolute, since and/or until, or none)
+      return name === "amount_spent"
+        ? fc
+            .tuple(fc.constantFrom(...AMOUNTS), fc.constantFrom(...AMOUNTS), fc.constantFrom("eur", "usd"), windowArb)
+            .map(([a, b, currency_code, w]) => [
+              { amount: a, currency_code, ...w },
+              { amount: b, currency_code, ...w },
+            ])
+        : fc.tuple(one(), one())
     case "gt":
     case "gte":
     case "lt":
@@ -183,7 +219,7 @@ const ruleArb: fc.Arbitrary<RuleNode> = fc.letrec<{ node: RuleNode }>((tie) => (
 moduleIntegrationTestRunner<CustomerSegmentModuleService>({
   moduleName: CUSTOMER_SEGMENT_MODULE,
   resolve: "./src/modules/customer_segment",
-  moduleModels: [CustomerProfile, CustomerPurchase, CustomerSegment, CustomerSegmentMembership, CustomerSegmentRefreshRun],
+  moduleModels: [CustomerProfile, CustomerPurchase, CustomerOrder, CustomerSegment, CustomerSegmentMembership, CustomerSegmentRefreshRun],
   testSuite: ({ service, MikroOrmWrapper }) => {
     describe("compileSql and evaluate agree", () => {
       const customers = fc.sample(factsArb, { numRuns: 160, seed: 20261124 })
@@ -209,10 +245,13 @@ moduleIntegrationTestRunner<CustomerSegmentModuleService>({
       })
       const purchasesOf = (f: CustomerFacts, i: number, tag = "") =>
         f.purchases.map((p, j) => ({ ...p, customer_id: ids[i], order_id: `order${tag}_${i}_${j}` }))
+      const ordersOf = (f: CustomerFacts, i: number, tag = "") =>
+        f.orders.map((o) => ({ ...o, customer_id: ids[i], order_id: `order${tag}_${i}_${o.order_id}` }))
 
       beforeEach(async () => {
         await service.createCustomerProfiles(customers.map(profileOf))
         await service.createCustomerPurchases(customers.flatMap((f, i) => purchasesOf(f, i)))
+        await service.createCustomerOrders(customers.flatMap((f, i) => ordersOf(f, i)))
       })
 
       const matchingInSql = async (rule: RuleNode): Promise<string[]> => {
@@ -291,6 +330,7 @@ moduleIntegrationTestRunner<CustomerSegmentModuleService>({
         const { changes } = await service.writeCustomerFacts(touched, {
           profiles: next.map(profileOf).filter((p, c) => c % 3 === 0 && p.customer_id !== gone),
           purchases: next.flatMap((f, c) => (c % 3 === 0 && ids[c] !== gone ? purchasesOf(f, c, "b") : [])),
+          orders: next.flatMap((f, c) => (c % 3 === 0 && ids[c] !== gone ? ordersOf(f, c, "b") : [])),
         })
         await service.evaluateCustomerSegments(changes, now)
         for (const [i, segment] of segments.entries()) {

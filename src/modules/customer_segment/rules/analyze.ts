@@ -1,4 +1,4 @@
-import { visit, type Condition, type PurchaseFilter, type RuleNode } from "./ast"
+import { visit, type Condition, type MoneyValue, type PurchaseFilter, type RuleNode } from "./ast"
 import { findAttribute } from "./attributes"
 import { isRelativeDate } from "./dates"
 
@@ -24,6 +24,11 @@ function conditionUsesRelativeDate(condition: Condition): boolean {
   if (definition?.type === "date") {
     const values = Array.isArray(condition.value) ? condition.value : [condition.value]
     return values.some((v) => typeof v === "string" && isRelativeDate(v))
+  }
+  if (definition?.type === "money" && condition.value !== undefined) {
+    // amount_spent within dates (both ends of BETWEEN carry the same ones)
+    const ends = (Array.isArray(condition.value) ? condition.value : [condition.value]) as MoneyValue[]
+    return ends.some((m) => [m.since, m.until].some((v) => typeof v === "string" && isRelativeDate(v)))
   }
   if (definition?.type === "purchases") {
     const filter = (condition.value ?? {}) as PurchaseFilter

@@ -39,7 +39,15 @@ export const MAX_CONDITIONS = 200
 export const MAX_LIST_ITEMS = 500
 export const MAX_STRING_LENGTH = 500
 
-export type MoneyValue = { amount: number; currency_code: string }
+/**
+ * An amount in one currency. On amount_spent only, an optional date window:
+ * orders placed on or after `since` and on or before `until` (dates as in
+ * purchase filters: absolute "2026-01-31" or relative "-90d").
+ */
+export type MoneyValue = { amount: number; currency_code: string; since?: string; until?: string }
+
+/** Whether a money value restricts the orders it adds up to a date window. */
+export const hasDateWindow = (value: MoneyValue): boolean => value.since !== undefined || value.until !== undefined
 
 /** "products_purchased" / "cart_products": which products, optionally when and how many. */
 export type PurchaseFilter = {

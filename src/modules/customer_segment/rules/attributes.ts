@@ -67,7 +67,7 @@ export const ATTRIBUTES: readonly AttributeDefinition[] = [
   attribute({ name: "provinces", type: "string_list", label: "Provinces / states", description: "Province or state codes of the customer's addresses, e.g. us-ca.", guest: true, case_insensitive: true }),
   attribute({ name: "cities", type: "string_list", label: "Cities", description: "Cities of the customer's addresses (compared without case).", guest: true, case_insensitive: true }),
   attribute({ name: "number_of_orders", type: "number", label: "Number of orders", description: "Placed orders that are not canceled.", guest: false }),
-  attribute({ name: "amount_spent", type: "money", label: "Amount spent", description: "Sum of the totals of placed, not canceled orders in one currency (currencies are never added together).", guest: false }),
+  attribute({ name: "amount_spent", type: "money", label: "Amount spent", description: "Sum of the totals of placed, not canceled orders in one currency (currencies are never added together); optionally only orders placed within dates (SINCE / UNTIL).", guest: false }),
   attribute({ name: "average_order_value", type: "money", label: "Average order value", description: "Amount spent divided by the number of orders, in one currency.", guest: false }),
   attribute({ name: "first_order_date", type: "date", label: "First order date", description: "When the first placed, not canceled order was made; empty without orders.", guest: false }),
   attribute({ name: "last_order_date", type: "date", label: "Last order date", description: "When the latest placed, not canceled order was made; empty without orders.", guest: false }),
@@ -122,10 +122,47 @@ const currencyCode = z
   .string()
   .regex(/^[A-Za-z]{3}$/, { message: "must be a 3-letter currency code, e.g. eur" })
   .transform((c) => c.toLowerCase())
-const money = z.object({ amount: number, currency_code: currencyCode }).strict()
-const moneyPair = pair(money).refine(([a, b]) => a.currency_code === b.currency_code, {
-  message: "both ends of BETWEEN must use the same currency",
-})
+/** The attribute whose money values may carry a date window (orders are stored with their dates). */
+export const WINDOWED_MONEY_ATTRIBUTE = "amount_spent"
+const WINDOW_KEYS = ["since", "until"] as const
+const orderedWindow = (value: { since?: string; until?: string }) =>
+  !(value.since && value.until && isAbsoluteDate(value.since) && isAbsoluteDate(value.until) && value.since > value.until)
+
+/** An amount and a currency; on amount_spent, optionally `since` / `until` dates. */
+function moneySchema(definition: AttributeDefinition) {
+  const fields = { amount: number, currency_code: currencyCode }
+  if (definition.name === WINDOWED_MONEY_ATTRIBUTE) {
+    return z
+      .object({ ...fields, since: dateValue.optional(), until: dateValue.optional() })
+      .strict()
+      .refine(orderedWindow, { message: "since must not be after until", path: ["until"] })
+  }
+  // Named keys (instead of strict()'s "unrecognized key") so the message says where dates do apply.
+  return z
+    .object({ ...fields, since: z.unknown().optional(), until: z.unknown().optional() })
+    .strict()
+    .superRefine((value, context) => {
+      for (const key of WINDOW_KEYS) {
+        if (key in value) {
+          context.addIssue({
+            code: "custom",
+            path: [key],
+            message: `"${key}" (a date window) applies only to ${WINDOWED_MONEY_ATTRIBUTE}, not to ${definition.name}`,
+          })
+        }
+      }
+    })
+}
+
+function moneyPair(definition: AttributeDefinition) {
+  return pair(moneySchema(definition))
+    .refine(([a, b]) => a.currency_code === b.currency_code, {
+      message: "both ends of BETWEEN must use the same currency",
+    })
+    .refine(([a, b]) => WINDOW_KEYS.every((key) => a[key] === b[key]), {
+      message: "both ends of BETWEEN must use the same dates (since and until)",
+    })
+}
 const idList = list(text.min(1, { message: "must not be empty" }))
 const purchaseFilter = (withDates: boolean) =>
   z
@@ -178,7 +215,7 @@ export function valueSchema(definition: AttributeDefinition, operator: Operator)
       case "number":
         return number
       case "money":
-        return money
+        return moneySchema(definition)
       case "date":
         return dateValue
       case "boolean":
@@ -198,7 +235,7 @@ export function valueSchema(definition: AttributeDefinition, operator: Operator)
     case "between":
       schema =
         definition.type === "money"
-          ? moneyPair
+          ? moneyPair(definition)
           : pair(single()).refine(
               (v) => orderedPair(v as [number, number] | [string, string]),
               { message: "BETWEEN needs the smaller value first" }
@@ -239,6 +276,11 @@ export function describeValue(definition: AttributeDefinition, operator: Operato
   }
   if (operator === "in" || operator === "not_in") {
     return `a list of ${one[definition.type].replace(/^an? /, "")} values`
+  }
+  if (definition.name === WINDOWED_MONEY_ATTRIBUTE) {
+    return operator === "between"
+      ? "two amounts in one currency, e.g. 100 EUR AND 500 EUR, optionally within dates written once after them: SINCE -90d, UNTIL 2026-06-30"
+      : "an amount with a currency, e.g. 500 EUR, optionally within dates: 500 EUR SINCE -90d UNTIL 2026-06-30"
   }
   if (operator === "between") {
     return `two values: ${one[definition.type]}`

@@ -1,11 +1,12 @@
-import { POSITIVE_OF, visit, type Condition, type MoneyValue, type Operator, type PurchaseFilter, type RuleNode } from "./ast"
+import { POSITIVE_OF, hasDateWindow, visit, type Condition, type MoneyValue, type Operator, type PurchaseFilter, type RuleNode } from "./ast"
 import { METADATA_PREFIX, findAttribute, type AttributeDefinition } from "./attributes"
 import { DAY_MS, resolveDate } from "./dates"
 
 /**
  * The SQL evaluator: a rule as one WHERE clause over the facts projection
  * (`customer_profile` as `p`; purchases through a semi-join on
- * `customer_purchase`). Values are always bound (`?` placeholders, knex
+ * `customer_purchase`; amounts spent within dates through a correlated sum
+ * over `customer_order`). Values are always bound (`?` placeholders, knex
  * style), never pasted. Means exactly what `evaluate` means, with no cart
  * (bulk refreshes have none: cart conditions see an empty cart).
  */
@@ -145,9 +146,23 @@ function moneyCondition(b: Builder, definition: AttributeDefinition, operator: O
   const currency = ends[0].currency_code
   let expr: string
   switch (definition.name) {
-    case "amount_spent":
-      expr = `COALESCE((${p}.spend -> ${b.bind(currency)}::text ->> 'amount')::float8, 0)`
+    case "amount_spent": {
+      const window = ends[0]
+      if (!hasDateWindow(window)) {
+        expr = `COALESCE((${p}.spend -> ${b.bind(currency)}::text ->> 'amount')::float8, 0)`
+        break
+      }
+      // The customer's orders in that currency within the dates (the (customer_id, placed_at) index); 0 without any.
+      const where = [`co.customer_id = ${p}.customer_id`, "co.deleted_at IS NULL", `co.currency_code = ${b.bind(currency)}::text`]
+      if (window.since) {
+        where.push(`co.placed_at >= ${b.day(window.since)}`)
+      }
+      if (window.until) {
+        where.push(`co.placed_at < ${b.day(window.until, 1)}`)
+      }
+      expr = `COALESCE((SELECT SUM(co.total)::float8 FROM customer_order co WHERE ${where.join(" AND ")}), 0)`
       break
+    }
     case "average_order_value": {
       // One binding per use: each placeholder consumes its own value, in text order.
       const entry = () => `(${p}.spend -> ${b.bind(currency)}::text)`

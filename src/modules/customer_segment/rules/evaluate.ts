@@ -1,4 +1,5 @@
-import { POSITIVE_OF, visit, type Condition, type MoneyValue, type Operator, type PurchaseFilter, type RuleNode } from "./ast"
+import { POSITIVE_OF, hasDateWindow, visit, type Condition, type MoneyValue, type Operator, type PurchaseFilter, type RuleNode } from "./ast"
+import { sumAmounts } from "./amounts"
 import { METADATA_PREFIX, findAttribute, type AttributeDefinition } from "./attributes"
 import { DAY_MS, resolveDate } from "./dates"
 import type { CartLineFact, CustomerFacts, EvaluationContext, PurchaseFact } from "./facts"
@@ -13,8 +14,8 @@ import type { CartLineFact, CustomerFacts, EvaluationContext, PurchaseFact } fro
  * operator; each negative operator is the exact negation of its positive
  * (neq = NOT eq, not_in = NOT in, not_contains = NOT contains,
  * not_exists = NOT exists), so `first_name != 'Ada'` holds for a customer
- * without a first name. Amount spent in a currency without orders is 0; a
- * shopper without a cart has an empty one.
+ * without a first name. Amount spent in a currency without orders is 0 (also
+ * within dates without orders); a shopper without a cart has an empty one.
  * Dates compare by UTC day. CONTAINS / STARTS WITH on text ignore case.
  */
 
@@ -74,10 +75,36 @@ function factOf(definition: AttributeDefinition, facts: CustomerFacts, context: 
   return textFact(facts, definition.name)
 }
 
-function moneyFact(name: string, currency: string, facts: CustomerFacts, context: EvaluationContext): number | null {
+/** `since` / `until` as [from, to) in ms: from the start of since's UTC day to the end of until's. */
+export function dateWindow(window: { since?: string; until?: string }, now: Date): [number, number] {
+  return [
+    window.since ? resolveDate(window.since, now).getTime() : -Infinity,
+    window.until ? resolveDate(window.until, now).getTime() + DAY_MS : Infinity,
+  ]
+}
+
+/**
+ * amount_spent for a money value: the stored total of the currency, or,
+ * with a date window, the total of that currency's orders placed within it.
+ */
+export function amountSpent(value: MoneyValue, facts: CustomerFacts, now: Date): number {
+  const currency = value.currency_code
+  if (!hasDateWindow(value)) {
+    return facts.spend[currency]?.amount ?? 0
+  }
+  const [from, to] = dateWindow(value, now)
+  return sumAmounts(
+    facts.orders
+      .filter((o) => o.currency_code === currency && o.placed_at.getTime() >= from && o.placed_at.getTime() < to)
+      .map((o) => o.total)
+  )
+}
+
+function moneyFact(name: string, value: MoneyValue, facts: CustomerFacts, context: EvaluationContext): number | null {
+  const currency = value.currency_code
   switch (name) {
     case "amount_spent":
-      return facts.spend[currency]?.amount ?? 0
+      return amountSpent(value, facts, context.now)
     case "average_order_value": {
       const spend = facts.spend[currency]
       return spend && spend.orders > 0 ? spend.amount / spend.orders : null
@@ -119,8 +146,7 @@ export function purchasedQuantity(
   facts: CustomerFacts,
   context: EvaluationContext
 ): number {
-  const since = filter.since ? resolveDate(filter.since, context.now).getTime() : -Infinity
-  const until = filter.until ? resolveDate(filter.until, context.now).getTime() + DAY_MS : Infinity
+  const [since, until] = dateWindow(filter, context.now)
   const lines: (CartLineFact | PurchaseFact)[] =
     name === "cart_products"
       ? context.cart?.items ?? []
@@ -193,7 +219,8 @@ function evaluatePositive(condition: Condition, facts: CustomerFacts, context: E
         return moneyExists(definition.name, facts, context)
       }
       const ends = operator === "between" ? (value as MoneyValue[]) : [value as MoneyValue]
-      const fact = moneyFact(definition.name, ends[0].currency_code, facts, context)
+      // Both ends carry the same currency and dates (validated).
+      const fact = moneyFact(definition.name, ends[0], facts, context)
       const amounts = ends.map((m) => m.amount)
       return compare(operator, fact, operator === "between" ? amounts : amounts[0], false, context.now)
     }

@@ -1,6 +1,6 @@
 import { visit, type Condition, type MoneyValue, type PurchaseFilter, type RuleNode } from "./ast"
 import { METADATA_PREFIX, findAttribute } from "./attributes"
-import { evaluate, evaluateCondition, purchasedQuantity } from "./evaluate"
+import { amountSpent, evaluate, evaluateCondition, purchasedQuantity } from "./evaluate"
 import type { CustomerFacts, EvaluationContext } from "./facts"
 import { printCondition } from "./print"
 
@@ -40,7 +40,15 @@ export function factFor(condition: Condition, facts: CustomerFacts, context: Eva
     case "last_order_date":
       return facts.last_order_date
     case "amount_spent":
-      return currency ? { amount: facts.spend[currency]?.amount ?? 0, currency_code: currency } : facts.spend
+      // Within the condition's dates when it has them (the window is shown with the amount).
+      return money && currency
+        ? {
+            amount: amountSpent(money, facts, context.now),
+            currency_code: currency,
+            ...(money.since !== undefined && { since: money.since }),
+            ...(money.until !== undefined && { until: money.until }),
+          }
+        : facts.spend
     case "average_order_value": {
       const spend = currency ? facts.spend[currency] : undefined
       return spend && spend.orders > 0 ? { amount: spend.amount / spend.orders, currency_code: currency } : null

@@ -1,6 +1,6 @@
 /**
  * What the evaluators read about one shopper. The facts projection
- * (customer_profile, customer_purchase) stores exactly these, so the SQL
+ * (customer_profile, customer_purchase, customer_order) stores exactly these, so the SQL
  * compiler and the in-memory evaluator read the same facts.
  *
  * Conventions: strings the attribute compares without case are lower case;
@@ -14,6 +14,15 @@ export type PurchaseFact = {
   type_id: string | null
   quantity: number
   purchased_at: Date
+}
+
+/** One placed, not canceled order (the orders `spend` adds up), for amounts within dates. */
+export type OrderFact = {
+  order_id: string
+  /** Lower case. */
+  currency_code: string
+  total: number
+  placed_at: Date
 }
 
 export type CustomerFacts = {
@@ -33,6 +42,8 @@ export type CustomerFacts = {
   first_order_date: Date | null
   last_order_date: Date | null
   purchases: PurchaseFact[]
+  /** The orders behind `spend`: per currency, their totals add up to spend[currency].amount. */
+  orders: OrderFact[]
   metadata: Record<string, unknown>
 }
 
@@ -73,6 +84,7 @@ export function guestFacts(partial: Partial<CustomerFacts> = {}): CustomerFacts 
     first_order_date: null,
     last_order_date: null,
     purchases: [],
+    orders: [],
     metadata: {},
     ...partial,
   }

@@ -1,6 +1,7 @@
 export * from "./ast"
 export * from "./attributes"
 export * from "./dates"
+export { sumAmounts } from "./amounts"
 export * from "./validate"
 export { parse, RuleSyntaxError, type ParseOptions } from "./parse"
 export { print, printCondition, OPERATOR_TEXT } from "./print"

@@ -1,5 +1,5 @@
 import type { Condition, ConditionValue, MoneyValue, Operator, PurchaseFilter, RuleNode } from "./ast"
-import { findAttribute, isAttributeName, type AttributeDefinition } from "./attributes"
+import { WINDOWED_MONEY_ATTRIBUTE, findAttribute, isAttributeName, type AttributeDefinition } from "./attributes"
 import { checkCondition, validateRule } from "./validate"
 
 /** Deeper text is refused before the recursive descent can exhaust the stack (rules allow 10 levels anyway). */
@@ -15,8 +15,10 @@ export const MAX_NESTING = 50
  * STARTS WITH, IS NULL / IS NOT NULL; AND, OR, NOT and parentheses (NOT binds
  * tighter than AND, AND tighter than OR). Keywords ignore case. Strings in single
  * quotes ('' is a quote). Dates bare: 2026-01-31, today, -30d, -4w, -6m, -1y.
- * Money: an amount and a currency code (500 EUR). Purchase filters:
- * (product: 'prod_1', since: -90d, min_quantity: 2).
+ * Money: an amount and a currency code (500 EUR); on amount_spent, optionally
+ * within dates: `amount_spent > 500 EUR SINCE -90d UNTIL today` (for BETWEEN
+ * written once, after the second amount, and meant for both). Purchase
+ * filters: (product: 'prod_1', since: -90d, min_quantity: 2).
  */
 
 type TokenKind = "ident" | "string" | "number" | "date" | "punct" | "eof"
@@ -35,6 +37,9 @@ export class RuleSyntaxError extends Error {
     this.name = "RuleSyntaxError"
   }
 }
+
+const isMoney = (value: ConditionValue): value is MoneyValue =>
+  typeof value === "object" && !Array.isArray(value) && "currency_code" in value
 
 const describe = (token: Token) =>
   token.kind === "eof" ? "the end of the query" : token.kind === "string" ? `'${token.value}'` : `"${token.text}"`
@@ -115,6 +120,8 @@ function tokenize(source: string): Token[] {
   return tokens
 }
 
+/** The date window of amount_spent: `500 EUR SINCE -90d UNTIL 2026-06-30`. */
+const WINDOW_WORDS = ["SINCE", "UNTIL"] as const
 const COMPARISONS: Record<string, Operator> = { "=": "eq", "!=": "neq", ">": "gt", ">=": "gte", "<": "lt", "<=": "lte" }
 const OPERATOR_CHOICES =
   "an operator (=, !=, >, >=, <, <=, BETWEEN, CONTAINS, NOT CONTAINS, IN, NOT IN, STARTS WITH, IS NULL, IS NOT NULL)"
@@ -254,14 +261,26 @@ class Parser {
       operator = COMPARISONS[operatorToken.text]
       valueToken = this.current
       value = this.parseValue(definition)
+      if (isMoney(value)) {
+        value = { ...value, ...this.parseWindow(definition) }
+      }
     } else if (this.isWord("BETWEEN")) {
       this.next()
       operator = "between"
       valueToken = this.current
       const low = this.parseValue(definition)
+      if (isMoney(low) && WINDOW_WORDS.some((w) => this.isWord(w))) {
+        this.fail("AND and the second amount (SINCE and UNTIL come once, after the second amount)")
+      }
       this.expectWord("AND")
       const high = this.parseValue(definition)
-      value = [low, high] as ConditionValue
+      if (isMoney(low) && isMoney(high)) {
+        // One window for both ends.
+        const window = this.parseWindow(definition)
+        value = [{ ...low, ...window }, { ...high, ...window }]
+      } else {
+        value = [low, high] as ConditionValue
+      }
     } else if (this.isWord("CONTAINS")) {
       this.next()
       operator = "contains"
@@ -375,6 +394,49 @@ class Parser {
       return { amount, currency_code: this.options.defaultCurrency.toLowerCase() }
     }
     return this.fail("a currency code after the amount, e.g. 500 EUR")
+  }
+
+  /**
+   * Optional `SINCE <date>` and `UNTIL <date>` (either order, each once) after
+   * a money value; only amount_spent has dates.
+   */
+  private parseWindow(definition: AttributeDefinition): Pick<MoneyValue, "since" | "until"> {
+    const window: Pick<MoneyValue, "since" | "until"> = {}
+    for (;;) {
+      const keyword = this.current
+      const word = WINDOW_WORDS.find((w) => this.isWord(w, keyword))
+      if (!word) {
+        return window
+      }
+      const key = word === "SINCE" ? "since" : "until"
+      if (definition.name !== WINDOWED_MONEY_ATTRIBUTE) {
+        throw new RuleSyntaxError(
+          keyword.line,
+          keyword.column,
+          "AND, OR or the end of the query",
+          describe(keyword),
+          `${word} applies only to ${WINDOWED_MONEY_ATTRIBUTE} (the amount spent within dates), not to ${definition.name}`
+        )
+      }
+      if (window[key] !== undefined) {
+        throw new RuleSyntaxError(keyword.line, keyword.column, "SINCE and UNTIL once each", `"${keyword.text}" again`)
+      }
+      this.next()
+      window[key] = this.parseWindowDate(word)
+    }
+  }
+
+  private parseWindowDate(word: string): string {
+    const token = this.current
+    if (token.kind === "date" || token.kind === "string") {
+      this.next()
+      return token.value as string
+    }
+    if (this.isWord("TODAY")) {
+      this.next()
+      return "today"
+    }
+    return this.fail(`a date after ${word}: YYYY-MM-DD, today, or a relative date like -90d, -4w, -6m, -1y`)
   }
 
   private parseFilter(): PurchaseFilter {

@@ -35,12 +35,24 @@ export const quote = (s: string) => `'${s.replace(/'/g, "''")}'`
 const isMoney = (v: unknown): v is MoneyValue =>
   !!v && typeof v === "object" && !Array.isArray(v) && "amount" in v && "currency_code" in v
 
+/** An amount and its currency, then (when asked) its dates: `500 EUR SINCE -90d UNTIL 2026-06-30`. */
+function printMoney(value: MoneyValue, withWindow: boolean): string {
+  const parts = [`${value.amount} ${value.currency_code.toUpperCase()}`]
+  if (withWindow && value.since !== undefined) {
+    parts.push(`SINCE ${printScalar(value.since, true)}`)
+  }
+  if (withWindow && value.until !== undefined) {
+    parts.push(`UNTIL ${printScalar(value.until, true)}`)
+  }
+  return parts.join(" ")
+}
+
 function printScalar(value: unknown, asDate: boolean): string {
   if (typeof value === "number" || typeof value === "boolean") {
     return String(value)
   }
   if (isMoney(value)) {
-    return `${value.amount} ${value.currency_code.toUpperCase()}`
+    return printMoney(value, true)
   }
   const text = String(value)
   return asDate && isDateValue(text) ? text : quote(text)
@@ -80,6 +92,10 @@ function printValue(condition: Condition): string {
   }
   if (operator === "between") {
     const [a, b] = value as [unknown, unknown]
+    if (isMoney(a) && isMoney(b)) {
+      // Both ends share their dates: written once, after the second amount.
+      return `${printMoney(a, false)} AND ${printMoney(b, true)}`
+    }
     return `${printScalar(a, asDate)} AND ${printScalar(b, asDate)}`
   }
   if (operator === "in" || operator === "not_in") {

@@ -1,5 +1,5 @@
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/postgresql"
-import type { CustomerFacts, PurchaseFact } from "../rules"
+import type { CustomerFacts, OrderFact, PurchaseFact } from "../rules"
 
 /** A customer_profile row as written (ids and timestamps aside). */
 export type ProfileInput = {
@@ -32,7 +32,16 @@ export type PurchaseInput = {
   purchased_at: Date | string
 }
 
-export type FactsSnapshot = { profiles: ProfileInput[]; purchases: PurchaseInput[] }
+/** A customer_order row as written: one placed, not canceled order (lower-case currency). */
+export type OrderInput = {
+  customer_id: string
+  order_id: string
+  currency_code: string
+  total: number
+  placed_at: Date | string
+}
+
+export type FactsSnapshot = { profiles: ProfileInput[]; purchases: PurchaseInput[]; orders: OrderInput[] }
 
 const PROFILE_COLUMNS = `customer_id text, email text, first_name text, last_name text, has_account boolean,
   customer_added_at timestamptz, group_ids text[], source_ids text[], countries text[], provinces text[],
@@ -45,6 +54,8 @@ const PROFILE_FIELDS = [
 const PURCHASE_COLUMNS = `customer_id text, order_id text, product_id text, collection_id text, category_ids text[],
   type_id text, quantity integer, purchased_at timestamptz`
 const PURCHASE_FIELDS = ["customer_id", "order_id", "product_id", "collection_id", "category_ids", "type_id", "quantity", "purchased_at"]
+const ORDER_COLUMNS = "customer_id text, order_id text, currency_code text, total numeric, placed_at timestamptz"
+const ORDER_FIELDS = ["customer_id", "order_id", "currency_code", "total", "placed_at"]
 
 /**
  * A JS array as one PostgreSQL array literal (knex would otherwise spread an
@@ -66,24 +77,42 @@ export async function exec(em: SqlEntityManager, sql: string, bindings: unknown[
   await em.execute(sql, bind(bindings), "run")
 }
 
+/** Which per-row facts to read besides the profiles (both by default). */
+export type ReadFactsOptions = { purchases?: boolean; orders?: boolean }
+
 /** The stored facts of these customers. */
-export async function readFacts(em: SqlEntityManager, customerIds: string[], withPurchases = true): Promise<FactsSnapshot> {
+export async function readFacts(
+  em: SqlEntityManager,
+  customerIds: string[],
+  read: ReadFactsOptions = {}
+): Promise<FactsSnapshot> {
   if (customerIds.length === 0) {
-    return { profiles: [], purchases: [] }
+    return { profiles: [], purchases: [], orders: [] }
   }
   const profiles = await rows<ProfileInput>(
     em,
     `SELECT ${PROFILE_FIELDS.join(", ")} FROM customer_profile WHERE customer_id = ANY(?::text[]) AND deleted_at IS NULL`,
     [customerIds]
   )
-  const purchases = withPurchases
-    ? await rows<PurchaseInput>(
-        em,
-        `SELECT ${PURCHASE_FIELDS.join(", ")} FROM customer_purchase WHERE customer_id = ANY(?::text[]) AND deleted_at IS NULL`,
-        [customerIds]
-      )
-    : []
-  return { profiles, purchases }
+  const purchases =
+    read.purchases !== false
+      ? await rows<PurchaseInput>(
+          em,
+          `SELECT ${PURCHASE_FIELDS.join(", ")} FROM customer_purchase WHERE customer_id = ANY(?::text[]) AND deleted_at IS NULL`,
+          [customerIds]
+        )
+      : []
+  // numeric comes back as text: read totals as the numbers the rules compare (float8).
+  const orders =
+    read.orders !== false
+      ? await rows<OrderInput>(
+          em,
+          `SELECT customer_id, order_id, currency_code, total::float8 AS total, placed_at
+           FROM customer_order WHERE customer_id = ANY(?::text[]) AND deleted_at IS NULL`,
+          [customerIds]
+        )
+      : []
+  return { profiles, purchases, orders }
 }
 
 export type WriteFactsOptions = {
@@ -115,10 +144,15 @@ export async function replaceFacts(
     [...customerIds].sort(),
   ])
   const previous = await readFacts(em, customerIds)
-  const orderIds = [...new Set(next.purchases.map((p) => p.order_id))]
+  // An order moved to one of these customers leaves its previous owner's rows (order ids are unique).
+  const orderIds = [...new Set([...next.purchases, ...next.orders].map((p) => p.order_id))]
 
   await exec(em, 
     `DELETE FROM customer_purchase WHERE deleted_at IS NULL AND (customer_id = ANY(?::text[]) OR order_id = ANY(?::text[]))`,
+    [customerIds, orderIds]
+  )
+  await exec(em, 
+    `DELETE FROM customer_order WHERE deleted_at IS NULL AND (customer_id = ANY(?::text[]) OR order_id = ANY(?::text[]))`,
     [customerIds, orderIds]
   )
   const kept = next.profiles.map((p) => p.customer_id)
@@ -151,13 +185,26 @@ export async function replaceFacts(
       [JSON.stringify(next.purchases)]
     )
   }
+  if (next.orders.length) {
+    // raw_total: the BigNumber column's raw value, as Medusa's models write it.
+    await exec(em, 
+      `INSERT INTO customer_order (id, ${ORDER_FIELDS.join(", ")}, raw_total, created_at, updated_at)
+       SELECT 'cord_' || replace(gen_random_uuid()::text, '-', ''), ${ORDER_FIELDS.map((f) => `x.${f}`).join(", ")},
+         jsonb_build_object('value', x.total::text, 'precision', 20), now(), now()
+       FROM jsonb_to_recordset(?::jsonb) AS x(${ORDER_COLUMNS})`,
+      [JSON.stringify(next.orders)]
+    )
+  }
   return previous
 }
 
 const date = (value: Date | string | null): Date | null => (value === null ? null : new Date(value))
 
-/** The evaluator's view of a stored profile. */
-export function toFacts(profile: ProfileInput, purchases: PurchaseInput[]): CustomerFacts {
+/**
+ * The evaluator's view of a stored profile, with the customer's purchases
+ * and orders (without orders, amounts within dates are 0).
+ */
+export function toFacts(profile: ProfileInput, purchases: PurchaseInput[], orders: OrderInput[] = []): CustomerFacts {
   return {
     email: profile.email,
     first_name: profile.first_name,
@@ -180,6 +227,14 @@ export function toFacts(profile: ProfileInput, purchases: PurchaseInput[]): Cust
         type_id: p.type_id,
         quantity: p.quantity,
         purchased_at: new Date(p.purchased_at),
+      })
+    ),
+    orders: orders.map(
+      (o): OrderFact => ({
+        order_id: o.order_id,
+        currency_code: o.currency_code.toLowerCase(),
+        total: Number(o.total),
+        placed_at: new Date(o.placed_at),
       })
     ),
     metadata: profile.metadata ?? {},
@@ -219,16 +274,17 @@ const canonical = (value: unknown): string => {
 
 const purchaseKey = (p: PurchaseInput) =>
   canonical([p.order_id, p.product_id, p.collection_id, p.category_ids, p.type_id, p.quantity, p.purchased_at])
+const orderKey = (o: OrderInput) => canonical([o.order_id, o.currency_code.toLowerCase(), Number(o.total), o.placed_at])
+
+/** One customer's stored facts. */
+export type CustomerSnapshot = { profile?: ProfileInput; purchases: PurchaseInput[]; orders: OrderInput[] }
 
 /**
  * The attributes whose facts differ between two snapshots of one customer
  * ("*" when the customer appeared, disappeared or changed account status:
  * every segment must look again).
  */
-export function changedAttributes(
-  before: { profile?: ProfileInput; purchases: PurchaseInput[] },
-  after: { profile?: ProfileInput; purchases: PurchaseInput[] }
-): Set<string> {
+export function changedAttributes(before: CustomerSnapshot, after: CustomerSnapshot): Set<string> {
   if (!before.profile || !after.profile || before.profile.has_account !== after.profile.has_account) {
     return new Set(["*"])
   }
@@ -240,9 +296,13 @@ export function changedAttributes(
       attributes.forEach((name) => changed.add(name))
     }
   }
-  const keys = (list: PurchaseInput[]) => list.map(purchaseKey).sort().join("|")
-  if (keys(before.purchases) !== keys(after.purchases)) {
+  const keys = <T>(list: T[], key: (row: T) => string) => list.map(key).sort().join("|")
+  if (keys(before.purchases, purchaseKey) !== keys(after.purchases, purchaseKey)) {
     changed.add("products_purchased")
+  }
+  // amount_spent within dates reads the orders (an order can move in time with the same totals).
+  if (keys(before.orders, orderKey) !== keys(after.orders, orderKey)) {
+    changed.add("amount_spent")
   }
   return changed
 }

@@ -184,9 +184,10 @@ export async function evaluateCustomers(
   }
   const customerIds = work.map((w) => w.customer_id)
   const segmentIds = [...new Set(work.flatMap((w) => w.segments.map((s) => s.id)))]
-  const needsPurchases = work.some((w) => w.segments.some((s) => s.attributes.includes("products_purchased")))
+  const reads = (attribute: string) => work.some((w) => w.segments.some((s) => s.attributes.includes(attribute)))
   const [facts, current] = await Promise.all([
-    readFacts(em, customerIds, needsPurchases),
+    // Orders for amount_spent within dates.
+    readFacts(em, customerIds, { purchases: reads("products_purchased"), orders: reads("amount_spent") }),
     rows<{ segment_id: string; customer_id: string }>(
       em,
       `SELECT segment_id, customer_id FROM customer_segment_membership
@@ -200,10 +201,14 @@ export async function evaluateCustomers(
   for (const purchase of facts.purchases) {
     byCustomer.set(purchase.customer_id, [...(byCustomer.get(purchase.customer_id) ?? []), purchase])
   }
+  const ordersOf = new Map<string, typeof facts.orders>()
+  for (const order of facts.orders) {
+    ordersOf.set(order.customer_id, [...(ordersOf.get(order.customer_id) ?? []), order])
+  }
   const result = new Map<string, MembershipChange>()
   for (const { customer_id, segments: affected } of work) {
     const profile = profiles.get(customer_id)
-    const customerFacts = profile ? toFacts(profile, byCustomer.get(customer_id) ?? []) : null
+    const customerFacts = profile ? toFacts(profile, byCustomer.get(customer_id) ?? [], ordersOf.get(customer_id) ?? []) : null
     for (const segment of affected) {
       const matches =
         customerFacts !== null &&

@@ -59,7 +59,7 @@ export const backfillCustomerFactsStep = createStep(
         { timeout: LOCK_WAIT_SECONDS }
       )
       customers += facts.profiles.length
-      orders += facts.orders
+      orders += facts.orders_read
       batches += 1
       if (last) {
         break

@@ -1,4 +1,4 @@
-import { evaluate, guestFacts, parse, type CartFacts, type CustomerFacts } from ".."
+import { evaluate, explain, guestFacts, parse, sumAmounts, summarizeRule, type CartFacts, type CustomerFacts } from ".."
 
 const now = new Date("2026-06-15T12:00:00.000Z")
 
@@ -19,6 +19,13 @@ const ada: CustomerFacts = guestFacts({
   purchases: [
     { product_id: "prod_tee", collection_id: "pcol_basics", category_ids: ["pcat_tops"], type_id: "ptyp_apparel", quantity: 2, purchased_at: new Date("2026-05-20T10:00:00Z") },
     { product_id: "prod_lamp", collection_id: null, category_ids: ["pcat_home"], type_id: null, quantity: 1, purchased_at: new Date("2025-03-01T10:00:00Z") },
+  ],
+  // the orders behind spend: 300 + 240 + 100 EUR, 99 USD
+  orders: [
+    { order_id: "order_1", currency_code: "eur", total: 300, placed_at: new Date("2025-02-01T10:00:00Z") },
+    { order_id: "order_2", currency_code: "eur", total: 240, placed_at: new Date("2026-04-10T09:00:00Z") },
+    { order_id: "order_3", currency_code: "usd", total: 99, placed_at: new Date("2026-05-20T10:00:00Z") },
+    { order_id: "order_4", currency_code: "eur", total: 100, placed_at: new Date("2026-06-01T23:59:00Z") },
   ],
   metadata: { tier: "gold", points: 1200, newsletter: true, nested: { a: 1 } },
 })
@@ -72,6 +79,18 @@ describe("evaluate: truth table per attribute type, nulls included", () => {
     ["average_order_value != 200 EUR", true, true],
     ["average_order_value < 1000 GBP", false, false],
     ["amount_spent IS NOT NULL", true, false],
+    // money within dates: only amount_spent, the orders of that currency placed from since's day through until's
+    ["amount_spent > 300 EUR SINCE -90d", true, false],
+    ["amount_spent = 340 EUR SINCE 2026-03-17", true, false],
+    ["amount_spent > 340 EUR SINCE -90d", false, false],
+    ["amount_spent != 340 EUR SINCE -90d", false, true],
+    ["amount_spent = 100 EUR SINCE 2026-06-01 UNTIL 2026-06-01", true, false],
+    ["amount_spent = 300 EUR UNTIL 2025-02-01", true, false],
+    ["amount_spent = 0 EUR UNTIL 2025-01-31", true, true],
+    ["amount_spent < 1 EUR SINCE today", true, true],
+    ["amount_spent BETWEEN 90 USD AND 100 USD SINCE -1m", true, false],
+    ["amount_spent BETWEEN 90 USD AND 100 USD SINCE -3w", false, false],
+    ["amount_spent >= 640 EUR SINCE 2000-01-01 UNTIL today", true, false],
     ["average_order_value IS NULL", false, true],
     // dates: by UTC day; relative to now (2026-06-15)
     ["last_order_date = 2026-06-01", true, false],
@@ -157,5 +176,32 @@ describe("evaluate: groups", () => {
         expect(check(negative, facts)).toBe(!check(positive, facts))
       }
     }
+  })
+})
+
+describe("amount_spent within dates", () => {
+  it("adds order totals as decimals, like SUM over numeric and Medusa's BigNumber", () => {
+    expect(sumAmounts([])).toBe(0)
+    expect(sumAmounts([0.1, 0.2])).toBe(0.3)
+    expect(sumAmounts([99.99, 250.5, 0.01])).toBe(350.5)
+    expect(sumAmounts([1e-7, 1])).toBe(1.0000001)
+    expect(sumAmounts([1e21, 1])).toBe(1e21 + 1)
+    expect(sumAmounts([-5.25, 2.5])).toBe(-2.75)
+    expect(sumAmounts([0.1, 0.2, -0.3])).toBe(0)
+  })
+
+  it("explains with the amount in the window, and counts relative dates as moving with time", () => {
+    const rule = parse("amount_spent > 300 EUR SINCE -90d AND amount_spent BETWEEN 600 EUR AND 700 EUR")
+    const explanation = explain(rule, ada, { now, cart: null })
+    expect(explanation).toMatchObject({
+      result: true,
+      children: [
+        { text: "amount_spent > 300 EUR SINCE -90d", fact: { amount: 340, currency_code: "eur", since: "-90d" } },
+        { text: "amount_spent BETWEEN 600 EUR AND 700 EUR", fact: { amount: 640, currency_code: "eur" } },
+      ],
+    })
+    expect(summarizeRule(rule)).toEqual({ attributes: ["amount_spent"], relative_dates: true, guest_capable: false })
+    expect(summarizeRule(parse("amount_spent BETWEEN 1 EUR AND 5 EUR UNTIL -1y")).relative_dates).toBe(true)
+    expect(summarizeRule(parse("amount_spent > 1 EUR SINCE 2026-01-01 UNTIL 2026-06-30")).relative_dates).toBe(false)
   })
 })

@@ -77,6 +77,29 @@ describe("parse", () => {
       "cart_products NOT CONTAINS (product: 'prod_1')",
       { attribute: "cart_products", operator: "not_contains", value: { product_ids: ["prod_1"] } },
     ],
+    [
+      "amount_spent > 500 EUR SINCE -90d",
+      { attribute: "amount_spent", operator: "gt", value: { amount: 500, currency_code: "eur", since: "-90d" } },
+    ],
+    [
+      "amount_spent <= 20 usd until today",
+      { attribute: "amount_spent", operator: "lte", value: { amount: 20, currency_code: "usd", until: "today" } },
+    ],
+    [
+      "amount_spent != 0 EUR UNTIL 2026-06-30 SINCE '-6m'",
+      { attribute: "amount_spent", operator: "neq", value: { amount: 0, currency_code: "eur", since: "-6m", until: "2026-06-30" } },
+    ],
+    [
+      "amount_spent BETWEEN 100 EUR AND 500 EUR SINCE 2026-01-01 UNTIL 2026-06-30",
+      {
+        attribute: "amount_spent",
+        operator: "between",
+        value: [
+          { amount: 100, currency_code: "eur", since: "2026-01-01", until: "2026-06-30" },
+          { amount: 500, currency_code: "eur", since: "2026-01-01", until: "2026-06-30" },
+        ],
+      },
+    ],
   ])("%s", (query, expected) => {
     expect(parse(query)).toEqual(expected)
     expect(print(parse(query))).toBe(print(expected))
@@ -117,6 +140,44 @@ describe("parse", () => {
       operator: "gt",
       value: { amount: 500, currency_code: "eur" },
     })
+    expect(parse("amount_spent > 500 SINCE -90d", { defaultCurrency: "EUR" })).toEqual({
+      attribute: "amount_spent",
+      operator: "gt",
+      value: { amount: 500, currency_code: "eur", since: "-90d" },
+    })
+  })
+
+  it("writes amount_spent's dates once after BETWEEN's second amount, and SINCE before UNTIL", () => {
+    const rule: RuleNode = {
+      all: [
+        {
+          attribute: "amount_spent",
+          operator: "between",
+          value: [
+            { amount: 100, currency_code: "eur", until: "-1m" },
+            { amount: 500.5, currency_code: "eur", until: "-1m" },
+          ],
+        },
+        { attribute: "amount_spent", operator: "gte", value: { amount: 1, currency_code: "usd", until: "2026-06-30", since: "today" } },
+        { attribute: "average_order_value", operator: "gt", value: { amount: 20, currency_code: "eur" } },
+      ],
+    }
+    expect(print(rule)).toBe(
+      "amount_spent BETWEEN 100 EUR AND 500.5 EUR UNTIL -1m AND amount_spent >= 1 USD SINCE today UNTIL 2026-06-30 AND average_order_value > 20 EUR"
+    )
+    expect(parse(print(rule))).toEqual(rule)
+  })
+
+  it("keeps SINCE and UNTIL out of the way of names and purchase filters", () => {
+    // metadata keys and purchase filter keys named since/until are unaffected
+    expect(parse("metadata.since = 'x' AND products_purchased CONTAINS (product: 'p', since: -9d, until: today)")).toEqual({
+      all: [
+        { attribute: "metadata.since", operator: "eq", value: "x" },
+        { attribute: "products_purchased", operator: "contains", value: { product_ids: ["p"], since: "-9d", until: "today" } },
+      ],
+    })
+    // a 5-letter word after an amount is never taken for a currency code
+    expect(syntaxError("amount_spent > 5 SINCE -9d").message).toMatch(/expected a currency code after the amount/)
   })
 })
 
@@ -150,6 +211,15 @@ describe("syntax errors name line, column and what was expected", () => {
     ["cart_products CONTAINS (product: 'p', since: -30d)", 1, 24, "since"],
     ["products_purchased CONTAINS (product: 'a', product: 'b')", 1, 44, 'each filter key once'],
     ["has_account = 'yes'", 1, 15, "has_account eq needs true or false"],
+    ["average_order_value > 5 EUR SINCE -90d", 1, 29, "SINCE applies only to amount_spent"],
+    ["cart_subtotal < 5 EUR UNTIL today", 1, 23, "UNTIL applies only to amount_spent"],
+    ["amount_spent > 5 EUR SINCE", 1, 27, "expected a date after SINCE"],
+    ["amount_spent > 5 EUR SINCE yesterday", 1, 28, "expected a date after SINCE"],
+    ["amount_spent > 5 EUR SINCE -9d SINCE -8d", 1, 32, "SINCE and UNTIL once each"],
+    ["amount_spent > 5 EUR SINCE 2026-06-30 UNTIL 2026-01-01", 1, 16, "since must not be after until"],
+    ["amount_spent > 5 EUR SINCE 2026-02-30", 1, 16, "must be a date"],
+    ["amount_spent BETWEEN 1 EUR SINCE -9d AND 5 EUR", 1, 28, "expected AND and the second amount (SINCE and UNTIL come once, after the second amount)"],
+    ["amount_spent > 5 EUR SINCE -9d AND", 1, 35, "expected an attribute name"],
   ])("%j is refused where the problem is", (query, line, column, fragment) => {
     const error = syntaxError(query)
     expect([error.line, error.column]).toEqual([line, column])
@@ -199,6 +269,41 @@ describe("validateRule (rules sent as JSON)", () => {
     ])
   })
 
+  it("allows dates only on amount_spent, in order, and the same on both ends of BETWEEN", () => {
+    const messages = (rule: unknown) => {
+      const result = validateRule(rule)
+      return result.success ? [] : result.issues.map((i) => i.message)
+    }
+    const eur = (amount: number, window: Record<string, string> = {}) => ({ amount, currency_code: "EUR", ...window })
+    expect(validateRule({ attribute: "amount_spent", operator: "gt", value: eur(500, { since: "-90d" }) })).toEqual({
+      success: true,
+      rule: { attribute: "amount_spent", operator: "gt", value: { amount: 500, currency_code: "eur", since: "-90d" } },
+    })
+    expect(messages({ attribute: "average_order_value", operator: "gt", value: eur(5, { since: "-90d" }) })).toEqual([
+      expect.stringContaining('"since" (a date window) applies only to amount_spent, not to average_order_value'),
+    ])
+    expect(messages({ attribute: "cart_subtotal", operator: "between", value: [eur(1), eur(5, { until: "today" })] })).toEqual([
+      expect.stringContaining('"until" (a date window) applies only to amount_spent, not to cart_subtotal'),
+    ])
+    expect(messages({ attribute: "amount_spent", operator: "gt", value: eur(5, { since: "last week" }) })).toEqual([
+      expect.stringMatching(/must be a date.*\(at since\)/),
+    ])
+    expect(messages({ attribute: "amount_spent", operator: "gt", value: eur(5, { since: "2026-02-01", until: "2026-01-31" }) })).toEqual([
+      expect.stringContaining("since must not be after until"),
+    ])
+    // relative dates are not ordered (an empty window is allowed)
+    expect(messages({ attribute: "amount_spent", operator: "gt", value: eur(5, { since: "-1d", until: "-1y" }) })).toEqual([])
+    expect(messages({ attribute: "amount_spent", operator: "between", value: [eur(1, { since: "-9d" }), eur(5)] })).toEqual([
+      expect.stringContaining("both ends of BETWEEN must use the same dates"),
+    ])
+    expect(
+      messages({ attribute: "amount_spent", operator: "between", value: [eur(1, { since: "-9d", until: "today" }), eur(5, { since: "-9d" })] })
+    ).toEqual([expect.stringContaining("both ends of BETWEEN must use the same dates")])
+    expect(
+      messages({ attribute: "amount_spent", operator: "between", value: [eur(1, { since: "-9d" }), eur(5, { since: "-9d" })] })
+    ).toEqual([])
+  })
+
   it("takes no value for IS NULL / IS NOT NULL and a value for everything else", () => {
     expect(validateRule({ attribute: "last_order_date", operator: "exists", value: "x" }).success).toBe(false)
     expect(validateRule({ attribute: "last_order_date", operator: "gt" }).success).toBe(false)
@@ -219,6 +324,13 @@ const relativeDate = fc.oneof(
 const dateValue = fc.oneof(absoluteDate, relativeDate)
 const amount = fc.integer({ min: -100000, max: 1000000 }).map((n) => n / 100)
 const currency = fc.constantFrom("eur", "usd", "gbp")
+/** amount_spent's optional dates: none, since, until or both (absolute ones in order). */
+const windowArb = fc
+  .record({ since: fc.option(dateValue, { nil: undefined }), until: fc.option(dateValue, { nil: undefined }) })
+  .map(({ since, until }) => {
+    const ordered = since && until && /^\d/.test(since) && /^\d/.test(until) && since > until ? [until, since] : [since, until]
+    return Object.fromEntries(Object.entries({ since: ordered[0], until: ordered[1] }).filter(([, v]) => v !== undefined))
+  })
 
 function scalarFor(definition: AttributeDefinition): fc.Arbitrary<unknown> {
   switch (definition.type) {
@@ -230,7 +342,9 @@ function scalarFor(definition: AttributeDefinition): fc.Arbitrary<unknown> {
     case "number":
       return fc.oneof(fc.integer({ min: -1000, max: 100000 }), amount)
     case "money":
-      return fc.record({ amount, currency_code: currency })
+      return definition.name === "amount_spent"
+        ? fc.tuple(fc.record({ amount, currency_code: currency }), windowArb).map(([m, w]) => ({ ...m, ...w }))
+        : fc.record({ amount, currency_code: currency })
     case "date":
       return dateValue
     case "boolean":
@@ -267,11 +381,12 @@ function valueFor(definition: AttributeDefinition, operator: Operator): fc.Arbit
       return fc.array(one, { minLength: 1, maxLength: 4 })
     case "between":
       if (definition.type === "money") {
+        const window = definition.name === "amount_spent" ? windowArb : fc.constant({})
         return fc
-          .tuple(amount, amount, currency)
-          .map(([a, b, c]) => [
-            { amount: Math.min(a, b), currency_code: c },
-            { amount: Math.max(a, b), currency_code: c },
+          .tuple(amount, amount, currency, window)
+          .map(([a, b, c, w]) => [
+            { amount: Math.min(a, b), currency_code: c, ...w },
+            { amount: Math.max(a, b), currency_code: c, ...w },
           ])
       }
       return fc.tuple(one, one).map((pair) =>
