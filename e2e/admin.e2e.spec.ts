@@ -1,4 +1,5 @@
 import { logIn, startStore, type Store } from "./harness"
+import { addCondition, choose, eventually, expectedVipGermans, parseCsv, pick, readDownload } from "./segments"
 
 jest.setTimeout(900_000)
 
@@ -69,5 +70,221 @@ describe("the admin dashboard with the plugin, in chromium", () => {
     const segments = page.getByTestId("customer-suite-capability-segments")
     await expect(segments.innerText()).resolves.toMatch(/Enabled/)
     await store.screenshot("04-settings-customer-suite")
+  })
+
+  describe("segments", () => {
+    const NAME = "VIP Germans over 500 EUR in 90 days"
+    let segmentId = ""
+    let expected: { id: string; email: string }[] = []
+
+    it("lists the seeded segments under Customers", async () => {
+      const { page, baseUrl } = store
+      await page.goto(`${baseUrl}/app/customers`)
+      await page.getByRole("link", { name: "Segments", exact: true }).click()
+      await page.waitForURL("**/app/customer-segments")
+      const list = page.getByTestId("segments-list")
+      await list.locator("table tbody tr", { hasText: "VIP spenders" }).waitFor()
+      const [{ count }] = await store.sql<{ count: string }>(
+        "select count(*) from customer_segment where deleted_at is null"
+      )
+      expect(await list.locator("table tbody tr").count()).toBe(Number(count))
+      // The status filter: no seeded segment is inactive.
+      await page.goto(`${baseUrl}/app/customer-segments?status=inactive`)
+      await list.getByText("No results").waitFor()
+      await page.goto(`${baseUrl}/app/customer-segments`)
+      await list.locator("table tbody tr").first().waitFor()
+      await store.screenshot("05-segments-list")
+    })
+
+    it("builds VIP Germans who spent over 500 EUR in the last 90 days in the builder, with a live preview", async () => {
+      const { page, baseUrl } = store
+      expected = await expectedVipGermans(store)
+      expect(expected.length).toBeGreaterThan(0)
+      const started = Date.now()
+
+      await page.goto(`${baseUrl}/app/customer-segments`)
+      await page.getByTestId("segments-create").click()
+      await page.waitForURL("**/app/customer-segments/create")
+      await page.getByTestId("segment-name-input").fill(NAME)
+
+      const root = page.getByTestId("segment-rule-root")
+      const group = await addCondition(page, root, "group", "customer_groups")
+      await pick(page, group, "VIP", "VIP", "VIP")
+      const country = await addCondition(page, root, "countr", "countries")
+      await pick(page, country, "Germ", /^Germany\b/, "Germany")
+      const spent = await addCondition(page, root, "spent", "amount_spent")
+      await choose(page, spent.getByTestId("segment-condition-operator"), "is more than")
+      // No amount yet: the API's error appears on that condition.
+      await expect(spent.getByTestId("segment-condition-error").innerText()).resolves.toMatch(/amount/)
+      await spent.getByLabel("Amount").fill("500")
+      await spent.getByTestId("segment-condition-error").waitFor({ state: "detached" })
+      await choose(page, spent.getByLabel("When"), "since")
+      await spent.getByTestId("segment-condition-value-since-amount").fill("90")
+
+      const count = page.getByTestId("segment-preview-count")
+      await eventually(async () => expect(Number((await count.innerText()).replace(/\D/g, ""))).toBe(expected.length), 30_000)
+      console.log(`built the example segment in the builder in ${((Date.now() - started) / 1000).toFixed(1)} s (browser automation)`)
+      await store.screenshot("06-segment-builder")
+    })
+
+    it("switches to text and back without losing anything, and shows syntax errors at their line and column", async () => {
+      const { page } = store
+      const [vip] = await store.sql<{ id: string }>("select id from customer_group where name = 'VIP' and deleted_at is null")
+      await page.getByTestId("segment-mode-text").click()
+      const query = page.getByTestId("segment-query")
+      await eventually(async () =>
+        expect(await query.inputValue()).toBe(
+          `customer_groups CONTAINS '${vip.id}' AND countries CONTAINS 'de' AND amount_spent > 500 EUR SINCE -90d`
+        )
+      )
+      const text = await query.inputValue()
+      // A broken query: the error names where.
+      await query.fill(`${text}\nAND`)
+      const error = page.getByTestId("segment-query-error")
+      await error.waitFor()
+      await expect(error.innerText()).resolves.toMatch(/Line 2, column 4/)
+      await store.screenshot("07-segment-text-error")
+      await query.fill(text)
+      await page.getByTestId("segment-query-ok").getByText("The rule is valid.").waitFor()
+
+      await page.getByTestId("segment-mode-builder").click()
+      const conditions = page.getByTestId("segment-condition")
+      await eventually(async () => expect(await conditions.count()).toBe(3))
+      expect(await conditions.evaluateAll((els) => els.map((e) => e.getAttribute("data-attribute")))).toEqual([
+        "customer_groups",
+        "countries",
+        "amount_spent",
+      ])
+      await conditions.nth(0).getByText("VIP").waitFor()
+      await conditions.nth(1).getByText("Germany").waitFor()
+      expect(await conditions.nth(2).getByLabel("Amount").inputValue()).toBe("500")
+      expect(await conditions.nth(2).getByTestId("segment-condition-value-since-amount").inputValue()).toBe("90")
+      // And once more to text: the same query.
+      await page.getByTestId("segment-mode-text").click()
+      await eventually(async () => expect(await query.inputValue()).toBe(text))
+      await page.getByTestId("segment-mode-builder").click()
+      await eventually(async () => expect(await conditions.count()).toBe(3))
+    })
+
+    it("saves, refreshes and shows the members", async () => {
+      const { page } = store
+      await page.getByTestId("segment-save").click()
+      await page.waitForURL(/\/app\/customer-segments\/cseg_[A-Za-z0-9]+$/)
+      segmentId = page.url().split("/").pop()!
+      await page.getByTestId("segment-name").getByText(NAME).waitFor()
+      const memberCount = page.getByTestId("segment-detail-member-count")
+      await eventually(async () => expect(await memberCount.innerText()).toBe(String(expected.length)))
+      const links = page.getByTestId("segment-members").getByTestId("segment-member-link")
+      await eventually(async () => expect(await links.count()).toBe(Math.min(expected.length, 10)))
+      await page.getByTestId("segment-rule-summary").getByText("Germany").waitFor()
+
+      // A refresh by hand: its progress, then its result in the history.
+      await page.getByTestId("segment-refresh").click()
+      await page.getByTestId("segment-run-status").getByText("Succeeded").waitFor()
+      await eventually(async () => expect(await page.getByTestId("segment-runs").locator("tbody tr").count()).toBeGreaterThanOrEqual(2))
+      await store.screenshot("08-segment-detail")
+    })
+
+    it("exports every member as CSV, matching the API", async () => {
+      const { page, baseUrl } = store
+      const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("segment-export").click()])
+      const rows = parseCsv(await readDownload(await download.path()))
+      expect(rows[0]).toEqual(["id", "email", "first_name", "last_name", "has_account", "source", "matched_at"])
+      const response = await page.request.get(`${baseUrl}/admin/customer-segments/${segmentId}/customers?limit=200`)
+      expect(response.ok()).toBe(true)
+      const api = (await response.json()) as { customers: { id: string; email: string }[]; count: number }
+      expect(rows.length - 1).toBe(api.count)
+      expect(rows.slice(1).map((r) => r[0]).sort()).toEqual(api.customers.map((c) => c.id).sort())
+      expect(rows.slice(1).map((r) => r[1]).sort()).toEqual(expected.map((c) => c.email).sort())
+    })
+
+    it("shows the segment on a member's customer page, with why", async () => {
+      const { page } = store
+      await page.getByTestId("segment-members").getByTestId("segment-member-link").first().click()
+      await page.waitForURL(/\/app\/customers\/cus_/)
+      const widget = page.getByTestId("customer-suite-customer-segments")
+      const row = widget.locator(`[data-segment-id="${segmentId}"]`)
+      await row.waitFor()
+      await row.getByTestId("customer-segment-why").click()
+      const explanation = row.getByTestId("customer-segment-explanation")
+      await explanation.waitFor()
+      const conditions = explanation.getByTestId("customer-segment-condition")
+      await eventually(async () => expect(await conditions.count()).toBe(3))
+      expect(await conditions.evaluateAll((els) => els.map((e) => e.getAttribute("data-held")))).toEqual(["true", "true", "true"])
+      await expect(explanation.innerText()).resolves.toMatch(/Customer's value: .*€/)
+      await widget.scrollIntoViewIfNeeded()
+      await store.screenshot("09-customer-segments-widget")
+    })
+
+    it("says on a managed customer group which segment keeps it in sync", async () => {
+      const { page, baseUrl } = store
+      const [vip] = await store.sql<{ id: string; customer_group_id: string }>(
+        "select id, customer_group_id from customer_segment where name = 'VIP spenders' and deleted_at is null"
+      )
+      await page.goto(`${baseUrl}/app/customer-groups/${vip.customer_group_id}`)
+      const widget = page.getByTestId("customer-suite-group-segment")
+      await widget.getByRole("link", { name: "VIP spenders" }).waitFor()
+      await widget.scrollIntoViewIfNeeded()
+      await store.screenshot("10-customer-group-widget")
+      await widget.getByRole("link", { name: "VIP spenders" }).click()
+      await page.waitForURL(`**/app/customer-segments/${vip.id}`)
+    })
+
+    it("opens the saved rule in the editor", async () => {
+      const { page, baseUrl } = store
+      await page.goto(`${baseUrl}/app/customer-segments/${segmentId}`)
+      await page.getByTestId("segment-edit").click()
+      await page.waitForURL(`**/app/customer-segments/${segmentId}/edit`)
+      const conditions = page.getByTestId("segment-condition")
+      await eventually(async () => expect(await conditions.count()).toBe(3))
+      await conditions.nth(1).getByText("Germany").waitFor()
+      await eventually(async () =>
+        expect(Number((await page.getByTestId("segment-preview-count").innerText()).replace(/\D/g, ""))).toBe(expected.length)
+      )
+      await store.screenshot("11-segment-edit")
+    })
+
+    it("adds a customer to a static segment and removes them from the customer page", async () => {
+      const { page, baseUrl } = store
+      const [customer] = expected
+      await page.goto(`${baseUrl}/app/customer-segments/create`)
+      await page.getByTestId("segment-name-input").fill("Hand-picked for the newsletter")
+      await choose(page, page.locator("#segment-kind"), "Static")
+      await page.getByTestId("segment-save").click()
+      await page.waitForURL(/\/app\/customer-segments\/cseg_[A-Za-z0-9]+$/)
+      const staticId = page.url().split("/").pop()!
+      const members = page.getByTestId("segment-members")
+      await members.getByText("No members").waitFor()
+
+      await page.getByTestId("segment-add-members").click()
+      const drawer = page.getByRole("dialog")
+      await drawer.getByRole("searchbox").fill(customer.email)
+      await drawer.locator("label", { hasText: customer.email }).getByRole("checkbox").click()
+      await drawer.getByRole("button", { name: "Add 1 customer" }).click()
+      await members.getByText(customer.email).waitFor()
+      expect(await page.getByTestId("segment-detail-member-count").innerText()).toBe("1")
+      await store.screenshot("12-static-segment")
+
+      await page.goto(`${baseUrl}/app/customers/${customer.id}`)
+      const row = page.getByTestId("customer-suite-customer-segments").locator(`[data-segment-id="${staticId}"]`)
+      await row.getByRole("button", { name: "Remove" }).click()
+      await row.waitFor({ state: "detached" })
+      expect(
+        await store.sql("select id from customer_segment_membership where segment_id = $1 and deleted_at is null", [staticId])
+      ).toHaveLength(0)
+    })
+
+    it("deletes the segment after confirmation", async () => {
+      const { page, baseUrl } = store
+      await page.goto(`${baseUrl}/app/customer-segments/${segmentId}`)
+      await page.getByTestId("segment-delete").click()
+      const dialog = page.getByRole("alertdialog")
+      await dialog.waitFor()
+      await dialog.getByRole("button", { name: "Delete" }).click()
+      await page.waitForURL("**/app/customer-segments")
+      await eventually(async () =>
+        expect(await store.sql("select id from customer_segment where id = $1 and deleted_at is null", [segmentId])).toHaveLength(0)
+      )
+    })
   })
 })

@@ -277,6 +277,30 @@ function planOrders(customers: CustomerPlan[], skus: string[], now: number): Ord
   return plans
 }
 
+/**
+ * A few recent, large orders by VIP customers living in Germany, so the
+ * admin's example segment ("VIP Germans who spent over €500 in the last
+ * 90 days") has members. Appended after the random orders, which stay as
+ * they were.
+ */
+function planRecentVipOrders(customers: CustomerPlan[], now: number): OrderPlan[] {
+  const big = ["Wool Blend Overcoat", "Wireless Noise-Cancelling Headphones"].map(
+    (title) => allSkus().sort().find((sku) => sku.startsWith(`${skuOf(title, {})}-`))!
+  )
+  return customers
+    .filter((c) => c.registered && c.groups.includes("VIP") && c.addresses[0].country_code === "de")
+    .slice(0, 6)
+    .map((customer, k) => ({
+      seq: ORDER_TARGET + 1 + k,
+      customer,
+      address: customer.addresses[0],
+      at: new Date(now - (6 + 11 * k) * DAY),
+      lines: big.map((sku) => ({ sku, quantity: 1 + (k % 2) })),
+      shipping: SHIPPING[0],
+      fate: "pending" as const,
+    }))
+}
+
 // ---------------------------------------------------------------- phases
 
 type Linked = { id: string } | null
@@ -810,7 +834,7 @@ export default async function seedDemoData({ container }: ExecArgs) {
   await seedCustomerGroups(ctx, customerPlans, customerIds)
   await seedAdminUser(ctx)
 
-  const orderPlans = planOrders(customerPlans, allSkus().sort(), now)
+  const orderPlans = [...planOrders(customerPlans, allSkus().sort(), now), ...planRecentVipOrders(customerPlans, now)]
   const orderCount = await seedOrders(ctx, setup, orderPlans, variantIds, customerIds)
   await seedSegments(ctx)
 

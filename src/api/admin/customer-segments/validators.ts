@@ -35,6 +35,7 @@ export const AdminGetCustomerSegmentsParams = createFindParams({ limit: 20, offs
     kind: z.union([kind, z.array(kind)]).optional(),
     status: z.union([status, z.array(status)]).optional(),
     applies_to: z.union([appliesTo, z.array(appliesTo)]).optional(),
+    customer_group_id: z.union([idOf("customer_group_id"), z.array(idOf("customer_group_id"))]).optional(),
   })
   .strict()
 

@@ -1,0 +1,231 @@
+import { PlusMini, Trash } from "@medusajs/icons"
+import {
+  Badge,
+  Button,
+  Checkbox,
+  Container,
+  DataTable,
+  Drawer,
+  Heading,
+  Input,
+  Text,
+  createDataTableColumnHelper,
+  toast,
+  useDataTable,
+  type DataTablePaginationState,
+} from "@medusajs/ui"
+import { useQuery } from "@tanstack/react-query"
+import { useMemo, useState } from "react"
+import { useTranslation } from "react-i18next"
+import { Link } from "react-router-dom"
+import { customerName, formatDateTime } from "../../lib/format"
+import { sdk } from "../../lib/sdk"
+import { useSegmentMembers, useUpdateMembers, type Segment, type SegmentMember } from "../../lib/segments"
+import { useDebounced } from "./pickers"
+import { useTableTranslations } from "./table-translations"
+
+const PAGE_SIZE = 10
+const column = createDataTableColumnHelper<SegmentMember>()
+
+/** Members: paginated and searchable; each links to the customer; static segments add and remove. */
+export const SegmentMembers = ({ segment }: { segment: Segment }) => {
+  const { t } = useTranslation()
+  const [search, setSearch] = useState("")
+  const [pagination, setPagination] = useState<DataTablePaginationState>({ pageIndex: 0, pageSize: PAGE_SIZE })
+  const { data, isPending, isError } = useSegmentMembers(segment.id, {
+    q: search || undefined,
+    limit: PAGE_SIZE,
+    offset: pagination.pageIndex * PAGE_SIZE,
+  })
+  const members = useUpdateMembers(segment.id)
+  const isStatic = segment.kind === "static"
+  const translations = useTableTranslations()
+
+  const columns = useMemo(
+    () => [
+      column.accessor("email", {
+        header: t("customerSuite.segments.members.customer"),
+        cell: ({ row }) => (
+          <Link to={`/customers/${row.original.id}`} className="text-ui-fg-interactive hover:underline" data-testid="segment-member-link">
+            {customerName(row.original)}
+          </Link>
+        ),
+      }),
+      column.accessor("has_account", {
+        header: t("customerSuite.segments.members.email"),
+        cell: ({ row }) => (
+          <span>
+            {row.original.email ?? "—"}
+            {!row.original.has_account && (
+              <Badge size="2xsmall" className="ml-2">
+                {t("customerSuite.segments.members.guest")}
+              </Badge>
+            )}
+          </span>
+        ),
+      }),
+      column.accessor("membership", {
+        header: t("customerSuite.segments.members.since"),
+        cell: ({ row }) => (
+          <span>
+            {formatDateTime(row.original.membership.matched_at)}
+            <span className="text-ui-fg-muted"> · {t(`customerSuite.segments.members.source.${row.original.membership.source}`)}</span>
+          </span>
+        ),
+      }),
+      ...(isStatic
+        ? [
+            column.action({
+              actions: [
+                {
+                  label: t("customerSuite.segments.members.remove"),
+                  icon: <Trash />,
+                  onClick: async (ctx) => {
+                    try {
+                      await members.mutateAsync({ remove: [ctx.row.original.id] })
+                      toast.success(t("customerSuite.segments.members.removed", { name: customerName(ctx.row.original) }))
+                    } catch (error) {
+                      toast.error(error instanceof Error ? error.message : String(error))
+                    }
+                  },
+                },
+              ],
+            }),
+          ]
+        : []),
+    ],
+    [t, isStatic, members]
+  )
+
+  const table = useDataTable({
+    data: data?.customers ?? [],
+    columns,
+    getRowId: (row) => row.id,
+    rowCount: data?.count ?? 0,
+    isLoading: isPending,
+    search: {
+      state: search,
+      onSearchChange: (value) => {
+        setSearch(value)
+        setPagination((p) => ({ ...p, pageIndex: 0 }))
+      },
+    },
+    pagination: { state: pagination, onPaginationChange: setPagination },
+  })
+
+  return (
+    <Container className="divide-y p-0" data-testid="segment-members">
+      <DataTable instance={table}>
+        <DataTable.Toolbar className="flex flex-wrap items-center justify-between gap-2" translations={translations.toolbar}>
+          <div>
+            <Heading level="h2">{t("customerSuite.segments.members.title")}</Heading>
+            <Text size="small" className="text-ui-fg-subtle">
+              {t(isStatic ? "customerSuite.segments.members.staticHint" : "customerSuite.segments.members.dynamicHint")}
+            </Text>
+          </div>
+          <div className="flex items-center gap-x-2">
+            <DataTable.Search placeholder={t("customerSuite.common.search")} />
+            {isStatic && <AddMembers segment={segment} />}
+          </div>
+        </DataTable.Toolbar>
+        {isError ? (
+          <Text size="small" className="text-ui-fg-error px-6 py-4" role="alert">
+            {t("customerSuite.common.loadError")}
+          </Text>
+        ) : (
+          <DataTable.Table
+            emptyState={{
+              empty: {
+                heading: t("customerSuite.segments.members.emptyHeading"),
+                description: t(isStatic ? "customerSuite.segments.members.emptyStatic" : "customerSuite.segments.members.emptyDynamic"),
+              },
+              filtered: { heading: t("customerSuite.common.noResults"), description: t("customerSuite.common.noResultsHint") },
+            }}
+          />
+        )}
+        <DataTable.Pagination translations={translations.pagination} />
+      </DataTable>
+    </Container>
+  )
+}
+
+/** A drawer to search customers and add the chosen ones to a static segment. */
+const AddMembers = ({ segment }: { segment: Segment }) => {
+  const { t } = useTranslation()
+  const [open, setOpen] = useState(false)
+  const [search, setSearch] = useState("")
+  const [chosen, setChosen] = useState<string[]>([])
+  const q = useDebounced(search, 300)
+  const customers = useQuery({
+    queryKey: ["customer-suite", "customer-search", q],
+    queryFn: () => sdk.admin.customer.list({ q: q || undefined, limit: 20, fields: "id,email,first_name,last_name,has_account" }),
+    enabled: open,
+  })
+  const members = useUpdateMembers(segment.id)
+  const add = async () => {
+    try {
+      const result = await members.mutateAsync({ add: chosen })
+      toast.success(t("customerSuite.segments.members.added", { count: result.added.length }))
+      setChosen([])
+      setOpen(false)
+    } catch (error) {
+      toast.error(error instanceof Error ? error.message : String(error))
+    }
+  }
+  return (
+    <Drawer open={open} onOpenChange={setOpen}>
+      <Drawer.Trigger asChild>
+        <Button size="small" variant="secondary" data-testid="segment-add-members">
+          <PlusMini />
+          {t("customerSuite.segments.members.add")}
+        </Button>
+      </Drawer.Trigger>
+      <Drawer.Content>
+        <Drawer.Header>
+          <Drawer.Title>{t("customerSuite.segments.members.addTitle", { name: segment.name })}</Drawer.Title>
+        </Drawer.Header>
+        <Drawer.Body className="flex flex-col gap-y-3 overflow-y-auto">
+          <Input
+            type="search"
+            autoFocus
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+            placeholder={t("customerSuite.segments.members.searchCustomers")}
+            aria-label={t("customerSuite.segments.members.searchCustomers")}
+          />
+          {customers.isPending && <Text size="small">{t("customerSuite.common.loading")}</Text>}
+          {customers.isError && (
+            <Text size="small" className="text-ui-fg-error" role="alert">
+              {t("customerSuite.common.loadError")}
+            </Text>
+          )}
+          {customers.data?.customers.length === 0 && <Text size="small">{t("customerSuite.common.noResults")}</Text>}
+          <ul className="flex flex-col gap-y-1">
+            {customers.data?.customers.map((c) => (
+              <li key={c.id}>
+                <label className="hover:bg-ui-bg-base-hover flex cursor-pointer items-center gap-x-3 rounded-md px-2 py-1.5">
+                  <Checkbox
+                    checked={chosen.includes(c.id)}
+                    onCheckedChange={(checked) => setChosen((prev) => (checked ? [...prev, c.id] : prev.filter((id) => id !== c.id)))}
+                  />
+                  <span className="txt-compact-small">{customerName(c)}</span>
+                  <span className="txt-compact-small text-ui-fg-muted truncate">{c.email}</span>
+                </label>
+              </li>
+            ))}
+          </ul>
+        </Drawer.Body>
+        <Drawer.Footer>
+          <Drawer.Close asChild>
+            <Button size="small" variant="secondary">
+              {t("customerSuite.common.cancel")}
+            </Button>
+          </Drawer.Close>
+          <Button size="small" onClick={add} disabled={!chosen.length} isLoading={members.isPending}>
+            {t("customerSuite.segments.members.addCount", { count: chosen.length })}
+          </Button>
+        </Drawer.Footer>
+      </Drawer.Content>
+    </Drawer>
+  )
+}

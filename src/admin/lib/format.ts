@@ -1,0 +1,25 @@
+/** Display formats shared by the segment pages and widgets (the browser's locale). */
+
+export const formatDateTime = (value: string | Date | null | undefined) =>
+  value ? new Date(value).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" }) : "—"
+
+export const formatDate = (value: string | Date | null | undefined) =>
+  value ? new Date(value).toLocaleDateString(undefined, { dateStyle: "medium" }) : "—"
+
+export const formatDuration = (ms: number | null | undefined) => {
+  if (ms === null || ms === undefined) {
+    return "—"
+  }
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`
+}
+
+export const formatMoney = (amount: number, currency: string) => {
+  try {
+    return new Intl.NumberFormat(undefined, { style: "currency", currency: currency.toUpperCase() }).format(amount)
+  } catch {
+    return `${amount} ${currency.toUpperCase()}`
+  }
+}
+
+export const customerName = (c: { first_name?: string | null; last_name?: string | null; email?: string | null; id: string }) =>
+  [c.first_name, c.last_name].filter(Boolean).join(" ") || c.email || c.id

@@ -1,0 +1,218 @@
+import type { Attribute, RuleNode } from "./segments"
+
+/**
+ * The rule builder's tree. It mirrors the rule AST, with a stable key per
+ * node for React and NOT folded into a `negated` flag (a NOT of a NOT keeps
+ * an explicit group, so nothing is lost on the way back).
+ */
+export type BuilderCondition = {
+  key: string
+  type: "condition"
+  negated: boolean
+  attribute: string
+  operator: string
+  value: unknown
+}
+export type BuilderGroup = {
+  key: string
+  type: "group"
+  negated: boolean
+  op: "all" | "any"
+  children: BuilderNode[]
+}
+export type BuilderNode = BuilderCondition | BuilderGroup
+
+let counter = 0
+export const newKey = () => `n${++counter}`
+
+export const emptyGroup = (op: "all" | "any" = "all"): BuilderGroup => ({
+  key: newKey(),
+  type: "group",
+  negated: false,
+  op,
+  children: [],
+})
+
+const fromNode = (node: RuleNode, negated: boolean): BuilderNode => {
+  if ("not" in node) {
+    if (!negated) {
+      return fromNode(node.not, true)
+    }
+    // NOT NOT x: an explicit negated group around the inner NOT.
+    return { key: newKey(), type: "group", negated: true, op: "all", children: [fromNode(node.not, true)] }
+  }
+  if ("all" in node || "any" in node) {
+    const op = "all" in node ? "all" : "any"
+    const children = "all" in node ? node.all : node.any
+    return { key: newKey(), type: "group", negated, op, children: children.map((c) => fromNode(c, false)) }
+  }
+  return {
+    key: newKey(),
+    type: "condition",
+    negated,
+    attribute: node.attribute,
+    operator: node.operator,
+    value: node.value,
+  }
+}
+
+/** The builder tree of a rule; the root is always a group that is not negated. */
+export function fromRule(rule: RuleNode | null | undefined): BuilderGroup {
+  if (!rule) {
+    return emptyGroup()
+  }
+  const node = fromNode(rule, false)
+  if (node.type === "group" && !node.negated) {
+    return node
+  }
+  return { ...emptyGroup(), children: [node] }
+}
+
+export type RulePaths = Map<string, string>
+
+/** The rule AST of a builder tree, and where each builder node sits in it (for error messages). */
+export function toRule(root: BuilderGroup): { rule: RuleNode; paths: RulePaths } {
+  const paths: RulePaths = new Map()
+  const walk = (node: BuilderNode, path: (string | number)[]): RuleNode => {
+    const inner = node.negated ? [...path, "not"] : path
+    paths.set(node.key, ["rule", ...inner].join("."))
+    let ast: RuleNode
+    if (node.type === "group") {
+      const children = node.children.map((child, i) => walk(child, [...inner, node.op, i]))
+      ast = node.op === "all" ? { all: children } : { any: children }
+    } else {
+      ast = takesValue(node.operator)
+        ? { attribute: node.attribute, operator: node.operator, value: node.value }
+        : { attribute: node.attribute, operator: node.operator }
+    }
+    return node.negated ? { not: ast } : ast
+  }
+  return { rule: walk(root, []), paths }
+}
+
+export const countConditions = (node: BuilderNode): number =>
+  node.type === "condition" ? 1 : node.children.reduce((n, c) => n + countConditions(c), 0)
+
+export const takesValue = (operator: string) => operator !== "exists" && operator !== "not_exists"
+export const isListOperator = (operator: string) => operator === "in" || operator === "not_in"
+
+/** A sensible starting value for an attribute and operator (an incomplete one is reported by the API). */
+export function defaultValue(attribute: Attribute | undefined, operator: string, currency: string): unknown {
+  if (!attribute || !takesValue(operator)) {
+    return undefined
+  }
+  const one = (): unknown => {
+    switch (attribute.type) {
+      case "money":
+        return { amount: null, currency_code: currency }
+      case "date":
+        return "-30d"
+      case "boolean":
+        return true
+      case "number":
+        return null
+      case "purchases":
+        return { [filterKeyOf(attribute)]: [] }
+      default:
+        return ""
+    }
+  }
+  if (isListOperator(operator)) {
+    return []
+  }
+  if (operator === "between") {
+    return [one(), one()]
+  }
+  return one()
+}
+
+const filterKeyOf = (attribute: Attribute) =>
+  attribute.picker === "collection" ? "collection_ids" : attribute.picker === "category" ? "category_ids" : "product_ids"
+
+/** Keeps what it can of a value when the operator changes (a single value becomes a list, and back). */
+export function convertValue(attribute: Attribute | undefined, from: string, to: string, value: unknown, currency: string): unknown {
+  if (!takesValue(to)) {
+    return undefined
+  }
+  const fresh = defaultValue(attribute, to, currency)
+  if (!takesValue(from) || value === undefined) {
+    return fresh
+  }
+  if (attribute?.type === "purchases") {
+    return value
+  }
+  const first = Array.isArray(value) ? value[0] : value
+  if (isListOperator(to)) {
+    return Array.isArray(value) ? value : first === "" || first === null ? [] : [first]
+  }
+  if (to === "between") {
+    return Array.isArray(value) && value.length === 2 && !isListOperator(from) ? value : [first ?? null, first ?? null]
+  }
+  return first ?? fresh
+}
+
+/**
+ * API messages name fields as `rule.all.0.value: …` (several joined by "; ")
+ * and query syntax errors as `query: Line L, column C: …`.
+ */
+export type FieldErrors = Record<string, string>
+
+export function splitErrors(message: string): FieldErrors {
+  const errors: FieldErrors = {}
+  const body = message.replace(/^Invalid request:\s*/, "")
+  for (const part of body.split(/;\s+(?=[a-z_][\w.]*:\s|Value for field|Field '|Expected|Unrecognized)/i)) {
+    // Ours: "rule.all.0.value: …"; Medusa's request validation: "Value for field 'name' too small, …".
+    const ours = /^([a-z_][\w.]*):\s*(.*)$/is.exec(part.trim())
+    const medusa = /field '([\w.]+)'/.exec(part)
+    const field = ours ? ours[1] : medusa ? medusa[1] : "_"
+    const text = ours ? ours[2] : part.trim()
+    errors[field] = errors[field] ? `${errors[field]}; ${text}` : text
+  }
+  return errors
+}
+
+/** The errors that belong to each builder node: the node with the longest path that prefixes the error's field. */
+export function errorsByNode(errors: FieldErrors, paths: RulePaths): { byKey: Record<string, string[]>; rest: string[] } {
+  const byKey: Record<string, string[]> = {}
+  const rest: string[] = []
+  for (const [field, message] of Object.entries(errors)) {
+    if (!field.startsWith("rule")) {
+      continue
+    }
+    let best: { key: string; length: number } | null = null
+    for (const [key, path] of paths) {
+      if ((field === path || field.startsWith(`${path}.`)) && (!best || path.length > best.length)) {
+        best = { key, length: path.length }
+      }
+    }
+    const detail = best ? field.slice(best.length + 1) : ""
+    const text = detail && !["value", "operator", "attribute"].includes(detail) ? `${detail}: ${message}` : message
+    if (best) {
+      byKey[best.key] = [...(byKey[best.key] ?? []), text]
+    } else {
+      rest.push(`${field}: ${message}`)
+    }
+  }
+  return { byKey, rest }
+}
+
+export function parseSyntaxError(message: string | undefined): { line: number; column: number; text: string } | null {
+  const match = /Line (\d+), column (\d+): (.*)$/s.exec(message ?? "")
+  return match ? { line: Number(match[1]), column: Number(match[2]), text: match[3] } : null
+}
+
+// ---------------------------------------------------------------- tree edits
+
+export function updateNode(root: BuilderGroup, key: string, change: (node: BuilderNode) => BuilderNode | null): BuilderGroup {
+  const walk = (node: BuilderNode): BuilderNode | null => {
+    if (node.key === key) {
+      return change(node)
+    }
+    if (node.type === "group") {
+      const children = node.children.map(walk).filter((c): c is BuilderNode => c !== null)
+      return { ...node, children }
+    }
+    return node
+  }
+  return (walk(root) as BuilderGroup | null) ?? emptyGroup()
+}
