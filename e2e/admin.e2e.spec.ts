@@ -114,10 +114,7 @@ describe("the admin dashboard with the plugin, in chromium", () => {
       await pick(page, country, "Germ", /^Germany\b/, "Germany")
       const spent = await addCondition(page, root, "spent", "amount_spent")
       await choose(page, spent.getByTestId("segment-condition-operator"), "is more than")
-      // No amount yet: the API's error appears on that condition.
-      await expect(spent.getByTestId("segment-condition-error").innerText()).resolves.toMatch(/amount/)
-      await spent.getByLabel("Amount").fill("500")
-      await spent.getByTestId("segment-condition-error").waitFor({ state: "detached" })
+      await spent.getByLabel("Amount", { exact: true }).fill("500")
       await choose(page, spent.getByLabel("When"), "since")
       await spent.getByTestId("segment-condition-value-since-amount").fill("90")
 
@@ -125,6 +122,26 @@ describe("the admin dashboard with the plugin, in chromium", () => {
       await eventually(async () => expect(Number((await count.innerText()).replace(/\D/g, ""))).toBe(expected.length), 30_000)
       console.log(`built the example segment in the builder in ${((Date.now() - started) / 1000).toFixed(1)} s (browser automation)`)
       await store.screenshot("06-segment-builder")
+    })
+
+    it("shows a missing value and the API's validation errors next to the condition they name", async () => {
+      const { page } = store
+      const root = page.getByTestId("segment-rule-root")
+      const orders = await addCondition(page, root, "orders", "number_of_orders")
+      await choose(page, orders.getByTestId("segment-condition-operator"), "is between")
+      // Saving with an empty value is stopped in the page.
+      await page.getByTestId("segment-save").click()
+      await orders.getByTestId("segment-condition-error").getByText("Enter a value.").waitFor()
+      expect(page.url()).toMatch(/\/customer-segments\/create$/)
+      // A value the API refuses: its message, on this condition.
+      await orders.getByLabel("From", { exact: true }).fill("5")
+      await orders.getByLabel("To", { exact: true }).fill("2")
+      await orders.getByTestId("segment-condition-error").getByText(/smaller value first/).waitFor()
+      await store.screenshot("07-segment-builder-error")
+      await orders.getByRole("button", { name: "Remove condition" }).click()
+      await eventually(async () => expect(await page.getByTestId("segment-condition").count()).toBe(3))
+      const count = page.getByTestId("segment-preview-count")
+      await eventually(async () => expect(Number((await count.innerText()).replace(/\D/g, ""))).toBe(expected.length), 30_000)
     })
 
     it("switches to text and back without losing anything, and shows syntax errors at their line and column", async () => {
@@ -143,7 +160,7 @@ describe("the admin dashboard with the plugin, in chromium", () => {
       const error = page.getByTestId("segment-query-error")
       await error.waitFor()
       await expect(error.innerText()).resolves.toMatch(/Line 2, column 4/)
-      await store.screenshot("07-segment-text-error")
+      await store.screenshot("08-segment-text-error")
       await query.fill(text)
       await page.getByTestId("segment-query-ok").getByText("The rule is valid.").waitFor()
 
@@ -157,7 +174,7 @@ describe("the admin dashboard with the plugin, in chromium", () => {
       ])
       await conditions.nth(0).getByText("VIP").waitFor()
       await conditions.nth(1).getByText("Germany").waitFor()
-      expect(await conditions.nth(2).getByLabel("Amount").inputValue()).toBe("500")
+      expect(await conditions.nth(2).getByLabel("Amount", { exact: true }).inputValue()).toBe("500")
       expect(await conditions.nth(2).getByTestId("segment-condition-value-since-amount").inputValue()).toBe("90")
       // And once more to text: the same query.
       await page.getByTestId("segment-mode-text").click()
@@ -182,7 +199,7 @@ describe("the admin dashboard with the plugin, in chromium", () => {
       await page.getByTestId("segment-refresh").click()
       await page.getByTestId("segment-run-status").getByText("Succeeded").waitFor()
       await eventually(async () => expect(await page.getByTestId("segment-runs").locator("tbody tr").count()).toBeGreaterThanOrEqual(2))
-      await store.screenshot("08-segment-detail")
+      await store.screenshot("09-segment-detail")
     })
 
     it("exports every member as CSV, matching the API", async () => {
@@ -213,7 +230,7 @@ describe("the admin dashboard with the plugin, in chromium", () => {
       expect(await conditions.evaluateAll((els) => els.map((e) => e.getAttribute("data-held")))).toEqual(["true", "true", "true"])
       await expect(explanation.innerText()).resolves.toMatch(/Customer's value: .*€/)
       await widget.scrollIntoViewIfNeeded()
-      await store.screenshot("09-customer-segments-widget")
+      await store.screenshot("10-customer-segments-widget")
     })
 
     it("says on a managed customer group which segment keeps it in sync", async () => {
@@ -225,7 +242,7 @@ describe("the admin dashboard with the plugin, in chromium", () => {
       const widget = page.getByTestId("customer-suite-group-segment")
       await widget.getByRole("link", { name: "VIP spenders" }).waitFor()
       await widget.scrollIntoViewIfNeeded()
-      await store.screenshot("10-customer-group-widget")
+      await store.screenshot("11-customer-group-widget")
       await widget.getByRole("link", { name: "VIP spenders" }).click()
       await page.waitForURL(`**/app/customer-segments/${vip.id}`)
     })
@@ -241,7 +258,7 @@ describe("the admin dashboard with the plugin, in chromium", () => {
       await eventually(async () =>
         expect(Number((await page.getByTestId("segment-preview-count").innerText()).replace(/\D/g, ""))).toBe(expected.length)
       )
-      await store.screenshot("11-segment-edit")
+      await store.screenshot("12-segment-edit")
     })
 
     it("adds a customer to a static segment and removes them from the customer page", async () => {
@@ -263,7 +280,7 @@ describe("the admin dashboard with the plugin, in chromium", () => {
       await drawer.getByRole("button", { name: "Add 1 customer" }).click()
       await members.getByText(customer.email).waitFor()
       expect(await page.getByTestId("segment-detail-member-count").innerText()).toBe("1")
-      await store.screenshot("12-static-segment")
+      await store.screenshot("13-static-segment")
 
       await page.goto(`${baseUrl}/app/customers/${customer.id}`)
       const row = page.getByTestId("customer-suite-customer-segments").locator(`[data-segment-id="${staticId}"]`)

@@ -483,6 +483,14 @@ medusaIntegrationTestRunner({
         await eventually(async () => expect(await groupMembers()).toEqual([ada.id]))
         const [group] = await customerModule.listCustomerGroups({ id: segment.customer_group_id })
         expect(group.name).toBe("VIP domain")
+        // The customer group page asks which segment manages a group.
+        const managing = await api.get(`/admin/customer-segments?customer_group_id=${segment.customer_group_id}`, admin)
+        expect(managing.data.customer_segments.map((s: { id: string }) => s.id)).toEqual([segment.id])
+        const unmanaged = await api.get("/admin/customer-segments?customer_group_id=cusgroup_none", admin)
+        expect(unmanaged.data.customer_segments).toEqual([])
+        const badGroup = await failure(api.get("/admin/customer-segments?customer_group_id=a;b", admin))
+        expect(badGroup.status).toBe(400)
+        expect(badGroup.data.message).toMatch(/customer_group_id/)
 
         await updateCustomersWorkflow(container).run({ input: { selector: { id: bob.id }, update: { email: "bob@vip.io" } } })
         await eventually(async () => expect(await groupMembers()).toEqual([ada.id, bob.id].sort()))

@@ -10,7 +10,9 @@ export const formatDuration = (ms: number | null | undefined) => {
   if (ms === null || ms === undefined) {
     return "—"
   }
-  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`
+  return ms < 1000
+    ? new Intl.NumberFormat(undefined, { style: "unit", unit: "millisecond", maximumFractionDigits: 0 }).format(ms)
+    : new Intl.NumberFormat(undefined, { style: "unit", unit: "second", maximumFractionDigits: ms < 10_000 ? 2 : 1 }).format(ms / 1000)
 }
 
 export const formatMoney = (amount: number, currency: string) => {

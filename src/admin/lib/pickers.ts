@@ -1,4 +1,5 @@
 import { useQuery } from "@tanstack/react-query"
+import { useTranslation } from "react-i18next"
 import type { ValuePicker } from "./segments"
 import { sdk } from "./sdk"
 
@@ -11,36 +12,42 @@ export type PickerOption = { value: string; label: string; hint?: string }
 
 const PAGE = 20
 
-const regionNames = (() => {
-  try {
-    return new Intl.DisplayNames(["en"], { type: "region" })
-  } catch {
-    return null
-  }
-})()
-
 /** Codes with a region name that are not current countries: groupings, reserved and withdrawn codes (East Germany, Yugoslavia, …). */
 const NOT_COUNTRIES = new Set("EU EZ UN QO XA XB ZZ DD FX YU CS SU TP ZR BU NT AN DG EA IC TA CP AC".split(" "))
 
-/** ISO 3166-1 alpha-2 codes the browser knows a name for (no country list shipped). */
-export const COUNTRIES: PickerOption[] = (() => {
+const countryLists = new Map<string, PickerOption[]>()
+
+/** ISO 3166-1 alpha-2 codes the browser can name in this language (no country list shipped). */
+export function countries(language: string): PickerOption[] {
+  const cached = countryLists.get(language)
+  if (cached) {
+    return cached
+  }
+  let names: Intl.DisplayNames | null = null
+  try {
+    names = new Intl.DisplayNames([language, "en"], { type: "region" })
+  } catch {
+    names = null
+  }
   const letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
   const options: PickerOption[] = []
   for (const a of letters) {
     for (const b of letters) {
       const code = `${a}${b}`
-      const name = regionNames?.of(code)
-      // Unknown codes come back unchanged; a few are groupings, not countries.
+      const name = names?.of(code)
+      // Unknown codes come back unchanged.
       if (name && name !== code && !NOT_COUNTRIES.has(code)) {
         options.push({ value: code.toLowerCase(), label: name, hint: code })
       }
     }
   }
-  return options.sort((x, y) => x.label.localeCompare(y.label))
-})()
+  const sorted = options.sort((x, y) => x.label.localeCompare(y.label, language))
+  countryLists.set(language, sorted)
+  return sorted
+}
 
-export const countryLabel = (code: string) =>
-  COUNTRIES.find((c) => c.value === code.toLowerCase())?.label ?? code.toUpperCase()
+export const countryLabel = (code: string, language: string) =>
+  countries(language).find((c) => c.value === code.toLowerCase())?.label ?? code.toUpperCase()
 
 type Lister = (params: { q?: string; id?: string[]; limit: number }) => Promise<PickerOption[]>
 
@@ -68,13 +75,15 @@ const listers: Record<Exclude<ValuePicker, "country">, Lister> = {
 }
 
 /** Options matching a search (the first page). */
-export const usePickerOptions = (picker: ValuePicker, q: string, enabled: boolean) =>
-  useQuery({
-    queryKey: ["customer-suite", "picker", picker, q],
+export const usePickerOptions = (picker: ValuePicker, q: string, enabled: boolean) => {
+  const { i18n } = useTranslation()
+  const language = i18n.language || "en"
+  return useQuery({
+    queryKey: ["customer-suite", "picker", picker, q, picker === "country" ? language : null],
     queryFn: async () => {
       if (picker === "country") {
         const needle = q.trim().toLowerCase()
-        return COUNTRIES.filter(
+        return countries(language).filter(
           (c) => !needle || c.label.toLowerCase().includes(needle) || c.value === needle
         ).slice(0, 50)
       }
@@ -83,17 +92,20 @@ export const usePickerOptions = (picker: ValuePicker, q: string, enabled: boolea
     enabled,
     staleTime: 30_000,
   })
+}
 
 /** Labels of stored ids (for values saved earlier or typed in text mode). */
-export const usePickerLabels = (picker: ValuePicker | undefined, ids: string[]) =>
-  useQuery({
-    queryKey: ["customer-suite", "picker-labels", picker, [...ids].sort()],
+export const usePickerLabels = (picker: ValuePicker | undefined, ids: string[]) => {
+  const { i18n } = useTranslation()
+  const language = i18n.language || "en"
+  return useQuery({
+    queryKey: ["customer-suite", "picker-labels", picker, [...ids].sort(), picker === "country" ? language : null],
     queryFn: async (): Promise<Record<string, string>> => {
       if (!picker || !ids.length) {
         return {}
       }
       if (picker === "country") {
-        return Object.fromEntries(ids.map((id) => [id, countryLabel(id)]))
+        return Object.fromEntries(ids.map((id) => [id, countryLabel(id, language)]))
       }
       const options = await listers[picker]({ id: ids, limit: ids.length })
       return Object.fromEntries(options.map((o) => [o.value, o.label]))
@@ -101,3 +113,4 @@ export const usePickerLabels = (picker: ValuePicker | undefined, ids: string[]) 
     enabled: !!picker && ids.length > 0,
     staleTime: 60_000,
   })
+}

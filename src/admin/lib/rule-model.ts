@@ -201,6 +201,73 @@ export function parseSyntaxError(message: string | undefined): { line: number; c
   return match ? { line: Number(match[1]), column: Number(match[2]), text: match[3] } : null
 }
 
+/** Whether a value is still being typed: empty text, no choice, no amount (checked before the API sees it). */
+export function isIncomplete(value: unknown): boolean {
+  if (value === undefined || value === null) {
+    return true
+  }
+  if (typeof value === "string") {
+    return value.trim() === ""
+  }
+  if (typeof value === "number") {
+    return !Number.isFinite(value)
+  }
+  if (Array.isArray(value)) {
+    return value.length === 0 || value.some(isIncomplete)
+  }
+  if (typeof value === "object") {
+    const record = value as Record<string, unknown>
+    if ("currency_code" in record) {
+      return isIncomplete(record.amount) || isIncomplete(record.currency_code)
+    }
+    const ids = ["product_ids", "collection_ids", "category_ids", "type_ids"].find((k) => k in record)
+    return ids ? isIncomplete(record[ids]) : false
+  }
+  return false
+}
+
+/** The conditions of a tree whose value is incomplete. */
+export function incompleteConditions(root: BuilderGroup): string[] {
+  const keys: string[] = []
+  const walk = (node: BuilderNode) => {
+    if (node.type === "group") {
+      node.children.forEach(walk)
+    } else if (takesValue(node.operator) && isIncomplete(node.value)) {
+      keys.push(node.key)
+    }
+  }
+  walk(root)
+  return keys
+}
+
+/** Only amount spent and products purchased take dates on their values: other attributes drop them. */
+export function keepValueFor(attribute: Attribute, value: unknown): unknown {
+  const windowed = attribute.name === "amount_spent" || attribute.name === "products_purchased"
+  const strip = (v: unknown): unknown => {
+    if (windowed || !v || typeof v !== "object" || Array.isArray(v)) {
+      return Array.isArray(v) ? v.map(strip) : v
+    }
+    const { since: _since, until: _until, ...rest } = v as Record<string, unknown>
+    return rest
+  }
+  return strip(value)
+}
+
+/**
+ * Metadata values are typed: for = and != a number or true/false written
+ * exactly so ("42", "true") is stored as such, anything else ("00123") as
+ * text; CONTAINS and STARTS WITH always take text.
+ */
+export function metadataValue(attribute: Attribute, operator: string, text: string): unknown {
+  if (attribute.type !== "metadata" || operator === "contains" || operator === "not_contains" || operator === "starts_with") {
+    return text
+  }
+  if (text === "true" || text === "false") {
+    return text === "true"
+  }
+  return text.trim() !== "" && String(Number(text)) === text ? Number(text) : text
+}
+
 // ---------------------------------------------------------------- tree edits
 
 export function updateNode(root: BuilderGroup, key: string, change: (node: BuilderNode) => BuilderNode | null): BuilderGroup {

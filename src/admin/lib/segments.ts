@@ -1,4 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query"
+import { useTranslation } from "react-i18next"
 import { sdk } from "./sdk"
 
 /** The admin's view of the segments API (src/api/admin/customer-segments). */
@@ -156,12 +157,22 @@ const toSearch = (query: Record<string, unknown>) => {
   return text ? `?${text}` : ""
 }
 
-export const useAttributes = () =>
-  useQuery({
+/** The attribute registry; labels and descriptions can be translated (the API's English is the default). */
+export const useAttributes = () => {
+  const { t } = useTranslation()
+  return useQuery({
     queryKey: segmentQueryKeys.attributes(),
     queryFn: () => sdk.client.fetch<{ attributes: Attribute[] }>(`${BASE}/attributes`),
     staleTime: Infinity,
+    select: (data) => ({
+      attributes: data.attributes.map((a) => ({
+        ...a,
+        label: t(`customerSuite.segments.attributes.${a.name}.label`, { defaultValue: a.label }),
+        description: t(`customerSuite.segments.attributes.${a.name}.description`, { defaultValue: a.description }),
+      })),
+    }),
   })
+}
 
 export type SegmentListQuery = {
   q?: string

@@ -146,7 +146,7 @@ const ExplanationNode = ({ node, negated }: { node: Explanation; negated: boolea
   const held = negated ? !node.result : node.result
   return (
     <div className="flex items-start gap-x-2" data-testid="customer-segment-condition" data-held={held}>
-      <span className={clx("mt-0.5", held ? "text-ui-fg-interactive" : "text-ui-fg-error")} aria-label={held ? t("customerSuite.segments.widget.held") : t("customerSuite.segments.widget.failed")}>
+      <span role="img" className={clx("mt-0.5", held ? "text-ui-fg-interactive" : "text-ui-fg-error")} aria-label={held ? t("customerSuite.segments.widget.held") : t("customerSuite.segments.widget.failed")}>
         {held ? <CheckMini /> : <XMarkMini />}
       </span>
       <div className="txt-small">

@@ -145,6 +145,7 @@ export const TagInput = ({
   numeric = false,
   invalid,
   placeholder,
+  label,
   testId,
 }: {
   value: (string | number)[]
@@ -152,6 +153,7 @@ export const TagInput = ({
   numeric?: boolean
   invalid?: boolean
   placeholder?: string
+  label?: string
   testId?: string
 }) => {
   const { t } = useTranslation()
@@ -188,6 +190,7 @@ export const TagInput = ({
         className="w-40"
         value={draft}
         type={numeric ? "number" : "text"}
+        aria-label={label}
         aria-invalid={invalid}
         placeholder={placeholder ?? t("customerSuite.segments.builder.addValue")}
         onChange={(e) => setDraft(e.target.value)}

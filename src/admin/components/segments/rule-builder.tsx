@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next"
 import {
   convertValue,
   defaultValue,
+  keepValueFor,
   emptyGroup,
   newKey,
   updateNode,
@@ -220,7 +221,10 @@ const ConditionView = ({ condition, context }: { condition: BuilderCondition; co
             set({
               attribute: next.name,
               operator,
-              value: next.type === attribute?.type && next.picker === attribute?.picker ? condition.value : defaultValue(next, operator, context.currency),
+              value:
+                next.type === attribute?.type && next.picker === attribute?.picker && operator === condition.operator
+                  ? keepValueFor(next, condition.value)
+                  : defaultValue(next, operator, context.currency),
             })
           }}
         />

@@ -5,6 +5,7 @@ import { Link } from "react-router-dom"
 import {
   countConditions,
   errorsByNode,
+  incompleteConditions,
   fromRule,
   parseSyntaxError,
   splitErrors,
@@ -69,12 +70,23 @@ export const SegmentForm = ({
 
   const built = useMemo(() => toRule(root), [root])
   const conditions = countConditions(root)
+  const incomplete = useMemo(() => incompleteConditions(root), [root])
+  const [showIncomplete, setShowIncomplete] = useState(false)
+
+  // Errors from a save name rule paths: once the rule changes they may point elsewhere.
+  useEffect(() => {
+    setErrors((prev) => {
+      const kept = Object.fromEntries(Object.entries(prev).filter(([field]) => !field.startsWith("rule")))
+      return Object.keys(kept).length === Object.keys(prev).length ? prev : kept
+    })
+  }, [root])
 
   // Text mode: parse as you type (debounced), errors at their line and column.
   const debouncedText = useDebounced(text, 400)
   const parseSeq = useRef(0)
   useEffect(() => {
-    if (mode !== "text" || kind !== "dynamic") {
+    // Right after a switch the debounced text is the old one: the switch already parsed the new text.
+    if (mode !== "text" || kind !== "dynamic" || text !== debouncedText) {
       return
     }
     const seq = ++parseSeq.current
@@ -99,17 +111,29 @@ export const SegmentForm = ({
   }, [debouncedText, mode, kind])
 
   // The live preview reads the rule being edited (debounced), never a saved one.
-  const previewRule = kind !== "dynamic" ? null : mode === "builder" ? (conditions > 0 ? built.rule : null) : textRule
+  const previewRule =
+    kind !== "dynamic" ? null : mode === "builder" ? (conditions > 0 && incomplete.length === 0 ? built.rule : null) : textRule
+  const waitingForValues = kind === "dynamic" && mode === "builder" && conditions > 0 && incomplete.length > 0
   const previewBody = useDebounced(
     useMemo(() => (previewRule ? { rule: previewRule, applies_to: appliesTo } : null), [previewRule, appliesTo]),
     500
   )
   const preview = usePreview(previewBody)
   const previewErrors = preview.error ? splitErrors(messageOf(preview.error)) : {}
-  const nodeErrors = errorsByNode({ ...(mode === "builder" ? previewErrors : {}), ...errors }, built.paths)
+  const nodeErrors = errorsByNode({ ...(mode === "builder" && previewBody ? previewErrors : {}), ...errors }, built.paths)
+  if (showIncomplete) {
+    for (const key of incomplete) {
+      nodeErrors.byKey[key] = [t("customerSuite.segments.builder.valueRequired"), ...(nodeErrors.byKey[key] ?? [])]
+    }
+  }
 
   const switchMode = async (next: Mode) => {
     if (next === mode || switching) {
+      return
+    }
+    if (next === "text" && incomplete.length > 0) {
+      setShowIncomplete(true)
+      toast.error(t("customerSuite.segments.form.switchBlocked"), { description: t("customerSuite.segments.form.fixBuilder") })
       return
     }
     setSwitching(true)
@@ -154,6 +178,11 @@ export const SegmentForm = ({
       setErrors({ name: t("customerSuite.segments.form.nameRequired") })
       return
     }
+    if (kind === "dynamic" && mode === "builder" && incomplete.length > 0) {
+      setShowIncomplete(true)
+      toast.error(t("customerSuite.segments.form.saveFailed"), { description: t("customerSuite.segments.form.fixBuilder") })
+      return
+    }
     setErrors({})
     const input: SegmentInput = {
       name: name.trim(),
@@ -191,7 +220,7 @@ export const SegmentForm = ({
   const syntax = parseSyntaxError(textError ?? undefined)
 
   return (
-    <form onSubmit={submit} className="flex flex-col gap-y-3" data-testid="segment-form">
+    <form onSubmit={submit} noValidate className="flex flex-col gap-y-3" data-testid="segment-form">
       <Container className="flex flex-col gap-y-4 p-6">
         <Heading level="h2">{t("customerSuite.segments.form.details")}</Heading>
         <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
@@ -354,8 +383,10 @@ export const SegmentForm = ({
           </Container>
           <PreviewPanel
             state={
-              !previewBody
-                ? "idle"
+              waitingForValues
+                ? "invalid"
+                : !previewBody
+                  ? "idle"
                 : preview.isError
                   ? "invalid"
                   : preview.data
@@ -365,7 +396,6 @@ export const SegmentForm = ({
             fetching={preview.isFetching}
             count={preview.data?.count}
             customers={preview.data?.customers ?? []}
-            error={preview.isError ? messageOf(preview.error) : null}
           />
         </div>
       )}
@@ -399,13 +429,11 @@ const PreviewPanel = ({
   fetching,
   count,
   customers,
-  error,
 }: {
   state: "idle" | "loading" | "ready" | "invalid"
   fetching: boolean
   count?: number
   customers: { id: string; email: string | null; first_name: string | null; last_name: string | null }[]
-  error: string | null
 }) => {
   const { t } = useTranslation()
   return (
@@ -427,7 +455,6 @@ const PreviewPanel = ({
       {state === "invalid" && (
         <Text size="small" className="text-ui-fg-subtle" data-testid="segment-preview-invalid">
           {t("customerSuite.segments.preview.invalid")}
-          {error && <span className="text-ui-fg-muted block break-words">{error.replace(/^Invalid request:\s*/, "")}</span>}
         </Text>
       )}
       {state === "ready" && count !== undefined && (

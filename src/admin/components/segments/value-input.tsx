@@ -1,7 +1,8 @@
 import { Input, Select, Text } from "@medusajs/ui"
 import { useQuery } from "@tanstack/react-query"
+import { useEffect, useState } from "react"
 import { useTranslation } from "react-i18next"
-import { isListOperator } from "../../lib/rule-model"
+import { isListOperator, metadataValue } from "../../lib/rule-model"
 import { sdk } from "../../lib/sdk"
 import type { Attribute, ValuePicker } from "../../lib/segments"
 import { TagInput, ValuePickerInput } from "./pickers"
@@ -32,17 +33,27 @@ export const DateValueInput = ({
   onChange,
   invalid,
   testId,
+  label,
 }: {
   value: string
   onChange: (value: string) => void
   invalid?: boolean
   testId?: string
+  label?: string
 }) => {
   const { t } = useTranslation()
   const relative = RELATIVE.exec(value ?? "")
   const mode = value === "today" ? "today" : relative ? "relative" : "absolute"
+  // The box may be empty while typing; the value only takes whole numbers from 1 to 9999.
+  const [draft, setDraft] = useState(relative?.[1] ?? "")
+  useEffect(() => {
+    if (relative && relative[1] !== draft && Number(draft) !== Number(relative[1])) {
+      setDraft(relative[1])
+    }
+  }, [value])
+  const unit = relative?.[2] ?? "d"
   return (
-    <div className="flex flex-wrap items-center gap-1" data-testid={testId}>
+    <div className="flex flex-wrap items-center gap-1" data-testid={testId} role="group" aria-label={label}>
       <Select
         size="small"
         value={mode}
@@ -68,19 +79,26 @@ export const DateValueInput = ({
             max={9999}
             className="w-20"
             aria-label={t("customerSuite.segments.dates.amount")}
-            aria-invalid={invalid}
-            value={relative?.[1] ?? ""}
-            onChange={(e) => onChange(`-${Math.max(0, Math.floor(Number(e.target.value) || 0))}${relative?.[2] ?? "d"}`)}
+            aria-invalid={invalid || draft === ""}
+            value={draft}
+            onChange={(e) => {
+              setDraft(e.target.value)
+              const n = Math.floor(Number(e.target.value))
+              if (e.target.value !== "" && Number.isFinite(n)) {
+                onChange(`-${Math.min(9999, Math.max(1, n))}${unit}`)
+              }
+            }}
+            onBlur={() => setDraft(relative?.[1] ?? "")}
             data-testid={testId ? `${testId}-amount` : undefined}
           />
-          <Select size="small" value={relative?.[2] ?? "d"} onValueChange={(unit) => onChange(`-${relative?.[1] ?? "30"}${unit}`)}>
+          <Select size="small" value={unit} onValueChange={(next) => onChange(`-${relative?.[1] ?? "30"}${next}`)}>
             <Select.Trigger className="w-28" aria-label={t("customerSuite.segments.dates.unit")}>
               <Select.Value />
             </Select.Trigger>
             <Select.Content>
-              {(["d", "w", "m", "y"] as const).map((unit) => (
-                <Select.Item key={unit} value={unit}>
-                  {t(`customerSuite.segments.dates.units.${unit}`)}
+              {(["d", "w", "m", "y"] as const).map((u) => (
+                <Select.Item key={u} value={u}>
+                  {t(`customerSuite.segments.dates.units.${u}`)}
                 </Select.Item>
               ))}
             </Select.Content>
@@ -95,13 +113,76 @@ export const DateValueInput = ({
           size="small"
           type="date"
           className="w-40"
-          aria-label={t("customerSuite.segments.dates.absolute")}
+          aria-label={label ?? t("customerSuite.segments.dates.absolute")}
           aria-invalid={invalid}
           value={value ?? ""}
           onChange={(e) => onChange(e.target.value)}
         />
       )}
     </div>
+  )
+}
+
+type Window = "any" | "since" | "until" | "between"
+
+/** Dates a value applies within: any time, since, until, or between two dates. */
+const WindowInput = ({
+  since,
+  until,
+  onChange,
+  testId,
+}: {
+  since?: string
+  until?: string
+  onChange: (since?: string, until?: string) => void
+  testId?: string
+}) => {
+  const { t } = useTranslation()
+  const window: Window = since && until ? "between" : since ? "since" : until ? "until" : "any"
+  return (
+    <>
+      <Select
+        size="small"
+        value={window}
+        onValueChange={(next) =>
+          onChange(
+            next === "since" || next === "between" ? (since ?? "-90d") : undefined,
+            next === "until" || next === "between" ? (until ?? "today") : undefined
+          )
+        }
+      >
+        <Select.Trigger className="w-36" aria-label={t("customerSuite.segments.money.window")}>
+          <Select.Value />
+        </Select.Trigger>
+        <Select.Content>
+          <Select.Item value="any">{t("customerSuite.segments.money.anyTime")}</Select.Item>
+          <Select.Item value="since">{t("customerSuite.segments.money.since")}</Select.Item>
+          <Select.Item value="until">{t("customerSuite.segments.money.until")}</Select.Item>
+          <Select.Item value="between">{t("customerSuite.segments.money.between")}</Select.Item>
+        </Select.Content>
+      </Select>
+      {since !== undefined && (
+        <DateValueInput
+          value={since}
+          onChange={(next) => onChange(next, until)}
+          label={t("customerSuite.segments.money.since")}
+          testId={testId ? `${testId}-since` : undefined}
+        />
+      )}
+      {since !== undefined && until !== undefined && (
+        <Text size="small" className="text-ui-fg-subtle">
+          {t("customerSuite.segments.builder.and")}
+        </Text>
+      )}
+      {until !== undefined && (
+        <DateValueInput
+          value={until}
+          onChange={(next) => onChange(since, next)}
+          label={t("customerSuite.segments.money.until")}
+          testId={testId ? `${testId}-until` : undefined}
+        />
+      )}
+    </>
   )
 }
 
@@ -131,7 +212,7 @@ const AmountInput = ({ value, onChange, invalid, label }: { value: number | null
   <Input
     size="small"
     type="number"
-    step="0.01"
+    step="any"
     className="w-28"
     aria-label={label}
     aria-invalid={invalid}
@@ -139,8 +220,6 @@ const AmountInput = ({ value, onChange, invalid, label }: { value: number | null
     onChange={(e) => onChange(e.target.value === "" ? null : Number(e.target.value))}
   />
 )
-
-type Window = "any" | "since" | "between"
 
 /** An amount and a currency; for amount spent, optionally within dates. */
 const MoneyInput = ({
@@ -163,14 +242,12 @@ const MoneyInput = ({
     (m) => m ?? { amount: null, currency_code: "" }
   )
   const first = ends[0]
-  const windowed = attribute.name === "amount_spent"
-  const window: Window = first.since && first.until ? "between" : first.since ? "since" : first.until ? "between" : "any"
   const emit = (next: Money[]) => onChange(operator === "between" ? next : next[0])
   const withWindow = (m: Money, since?: string, until?: string): Money => {
     const { since: _s, until: _u, ...rest } = m
     return { ...rest, ...(since ? { since } : {}), ...(until ? { until } : {}) }
   }
-  const setWindow = (since?: string, until?: string) => emit(ends.map((m) => withWindow(m, since, until)))
+  const labels = operator === "between" ? [t("customerSuite.segments.builder.from"), t("customerSuite.segments.builder.to")] : [t("customerSuite.segments.money.amount")]
   return (
     <div className="flex flex-wrap items-center gap-1" data-testid={testId}>
       {ends.map((money, i) => (
@@ -181,7 +258,7 @@ const MoneyInput = ({
             </Text>
           )}
           <AmountInput
-            label={t("customerSuite.segments.money.amount")}
+            label={labels[i]}
             value={money.amount}
             invalid={invalid}
             onChange={(amount) => emit(ends.map((m, j) => (j === i ? { ...m, amount } : m)))}
@@ -192,44 +269,13 @@ const MoneyInput = ({
         value={first.currency_code}
         onChange={(currency_code) => emit(ends.map((m) => ({ ...m, currency_code })))}
       />
-      {windowed && (
-        <>
-          <Select
-            size="small"
-            value={window}
-            onValueChange={(next) =>
-              next === "any"
-                ? setWindow()
-                : next === "since"
-                  ? setWindow(first.since ?? "-90d")
-                  : setWindow(first.since ?? "-90d", first.until ?? "today")
-            }
-          >
-            <Select.Trigger className="w-36" aria-label={t("customerSuite.segments.money.window")}>
-              <Select.Value />
-            </Select.Trigger>
-            <Select.Content>
-              <Select.Item value="any">{t("customerSuite.segments.money.anyTime")}</Select.Item>
-              <Select.Item value="since">{t("customerSuite.segments.money.since")}</Select.Item>
-              <Select.Item value="between">{t("customerSuite.segments.money.between")}</Select.Item>
-            </Select.Content>
-          </Select>
-          {window !== "any" && (
-            <DateValueInput
-              value={first.since ?? ""}
-              onChange={(since) => setWindow(since, first.until)}
-              testId={testId ? `${testId}-since` : undefined}
-            />
-          )}
-          {window === "between" && (
-            <>
-              <Text size="small" className="text-ui-fg-subtle">
-                {t("customerSuite.segments.builder.and")}
-              </Text>
-              <DateValueInput value={first.until ?? ""} onChange={(until) => setWindow(first.since, until)} />
-            </>
-          )}
-        </>
+      {attribute.name === "amount_spent" && (
+        <WindowInput
+          since={first.since}
+          until={first.until}
+          onChange={(since, until) => emit(ends.map((m) => withWindow(m, since, until)))}
+          testId={testId}
+        />
       )}
     </div>
   )
@@ -329,30 +375,12 @@ const PurchaseFilterInput = ({
           onChange={(e) => set({ min_quantity: e.target.value === "" ? undefined : Number(e.target.value) })}
         />
         {dated && (
-          <>
-            <Select
-              size="small"
-              value={filter.since ? "since" : "any"}
-              onValueChange={(mode) => set({ since: mode === "since" ? "-90d" : undefined })}
-            >
-              <Select.Trigger className="w-36" aria-label={t("customerSuite.segments.money.window")}>
-                <Select.Value />
-              </Select.Trigger>
-              <Select.Content>
-                <Select.Item value="any">{t("customerSuite.segments.money.anyTime")}</Select.Item>
-                <Select.Item value="since">{t("customerSuite.segments.money.since")}</Select.Item>
-              </Select.Content>
-            </Select>
-            {filter.since && <DateValueInput value={filter.since} onChange={(since) => set({ since })} />}
-            {filter.until !== undefined && (
-              <>
-                <Text size="small" className="text-ui-fg-subtle">
-                  {t("customerSuite.segments.purchases.until")}
-                </Text>
-                <DateValueInput value={filter.until} onChange={(until) => set({ until })} />
-              </>
-            )}
-          </>
+          <WindowInput
+            since={filter.since}
+            until={filter.until}
+            onChange={(since, until) => set({ since, until })}
+            testId={testId}
+          />
         )}
       </div>
     </div>
@@ -435,7 +463,8 @@ export const ConditionValueInput = ({
         value={(value as (string | number)[] | undefined) ?? []}
         numeric={numeric}
         invalid={invalid}
-        onChange={onChange}
+        onChange={(next) => onChange(next.map((v) => (typeof v === "string" ? metadataValue(attribute, operator, v) : v)))}
+        label={t("customerSuite.segments.builder.values")}
         testId={testId}
       />
     )
@@ -448,7 +477,7 @@ export const ConditionValueInput = ({
       aria-label={label}
       aria-invalid={invalid}
       value={v === null || v === undefined ? "" : String(v)}
-      onChange={(e) => set(numeric ? (e.target.value === "" ? null : Number(e.target.value)) : metadataValue(attribute, e.target.value))}
+      onChange={(e) => set(numeric ? (e.target.value === "" ? null : Number(e.target.value)) : metadataValue(attribute, operator, e.target.value))}
       data-testid={id}
     />
   )
@@ -465,15 +494,4 @@ export const ConditionValueInput = ({
     )
   }
   return scalar(value, onChange, t("customerSuite.segments.builder.value"), testId)
-}
-
-/** Metadata values are typed: a number or true/false typed in the box is stored as such. */
-function metadataValue(attribute: Attribute, text: string): unknown {
-  if (attribute.type !== "metadata") {
-    return text
-  }
-  if (text === "true" || text === "false") {
-    return text === "true"
-  }
-  return text.trim() !== "" && Number.isFinite(Number(text)) ? Number(text) : text
 }

@@ -2,7 +2,7 @@ import fs from "node:fs"
 import path from "node:path"
 import { OPERATORS_BY_TYPE, type AttributeType } from "../../../modules/customer_segment/rules/attributes"
 import { operatorFamily } from "../../components/segments/operator-family"
-import { errorsByNode, fromRule, parseSyntaxError, splitErrors, toRule } from "../rule-model"
+import { errorsByNode, fromRule, incompleteConditions, isIncomplete, keepValueFor, metadataValue, parseSyntaxError, splitErrors, toRule } from "../rule-model"
 import type { RuleNode } from "../segments"
 
 const normalize = (node: RuleNode): RuleNode => {
@@ -43,6 +43,44 @@ describe("the builder's tree", () => {
     expect(root.children).toEqual([])
     root.children.push({ key: "x", type: "condition", negated: false, attribute: "email", operator: "exists", value: "left over" })
     expect(toRule(root).rule).toEqual({ all: [{ attribute: "email", operator: "exists" }] })
+  })
+})
+
+describe("values the builder holds back or adapts", () => {
+  it("finds conditions still waiting for a value", () => {
+    expect([null, "", "  ", [], [1, null], { amount: null, currency_code: "eur" }, { product_ids: [] }, Number.NaN].map(isIncomplete)).toEqual(
+      Array(8).fill(true)
+    )
+    expect(["a", 0, false, ["de"], [1, 2], { amount: 0, currency_code: "eur" }, { category_ids: ["c"], since: "-1y" }].map(isIncomplete)).toEqual(
+      Array(7).fill(false)
+    )
+    const root = fromRule({
+      all: [
+        { attribute: "email", operator: "contains", value: "" },
+        { attribute: "email", operator: "exists" },
+        { not: { attribute: "countries", operator: "in", value: [] } },
+      ],
+    })
+    const keys = incompleteConditions(root)
+    expect(keys).toEqual([root.children[0].key, root.children[2].key])
+  })
+
+  it("drops dates when the new attribute cannot take them", () => {
+    const money = { amount: 5, currency_code: "eur", since: "-90d" }
+    const attribute = (name: string) => ({ name, type: "money" as const, label: name, description: "", guest: false, operators: [] })
+    expect(keepValueFor(attribute("amount_spent"), money)).toEqual(money)
+    expect(keepValueFor(attribute("average_order_value"), money)).toEqual({ amount: 5, currency_code: "eur" })
+    expect(keepValueFor(attribute("cart_subtotal"), [money, money])).toEqual([{ amount: 5, currency_code: "eur" }, { amount: 5, currency_code: "eur" }])
+  })
+
+  it("types metadata values only when written exactly as a number or true/false, and never for text operators", () => {
+    const metadata = { name: "metadata.tier", type: "metadata" as const, label: "", description: "", guest: false, operators: [] }
+    expect(metadataValue(metadata, "eq", "42")).toBe(42)
+    expect(metadataValue(metadata, "eq", "true")).toBe(true)
+    expect(metadataValue(metadata, "eq", "00123")).toBe("00123")
+    expect(metadataValue(metadata, "eq", "0x1F")).toBe("0x1F")
+    expect(metadataValue(metadata, "contains", "123")).toBe("123")
+    expect(metadataValue(metadata, "starts_with", "true")).toBe("true")
   })
 })
 

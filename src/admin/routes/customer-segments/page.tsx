@@ -23,7 +23,9 @@ const PAGE_SIZE = 20
 const column = createDataTableColumnHelper<Segment>()
 const filter = createDataTableFilterHelper<Segment>()
 
-const list = (value: string | null) => (value ? value.split(",").filter(Boolean) : [])
+/** Filter values from the URL, keeping only the allowed ones (a hand-edited URL must not break the page). */
+const list = <T extends string>(value: string | null, allowed: readonly T[]): T[] =>
+  (value ? value.split(",") : []).filter((v): v is T => (allowed as readonly string[]).includes(v))
 
 const SegmentsPage = () => {
   const { t } = useTranslation()
@@ -31,8 +33,8 @@ const SegmentsPage = () => {
   const [params, setParams] = useSearchParams()
   const q = params.get("q") ?? ""
   const offset = Math.max(0, Number(params.get("offset")) || 0)
-  const kind = list(params.get("kind")) as SegmentKind[]
-  const status = list(params.get("status")) as SegmentStatus[]
+  const kind = list<SegmentKind>(params.get("kind"), ["dynamic", "static"])
+  const status = list<SegmentStatus>(params.get("status"), ["active", "inactive"])
 
   const update = (patch: Record<string, string | null>) =>
     setParams(

@@ -128,9 +128,10 @@ const SegmentHeader = ({ segment }: { segment: Segment }) => {
   }
 
   const onRefresh = async () => {
+    // Set first: the run may already be over when the runs query refetches.
+    wasActive.current = true
     try {
       await refresh.mutateAsync()
-      wasActive.current = true
     } catch (error) {
       toast.error(t("customerSuite.segments.detail.refreshFailed"), { description: error instanceof Error ? error.message : undefined })
     }
