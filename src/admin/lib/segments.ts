@@ -59,18 +59,9 @@ export type SegmentMember = {
   membership: { source: "rule" | "manual"; matched_at: string }
 }
 
-export type AttributeType =
-  | "string"
-  | "number"
-  | "money"
-  | "date"
-  | "boolean"
-  | "id_list"
-  | "string_list"
-  | "purchases"
-  | "metadata"
-
-export type ValuePicker = "customer_group" | "country" | "product" | "collection" | "category" | "product_type"
+// Type-only imports from the rule engine: erased from the admin bundle, one definition for both sides.
+export type { AttributeType, ValuePicker } from "../../modules/customer_segment/rules/attributes"
+import type { AttributeType, ValuePicker } from "../../modules/customer_segment/rules/attributes"
 
 export type Attribute = {
   name: string

@@ -86,18 +86,12 @@ export const ValuePickerInput = ({
           </Button>
         </Popover.Trigger>
         <Popover.Content className="w-[320px] p-0" align="start">
-          <div className="flex items-center gap-x-2 border-b px-3 py-2">
-            <MagnifyingGlass className="text-ui-fg-muted" />
-            <input
-              autoFocus
-              value={search}
-              onChange={(e) => setSearch(e.target.value)}
-              placeholder={t(`customerSuite.segments.pickers.${picker}.search`)}
-              aria-label={t(`customerSuite.segments.pickers.${picker}.search`)}
-              className="txt-compact-small w-full bg-transparent outline-none"
-              data-testid={testId ? `${testId}-search` : undefined}
-            />
-          </div>
+          <SearchBox
+            value={search}
+            onChange={setSearch}
+            label={t(`customerSuite.segments.pickers.${picker}.search`)}
+            testId={testId ? `${testId}-search` : undefined}
+          />
           <div className="max-h-[280px] overflow-y-auto p-1" role="listbox" aria-multiselectable={!single}>
             {options.isPending && (
               <Text size="small" className="text-ui-fg-subtle px-2 py-1.5">
@@ -137,6 +131,40 @@ export const ValuePickerInput = ({
     </div>
   )
 }
+
+/** The search field at the top of a picker's popover (focused when it opens). */
+export const SearchBox = ({
+  value,
+  onChange,
+  label,
+  onEnter,
+  testId,
+}: {
+  value: string
+  onChange: (value: string) => void
+  label: string
+  onEnter?: () => void
+  testId?: string
+}) => (
+  <div className="flex items-center gap-x-2 border-b px-3 py-2">
+    <MagnifyingGlass className="text-ui-fg-muted" />
+    <input
+      autoFocus
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      onKeyDown={(e) => {
+        if (e.key === "Enter" && onEnter) {
+          e.preventDefault()
+          onEnter()
+        }
+      }}
+      placeholder={label}
+      aria-label={label}
+      className="txt-compact-small w-full bg-transparent outline-none"
+      data-testid={testId}
+    />
+  </div>
+)
 
 /** Free values as chips: type and press Enter (or a comma). */
 export const TagInput = ({

@@ -1,4 +1,4 @@
-import { MagnifyingGlass, PlusMini, Trash } from "@medusajs/icons"
+import { PlusMini, Trash } from "@medusajs/icons"
 import { Button, IconButton, Input, Popover, Select, Text, clx } from "@medusajs/ui"
 import { useMemo, useState } from "react"
 import { useTranslation } from "react-i18next"
@@ -15,6 +15,7 @@ import {
 } from "../../lib/rule-model"
 import type { Attribute } from "../../lib/segments"
 import { operatorFamily } from "./operator-family"
+import { SearchBox } from "./pickers"
 import { ConditionValueInput } from "./value-input"
 
 export { operatorFamily }
@@ -310,24 +311,13 @@ const AttributeSelect = ({
     <Popover open={open} onOpenChange={onOpenChange}>
       <Popover.Trigger asChild>{trigger}</Popover.Trigger>
       <Popover.Content className="w-[380px] p-0" align="start">
-        <div className="flex items-center gap-x-2 border-b px-3 py-2">
-          <MagnifyingGlass className="text-ui-fg-muted" />
-          <input
-            autoFocus
-            value={search}
-            onChange={(e) => setSearch(e.target.value)}
-            onKeyDown={(e) => {
-              if (e.key === "Enter" && matches[0]) {
-                e.preventDefault()
-                choose(matches[0])
-              }
-            }}
-            placeholder={t("customerSuite.segments.builder.searchAttributes")}
-            aria-label={t("customerSuite.segments.builder.searchAttributes")}
-            className="txt-compact-small w-full bg-transparent outline-none"
-            data-testid="segment-attribute-search"
-          />
-        </div>
+        <SearchBox
+          value={search}
+          onChange={setSearch}
+          label={t("customerSuite.segments.builder.searchAttributes")}
+          onEnter={() => matches[0] && choose(matches[0])}
+          testId="segment-attribute-search"
+        />
         <div className="max-h-[320px] overflow-y-auto p-1" role="listbox">
           {matches.length === 0 && (
             <Text size="small" className="text-ui-fg-subtle px-2 py-1.5">

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next"
 import { isListOperator, metadataValue } from "../../lib/rule-model"
 import { sdk } from "../../lib/sdk"
 import type { Attribute, ValuePicker } from "../../lib/segments"
+import type { PurchaseFilter as RulePurchaseFilter } from "../../../modules/customer_segment/rules/ast"
 import { TagInput, ValuePickerInput } from "./pickers"
 
 /** The store's currencies (the default first), for money values. */
@@ -20,6 +21,16 @@ export const useStoreCurrencies = () =>
     },
     staleTime: Infinity,
   })
+
+/** What every value input gets: the attribute, the operator shaping the value, the value and where to send changes. */
+type ValueInputProps = {
+  attribute: Attribute
+  operator: string
+  value: unknown
+  onChange: (value: unknown) => void
+  invalid?: boolean
+  testId?: string
+}
 
 type Money = { amount: number | null; currency_code: string; since?: string; until?: string }
 
@@ -222,21 +233,7 @@ const AmountInput = ({ value, onChange, invalid, label }: { value: number | null
 )
 
 /** An amount and a currency; for amount spent, optionally within dates. */
-const MoneyInput = ({
-  attribute,
-  operator,
-  value,
-  onChange,
-  invalid,
-  testId,
-}: {
-  attribute: Attribute
-  operator: string
-  value: unknown
-  onChange: (value: unknown) => void
-  invalid?: boolean
-  testId?: string
-}) => {
+const MoneyInput = ({ attribute, operator, value, onChange, invalid, testId }: ValueInputProps) => {
   const { t } = useTranslation()
   const ends = (operator === "between" ? (value as Money[]) : [value as Money]).map(
     (m) => m ?? { amount: null, currency_code: "" }
@@ -283,15 +280,7 @@ const MoneyInput = ({
 
 // ---------------------------------------------------------------- purchases
 
-type PurchaseFilter = {
-  product_ids?: string[]
-  collection_ids?: string[]
-  category_ids?: string[]
-  type_ids?: string[]
-  since?: string
-  until?: string
-  min_quantity?: number
-}
+type PurchaseFilter = RulePurchaseFilter
 
 const FILTER_KEYS: { key: keyof PurchaseFilter; picker: ValuePicker }[] = [
   { key: "product_ids", picker: "product" },
@@ -300,19 +289,7 @@ const FILTER_KEYS: { key: keyof PurchaseFilter; picker: ValuePicker }[] = [
   { key: "type_ids", picker: "product_type" },
 ]
 
-const PurchaseFilterInput = ({
-  attribute,
-  value,
-  onChange,
-  invalid,
-  testId,
-}: {
-  attribute: Attribute
-  value: unknown
-  onChange: (value: unknown) => void
-  invalid?: boolean
-  testId?: string
-}) => {
+const PurchaseFilterInput = ({ attribute, value, onChange, invalid, testId }: Omit<ValueInputProps, "operator">) => {
   const { t } = useTranslation()
   const filter = (value ?? {}) as PurchaseFilter
   const by = FILTER_KEYS.find((f) => filter[f.key] !== undefined) ?? FILTER_KEYS[0]
@@ -390,21 +367,7 @@ const PurchaseFilterInput = ({
 // ---------------------------------------------------------------- dispatch
 
 /** The value input of a condition: typed by the attribute and shaped by the operator. */
-export const ConditionValueInput = ({
-  attribute,
-  operator,
-  value,
-  onChange,
-  invalid,
-  testId,
-}: {
-  attribute: Attribute
-  operator: string
-  value: unknown
-  onChange: (value: unknown) => void
-  invalid?: boolean
-  testId?: string
-}) => {
+export const ConditionValueInput = ({ attribute, operator, value, onChange, invalid, testId }: ValueInputProps) => {
   const { t } = useTranslation()
   const list = isListOperator(operator)
   const between = operator === "between"
