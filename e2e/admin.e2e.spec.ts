@@ -72,6 +72,31 @@ describe("the admin dashboard with the plugin, in chromium", () => {
     await store.screenshot("04-settings-customer-suite")
   })
 
+  it("changes the default group on the settings page and puts it back to the plugin option", async () => {
+    const { page } = store
+    const setting = page.getByTestId("customer-suite-setting-default_group")
+    await setting.scrollIntoViewIfNeeded()
+    await setting.getByRole("combobox").click()
+    await page.getByRole("option", { name: "General", exact: true }).click()
+    await setting.getByRole("button", { name: "Save" }).click()
+    await setting.getByText("Changed here").waitFor()
+    const [general] = await store.sql<{ id: string }>("select id from customer_group where name = 'General' and deleted_at is null")
+    const stored = await store.sql<{ values: Record<string, unknown> }>(
+      "select \"values\" from customer_suite_setting where capability = 'customer_groups' and deleted_at is null"
+    )
+    expect(stored[0].values).toEqual({ default_group: general.id })
+    await store.screenshot("04b-settings-default-group")
+
+    await setting.getByRole("combobox").click()
+    await page.getByRole("option", { name: "Plugin option (medusa-config.ts)" }).click()
+    await setting.getByRole("button", { name: "Save" }).click()
+    await setting.getByText("Changed here").waitFor({ state: "detached" })
+    const after = await store.sql<{ values: Record<string, unknown> }>(
+      "select \"values\" from customer_suite_setting where capability = 'customer_groups' and deleted_at is null"
+    )
+    expect(after[0].values).toEqual({})
+  })
+
   describe("segments", () => {
     const NAME = "VIP Germans over 500 EUR in 90 days"
     let segmentId = ""

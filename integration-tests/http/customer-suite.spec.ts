@@ -1,6 +1,10 @@
+import { createCartWorkflow, createCustomersWorkflow } from "@medusajs/core-flows"
 import { Modules } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { createAdminUser, type AuthHeaders } from "../helpers/admin"
+import type CustomerSuiteModuleService from "../../src/modules/customer_suite/service"
+import { createPublishableKey, registerCustomer } from "../helpers/store"
+import { eventually } from "../helpers/wait"
 
 jest.setTimeout(120_000)
 
@@ -29,6 +33,8 @@ medusaIntegrationTestRunner({
           description: expect.any(String),
           enabled: false,
           available: false,
+          overridden: [],
+          editable: [],
           settings: expect.objectContaining({
             consent: "opt_in",
             code_ttl_seconds: 60,
@@ -137,6 +143,103 @@ medusaIntegrationTestRunner({
           .catch((e: any) => e)
         expect(error.response.status).toBe(404)
         expect(error.response.data.message).toContain("cus_missing")
+      })
+    })
+
+    describe("customer groups: default group on sign-up and guest group", () => {
+      let admin: AuthHeaders
+
+      beforeEach(async () => {
+        admin = await createAdminUser(getContainer())
+      })
+
+      const failure = (promise: Promise<unknown>) => promise.then(() => Promise.reject(new Error("expected a failure")), (e: any) => e.response)
+      const groupsOf = async (customerId: string) =>
+        (await getContainer().resolve(Modules.CUSTOMER).listCustomerGroupCustomers({ customer_id: customerId })).map((l) => l.customer_group_id)
+
+      it("puts new registered customers in the default group and guests in the guest group, never moving anyone later", async () => {
+        const container = getContainer()
+        const customerModule = container.resolve(Modules.CUSTOMER)
+        const [retail, wholesale, guests] = await customerModule.createCustomerGroups([
+          { name: "Retail" },
+          { name: "Wholesale" },
+          { name: "Guests" },
+        ])
+        // By name and by id: both name a group.
+        const set = await api.post(
+          "/admin/customer-suite/settings",
+          { customer_groups: { default_group: "Retail", guest_group: guests.id } },
+          admin
+        )
+        const groups = set.data.settings.capabilities.find((c: { id: string }) => c.id === "customer_groups")
+        expect(groups).toMatchObject({
+          available: true,
+          settings: { default_group: "Retail", guest_group: guests.id },
+          overridden: ["default_group", "guest_group"],
+        })
+
+        const publishableKey = await createPublishableKey(container)
+        const ada = await registerCustomer(api, publishableKey, { email: "ada@example.com" })
+        await eventually(async () => expect(await groupsOf(ada.id)).toEqual([retail.id]))
+
+        // A guest created for a cart (Medusa announces only the cart).
+        const region = await container.resolve(Modules.REGION).createRegions({ name: "EU", currency_code: "eur", countries: ["de"] })
+        const channel = await container.resolve(Modules.SALES_CHANNEL).createSalesChannels({ name: "Web" })
+        const { result: cart } = await createCartWorkflow(container).run({
+          input: { email: "guest@example.com", region_id: region.id, sales_channel_id: channel.id },
+        })
+        await eventually(async () => expect(await groupsOf(cart.customer_id!)).toEqual([guests.id]))
+
+        // A new setting applies to new customers only.
+        await api.post("/admin/customer-suite/settings", { customer_groups: { default_group: wholesale.id } }, admin)
+        const {
+          result: [bob],
+        } = await createCustomersWorkflow(container).run({ input: { customersData: [{ email: "bob@example.com", has_account: true }] } })
+        await eventually(async () => expect(await groupsOf(bob.id)).toEqual([wholesale.id]))
+        // The event again (a retry, a replay): Ada stays where she is.
+        await container.resolve(Modules.EVENT_BUS).emit({ name: "customer.created", data: { id: ada.id } })
+        await new Promise((r) => setTimeout(r, 500))
+        expect(await groupsOf(ada.id)).toEqual([retail.id])
+        const ledger = await container.resolve<CustomerSuiteModuleService>("customer_suite").listCustomerGroupAssignments({ customer_id: [ada.id, bob.id] })
+        expect(ledger).toHaveLength(2)
+
+        // Reset: back to the plugin option (none in the test store); null: explicitly none.
+        const reset = await api.post("/admin/customer-suite/settings", { reset: ["customer_groups.default_group"] }, admin)
+        expect(reset.data.settings.capabilities.find((c: { id: string }) => c.id === "customer_groups")).toMatchObject({
+          settings: { default_group: null, guest_group: guests.id },
+          overridden: ["guest_group"],
+        })
+        await api.post("/admin/customer-suite/settings", { customer_groups: { guest_group: null } }, admin)
+        const {
+          result: [cem],
+        } = await createCustomersWorkflow(container).run({ input: { customersData: [{ email: "cem@example.com", has_account: true }] } })
+        await eventually(async () =>
+          expect(await container.resolve<CustomerSuiteModuleService>("customer_suite").listCustomerGroupAssignments({ customer_id: cem.id })).toHaveLength(1)
+        )
+        expect(await groupsOf(cem.id)).toEqual([])
+      })
+
+      it("refuses unknown groups and fields, naming them, and keeps what was stored", async () => {
+        await getContainer().resolve(Modules.CUSTOMER).createCustomerGroups([{ name: "Retail" }])
+        await api.post("/admin/customer-suite/settings", { customer_groups: { default_group: "Retail" } }, admin)
+
+        const unknown = await failure(api.post("/admin/customer-suite/settings", { customer_groups: { default_group: "Nobody" } }, admin))
+        expect(unknown.status).toBe(400)
+        expect(unknown.data.message).toBe('customer_groups.default_group: no customer group with the id or name "Nobody"')
+        const empty = await failure(api.post("/admin/customer-suite/settings", { customer_groups: { guest_group: " " } }, admin))
+        expect(empty.status).toBe(400)
+        expect(empty.data.message).toMatch(/customer_groups\.guest_group/)
+        const extra = await failure(api.post("/admin/customer-suite/settings", { customer_groups: { defualt_group: "Retail" } }, admin))
+        expect(extra.status).toBe(400)
+        expect(extra.data.message).toMatch(/defualt_group/)
+        const both = await failure(
+          api.post("/admin/customer-suite/settings", { customer_groups: { default_group: "Retail" }, reset: ["customer_groups.default_group"] }, admin)
+        )
+        expect(both.status).toBe(400)
+        expect(both.data.message).toMatch(/^reset: customer_groups\.default_group/)
+
+        const { data } = await api.get("/admin/customer-suite/settings", admin)
+        expect(data.settings.capabilities.find((c: { id: string }) => c.id === "customer_groups").settings.default_group).toBe("Retail")
       })
     })
   },

@@ -6,9 +6,9 @@ import type CustomerSuiteModuleService from "../../modules/customer_suite/servic
 
 /** Routes of a capability the merchant turned off answer 404 (as if the plugin did not have them). */
 export function requireCapability(capability: CapabilityId) {
-  return (req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) => {
+  return async (req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) => {
     const suite = req.scope.resolve<CustomerSuiteModuleService>(CUSTOMER_SUITE_MODULE)
-    if (!suite.isEnabled(capability)) {
+    if (!(await suite.isEnabled(capability))) {
       return next(
         new MedusaError(MedusaError.Types.NOT_FOUND, `${capability} is turned off in the customer suite's options`)
       )

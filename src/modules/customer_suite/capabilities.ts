@@ -21,7 +21,7 @@ export const CAPABILITIES: readonly CapabilityDescription[] = [
     id: "customer_groups",
     name: "Customer groups",
     description: "Default group on sign-up and an optional group for guests' carts.",
-    available: false,
+    available: true,
   },
   {
     id: "tax_classes",

@@ -154,3 +154,12 @@ export function parseCustomerSuiteOptions(raw: unknown): ResolvedCustomerSuiteOp
   }
   return result.data
 }
+
+/** Settings an admin may change on the settings page (merged over the plugin options). */
+export const OVERRIDABLE_SETTINGS = {
+  customer_groups: ["default_group", "guest_group"],
+} as const
+
+export type SettingsOverrides = {
+  customer_groups?: { default_group?: string | null; guest_group?: string | null }
+}

@@ -1,8 +1,14 @@
+import type { Context } from "@medusajs/framework/types"
+import { InjectManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
 import { CAPABILITIES } from "./capabilities"
+import CustomerGroupAssignment from "./models/customer-group-assignment"
+import CustomerSuiteSetting from "./models/customer-suite-setting"
 import {
+  OVERRIDABLE_SETTINGS,
   parseCustomerSuiteOptions,
   type CapabilityId,
   type ResolvedCustomerSuiteOptions,
+  type SettingsOverrides,
 } from "./options"
 
 export type CapabilitySettings = {
@@ -12,6 +18,10 @@ export type CapabilitySettings = {
   enabled: boolean
   available: boolean
   settings: Record<string, unknown>
+  /** Keys the admin changed (their values replace the plugin options'). */
+  overridden: string[]
+  /** Keys the admin may change. */
+  editable: string[]
 }
 
 export type EffectiveSettings = {
@@ -19,35 +29,94 @@ export type EffectiveSettings = {
 }
 
 /**
- * Holds the plugin's validated options. Other parts of the plugin
- * (routes, subscribers, workflows) read configuration through this service,
- * since subscribers do not receive plugin options directly.
+ * Holds the plugin's validated options and the settings changed in the
+ * admin. Other parts of the plugin (routes, subscribers, workflows) read
+ * configuration through this service, since subscribers do not receive
+ * plugin options directly.
  */
-export default class CustomerSuiteModuleService {
+export default class CustomerSuiteModuleService extends MedusaService({
+  CustomerSuiteSetting,
+  CustomerGroupAssignment,
+}) {
   protected readonly options_: ResolvedCustomerSuiteOptions
 
-  constructor(_container: Record<string, unknown>, options?: unknown) {
+  constructor(container: Record<string, unknown>, options?: unknown) {
+    super(...arguments)
     this.options_ = parseCustomerSuiteOptions(options)
   }
 
-  getOptions(): ResolvedCustomerSuiteOptions {
+  /** The merchant's plugin options (after defaults), without admin changes. */
+  async getOptions(): Promise<ResolvedCustomerSuiteOptions> {
     return structuredClone(this.options_)
   }
 
-  isEnabled(capability: CapabilityId): boolean {
+  async isEnabled(capability: CapabilityId): Promise<boolean> {
     return this.options_[capability].enabled
   }
 
-  getEffectiveSettings(): EffectiveSettings {
+  /** The options with the admin's changes merged over them. */
+  @InjectManager()
+  async getResolvedOptions(@MedusaContext() context: Context = {}): Promise<ResolvedCustomerSuiteOptions> {
+    const resolved = await this.getOptions()
+    const rows = await this.listCustomerSuiteSettings({}, {}, context)
+    for (const row of rows) {
+      const capability = row.capability as keyof SettingsOverrides
+      const editable = OVERRIDABLE_SETTINGS[capability] as readonly string[] | undefined
+      if (!editable) {
+        continue
+      }
+      const target = resolved[capability] as Record<string, unknown>
+      for (const [key, value] of Object.entries((row.values ?? {}) as Record<string, unknown>)) {
+        if (editable.includes(key)) {
+          target[key] = value
+        }
+      }
+    }
+    return resolved
+  }
+
+  async getEffectiveSettings(): Promise<EffectiveSettings> {
+    const resolved = await this.getResolvedOptions()
+    const rows = await this.listCustomerSuiteSettings()
+    const overridden = new Map(rows.map((r) => [r.capability, Object.keys((r.values ?? {}) as object)]))
     return {
       capabilities: CAPABILITIES.map((capability) => {
-        const { enabled, ...settings } = this.options_[capability.id]
+        const { enabled, ...settings } = resolved[capability.id]
+        const editable = [...((OVERRIDABLE_SETTINGS as Record<string, readonly string[]>)[capability.id] ?? [])]
         return {
           ...capability,
           enabled,
           settings: structuredClone(settings),
+          overridden: editable.filter((k) => (overridden.get(capability.id) ?? []).includes(k)),
+          editable,
         }
       }),
+    }
+  }
+
+  /**
+   * Stores admin changes (validated by the caller) and drops the `reset`
+   * ones (`"customer_groups.default_group"`), so the plugin option applies again.
+   */
+  async overrideSettings(changes: SettingsOverrides, reset: string[] = []): Promise<void> {
+    const capabilities = new Set([...Object.keys(changes), ...reset.map((path) => path.split(".")[0])])
+    for (const capability of capabilities) {
+      const [existing] = await this.listCustomerSuiteSettings({ capability })
+      const merged: Record<string, unknown> = {
+        ...((existing?.values ?? {}) as Record<string, unknown>),
+        ...((changes as Record<string, Record<string, unknown> | undefined>)[capability] ?? {}),
+      }
+      for (const path of reset) {
+        const [owner, key] = path.split(".")
+        if (owner === capability) {
+          delete merged[key]
+        }
+      }
+      // Replaced, not updated: an update merges JSON and would keep the reset keys.
+      if (existing) {
+        await this.deleteCustomerSuiteSettings(existing.id)
+      }
+      await this.createCustomerSuiteSettings({ capability, values: merged })
     }
   }
 }

@@ -11,9 +11,9 @@ import { syncCustomerFactsWorkflow } from "./workflows/sync-customer-facts"
  * run the real-time workflow for them (unless segments or real-time updates
  * are turned off in the plugin options).
  */
-function realtimeEnabled(container: MedusaContainer): boolean {
+async function realtimeEnabled(container: MedusaContainer): Promise<boolean> {
   const suite = container.resolve<CustomerSuiteModuleService>(CUSTOMER_SUITE_MODULE)
-  const { enabled, realtime } = suite.getOptions().segments
+  const { enabled, realtime } = (await suite.getOptions()).segments
   return enabled && realtime
 }
 
@@ -24,7 +24,7 @@ export async function syncFactsOf(
   scope: "profile" | "all" = "all"
 ): Promise<void> {
   const ids = [...new Set(customerIds.filter((id): id is string => Boolean(id)))]
-  if (ids.length === 0 || !realtimeEnabled(container)) {
+  if (ids.length === 0 || !(await realtimeEnabled(container))) {
     return
   }
   await syncCustomerFactsWorkflow(container).run({ input: { customer_ids: ids, scope } })
@@ -36,7 +36,7 @@ export async function syncFactsOfSource(
   kind: "address" | "group_membership",
   sourceId: string
 ): Promise<void> {
-  if (!realtimeEnabled(container)) {
+  if (!(await realtimeEnabled(container))) {
     return
   }
   const customerModule = container.resolve(Modules.CUSTOMER)
@@ -51,7 +51,7 @@ export async function syncFactsOfSource(
 
 /** An order changed: its customer now, and any customer the projection still credits with it. */
 export async function syncFactsOfOrder(container: MedusaContainer, orderId: string | undefined): Promise<void> {
-  if (!orderId || !realtimeEnabled(container)) {
+  if (!orderId || !(await realtimeEnabled(container))) {
     return
   }
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
@@ -63,7 +63,7 @@ export async function syncFactsOfOrder(container: MedusaContainer, orderId: stri
 
 /** A cart changed: make sure its customer (often a guest created from the cart's email) has a profile. */
 export async function ensureFactsOfCart(container: MedusaContainer, cartId: string): Promise<void> {
-  if (!realtimeEnabled(container)) {
+  if (!(await realtimeEnabled(container))) {
     return
   }
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
@@ -81,7 +81,7 @@ export async function ensureFactsOfCart(container: MedusaContainer, cartId: stri
 
 /** A customer group was deleted: its former members' profiles drop it. */
 export async function syncFactsOfGroup(container: MedusaContainer, groupId: string): Promise<void> {
-  if (!realtimeEnabled(container)) {
+  if (!(await realtimeEnabled(container))) {
     return
   }
   const segments = container.resolve<CustomerSegmentModuleService>(CUSTOMER_SEGMENT_MODULE)

@@ -18,7 +18,7 @@ import { requestCustomerSegmentRefreshWorkflow } from "./workflows/request-custo
  */
 export async function refreshScheduledSegments(container: MedusaContainer, now: Date): Promise<string[]> {
   const suite = container.resolve<CustomerSuiteModuleService>(CUSTOMER_SUITE_MODULE)
-  const { enabled, refresh_schedule } = suite.getOptions().segments
+  const { enabled, refresh_schedule } = (await suite.getOptions()).segments
   if (!enabled || !cronMatches(refresh_schedule, now)) {
     return []
   }
@@ -53,7 +53,7 @@ export async function refreshScheduledSegments(container: MedusaContainer, now: 
  */
 export async function backfillIfEmpty(container: MedusaContainer): Promise<boolean> {
   const suite = container.resolve<CustomerSuiteModuleService>(CUSTOMER_SUITE_MODULE)
-  if (!suite.getOptions().segments.enabled) {
+  if (!(await suite.getOptions()).segments.enabled) {
     return false
   }
   const service = container.resolve<CustomerSegmentModuleService>(CUSTOMER_SEGMENT_MODULE)

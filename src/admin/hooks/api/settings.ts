@@ -1,4 +1,4 @@
-import { useQuery } from "@tanstack/react-query"
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { sdk } from "../../lib/sdk"
 
 export type CapabilitySettings = {
@@ -8,6 +8,10 @@ export type CapabilitySettings = {
   enabled: boolean
   available: boolean
   settings: Record<string, unknown>
+  /** Keys changed in the admin. */
+  overridden: string[]
+  /** Keys the admin may change. */
+  editable: string[]
 }
 
 export type SuiteSettingsResponse = {
@@ -25,3 +29,18 @@ export const useSuiteSettings = () =>
     queryFn: () =>
       sdk.client.fetch<SuiteSettingsResponse>("/admin/customer-suite/settings"),
   })
+
+export type SettingsUpdate = {
+  customer_groups?: { default_group?: string | null; guest_group?: string | null }
+  reset?: string[]
+}
+
+/** Changes settings an admin may change; the page and its dependants refetch. */
+export const useUpdateSuiteSettings = () => {
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: (body: SettingsUpdate) =>
+      sdk.client.fetch<SuiteSettingsResponse>("/admin/customer-suite/settings", { method: "POST", body }),
+    onSuccess: () => client.invalidateQueries({ queryKey: suiteSettingsQueryKeys.all }),
+  })
+}

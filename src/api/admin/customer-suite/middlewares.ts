@@ -1,12 +1,17 @@
 import type { MiddlewareRoute } from "@medusajs/framework/http"
-import { validateAndTransformQuery } from "@medusajs/framework/http"
-import { AdminGetCustomerOverviewParams, AdminGetSuiteSettingsParams } from "./validators"
+import { validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
+import { AdminGetCustomerOverviewParams, AdminGetSuiteSettingsParams, AdminUpdateSuiteSettings } from "./validators"
 
 export const adminCustomerSuiteMiddlewares: MiddlewareRoute[] = [
   {
     method: ["GET"],
     matcher: "/admin/customer-suite/settings",
     middlewares: [validateAndTransformQuery(AdminGetSuiteSettingsParams, {})],
+  },
+  {
+    method: ["POST"],
+    matcher: "/admin/customer-suite/settings",
+    middlewares: [validateAndTransformBody(AdminUpdateSuiteSettings)],
   },
   {
     method: ["GET"],

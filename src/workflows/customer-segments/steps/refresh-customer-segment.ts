@@ -71,7 +71,7 @@ export const runCustomerSegmentRefreshStep = createStep(
         try {
           const result = await service.refreshSegmentMembers(input.segment_id, {
             now: started,
-            batch_size: suite.getOptions().segments.batch_size,
+            batch_size: (await suite.getOptions()).segments.batch_size,
             onBatch: async (change) => {
               const payloads = membershipPayloads([change])
               await eventBus.emit(payloads.map((data) => ({ name: CustomerSegmentEvents.MEMBERSHIP_CHANGED, data })))

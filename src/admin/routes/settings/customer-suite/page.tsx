@@ -1,6 +1,7 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { UsersSolid } from "@medusajs/icons"
 import { Badge, Container, Heading, StatusBadge, Text } from "@medusajs/ui"
+import { GroupSetting } from "../../../components/settings/group-setting"
 import { useSuiteSettings, type CapabilitySettings } from "../../../hooks/api/settings"
 
 const formatValue = (value: unknown): string => {
@@ -20,7 +21,8 @@ const humanize = (key: string) =>
   key.charAt(0).toUpperCase() + key.slice(1).replace(/_/g, " ")
 
 const CapabilitySection = ({ capability }: { capability: CapabilitySettings }) => {
-  const entries = Object.entries(capability.settings)
+  // Settings the admin may change get an editor instead of a read-only row.
+  const entries = Object.entries(capability.settings).filter(([key]) => !capability.editable.includes(key))
   return (
     <Container
       className="divide-y p-0"
@@ -53,6 +55,8 @@ const CapabilitySection = ({ capability }: { capability: CapabilitySettings }) =
           </Text>
         </div>
       ))}
+      {capability.id === "customer_groups" &&
+        (["default_group", "guest_group"] as const).map((key) => <GroupSetting key={key} capability={capability} settingKey={key} />)}
     </Container>
   )
 }
