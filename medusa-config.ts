@@ -53,5 +53,9 @@ module.exports = defineConfig({
       resolve: "./src/modules/customer_segment",
       options: customerSuiteOptions,
     },
+    {
+      resolve: "./src/modules/tax_class",
+      options: customerSuiteOptions,
+    },
   ],
 })

@@ -1,8 +1,9 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
 import { adminCustomerSegmentsMiddlewares } from "./admin/customer-segments/middlewares"
 import { adminCustomerSuiteMiddlewares } from "./admin/customer-suite/middlewares"
+import { adminTaxClassesMiddlewares } from "./admin/tax-classes/middlewares"
 import { storeCustomerSegmentsMiddlewares } from "./store/customer-segments/middlewares"
 
 export default defineMiddlewares({
-  routes: [...adminCustomerSuiteMiddlewares, ...adminCustomerSegmentsMiddlewares, ...storeCustomerSegmentsMiddlewares],
+  routes: [...adminCustomerSuiteMiddlewares, ...adminTaxClassesMiddlewares, ...adminCustomerSegmentsMiddlewares, ...storeCustomerSegmentsMiddlewares],
 })

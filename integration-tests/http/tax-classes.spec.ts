@@ -1,0 +1,167 @@
+import { createStep, createWorkflow } from "@medusajs/framework/workflows-sdk"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { createTaxClassStep } from "../../src/workflows/tax-classes/steps/tax-class-steps"
+import { TAX_CLASS_MODULE } from "../../src/modules/tax_class"
+import type TaxClassModuleService from "../../src/modules/tax_class/service"
+import { createAdminUser, type AuthHeaders } from "../helpers/admin"
+
+jest.setTimeout(120_000)
+
+const failAfterStep = createStep("customer-suite-test-fail-after-tax-class", async () => {
+  throw new Error("a later step failed")
+})
+/** A workflow whose step after the tax class fails: the class must be compensated. */
+const failingCreate = createWorkflow("customer-suite-test-failing-tax-class", (input: { type: "customer"; name: string; code: string; is_default: boolean }) => {
+  createTaxClassStep(input)
+  failAfterStep()
+})
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    describe("tax classes and the rate matrix (admin API)", () => {
+      let admin: AuthHeaders
+
+      beforeEach(async () => {
+        admin = await createAdminUser(getContainer())
+      })
+
+      const failure = (promise: Promise<unknown>) =>
+        promise.then(() => Promise.reject(new Error("expected a failure")), (e: any) => e.response)
+      const create = async (body: Record<string, unknown>) => (await api.post("/admin/tax-classes", body, admin)).data.tax_class
+
+      it("creates classes per type with one default each, and refuses a code twice", async () => {
+        const retail = await create({ type: "customer", name: "Retail", code: "retail", is_default: true })
+        const wholesale = await create({ type: "customer", name: "Wholesale", code: "wholesale" })
+        const taxable = await create({ type: "product", name: "Taxable goods", code: "taxable", is_default: true })
+        expect(retail.is_default).toBe(true)
+
+        // A new default replaces the old one of the same type only.
+        await api.post(`/admin/tax-classes/${wholesale.id}`, { is_default: true }, admin)
+        const { data } = await api.get("/admin/tax-classes?type=customer", admin)
+        expect(data.tax_classes.map((c: any) => [c.code, c.is_default])).toEqual([
+          ["retail", false],
+          ["wholesale", true],
+        ])
+        expect((await api.get(`/admin/tax-classes/${taxable.id}`, admin)).data.tax_class.is_default).toBe(true)
+        // Created as the default: the previous one steps down.
+        const services = await create({ type: "product", name: "Services", code: "services", is_default: true })
+        expect(services.is_default).toBe(true)
+        expect((await api.get(`/admin/tax-classes/${taxable.id}`, admin)).data.tax_class.is_default).toBe(false)
+
+        const twice = await failure(api.post("/admin/tax-classes", { type: "customer", name: "Retail 2", code: "retail" }, admin))
+        expect(twice.status).toBe(400)
+        expect(twice.data.message).toMatch(/^code: a customer tax class with the code "retail" already exists/)
+        // The same code on the other type is fine.
+        await create({ type: "product", name: "Retail goods", code: "retail" })
+
+        const bad = await failure(api.post("/admin/tax-classes", { type: "customer", name: "", code: "Bad Code" }, admin))
+        expect(bad.status).toBe(400)
+        expect(bad.data.message).toMatch(/name|code/)
+      })
+
+      it("validates matrix rows, naming the field, and stores nothing on a refusal", async () => {
+        const retail = await create({ type: "customer", name: "Retail", code: "retail", is_default: true })
+        const wholesale = await create({ type: "customer", name: "Wholesale", code: "wholesale" })
+        const taxable = await create({ type: "product", name: "Taxable goods", code: "taxable", is_default: true })
+        const reduced = await create({ type: "product", name: "Reduced rate", code: "reduced" })
+
+        const exempt = await api.post(
+          "/admin/tax-class-rates",
+          { customer_class_id: wholesale.id, product_class_id: taxable.id, country_code: "DE", is_exempt: true, rate: 19 },
+          admin
+        )
+        expect(exempt.data.tax_class_rate).toMatchObject({ country_code: "de", province_code: null, is_exempt: true, rate: null })
+        await api.post(
+          "/admin/tax-class-rates",
+          { customer_class_id: retail.id, product_class_id: reduced.id, country_code: "de", rate: 7, code: "DE-RED", name: "Reduced VAT" },
+          admin
+        )
+        await api.post(
+          "/admin/tax-class-rates",
+          { customer_class_id: retail.id, product_class_id: reduced.id, country_code: "us", rate: 0 },
+          admin
+        )
+        await api.post(
+          "/admin/tax-class-rates",
+          { customer_class_id: retail.id, product_class_id: reduced.id, country_code: "us", province_code: "US-CA", rate: 2.5 },
+          admin
+        )
+
+        const refusals: [Record<string, unknown>, RegExp][] = [
+          [{ customer_class_id: retail.id, product_class_id: reduced.id, country_code: "fr", rate: 150 }, /^rate: must be a percentage from 0 to 100/],
+          [{ customer_class_id: retail.id, product_class_id: reduced.id, country_code: "fr", rate: -1 }, /^rate:/],
+          [{ customer_class_id: retail.id, product_class_id: reduced.id, country_code: "fr" }, /^rate: give a rate/],
+          [{ customer_class_id: "txcl_nope", product_class_id: reduced.id, country_code: "fr", rate: 5 }, /^customer_class_id: no customer tax class/],
+          [{ customer_class_id: reduced.id, product_class_id: reduced.id, country_code: "fr", rate: 5 }, /^customer_class_id: no customer tax class/],
+          [{ customer_class_id: retail.id, product_class_id: retail.id, country_code: "fr", rate: 5 }, /^product_class_id: no product tax class/],
+          [{ customer_class_id: retail.id, product_class_id: reduced.id, country_code: "xx", rate: 5 }, /^country_code: must be an ISO 3166-1 alpha-2/],
+          [{ customer_class_id: retail.id, product_class_id: reduced.id, country_code: "us", province_code: "de-by", rate: 5 }, /^province_code: must be in us/],
+          [{ customer_class_id: retail.id, product_class_id: reduced.id, country_code: "de", rate: 5 }, /^country_code: overlaps the row txcr_/],
+          [{ customer_class_id: retail.id, product_class_id: reduced.id, country_code: "us", province_code: "us-ca", rate: 5 }, /^province_code: overlaps the row txcr_/],
+          [{ customer_class_id: retail.id, product_class_id: reduced.id, country_code: "fr", rate: 5, extra: 1 }, /extra/],
+        ]
+        for (const [body, message] of refusals) {
+          const response = await failure(api.post("/admin/tax-class-rates", body, admin))
+          // Request validation prefixes "Invalid request: "; the field comes first either way.
+          expect([response.status, response.data.message.replace(/^Invalid request: /, "")]).toEqual([400, expect.stringMatching(message)])
+        }
+        const { data } = await api.get(`/admin/tax-class-rates?customer_class_id=${retail.id}`, admin)
+        expect(data.count).toBe(3)
+
+        // The province's row wins over its country's; other provinces get the country's.
+        const service = getContainer().resolve<TaxClassModuleService>(TAX_CLASS_MODULE)
+        const key = { customer_class_id: retail.id, product_class_id: reduced.id, country_code: "US" }
+        expect((await service.findRate({ ...key, province_code: "us-ca" }))?.rate).toBe(2.5)
+        expect((await service.findRate({ ...key, province_code: "us-ny" }))?.rate).toBe(0)
+        expect(await service.findRate({ ...key, country_code: "fr" })).toBeNull()
+
+        // Updating keeps the cell; an exempt row has no rate.
+        const row = data.tax_class_rates.find((r: any) => r.country_code === "de")
+        const updated = await api.post(`/admin/tax-class-rates/${row.id}`, { rate: 5 }, admin)
+        expect(updated.data.tax_class_rate.rate).toBe(5)
+        const noRate = await failure(api.post(`/admin/tax-class-rates/${exempt.data.tax_class_rate.id}`, { is_exempt: false }, admin))
+        expect([noRate.status, noRate.data.message]).toEqual([400, expect.stringMatching(/^rate: give a rate/)])
+
+        // A class in use cannot go; once its rows are gone it can.
+        const inUse = await failure(api.delete(`/admin/tax-classes/${wholesale.id}`, admin))
+        expect(inUse.status).toBe(400)
+        expect(inUse.data.message).toMatch(/tax class rate\(s\) use this class/)
+        await api.delete(`/admin/tax-class-rates/${exempt.data.tax_class_rate.id}`, admin)
+        const deleted = await api.delete(`/admin/tax-classes/${wholesale.id}`, admin)
+        expect(deleted.data).toEqual({ id: wholesale.id, object: "tax_class", deleted: true })
+      })
+
+      it("rolls a new default back: the class goes and the previous default returns", async () => {
+        const retail = await create({ type: "customer", name: "Retail", code: "retail", is_default: true })
+        const { errors } = await failingCreate(getContainer()).run({
+          input: { type: "customer", name: "Wholesale", code: "wholesale", is_default: true },
+          throwOnError: false,
+        })
+        expect(errors[0]?.error?.message).toBe("a later step failed")
+        const { data } = await api.get("/admin/tax-classes?type=customer", admin)
+        expect(data.tax_classes.map((c: any) => [c.id, c.is_default])).toEqual([[retail.id, true]])
+      })
+
+      it("links one class to many customer groups and many products (one class each)", async () => {
+        const container = getContainer()
+        const wholesale = await create({ type: "customer", name: "Wholesale", code: "wholesale" })
+        const reduced = await create({ type: "product", name: "Reduced rate", code: "reduced" })
+        const [b2b, trade] = await container.resolve(Modules.CUSTOMER).createCustomerGroups([{ name: "B2B" }, { name: "Trade" }])
+        const [book, map] = await container.resolve(Modules.PRODUCT).createProducts([{ title: "Book" }, { title: "Map" }])
+        const link = container.resolve(ContainerRegistrationKeys.LINK)
+        await link.create([
+          { [Modules.CUSTOMER]: { customer_group_id: b2b.id }, [TAX_CLASS_MODULE]: { tax_class_id: wholesale.id } },
+          { [Modules.CUSTOMER]: { customer_group_id: trade.id }, [TAX_CLASS_MODULE]: { tax_class_id: wholesale.id } },
+          { [Modules.PRODUCT]: { product_id: book.id }, [TAX_CLASS_MODULE]: { tax_class_id: reduced.id } },
+          { [Modules.PRODUCT]: { product_id: map.id }, [TAX_CLASS_MODULE]: { tax_class_id: reduced.id } },
+        ])
+        const query = container.resolve(ContainerRegistrationKeys.QUERY)
+        const { data: groups } = await query.graph({ entity: "customer_group", fields: ["id", "tax_class.code"], filters: { id: [b2b.id, trade.id] } })
+        expect(groups.map((g: any) => g.tax_class?.code)).toEqual(["wholesale", "wholesale"])
+        const { data: products } = await query.graph({ entity: "product", fields: ["id", "tax_class.code"], filters: { id: [book.id, map.id] } })
+        expect(products.map((p: any) => p.tax_class?.code)).toEqual(["reduced", "reduced"])
+      })
+    })
+  },
+})

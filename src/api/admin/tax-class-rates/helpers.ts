@@ -1,0 +1,34 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { MedusaError } from "@medusajs/framework/utils"
+import { TAX_CLASS_MODULE } from "../../../modules/tax_class"
+import type TaxClassModuleService from "../../../modules/tax_class/service"
+
+/** 400 naming the field unless both classes exist with the right types, and the cell is free. */
+export async function assertRowValid(
+  container: MedusaContainer,
+  row: { customer_class_id: string; product_class_id: string; country_code: string; province_code?: string | null }
+) {
+  const service = container.resolve<TaxClassModuleService>(TAX_CLASS_MODULE)
+  for (const [field, type] of [
+    ["customer_class_id", "customer"],
+    ["product_class_id", "product"],
+  ] as const) {
+    const [found] = await service.listTaxClasses({ id: row[field] })
+    if (!found || found.type !== type) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, `${field}: no ${type} tax class with the id "${row[field]}"`)
+    }
+  }
+  const [overlap] = await service.listTaxClassRates({
+    customer_class_id: row.customer_class_id,
+    product_class_id: row.product_class_id,
+    country_code: row.country_code,
+    province_code: row.province_code ?? null,
+  })
+  if (overlap) {
+    const cell = row.province_code ? "province_code" : "country_code"
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      `${cell}: overlaps the row ${overlap.id} for the same classes and ${row.province_code ?? row.country_code}`
+    )
+  }
+}

@@ -1,0 +1,44 @@
+import { WorkflowResponse, createWorkflow } from "@medusajs/framework/workflows-sdk"
+import type { TaxClassInput } from "../../modules/tax_class/service"
+import {
+  createTaxClassRateStep,
+  createTaxClassStep,
+  deleteTaxClassRateStep,
+  deleteTaxClassStep,
+  updateTaxClassRateStep,
+  updateTaxClassStep,
+  type TaxClassRateInput,
+} from "./steps/tax-class-steps"
+
+/** Tax classes and matrix rows, each change a workflow with compensation (input validated by the routes). */
+export const createTaxClassWorkflowId = "customer-suite-create-tax-class"
+export const createTaxClassWorkflow = createWorkflow(createTaxClassWorkflowId, (input: TaxClassInput & { type: "customer" | "product" }) =>
+  new WorkflowResponse(createTaxClassStep(input))
+)
+
+export const updateTaxClassWorkflowId = "customer-suite-update-tax-class"
+export const updateTaxClassWorkflow = createWorkflow(updateTaxClassWorkflowId, (input: { id: string; update: TaxClassInput }) =>
+  new WorkflowResponse(updateTaxClassStep(input))
+)
+
+export const deleteTaxClassWorkflowId = "customer-suite-delete-tax-class"
+export const deleteTaxClassWorkflow = createWorkflow(deleteTaxClassWorkflowId, (input: { id: string }) =>
+  new WorkflowResponse(deleteTaxClassStep(input))
+)
+
+export const createTaxClassRateWorkflowId = "customer-suite-create-tax-class-rate"
+export const createTaxClassRateWorkflow = createWorkflow(createTaxClassRateWorkflowId, (input: TaxClassRateInput) =>
+  new WorkflowResponse(createTaxClassRateStep(input))
+)
+
+export const updateTaxClassRateWorkflowId = "customer-suite-update-tax-class-rate"
+export const updateTaxClassRateWorkflow = createWorkflow(
+  updateTaxClassRateWorkflowId,
+  (input: { id: string; rate?: number | null; is_exempt?: boolean; code?: string | null; name?: string | null }) =>
+    new WorkflowResponse(updateTaxClassRateStep(input))
+)
+
+export const deleteTaxClassRateWorkflowId = "customer-suite-delete-tax-class-rate"
+export const deleteTaxClassRateWorkflow = createWorkflow(deleteTaxClassRateWorkflowId, (input: { id: string }) =>
+  new WorkflowResponse(deleteTaxClassRateStep(input))
+)
