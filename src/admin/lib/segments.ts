@@ -61,18 +61,10 @@ export type SegmentMember = {
 
 // Type-only imports from the rule engine: erased from the admin bundle, one definition for both sides.
 export type { AttributeType, ValuePicker } from "../../modules/customer_segment/rules/attributes"
-import type { AttributeType, ValuePicker } from "../../modules/customer_segment/rules/attributes"
+import type { AttributeDefinition } from "../../modules/customer_segment/rules/attributes"
 
-export type Attribute = {
-  name: string
-  type: AttributeType
-  label: string
-  description: string
-  guest: boolean
-  case_insensitive?: boolean
-  picker?: ValuePicker
-  operators: { operator: string; text: string; value: string }[]
-}
+/** An attribute as `/attributes` answers it: the definition plus its operators' text and value format. */
+export type Attribute = AttributeDefinition & { operators: { operator: string; text: string; value: string }[] }
 
 export type Explanation =
   | { type: "all" | "any"; result: boolean; children: Explanation[] }

@@ -3,6 +3,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { TAX_CLASS_MODULE } from "../../../modules/tax_class"
 import type TaxClassModuleService from "../../../modules/tax_class/service"
 import type { TaxClassInput } from "../../../modules/tax_class/service"
+import type { MatrixRow } from "../../../providers/tax-class/apply-matrix"
 
 const service = (container: { resolve: <T>(key: string) => T }) => container.resolve<TaxClassModuleService>(TAX_CLASS_MODULE)
 
@@ -106,16 +107,8 @@ export const deleteTaxClassStep = createStep(
   }
 )
 
-export type TaxClassRateInput = {
-  customer_class_id: string
-  product_class_id: string
-  country_code: string
-  province_code: string | null
-  rate: number | null
-  is_exempt: boolean
-  code?: string | null
-  name?: string | null
-}
+/** A matrix row to store: the provider's row shape without its id (code and name optional). */
+export type TaxClassRateInput = Omit<MatrixRow, "id" | "code" | "name"> & { code?: string | null; name?: string | null }
 
 export const createTaxClassRateStepId = "customer-suite-create-tax-class-rate"
 export const createTaxClassRateStep = createStep(
