@@ -58,8 +58,24 @@ export async function addCondition(page: Page, group: Locator, search: string, a
 /** Picks options by label in a value picker of a condition. */
 export async function pick(page: Page, condition: Locator, search: string, option: string | RegExp, label: string) {
   await condition.getByTestId("segment-condition-value-open").click()
-  await page.getByTestId("segment-condition-value-search").fill(search)
-  await page.getByRole("option", { name: option, exact: typeof option === "string" }).click()
+  const box = page.getByTestId("segment-condition-value-search")
+  await box.waitFor()
+  // Typing before the popover's search box has focus can lose keys: type, then check the box holds the text.
+  await eventually(async () => {
+    if ((await box.inputValue()) !== search) {
+      await box.fill(search)
+    }
+    expect(await box.inputValue()).toBe(search)
+  }, 10_000)
+  const choice = page.getByRole("option", { name: option, exact: typeof option === "string" })
+  try {
+    await choice.waitFor({ timeout: 15_000 })
+  } catch (error) {
+    await page.screenshot({ path: `${__dirname}/artifacts/failed-pick-${search}.png` })
+    const shown = await page.getByRole("option").allInnerTexts()
+    throw new Error(`no option ${String(option)} after searching "${search}"; shown: ${shown.slice(0, 10).join(" | ")} (${(error as Error).message})`)
+  }
+  await choice.click()
   // Multi pickers stay open: close with Escape.
   await page.keyboard.press("Escape").catch(() => undefined)
   await condition.getByText(label, { exact: true }).first().waitFor()
