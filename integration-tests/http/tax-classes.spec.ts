@@ -162,6 +162,35 @@ medusaIntegrationTestRunner({
         const { data: products } = await query.graph({ entity: "product", fields: ["id", "tax_class.code"], filters: { id: [book.id, map.id] } })
         expect(products.map((p: any) => p.tax_class?.code)).toEqual(["reduced", "reduced"])
       })
+
+      it("sets, replaces and removes a group's and a product's class through the admin API, refusing the wrong type", async () => {
+        const container = getContainer()
+        const retail = await create({ type: "customer", name: "Retail", code: "retail" })
+        const wholesale = await create({ type: "customer", name: "Wholesale", code: "wholesale" })
+        const reduced = await create({ type: "product", name: "Reduced rate", code: "reduced" })
+        const [b2b] = await container.resolve(Modules.CUSTOMER).createCustomerGroups([{ name: "B2B" }])
+        const [book] = await container.resolve(Modules.PRODUCT).createProducts([{ title: "Book" }])
+        const query = container.resolve(ContainerRegistrationKeys.QUERY)
+        const classOf = async (entity: "customer_group" | "product", id: string) =>
+          ((await query.graph({ entity, fields: ["id", "tax_class.code"], filters: { id } })).data[0] as any).tax_class?.code ?? null
+
+        await api.post(`/admin/customer-groups/${b2b.id}/tax-class`, { tax_class_id: retail.id }, admin)
+        await api.post(`/admin/customer-groups/${b2b.id}/tax-class`, { tax_class_id: wholesale.id }, admin)
+        expect(await classOf("customer_group", b2b.id)).toBe("wholesale")
+        await api.post(`/admin/products/${book.id}/tax-class`, { tax_class_id: reduced.id }, admin)
+        expect(await classOf("product", book.id)).toBe("reduced")
+
+        const wrongType = await failure(api.post(`/admin/products/${book.id}/tax-class`, { tax_class_id: wholesale.id }, admin))
+        expect([wrongType.status, wrongType.data.message]).toEqual([400, `tax_class_id: no product tax class with the id "${wholesale.id}"`])
+        expect(await classOf("product", book.id)).toBe("reduced")
+        const missing = await failure(api.post("/admin/customer-groups/cusgroup_nope/tax-class", { tax_class_id: retail.id }, admin))
+        expect(missing.status).toBe(404)
+        const bad = await failure(api.post(`/admin/customer-groups/${b2b.id}/tax-class`, { tax_class_id: "a b" }, admin))
+        expect(bad.status).toBe(400)
+
+        await api.post(`/admin/customer-groups/${b2b.id}/tax-class`, { tax_class_id: null }, admin)
+        expect(await classOf("customer_group", b2b.id)).toBeNull()
+      })
     })
   },
 })

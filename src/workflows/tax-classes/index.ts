@@ -9,6 +9,7 @@ import {
   updateTaxClassStep,
   type TaxClassRateInput,
 } from "./steps/tax-class-steps"
+import { setTaxClassLinkStep, type SetTaxClassLinkInput } from "./steps/set-tax-class-link"
 
 /** Tax classes and matrix rows, each change a workflow with compensation (input validated by the routes). */
 export const createTaxClassWorkflowId = "customer-suite-create-tax-class"
@@ -41,4 +42,10 @@ export const updateTaxClassRateWorkflow = createWorkflow(
 export const deleteTaxClassRateWorkflowId = "customer-suite-delete-tax-class-rate"
 export const deleteTaxClassRateWorkflow = createWorkflow(deleteTaxClassRateWorkflowId, (input: { id: string }) =>
   new WorkflowResponse(deleteTaxClassRateStep(input))
+)
+
+export const setTaxClassLinkWorkflowId = "customer-suite-set-tax-class-link"
+/** A customer group's or a product's tax class: set, replace or remove. */
+export const setTaxClassLinkWorkflow = createWorkflow(setTaxClassLinkWorkflowId, (input: SetTaxClassLinkInput) =>
+  new WorkflowResponse(setTaxClassLinkStep(input))
 )

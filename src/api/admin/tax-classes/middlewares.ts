@@ -7,6 +7,7 @@ import {
   AdminEmptyParams,
   AdminGetTaxClassRatesParams,
   AdminGetTaxClassesParams,
+  AdminSetTaxClass,
   AdminUpdateTaxClass,
   AdminUpdateTaxClassRate,
 } from "./validators"
@@ -22,4 +23,6 @@ export const adminTaxClassesMiddlewares: MiddlewareRoute[] = [
   { method: ["POST"], matcher: "/admin/tax-class-rates", middlewares: [capability, validateAndTransformBody(AdminCreateTaxClassRate)] },
   { method: ["DELETE"], matcher: "/admin/tax-class-rates/:id", middlewares: [capability, validateAndTransformQuery(AdminEmptyParams, {})] },
   { method: ["POST"], matcher: "/admin/tax-class-rates/:id", middlewares: [capability, validateAndTransformBody(AdminUpdateTaxClassRate)] },
+  { method: ["POST"], matcher: "/admin/customer-groups/:id/tax-class", middlewares: [capability, validateAndTransformBody(AdminSetTaxClass)] },
+  { method: ["POST"], matcher: "/admin/products/:id/tax-class", middlewares: [capability, validateAndTransformBody(AdminSetTaxClass)] },
 ]

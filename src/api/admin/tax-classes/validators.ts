@@ -94,3 +94,14 @@ export const AdminUpdateTaxClassRate = z
 export type AdminUpdateTaxClassRateType = z.infer<typeof AdminUpdateTaxClassRate>
 
 export const AdminEmptyParams = z.object({}).strict()
+
+/** `{ tax_class_id }` gives the group or product that class; `null` removes its class (the default applies). */
+export const AdminSetTaxClass = z
+  .object({
+    tax_class_id: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,100}$/, { message: "tax_class_id: must be an id (letters, digits, _ and -), or null" })
+      .nullable(),
+  })
+  .strict()
+export type AdminSetTaxClassType = z.infer<typeof AdminSetTaxClass>

@@ -1,0 +1,11 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { setTaxClassLinkWorkflow } from "../../../../../workflows/tax-classes"
+import type { AdminSetTaxClassType } from "../../../tax-classes/validators"
+
+/** POST /admin/customer-groups/:id/tax-class: `{ tax_class_id }` sets or replaces its tax class; `null` removes it. */
+export const POST = async (req: AuthenticatedMedusaRequest<AdminSetTaxClassType>, res: MedusaResponse) => {
+  const { result } = await setTaxClassLinkWorkflow(req.scope).run({
+    input: { owner: "customer_group", id: req.params.id, tax_class_id: req.validatedBody.tax_class_id },
+  })
+  res.json({ customer_group: result })
+}
