@@ -1,5 +1,5 @@
 import { logIn, startStore, type Store } from "./harness"
-import { addCondition, choose, eventually, expectedVipGermans, parseCsv, pick, readDownload } from "./segments"
+import { addCondition, choose, clearToasts, eventually, expectedVipGermans, parseCsv, pick, readDownload } from "./segments"
 
 jest.setTimeout(900_000)
 
@@ -221,6 +221,7 @@ describe("the admin dashboard with the plugin, in chromium", () => {
       await page.getByTestId("segment-rule-summary").getByText("Germany").waitFor()
 
       // A refresh by hand: its progress, then its result in the history.
+      await clearToasts(page)
       await page.getByTestId("segment-refresh").click()
       await page.getByTestId("segment-run-status").getByText("Succeeded").waitFor()
       await eventually(async () => expect(await page.getByTestId("segment-runs").locator("tbody tr").count()).toBeGreaterThanOrEqual(2))
@@ -229,6 +230,7 @@ describe("the admin dashboard with the plugin, in chromium", () => {
 
     it("exports every member as CSV, matching the API", async () => {
       const { page, baseUrl } = store
+      await clearToasts(page)
       const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("segment-export").click()])
       const rows = parseCsv(await readDownload(await download.path()))
       expect(rows[0]).toEqual(["id", "email", "first_name", "last_name", "has_account", "source", "matched_at"])
@@ -319,6 +321,7 @@ describe("the admin dashboard with the plugin, in chromium", () => {
     it("deletes the segment after confirmation", async () => {
       const { page, baseUrl } = store
       await page.goto(`${baseUrl}/app/customer-segments/${segmentId}`)
+      await clearToasts(page)
       await page.getByTestId("segment-delete").click()
       const dialog = page.getByRole("alertdialog")
       await dialog.waitFor()

@@ -128,3 +128,13 @@ export const parseCsv = (text: string): string[][] => {
 }
 
 export const readDownload = async (path: string | null) => (path ? fs.readFileSync(path, "utf8") : "")
+
+/**
+ * Waits until no toast is shown. Toasts sit over the page header's buttons,
+ * and a pointer resting on one pauses its timer, so a click aimed at a button
+ * under it could wait forever: move the pointer away first.
+ */
+export async function clearToasts(page: Page) {
+  await page.mouse.move(5, 5)
+  await eventually(async () => expect(await page.locator("[data-sonner-toast]").count()).toBe(0), 20_000)
+}
