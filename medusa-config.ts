@@ -57,5 +57,11 @@ module.exports = defineConfig({
       resolve: "./src/modules/tax_class",
       options: customerSuiteOptions,
     },
+    {
+      // The tax-class provider next to Medusa's system provider; tax regions
+      // choose it by id: tp_tax-class_default.
+      resolve: "@medusajs/medusa/tax",
+      options: { providers: [{ resolve: "./src/providers/tax-class", id: "default" }] },
+    },
   ],
 })

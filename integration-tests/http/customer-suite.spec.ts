@@ -5,6 +5,17 @@ import { createAdminUser, type AuthHeaders } from "../helpers/admin"
 import type CustomerSuiteModuleService from "../../src/modules/customer_suite/service"
 import { createPublishableKey, registerCustomer } from "../helpers/store"
 import { eventually } from "../helpers/wait"
+import { createStep, createWorkflow } from "@medusajs/framework/workflows-sdk"
+import { updateSuiteSettingsStep, type UpdateSuiteSettingsInput } from "../../src/workflows/customer-suite"
+
+const failAfterSettings = createStep("customer-suite-test-fail-after-settings", async () => {
+  throw new Error("a later step failed")
+})
+/** The settings step followed by a failing step: the stored settings must come back. */
+const failingSettingsUpdate = createWorkflow("customer-suite-test-failing-settings", (input: UpdateSuiteSettingsInput) => {
+  updateSuiteSettingsStep(input)
+  failAfterSettings()
+})
 
 jest.setTimeout(120_000)
 
@@ -240,6 +251,26 @@ medusaIntegrationTestRunner({
 
         const { data } = await api.get("/admin/customer-suite/settings", admin)
         expect(data.settings.capabilities.find((c: { id: string }) => c.id === "customer_groups").settings.default_group).toBe("Retail")
+      })
+
+      it("rolls a settings change back: the previous stored values return, resets included", async () => {
+        const [retail, wholesale, guests] = await getContainer()
+          .resolve(Modules.CUSTOMER)
+          .createCustomerGroups([{ name: "Retail" }, { name: "Wholesale" }, { name: "Guests" }])
+        await api.post("/admin/customer-suite/settings", { customer_groups: { default_group: retail.id, guest_group: guests.id } }, admin)
+        const before = (await api.get("/admin/customer-suite/settings", admin)).data.settings
+
+        const { errors } = await failingSettingsUpdate(getContainer()).run({
+          input: { changes: { customer_groups: { default_group: wholesale.id } }, reset: ["customer_groups.guest_group"] },
+          throwOnError: false,
+        })
+        expect(errors[0]?.error?.message).toBe("a later step failed")
+        const after = (await api.get("/admin/customer-suite/settings", admin)).data.settings
+        expect(after).toEqual(before)
+        expect(after.capabilities.find((c: { id: string }) => c.id === "customer_groups")).toMatchObject({
+          settings: { default_group: retail.id, guest_group: guests.id },
+          overridden: ["default_group", "guest_group"],
+        })
       })
     })
   },

@@ -1,5 +1,5 @@
 import type { Context } from "@medusajs/framework/types"
-import { InjectManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
+import { InjectManager, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
 import { CAPABILITIES } from "./capabilities"
 import CustomerGroupAssignment from "./models/customer-group-assignment"
 import CustomerSuiteSetting from "./models/customer-suite-setting"
@@ -98,10 +98,24 @@ export default class CustomerSuiteModuleService extends MedusaService({
    * Stores admin changes (validated by the caller) and drops the `reset`
    * ones (`"customer_groups.default_group"`), so the plugin option applies again.
    */
-  async overrideSettings(changes: SettingsOverrides, reset: string[] = []): Promise<void> {
+  @InjectManager()
+  async overrideSettings(
+    changes: SettingsOverrides,
+    reset: string[] = [],
+    @MedusaContext() context: Context = {}
+  ): Promise<void> {
+    await this.overrideSettings_(changes, reset, context)
+  }
+
+  @InjectTransactionManager()
+  protected async overrideSettings_(
+    changes: SettingsOverrides,
+    reset: string[],
+    @MedusaContext() context: Context = {}
+  ): Promise<void> {
     const capabilities = new Set([...Object.keys(changes), ...reset.map((path) => path.split(".")[0])])
     for (const capability of capabilities) {
-      const [existing] = await this.listCustomerSuiteSettings({ capability })
+      const [existing] = await this.listCustomerSuiteSettings({ capability }, {}, context)
       const merged: Record<string, unknown> = {
         ...((existing?.values ?? {}) as Record<string, unknown>),
         ...((changes as Record<string, Record<string, unknown> | undefined>)[capability] ?? {}),
@@ -112,11 +126,56 @@ export default class CustomerSuiteModuleService extends MedusaService({
           delete merged[key]
         }
       }
-      // Replaced, not updated: an update merges JSON and would keep the reset keys.
-      if (existing) {
-        await this.deleteCustomerSuiteSettings(existing.id)
-      }
-      await this.createCustomerSuiteSettings({ capability, values: merged })
+      await this.replaceSetting_(capability, existing?.id ?? null, merged, context)
+    }
+  }
+
+  /** The stored changes of some capabilities, as `restoreSettings` takes them back. */
+  @InjectManager()
+  async snapshotSettings(
+    capabilities: string[],
+    @MedusaContext() context: Context = {}
+  ): Promise<Record<string, Record<string, unknown> | null>> {
+    const rows = await this.listCustomerSuiteSettings({ capability: capabilities }, {}, context)
+    return Object.fromEntries(
+      capabilities.map((c) => [c, (rows.find((r) => r.capability === c)?.values as Record<string, unknown>) ?? null])
+    )
+  }
+
+  /** Puts the snapshot back exactly (null: the capability had no stored change). */
+  @InjectManager()
+  async restoreSettings(
+    snapshot: Record<string, Record<string, unknown> | null>,
+    @MedusaContext() context: Context = {}
+  ): Promise<void> {
+    await this.restoreSettings_(snapshot, context)
+  }
+
+  @InjectTransactionManager()
+  protected async restoreSettings_(
+    snapshot: Record<string, Record<string, unknown> | null>,
+    @MedusaContext() context: Context = {}
+  ): Promise<void> {
+    for (const [capability, values] of Object.entries(snapshot)) {
+      const [existing] = await this.listCustomerSuiteSettings({ capability }, {}, context)
+      await this.replaceSetting_(capability, existing?.id ?? null, values, context)
+    }
+  }
+
+  // Replaced, not updated: an update merges JSON and would keep reset keys.
+  // One transaction, so a failed create never leaves the row deleted.
+  @InjectTransactionManager()
+  protected async replaceSetting_(
+    capability: string,
+    existingId: string | null,
+    values: Record<string, unknown> | null,
+    @MedusaContext() context: Context = {}
+  ) {
+    if (existingId) {
+      await this.deleteCustomerSuiteSettings(existingId, context)
+    }
+    if (values) {
+      await this.createCustomerSuiteSettings({ capability, values }, context)
     }
   }
 }

@@ -3,8 +3,6 @@
  * Pure: the provider runs in the tax module's own container and cannot read
  * the tax_class module, so the `setTaxLineContext` hook passes everything in
  * `additional_context` (see docs/research/issue-5-tax-classes-and-group-pricing.md).
- *
- * Groundwork for issue 5: the provider class and the hook that use it come next.
  */
 
 export const CONTEXT_KEY = "customer_suite_tax_class"
@@ -24,8 +22,10 @@ export type MatrixRow = {
 export type TaxClassContext = {
   /** The customer's class (the default customer class when none applies). */
   customer_class_id: string | null
-  /** Each item line's product class (the default product class when the product has none), by line id. */
-  product_class_ids: Record<string, string | null>
+  /** The product class of each product in the lines that has one, by product id. */
+  product_class_ids: Record<string, string>
+  /** The class of products without one (the default product class), null when there is no default. */
+  default_product_class_id: string | null
   /** The class shipping lines are taxed as (the default product class). */
   shipping_class_id: string | null
   /** Matrix rows for the destination country (all its provinces included). */
@@ -66,6 +66,14 @@ export function pickRow(
   return (province ? cell.find((r) => r.province_code === province) : undefined) ?? cell.find((r) => r.province_code === null) ?? null
 }
 
+/** The product class a product's lines are taxed as. */
+export function productClassFor(context: TaxClassContext | null, productId: string | null | undefined): string | null {
+  if (!context) {
+    return null
+  }
+  return (productId ? context.product_class_ids[productId] : undefined) ?? context.default_product_class_id
+}
+
 /** Tax lines for one line: the matrix row's rate (one line replacing the resolved rates), or exempt, or the resolved rates. */
 export function taxLinesFor(
   line: { line_item_id?: string; shipping_line_id?: string },
@@ -77,7 +85,9 @@ export function taxLinesFor(
 ): TaxLine[] {
   const row = context ? pickRow(context.rows, context.customer_class_id, productClassId, address) : null
   if (!row) {
-    return rates.map((r) => ({ rate_id: r.id, rate: r.rate ?? 0, code: r.code, name: r.name, provider_id: providerId, ...line }))
+    // The region's own rates, stamped with the classes they were computed for (an audit trail).
+    const stamp = context ? { data: { customer_class_id: context.customer_class_id, product_class_id: productClassId, matrix_row_id: null } } : {}
+    return rates.map((r) => ({ rate_id: r.id, rate: r.rate ?? 0, code: r.code, name: r.name, provider_id: providerId, ...stamp, ...line }))
   }
   const data = { customer_class_id: context!.customer_class_id, product_class_id: productClassId, matrix_row_id: row.id }
   if (row.is_exempt) {

@@ -1,4 +1,4 @@
-import { pickRow, taxLinesFor, type MatrixRow, type TaxClassContext } from "../apply-matrix"
+import { pickRow, productClassFor, taxLinesFor, type MatrixRow, type TaxClassContext } from "../apply-matrix"
 
 const row = (patch: Partial<MatrixRow>): MatrixRow => ({
   id: "txcr_x",
@@ -21,7 +21,8 @@ const rows = [
 ]
 const context = (customer: string | null): TaxClassContext => ({
   customer_class_id: customer,
-  product_class_ids: {},
+  product_class_ids: { prod_book: "reduced" },
+  default_product_class_id: "taxable",
   shipping_class_id: "taxable",
   rows,
 })
@@ -57,8 +58,17 @@ describe("the tax-class matrix", () => {
 
   it("falls back to the rates the tax module resolved where no row matches, or without context", () => {
     const fallback = [{ rate_id: "txrate_de", rate: 19, code: "DE", name: "Germany", provider_id: "p", shipping_line_id: "sm_1" }]
-    expect(taxLinesFor({ shipping_line_id: "sm_1" }, "taxable", resolved, context("retail"), { country_code: "de" }, "p")).toEqual(fallback)
+    expect(taxLinesFor({ shipping_line_id: "sm_1" }, "taxable", resolved, context("retail"), { country_code: "de" }, "p")).toEqual([
+      { ...fallback[0], data: { customer_class_id: "retail", product_class_id: "taxable", matrix_row_id: null } },
+    ])
     expect(taxLinesFor({ shipping_line_id: "sm_1" }, "taxable", resolved, null, { country_code: "de" }, "p")).toEqual(fallback)
     expect(taxLinesFor({ line_item_id: "li_3" }, "taxable", [], context("retail"), { country_code: "de" }, "p")).toEqual([])
+  })
+
+  it("takes a product's own class, the default class for others, and none without context", () => {
+    expect(productClassFor(context("retail"), "prod_book")).toBe("reduced")
+    expect(productClassFor(context("retail"), "prod_other")).toBe("taxable")
+    expect(productClassFor(context("retail"), null)).toBe("taxable")
+    expect(productClassFor(null, "prod_book")).toBeNull()
   })
 })

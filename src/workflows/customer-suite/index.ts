@@ -1,0 +1,2 @@
+export { updateSuiteSettingsWorkflow } from "./update-settings"
+export { updateSuiteSettingsStep, type UpdateSuiteSettingsInput } from "./steps/update-settings"
