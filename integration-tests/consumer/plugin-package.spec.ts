@@ -178,6 +178,12 @@ describe("the packed plugin installed into another store", () => {
         enabled: true,
         settings: { session_ttl_minutes: 30, consent: "opt_in" },
       })
+
+      // The tax-class provider, registered from "medusa-customer-suite/providers/tax-class".
+      const providers = await fetch(`${base}/admin/tax-providers`, { headers: { authorization: `Bearer ${token}` } })
+      expect(providers.status).toBe(200)
+      const { tax_providers } = (await providers.json()) as { tax_providers: { id: string; is_enabled: boolean }[] }
+      expect(tax_providers).toEqual(expect.arrayContaining([{ id: "tp_tax-class_default", is_enabled: true }]))
     } finally {
       await server.stop()
     }
