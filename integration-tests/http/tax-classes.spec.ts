@@ -191,6 +191,52 @@ medusaIntegrationTestRunner({
         await api.post(`/admin/customer-groups/${b2b.id}/tax-class`, { tax_class_id: null }, admin)
         expect(await classOf("customer_group", b2b.id)).toBeNull()
       })
+
+      it("reads a group's and a product's class: null without one, the class once set, 404 for an unknown id", async () => {
+        const container = getContainer()
+        const wholesale = await create({ type: "customer", name: "Wholesale", code: "wholesale", description: "Resellers" })
+        const reduced = await create({ type: "product", name: "Reduced rate", code: "reduced" })
+        const [b2b, other] = await container.resolve(Modules.CUSTOMER).createCustomerGroups([{ name: "B2B" }, { name: "Other" }])
+        const [book] = await container.resolve(Modules.PRODUCT).createProducts([{ title: "Book" }])
+
+        const groupClass = async (id: string) => (await api.get(`/admin/customer-groups/${id}/tax-class`, admin)).data
+        const productClass = async (id: string) => (await api.get(`/admin/products/${id}/tax-class`, admin)).data
+        expect(await groupClass(b2b.id)).toEqual({ tax_class: null })
+        expect(await productClass(book.id)).toEqual({ tax_class: null })
+
+        await api.post(`/admin/customer-groups/${b2b.id}/tax-class`, { tax_class_id: wholesale.id }, admin)
+        await api.post(`/admin/products/${book.id}/tax-class`, { tax_class_id: reduced.id }, admin)
+        expect((await groupClass(b2b.id)).tax_class).toMatchObject({
+          id: wholesale.id,
+          type: "customer",
+          name: "Wholesale",
+          code: "wholesale",
+          description: "Resellers",
+          is_default: false,
+        })
+        expect((await productClass(book.id)).tax_class).toMatchObject({ id: reduced.id, type: "product", code: "reduced" })
+        // Another group is untouched.
+        expect(await groupClass(other.id)).toEqual({ tax_class: null })
+
+        // Removed: null again.
+        await api.post(`/admin/customer-groups/${b2b.id}/tax-class`, { tax_class_id: null }, admin)
+        expect(await groupClass(b2b.id)).toEqual({ tax_class: null })
+
+        const missingGroup = await failure(api.get("/admin/customer-groups/cusgroup_nope/tax-class", admin))
+        expect([missingGroup.status, missingGroup.data.type, missingGroup.data.message]).toEqual([
+          404,
+          "not_found",
+          'Customer group with id "cusgroup_nope" was not found',
+        ])
+        const missingProduct = await failure(api.get("/admin/products/prod_nope/tax-class", admin))
+        expect([missingProduct.status, missingProduct.data.type]).toEqual([404, "not_found"])
+        // The query takes no parameters.
+        const extra = await failure(api.get(`/admin/products/${book.id}/tax-class?fields=*`, admin))
+        expect(extra.status).toBe(400)
+        // Admins only.
+        const anonymous = await failure(api.get(`/admin/products/${book.id}/tax-class`))
+        expect(anonymous.status).toBe(401)
+      })
     })
   },
 })

@@ -23,6 +23,8 @@ export const adminTaxClassesMiddlewares: MiddlewareRoute[] = [
   { method: ["POST"], matcher: "/admin/tax-class-rates", middlewares: [capability, validateAndTransformBody(AdminCreateTaxClassRate)] },
   { method: ["DELETE"], matcher: "/admin/tax-class-rates/:id", middlewares: [capability, validateAndTransformQuery(AdminEmptyParams, {})] },
   { method: ["POST"], matcher: "/admin/tax-class-rates/:id", middlewares: [capability, validateAndTransformBody(AdminUpdateTaxClassRate)] },
+  { method: ["GET"], matcher: "/admin/customer-groups/:id/tax-class", middlewares: [capability, validateAndTransformQuery(AdminEmptyParams, {})] },
   { method: ["POST"], matcher: "/admin/customer-groups/:id/tax-class", middlewares: [capability, validateAndTransformBody(AdminSetTaxClass)] },
+  { method: ["GET"], matcher: "/admin/products/:id/tax-class", middlewares: [capability, validateAndTransformQuery(AdminEmptyParams, {})] },
   { method: ["POST"], matcher: "/admin/products/:id/tax-class", middlewares: [capability, validateAndTransformBody(AdminSetTaxClass)] },
 ]
