@@ -58,6 +58,10 @@ module.exports = defineConfig({
       options: customerSuiteOptions,
     },
     {
+      resolve: "./src/modules/group_pricing",
+      options: customerSuiteOptions,
+    },
+    {
       // The tax-class provider next to Medusa's system provider; tax regions
       // choose it by id: tp_tax-class_default.
       resolve: "@medusajs/medusa/tax",
