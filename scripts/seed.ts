@@ -23,8 +23,14 @@ import {
   createRegionsWorkflow, createSalesChannelsWorkflow, createShippingOptionsWorkflow, createShippingProfilesWorkflow,
   createStockLocationsWorkflow, createTaxRegionsWorkflow, createUserAccountWorkflow,
   linkCustomersToCustomerGroupWorkflow, linkSalesChannelsToApiKeyWorkflow, linkSalesChannelsToStockLocationWorkflow,
-  createPromotionsWorkflow, updateStoresWorkflow,
+  createPromotionsWorkflow, updateStoresWorkflow, updateTaxRegionsWorkflow,
 } from "@medusajs/medusa/core-flows"
+import { TAX_CLASS_MODULE } from "../src/modules/tax_class"
+import type TaxClassModuleService from "../src/modules/tax_class/service"
+import { createTaxClassRateWorkflow, createTaxClassWorkflow, setTaxClassLinkWorkflow } from "../src/workflows/tax-classes"
+import { GROUP_PRICING_MODULE } from "../src/modules/group_pricing"
+import type GroupPricingModuleService from "../src/modules/group_pricing/service"
+import { createGroupPriceRuleWorkflow } from "../src/workflows/group-pricing"
 import { CUSTOMER_SEGMENT_MODULE } from "../src/modules/customer_segment"
 import type CustomerSegmentModuleService from "../src/modules/customer_segment/service"
 import {
@@ -816,6 +822,97 @@ async function seedSegments(ctx: Ctx) {
   phaseLog(ctx, `promotion ${VIP_PROMOTION}: 10% off for the "${VIP_SEGMENT}" group (${vip.customer_group_id})`)
 }
 
+// ---------------------------------------------------------------- tax classes and group pricing
+
+/** The tax-class provider as registered in medusa-config.ts. */
+const TAX_CLASS_PROVIDER = "tp_tax-class_default"
+/** Reduced VAT on Home & Living in the EUR countries. */
+const REDUCED_VAT: Record<string, number> = { de: 7, fr: 5.5, it: 10, es: 10, nl: 9, be: 6, at: 10 }
+const WHOLESALE_RULE = "Wholesale: 15% off everything"
+
+/**
+ * Customer classes Retail (default) and Wholesale (exempt in every seeded
+ * country, given to the Wholesale group); product classes Taxable goods
+ * (default) and Reduced rate (Home & Living, reduced VAT in the EUR
+ * countries); the country tax regions computed by the tax-class provider; and
+ * the group pricing rule "Wholesale: 15% off everything" (20% from 10 items).
+ * After the orders, so the seeded order history keeps its taxes and prices.
+ */
+async function seedTaxClassesAndGroupPricing(ctx: Ctx) {
+  const { container } = ctx
+  const taxClasses = container.resolve<TaxClassModuleService>(TAX_CLASS_MODULE)
+  const classes = [
+    { type: "customer" as const, name: "Retail", code: "retail", is_default: true, description: "Consumers: the region's rates." },
+    { type: "customer" as const, name: "Wholesale", code: "wholesale", is_default: false, description: "Registered businesses: tax exempt." },
+    { type: "product" as const, name: "Taxable goods", code: "taxable", is_default: true, description: "The standard rate." },
+    { type: "product" as const, name: "Reduced rate", code: "reduced", is_default: false, description: "Reduced VAT (home goods)." },
+  ]
+  const classIds = new Map<string, string>()
+  for (const c of classes) {
+    const [existing] = await taxClasses.listTaxClasses({ type: c.type, code: c.code })
+    classIds.set(c.code, existing?.id ?? (await createTaxClassWorkflow(container).run({ input: c })).result.id)
+  }
+  const rows = [
+    ...Object.keys(VAT).flatMap((country_code) =>
+      ["taxable", "reduced"].map((product) => ({
+        customer: "wholesale", product, country_code, province_code: null, rate: null, is_exempt: true, code: "EXEMPT", name: "Tax exempt (wholesale)",
+      }))
+    ),
+    ...Object.entries(REDUCED_VAT).map(([country_code, rate]) => ({
+      customer: "retail", product: "reduced", country_code, province_code: null, rate, is_exempt: false, code: `${country_code}-vat-reduced`, name: `${country_code.toUpperCase()} reduced VAT`,
+    })),
+  ]
+  const existingRows = await taxClasses.listTaxClassRates({}, { take: null })
+  let createdRows = 0
+  for (const { customer, product, ...row } of rows) {
+    const customer_class_id = classIds.get(customer)!
+    const product_class_id = classIds.get(product)!
+    if (existingRows.some((r) => r.customer_class_id === customer_class_id && r.product_class_id === product_class_id && r.country_code === row.country_code && !r.province_code)) {
+      continue
+    }
+    await createTaxClassRateWorkflow(container).run({ input: { customer_class_id, product_class_id, ...row } })
+    createdRows++
+  }
+
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data: groups } = await query.graph({ entity: "customer_group", fields: ["id", "name", "tax_class.id"], filters: { name: "Wholesale" } })
+  const wholesale = groups[0] as { id: string; tax_class?: { id: string } | null }
+  if (wholesale.tax_class?.id !== classIds.get("wholesale")) {
+    await setTaxClassLinkWorkflow(container).run({ input: { owner: "customer_group", id: wholesale.id, tax_class_id: classIds.get("wholesale")! } })
+  }
+  const [homeCategory] = await container.resolve(Modules.PRODUCT).listProductCategories({ handle: slug("Home & Living") })
+  const { data: homeProducts } = await query.graph({
+    entity: "product", fields: ["id", "tax_class.id"], filters: { categories: { id: [homeCategory.id] } },
+  })
+  let linked = 0
+  for (const product of homeProducts as { id: string; tax_class?: { id: string } | null }[]) {
+    if (product.tax_class?.id !== classIds.get("reduced")) {
+      await setTaxClassLinkWorkflow(container).run({ input: { owner: "product", id: product.id, tax_class_id: classIds.get("reduced")! } })
+      linked++
+    }
+  }
+
+  // Country tax regions: the tax-class provider (province regions use their country's).
+  const taxService = container.resolve(Modules.TAX)
+  const countryRegions = (await taxService.listTaxRegions({ country_code: Object.keys(VAT) }, { take: null })).filter((t) => !t.parent_id)
+  const toSwitch = countryRegions.filter((t) => t.provider_id !== TAX_CLASS_PROVIDER)
+  if (toSwitch.length) {
+    await updateTaxRegionsWorkflow(container).run({ input: toSwitch.map((t) => ({ id: t.id, provider_id: TAX_CLASS_PROVIDER })) })
+  }
+  phaseLog(ctx, `tax classes: ${createdRows} matrix rows created, ${linked} products given "Reduced rate", ${toSwitch.length} tax regions switched to ${TAX_CLASS_PROVIDER}`)
+
+  const pricing = container.resolve<GroupPricingModuleService>(GROUP_PRICING_MODULE)
+  if ((await pricing.listGroupPriceRules({ name: WHOLESALE_RULE })).length === 0) {
+    const { result } = await createGroupPriceRuleWorkflow(container).run({
+      input: {
+        name: WHOLESALE_RULE, customer_group_id: wholesale.id, adjustment_type: "percentage", percentage: 15,
+        scope_type: "all", tiers: [{ min_quantity: 10, percentage: 20 }], priority: 0, status: "active",
+      },
+    })
+    phaseLog(ctx, `group pricing: "${WHOLESALE_RULE}" → price list ${result?.price_list_id} (${JSON.stringify(result?.sync_summary)})`)
+  }
+}
+
 // ---------------------------------------------------------------- entry point
 
 export default async function seedDemoData({ container }: ExecArgs) {
@@ -837,6 +934,7 @@ export default async function seedDemoData({ container }: ExecArgs) {
   const orderPlans = [...planOrders(customerPlans, allSkus().sort(), now), ...planRecentVipOrders(customerPlans, now)]
   const orderCount = await seedOrders(ctx, setup, orderPlans, variantIds, customerIds)
   await seedSegments(ctx)
+  await seedTaxClassesAndGroupPricing(ctx)
 
   const seconds = Math.round((Date.now() - ctx.started) / 1000)
   logger.info(`Seed done in ${seconds}s: ${PRODUCTS.length} products, ${customerIds.size} customers, ${orderCount} orders`)
