@@ -221,6 +221,9 @@ medusaIntegrationTestRunner({
         // Removed: null again.
         await api.post(`/admin/customer-groups/${b2b.id}/tax-class`, { tax_class_id: null }, admin)
         expect(await groupClass(b2b.id)).toEqual({ tax_class: null })
+        // A deleted class is no longer the product's (the default applies, as the settings page says).
+        await api.delete(`/admin/tax-classes/${reduced.id}`, admin)
+        expect(await productClass(book.id)).toEqual({ tax_class: null })
 
         const missingGroup = await failure(api.get("/admin/customer-groups/cusgroup_nope/tax-class", admin))
         expect([missingGroup.status, missingGroup.data.type, missingGroup.data.message]).toEqual([

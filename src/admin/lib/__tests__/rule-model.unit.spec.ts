@@ -179,6 +179,10 @@ describe("admin texts", () => {
       ...["all", "any", "not_all", "not_any"].map((k) => `customerSuite.segments.summary.${k}`),
       ...["all", "any"].map((k) => `customerSuite.segments.builder.${k}`),
       ...["product_ids", "collection_ids", "category_ids", "type_ids"].map((k) => `customerSuite.segments.summary.filter_${k}`),
+      ...["customer", "product"].flatMap((type) =>
+        ["title", "hint", "empty", "createTitle", "editTitle", "defaultHint"].map((k) => `customerSuite.taxClasses.types.${type}.${k}`)
+      ),
+      ...["customer_group", "product"].map((kind) => `customerSuite.taxClasses.widget.hint.${kind}`),
     ]
     expect(keys.filter((k) => !has(k))).toEqual([])
   })

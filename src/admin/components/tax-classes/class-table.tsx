@@ -1,0 +1,136 @@
+import { PencilSquare, PlusMini, Trash } from "@medusajs/icons"
+import { Badge, Button, Container, Heading, IconButton, Table, Text, toast, usePrompt } from "@medusajs/ui"
+import { useState } from "react"
+import { useTranslation } from "react-i18next"
+import { fieldErrors, messageOf, useDeleteTaxClass, type TaxClass, type TaxClassType } from "../../lib/tax-classes"
+import { ClassDrawer } from "./class-drawer"
+
+/** One type's classes (customer or product): the default marked, create, edit and delete. */
+export const ClassTable = ({
+  type,
+  classes,
+  isPending,
+}: {
+  type: TaxClassType
+  classes: TaxClass[]
+  isPending: boolean
+}) => {
+  const { t } = useTranslation()
+  const prompt = usePrompt()
+  const remove = useDeleteTaxClass()
+  // The class being edited is a snapshot taken on click: a refetch must not reset the open form.
+  const [drawer, setDrawer] = useState<{ open: boolean; taxClass?: TaxClass }>({ open: false })
+
+  const onDelete = async (taxClass: TaxClass) => {
+    const confirmed = await prompt({
+      title: t("customerSuite.taxClasses.delete.title", { name: taxClass.name }),
+      description: t("customerSuite.taxClasses.delete.description", { name: taxClass.name }),
+      confirmText: t("customerSuite.common.delete"),
+      cancelText: t("customerSuite.common.cancel"),
+      variant: "danger",
+    })
+    if (!confirmed) {
+      return
+    }
+    try {
+      await remove.mutateAsync(taxClass.id)
+      toast.success(t("customerSuite.taxClasses.delete.deleted", { name: taxClass.name }))
+    } catch (error) {
+      // "id: 2 tax class rate(s) use this class; delete them first": the reason, without the field.
+      const errors = fieldErrors(error)
+      toast.error(t("customerSuite.taxClasses.delete.failed", { name: taxClass.name }), {
+        description: errors.id ?? messageOf(error),
+      })
+    }
+  }
+
+  return (
+    <Container className="divide-y p-0" data-testid={`tax-classes-${type}`}>
+      <div className="flex items-center justify-between gap-x-4 px-6 py-4">
+        <div>
+          <Heading level="h2">{t(`customerSuite.taxClasses.types.${type}.title`)}</Heading>
+          <Text size="small" className="text-ui-fg-subtle">
+            {t(`customerSuite.taxClasses.types.${type}.hint`)}
+          </Text>
+        </div>
+        <Button
+          size="small"
+          variant="secondary"
+          onClick={() => setDrawer({ open: true })}
+          data-testid={`tax-classes-${type}-create`}
+        >
+          <PlusMini />
+          {t("customerSuite.common.create")}
+        </Button>
+      </div>
+      {isPending ? (
+        <Text size="small" className="text-ui-fg-subtle px-6 py-4" aria-busy="true">
+          {t("customerSuite.common.loading")}
+        </Text>
+      ) : classes.length === 0 ? (
+        <Text size="small" className="text-ui-fg-subtle px-6 py-4">
+          {t(`customerSuite.taxClasses.types.${type}.empty`)}
+        </Text>
+      ) : (
+        <Table>
+          <Table.Header>
+            <Table.Row>
+              <Table.HeaderCell>{t("customerSuite.taxClasses.fields.name")}</Table.HeaderCell>
+              <Table.HeaderCell>{t("customerSuite.taxClasses.fields.code")}</Table.HeaderCell>
+              <Table.HeaderCell>{t("customerSuite.taxClasses.fields.description")}</Table.HeaderCell>
+              <Table.HeaderCell className="w-24">
+                <span className="sr-only">{t("customerSuite.taxClasses.fields.actions")}</span>
+              </Table.HeaderCell>
+            </Table.Row>
+          </Table.Header>
+          <Table.Body>
+            {classes.map((c) => (
+              <Table.Row key={c.id} data-testid="tax-class-row" data-tax-class-id={c.id} data-code={c.code}>
+                <Table.Cell>
+                  <span className="flex items-center gap-x-2">
+                    <span>{c.name}</span>
+                    {c.is_default && (
+                      <Badge size="2xsmall" color="blue" data-testid="tax-class-default">
+                        {t("customerSuite.taxClasses.fields.default")}
+                      </Badge>
+                    )}
+                  </span>
+                </Table.Cell>
+                <Table.Cell className="font-mono">{c.code}</Table.Cell>
+                <Table.Cell className="text-ui-fg-subtle max-w-[24rem] truncate" title={c.description ?? undefined}>
+                  {c.description || "—"}
+                </Table.Cell>
+                <Table.Cell>
+                  <span className="flex items-center justify-end gap-x-1">
+                    <IconButton
+                      size="small"
+                      variant="transparent"
+                      aria-label={t("customerSuite.taxClasses.editNamed", { name: c.name })}
+                      onClick={() => setDrawer({ open: true, taxClass: c })}
+                    >
+                      <PencilSquare />
+                    </IconButton>
+                    <IconButton
+                      size="small"
+                      variant="transparent"
+                      aria-label={t("customerSuite.taxClasses.deleteNamed", { name: c.name })}
+                      onClick={() => onDelete(c)}
+                    >
+                      <Trash />
+                    </IconButton>
+                  </span>
+                </Table.Cell>
+              </Table.Row>
+            ))}
+          </Table.Body>
+        </Table>
+      )}
+      <ClassDrawer
+        type={type}
+        taxClass={drawer.taxClass}
+        open={drawer.open}
+        onOpenChange={(open) => setDrawer((prev) => ({ ...prev, open }))}
+      />
+    </Container>
+  )
+}

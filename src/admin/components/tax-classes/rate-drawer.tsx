@@ -1,0 +1,305 @@
+import { Button, Drawer, Input, Select, Switch, Text, toast } from "@medusajs/ui"
+import { useEffect, useState } from "react"
+import { useTranslation } from "react-i18next"
+import type { FieldErrors } from "../../lib/rule-model"
+import {
+  fieldErrors,
+  messageOf,
+  parseRate,
+  useCreateTaxClassRate,
+  useUpdateTaxClassRate,
+  type TaxClass,
+  type TaxClassRate,
+} from "../../lib/tax-classes"
+import { byField } from "./class-drawer"
+import { CountryPicker } from "./country-picker"
+import { Field, FormError } from "./field"
+
+const FIELDS = ["customer_class_id", "product_class_id", "country_code", "province_code", "rate", "is_exempt", "code", "name"] as const
+
+/**
+ * Add or edit a matrix row: the two classes and the place (country, optionally
+ * a province), then a rate or "exempt", and the code and name shown on tax
+ * lines. An existing row keeps its classes and place (delete it to move it).
+ * Ranges and formats are the API's to check: its messages appear by their field.
+ */
+export const RateDrawer = ({
+  row,
+  customerClasses,
+  productClasses,
+  open,
+  onOpenChange,
+}: {
+  /** Edit this row; add one when absent. */
+  row?: TaxClassRate
+  customerClasses: TaxClass[]
+  productClasses: TaxClass[]
+  open: boolean
+  onOpenChange: (open: boolean) => void
+}) => {
+  const { t } = useTranslation()
+  const create = useCreateTaxClassRate()
+  const update = useUpdateTaxClassRate()
+  const [customerClassId, setCustomerClassId] = useState("")
+  const [productClassId, setProductClassId] = useState("")
+  const [country, setCountry] = useState<string | null>(null)
+  const [province, setProvince] = useState("")
+  const [rate, setRate] = useState("")
+  const [exempt, setExempt] = useState(false)
+  const [code, setCode] = useState("")
+  const [name, setName] = useState("")
+  const [errors, setErrors] = useState<FieldErrors>({})
+
+  useEffect(() => {
+    if (open) {
+      setCustomerClassId(row?.customer_class_id ?? "")
+      setProductClassId(row?.product_class_id ?? "")
+      setCountry(row?.country_code ?? null)
+      setProvince(row?.province_code ?? "")
+      setRate(row?.rate === null || row?.rate === undefined ? "" : String(row.rate))
+      setExempt(row?.is_exempt ?? false)
+      setCode(row?.code ?? "")
+      setName(row?.name ?? "")
+      setErrors({})
+    }
+  }, [open, row])
+
+  // A field's error goes once the field changes.
+  const clear = (...fields: string[]) =>
+    setErrors((prev) => (fields.some((f) => f in prev) ? Object.fromEntries(Object.entries(prev).filter(([f]) => !fields.includes(f))) : prev))
+
+  const submit = async (event: React.FormEvent) => {
+    event.preventDefault()
+    const parsed = parseRate(rate)
+    if (!exempt && rate.trim() && parsed === null) {
+      setErrors({ rate: t("customerSuite.taxClasses.matrix.rateNotNumber") })
+      return
+    }
+    setErrors({})
+    const details = {
+      rate: exempt ? null : parsed,
+      is_exempt: exempt,
+      code: code.trim() || null,
+      name: name.trim() || null,
+    }
+    try {
+      if (row) {
+        await update.mutateAsync({ id: row.id, ...details })
+        toast.success(t("customerSuite.taxClasses.matrix.saved"))
+      } else {
+        await create.mutateAsync({
+          customer_class_id: customerClassId,
+          product_class_id: productClassId,
+          country_code: country ?? "",
+          province_code: province.trim() || null,
+          ...details,
+        })
+        toast.success(t("customerSuite.taxClasses.matrix.created"))
+      }
+      onOpenChange(false)
+    } catch (error) {
+      setErrors(fieldErrors(error))
+      toast.error(t("customerSuite.taxClasses.matrix.saveFailed"), { description: messageOf(error) })
+    }
+  }
+
+  // With "exempt" on the rate field is hidden: an error about the rate goes under the form.
+  const shown = byField(errors, exempt ? FIELDS.filter((f) => f !== "rate") : FIELDS)
+  const fixed = !!row
+  const classSelect = (field: "customer_class_id" | "product_class_id", value: string, set: (v: string) => void, options: TaxClass[]) => (
+    <Select
+      value={value || undefined}
+      onValueChange={(v) => {
+        set(v)
+        clear(field)
+      }}
+      disabled={fixed}
+    >
+      <Select.Trigger id={`tax-rate-${field}`} aria-invalid={!!shown.field(field)} data-testid={`tax-rate-${field}`}>
+        <Select.Value placeholder={t("customerSuite.taxClasses.matrix.chooseClass")} />
+      </Select.Trigger>
+      <Select.Content>
+        {options.map((c) => (
+          <Select.Item key={c.id} value={c.id}>
+            {c.name}
+          </Select.Item>
+        ))}
+      </Select.Content>
+    </Select>
+  )
+
+  return (
+    <Drawer open={open} onOpenChange={onOpenChange}>
+      <Drawer.Content data-testid="tax-rate-drawer">
+        <form onSubmit={submit} noValidate className="flex flex-1 flex-col overflow-hidden">
+          <Drawer.Header>
+            <Drawer.Title>{t(row ? "customerSuite.taxClasses.matrix.editTitle" : "customerSuite.taxClasses.matrix.addTitle")}</Drawer.Title>
+            <Drawer.Description className="sr-only">{t("customerSuite.taxClasses.matrix.subtitle")}</Drawer.Description>
+          </Drawer.Header>
+          <Drawer.Body className="flex flex-col gap-y-4 overflow-y-auto">
+            {fixed && (
+              <Text size="small" className="text-ui-fg-subtle">
+                {t("customerSuite.taxClasses.matrix.cellFixed")}
+              </Text>
+            )}
+            <Field
+              name="customer_class_id"
+              htmlFor="tax-rate-customer_class_id"
+              label={t("customerSuite.taxClasses.matrix.fields.customerClass")}
+              error={shown.field("customer_class_id")}
+            >
+              {classSelect("customer_class_id", customerClassId, setCustomerClassId, customerClasses)}
+            </Field>
+            <Field
+              name="product_class_id"
+              htmlFor="tax-rate-product_class_id"
+              label={t("customerSuite.taxClasses.matrix.fields.productClass")}
+              error={shown.field("product_class_id")}
+            >
+              {classSelect("product_class_id", productClassId, setProductClassId, productClasses)}
+            </Field>
+            <div className="grid grid-cols-2 gap-x-3">
+              <Field
+                name="country_code"
+                htmlFor="tax-rate-country"
+                label={t("customerSuite.taxClasses.matrix.fields.country")}
+                error={shown.field("country_code")}
+              >
+                <CountryPicker
+                  id="tax-rate-country"
+                  value={country}
+                  onChange={(c) => {
+                    setCountry(c)
+                    clear("country_code", "province_code")
+                  }}
+                  placeholder={t("customerSuite.taxClasses.matrix.chooseCountry")}
+                  invalid={!!shown.field("country_code")}
+                  disabled={fixed}
+                  testId="tax-rate-country"
+                />
+              </Field>
+              <Field
+                name="province_code"
+                htmlFor="tax-rate-province"
+                label={t("customerSuite.taxClasses.matrix.fields.province")}
+                optional={t("customerSuite.common.optional")}
+                error={shown.field("province_code")}
+              >
+                <Input
+                  id="tax-rate-province"
+                  className="font-mono"
+                  value={province}
+                  maxLength={10}
+                  disabled={fixed}
+                  placeholder={country ? `${country}-…` : "us-ca"}
+                  aria-invalid={!!shown.field("province_code")}
+                  onChange={(e) => {
+                    setProvince(e.target.value)
+                    clear("province_code")
+                  }}
+                />
+              </Field>
+            </div>
+            <Text size="xsmall" className="text-ui-fg-muted -mt-2">
+              {t("customerSuite.taxClasses.matrix.fields.provinceHint")}
+            </Text>
+            <div className="flex items-start gap-x-3">
+              <Switch
+                id="tax-rate-exempt"
+                checked={exempt}
+                onCheckedChange={(checked) => {
+                  setExempt(checked)
+                  clear("rate", "is_exempt")
+                }}
+                aria-describedby="tax-rate-exempt-hint"
+                data-testid="tax-rate-exempt"
+              />
+              <div className="flex flex-col">
+                <label htmlFor="tax-rate-exempt" className="txt-compact-small-plus">
+                  {t("customerSuite.taxClasses.matrix.fields.exempt")}
+                </label>
+                <Text id="tax-rate-exempt-hint" size="xsmall" className="text-ui-fg-muted">
+                  {t("customerSuite.taxClasses.matrix.fields.exemptHint")}
+                </Text>
+                {shown.field("is_exempt") && (
+                  <Text size="small" className="text-ui-fg-error" role="alert" data-testid="tax-field-error-is_exempt">
+                    {shown.field("is_exempt")}
+                  </Text>
+                )}
+              </div>
+            </div>
+            {!exempt && (
+              <Field
+                name="rate"
+                htmlFor="tax-rate-rate"
+                label={t("customerSuite.taxClasses.matrix.fields.rate")}
+                hint={t("customerSuite.taxClasses.matrix.fields.rateHint")}
+                error={shown.field("rate")}
+              >
+                <Input
+                  id="tax-rate-rate"
+                  type="number"
+                  inputMode="decimal"
+                  step="any"
+                  value={rate}
+                  aria-invalid={!!shown.field("rate")}
+                  onChange={(e) => {
+                    setRate(e.target.value)
+                    clear("rate")
+                  }}
+                />
+              </Field>
+            )}
+            <div className="grid grid-cols-2 gap-x-3">
+              <Field
+                name="code"
+                htmlFor="tax-rate-code"
+                label={t("customerSuite.taxClasses.matrix.fields.code")}
+                optional={t("customerSuite.common.optional")}
+                error={shown.field("code")}
+              >
+                <Input
+                  id="tax-rate-code"
+                  className="font-mono"
+                  value={code}
+                  maxLength={64}
+                  aria-invalid={!!shown.field("code")}
+                  onChange={(e) => setCode(e.target.value)}
+                />
+              </Field>
+              <Field
+                name="name"
+                htmlFor="tax-rate-name"
+                label={t("customerSuite.taxClasses.matrix.fields.name")}
+                optional={t("customerSuite.common.optional")}
+                error={shown.field("name")}
+              >
+                <Input
+                  id="tax-rate-name"
+                  value={name}
+                  maxLength={255}
+                  aria-invalid={!!shown.field("name")}
+                  onChange={(e) => setName(e.target.value)}
+                />
+              </Field>
+            </div>
+            <Text size="xsmall" className="text-ui-fg-muted -mt-2">
+              {t("customerSuite.taxClasses.matrix.fields.codeHint")}
+            </Text>
+            <FormError error={shown.rest} />
+          </Drawer.Body>
+          <Drawer.Footer>
+            <Drawer.Close asChild>
+              <Button size="small" variant="secondary" type="button">
+                {t("customerSuite.common.cancel")}
+              </Button>
+            </Drawer.Close>
+            <Button size="small" type="submit" isLoading={create.isPending || update.isPending} data-testid="tax-rate-save">
+              {t("customerSuite.common.save")}
+            </Button>
+          </Drawer.Footer>
+        </form>
+      </Drawer.Content>
+    </Drawer>
+  )
+}

@@ -1,0 +1,132 @@
+import { Badge, Button, Container, Heading, Select, Skeleton, Text, toast } from "@medusajs/ui"
+import { useState } from "react"
+import { useTranslation } from "react-i18next"
+import { Link } from "react-router-dom"
+import {
+  classesOfType,
+  messageOf,
+  useOwnerTaxClass,
+  useSetOwnerTaxClass,
+  useTaxClasses,
+  type TaxClassOwner,
+} from "../../lib/tax-classes"
+
+const DEFAULT = "__default__"
+
+/**
+ * A customer group's or a product's tax class: the linked class, or the
+ * type's default when none is linked; pick another class or go back to the
+ * default. Shared by the customer group and product widgets.
+ */
+export const TaxClassWidget = ({ owner, testId }: { owner: TaxClassOwner; testId: string }) => {
+  const { t } = useTranslation()
+  const type = owner.kind === "customer_group" ? "customer" : "product"
+  const current = useOwnerTaxClass(owner)
+  const classes = useTaxClasses()
+  const set = useSetOwnerTaxClass(owner)
+  const [choice, setChoice] = useState<string | null>(null)
+
+  const options = classesOfType(classes.data, type)
+  const fallback = options.find((c) => c.is_default)
+  const linked = current.data?.tax_class ?? null
+  const saved = linked?.id ?? DEFAULT
+  const chosen = choice ?? saved
+
+  const save = async () => {
+    try {
+      await set.mutateAsync(chosen === DEFAULT ? null : chosen)
+      setChoice(null)
+      toast.success(t("customerSuite.taxClasses.widget.saved"))
+    } catch (error) {
+      toast.error(t("customerSuite.taxClasses.widget.saveFailed"), { description: messageOf(error) })
+    }
+  }
+
+  const loading = current.isPending || classes.isPending
+  const failed = current.isError || classes.isError
+  return (
+    <Container className="divide-y p-0" data-testid={testId}>
+      <div className="flex items-start justify-between gap-x-4 px-6 py-4">
+        <div>
+          <Heading level="h2">{t("customerSuite.taxClasses.widget.title")}</Heading>
+          <Text size="small" className="text-ui-fg-subtle">
+            {t(`customerSuite.taxClasses.widget.hint.${owner.kind}`)}
+          </Text>
+        </div>
+        <Link to="/settings/tax-classes" className="txt-compact-small text-ui-fg-interactive shrink-0 hover:underline">
+          {t("customerSuite.taxClasses.widget.manage")}
+        </Link>
+      </div>
+      {loading && !failed && (
+        <div className="flex flex-col gap-y-2 px-6 py-4" aria-busy="true">
+          <Skeleton className="h-5 w-1/2" />
+          <Skeleton className="h-8 w-full" />
+        </div>
+      )}
+      {failed && (
+        <Text size="small" className="text-ui-fg-error px-6 py-4" role="alert">
+          {t("customerSuite.common.loadError")} {messageOf(current.error ?? classes.error)}
+        </Text>
+      )}
+      {!loading && !failed && (
+        <div className="flex flex-col gap-y-3 px-6 py-4">
+          <div className="flex flex-wrap items-center gap-2" data-testid={`${testId}-current`}>
+            {linked ? (
+              <>
+                <Text size="small" weight="plus">
+                  {linked.name}
+                </Text>
+                <Badge size="2xsmall" className="font-mono">
+                  {linked.code}
+                </Badge>
+              </>
+            ) : (
+              <Text size="small" className="text-ui-fg-subtle">
+                {fallback
+                  ? t("customerSuite.taxClasses.widget.defaultClass", { name: fallback.name })
+                  : t("customerSuite.taxClasses.widget.noDefault")}
+              </Text>
+            )}
+          </div>
+          {options.length === 0 ? (
+            <Text size="small" className="text-ui-fg-muted">
+              {t(`customerSuite.taxClasses.types.${type}.empty`)}
+            </Text>
+          ) : (
+            <div className="flex items-center gap-x-2">
+              <Select size="small" value={chosen} onValueChange={setChoice} disabled={set.isPending}>
+                <Select.Trigger aria-label={t("customerSuite.taxClasses.widget.choose")} data-testid={`${testId}-select`}>
+                  <Select.Value />
+                </Select.Trigger>
+                <Select.Content>
+                  <Select.Item value={DEFAULT}>
+                    {fallback
+                      ? t("customerSuite.taxClasses.widget.useDefaultNamed", { name: fallback.name })
+                      : t("customerSuite.taxClasses.widget.useDefault")}
+                  </Select.Item>
+                  {/* A linked class no longer listed (deleted meanwhile) stays selectable as it is. */}
+                  {linked && !options.some((c) => c.id === linked.id) && <Select.Item value={linked.id}>{linked.name}</Select.Item>}
+                  {options.map((c) => (
+                    <Select.Item key={c.id} value={c.id}>
+                      {c.name}
+                    </Select.Item>
+                  ))}
+                </Select.Content>
+              </Select>
+              <Button
+                size="small"
+                variant="secondary"
+                onClick={save}
+                disabled={chosen === saved}
+                isLoading={set.isPending}
+                data-testid={`${testId}-save`}
+              >
+                {t("customerSuite.common.save")}
+              </Button>
+            </div>
+          )}
+        </div>
+      )}
+    </Container>
+  )
+}

@@ -1,0 +1,225 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query"
+import { splitErrors, type FieldErrors } from "./rule-model"
+import { sdk } from "./sdk"
+
+/** The admin's view of the tax-class API (src/api/admin/tax-classes, tax-class-rates). */
+
+export type TaxClassType = "customer" | "product"
+export const TAX_CLASS_TYPES: readonly TaxClassType[] = ["customer", "product"]
+
+export type TaxClass = {
+  id: string
+  type: TaxClassType
+  name: string
+  code: string
+  description: string | null
+  is_default: boolean
+  created_at: string
+  updated_at: string
+}
+
+export type TaxClassInput = {
+  name?: string
+  code?: string
+  description?: string | null
+  is_default?: boolean
+}
+
+export type TaxClassRate = {
+  id: string
+  customer_class_id: string
+  product_class_id: string
+  /** Lower case ISO 3166-1 alpha-2. */
+  country_code: string
+  /** Lower case, e.g. "us-ca"; null: the whole country. */
+  province_code: string | null
+  rate: number | null
+  is_exempt: boolean
+  code: string | null
+  name: string | null
+}
+
+export type TaxClassRateInput = {
+  customer_class_id: string
+  product_class_id: string
+  country_code: string
+  province_code: string | null
+  rate: number | null
+  is_exempt: boolean
+  code: string | null
+  name: string | null
+}
+
+/** What an existing row can change (its cell, the classes and place, is fixed). */
+export type TaxClassRateUpdate = Pick<TaxClassRateInput, "rate" | "is_exempt" | "code" | "name">
+
+export type TaxClassRateFilters = {
+  customer_class_id?: string
+  product_class_id?: string
+  country_code?: string
+}
+
+const CLASSES = "/admin/tax-classes"
+const RATES = "/admin/tax-class-rates"
+/** The API's largest pages. */
+const CLASS_PAGE = 200
+export const RATE_PAGE = 50
+
+export const taxClassQueryKeys = {
+  all: ["customer-suite", "tax-classes"] as const,
+  classes: () => [...taxClassQueryKeys.all, "classes"] as const,
+  rates: (query?: Record<string, unknown>) => [...taxClassQueryKeys.all, "rates", ...(query ? [query] : [])] as const,
+  ofGroup: (id: string) => [...taxClassQueryKeys.all, "customer-group", id] as const,
+  ofProduct: (id: string) => [...taxClassQueryKeys.all, "product", id] as const,
+}
+
+/** Classes, rows and the classes shown on groups and products all name each other: refetch them all. */
+export const invalidateTaxClasses = (client: QueryClient) => client.invalidateQueries({ queryKey: taxClassQueryKeys.all })
+
+const toSearch = (query: Record<string, string | number | undefined>) => {
+  const params = new URLSearchParams()
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== "") {
+      params.set(key, String(value))
+    }
+  }
+  const text = params.toString()
+  return text ? `?${text}` : ""
+}
+
+/** Every class of both types (read page by page; stores have a handful). */
+export const useTaxClasses = () =>
+  useQuery({
+    queryKey: taxClassQueryKeys.classes(),
+    queryFn: async () => {
+      const classes: TaxClass[] = []
+      for (let offset = 0; ; offset += CLASS_PAGE) {
+        const page = await sdk.client.fetch<{ tax_classes: TaxClass[]; count: number }>(
+          `${CLASSES}${toSearch({ offset, limit: CLASS_PAGE })}`
+        )
+        classes.push(...page.tax_classes)
+        if (!page.tax_classes.length || classes.length >= page.count) {
+          return classes
+        }
+      }
+    },
+  })
+
+export const classesOfType = (classes: TaxClass[] | undefined, type: TaxClassType) =>
+  (classes ?? []).filter((c) => c.type === type)
+
+export const useCreateTaxClass = () => {
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: (body: TaxClassInput & { type: TaxClassType }) =>
+      sdk.client.fetch<{ tax_class: TaxClass }>(CLASSES, { method: "POST", body }),
+    onSuccess: () => invalidateTaxClasses(client),
+  })
+}
+
+export const useUpdateTaxClass = () => {
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: ({ id, ...body }: TaxClassInput & { id: string }) =>
+      sdk.client.fetch<{ tax_class: TaxClass }>(`${CLASSES}/${id}`, { method: "POST", body }),
+    onSuccess: () => invalidateTaxClasses(client),
+  })
+}
+
+/** Refused (400) while matrix rows use the class. */
+export const useDeleteTaxClass = () => {
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: (id: string) =>
+      sdk.client.fetch<{ id: string; deleted: boolean }>(`${CLASSES}/${id}`, { method: "DELETE" }),
+    onSuccess: () => invalidateTaxClasses(client),
+  })
+}
+
+export const useTaxClassRates = (filters: TaxClassRateFilters, offset: number) => {
+  const query = { ...filters, offset, limit: RATE_PAGE }
+  return useQuery({
+    queryKey: taxClassQueryKeys.rates(query),
+    queryFn: () =>
+      sdk.client.fetch<{ tax_class_rates: TaxClassRate[]; count: number }>(`${RATES}${toSearch(query)}`),
+    placeholderData: keepPreviousData,
+  })
+}
+
+export const useCreateTaxClassRate = () => {
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: (body: TaxClassRateInput) =>
+      sdk.client.fetch<{ tax_class_rate: TaxClassRate }>(RATES, { method: "POST", body }),
+    onSuccess: () => invalidateTaxClasses(client),
+  })
+}
+
+export const useUpdateTaxClassRate = () => {
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: ({ id, ...body }: TaxClassRateUpdate & { id: string }) =>
+      sdk.client.fetch<{ tax_class_rate: TaxClassRate }>(`${RATES}/${id}`, { method: "POST", body }),
+    onSuccess: () => invalidateTaxClasses(client),
+  })
+}
+
+export const useDeleteTaxClassRate = () => {
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: (id: string) =>
+      sdk.client.fetch<{ id: string; deleted: boolean }>(`${RATES}/${id}`, { method: "DELETE" }),
+    onSuccess: () => invalidateTaxClasses(client),
+  })
+}
+
+/** A customer group or a product: where its class is read and written. */
+export type TaxClassOwner = { kind: "customer_group" | "product"; id: string }
+
+const ownerPath = (owner: TaxClassOwner) =>
+  `/admin/${owner.kind === "customer_group" ? "customer-groups" : "products"}/${owner.id}/tax-class`
+const ownerKey = (owner: TaxClassOwner) =>
+  owner.kind === "customer_group" ? taxClassQueryKeys.ofGroup(owner.id) : taxClassQueryKeys.ofProduct(owner.id)
+
+/** The class linked to a group or product; null: none (the type's default applies). */
+export const useOwnerTaxClass = (owner: TaxClassOwner) =>
+  useQuery({
+    queryKey: ownerKey(owner),
+    queryFn: () => sdk.client.fetch<{ tax_class: TaxClass | null }>(ownerPath(owner)),
+    enabled: !!owner.id,
+  })
+
+/** Gives a group or product a class, or none with `null`. */
+export const useSetOwnerTaxClass = (owner: TaxClassOwner) => {
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: (taxClassId: string | null) =>
+      sdk.client.fetch<unknown>(ownerPath(owner), { method: "POST", body: { tax_class_id: taxClassId } }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ownerKey(owner) }),
+  })
+}
+
+export const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error))
+
+/** The API names the field first ("rate: must be …"): messages by field, the rest under "_". */
+export const fieldErrors = (error: unknown): FieldErrors => splitErrors(messageOf(error))
+
+/** "trade exempt" → "trade-exempt": a code suggested from a name (the API's format: a-z, 0-9, _ and -). */
+export const suggestCode = (name: string) =>
+  name
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9_]+/g, "-")
+    .replace(/^[-_]+|-+$/g, "")
+    .slice(0, 64)
+    .replace(/-+$/, "")
+
+/** A percentage as the merchant typed it: "7", "2.5", "19,5"; null when blank or not a number. */
+export const parseRate = (text: string): number | null => {
+  const trimmed = text.trim().replace(",", ".")
+  if (!trimmed || !/^-?\d+(\.\d+)?$/.test(trimmed)) {
+    return null
+  }
+  return Number(trimmed)
+}
