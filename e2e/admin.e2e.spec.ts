@@ -1,5 +1,6 @@
 import { logIn, startStore, type Store } from "./harness"
 import { addCondition, choose, clearToasts, eventually, expectedVipGermans, parseCsv, pick, readDownload } from "./segments"
+import { chooseOption, classByCode, confirmPrompt, createClass, linkedClassId, pickCountry, removeClasses } from "./tax-classes"
 
 jest.setTimeout(900_000)
 
@@ -330,6 +331,234 @@ describe("the admin dashboard with the plugin, in chromium", () => {
       await eventually(async () =>
         expect(await store.sql("select id from customer_segment where id = $1 and deleted_at is null", [segmentId])).toHaveLength(0)
       )
+    })
+  })
+
+  describe("tax classes", () => {
+    const CUSTOMER = { type: "customer" as const, name: "Trade exempt", code: "trade-exempt" }
+    const PRODUCT = { type: "product" as const, name: "Books reduced", code: "books-reduced" }
+    // A seeded group and product that the demo seed gives no tax class.
+    const GROUP = "Retailer"
+    const PRODUCT_HANDLE = "mechanical-keyboard"
+    let customerClassId = ""
+    let productClassId = ""
+
+    const matrixRows = () => store.page.getByTestId("tax-matrix").getByTestId("tax-matrix-row")
+
+    it("lists Tax classes under Settings and creates a customer and a product class", async () => {
+      const { page, baseUrl } = store
+      await removeClasses(store, [CUSTOMER, PRODUCT])
+      await page.goto(`${baseUrl}/app/settings`)
+      const link = page.getByRole("link", { name: "Tax classes" })
+      await link.waitFor()
+      await link.click()
+      await page.waitForURL("**/app/settings/tax-classes")
+      await page.getByRole("heading", { name: "Tax classes", level: 1 }).waitFor()
+
+      // The seeded classes are listed, the default marked.
+      const seeded = await store.sql<{ type: string; code: string; is_default: boolean }>(
+        "select type, code, is_default from tax_class where deleted_at is null order by type, code"
+      )
+      for (const type of ["customer", "product"] as const) {
+        const rows = page.getByTestId(`tax-classes-${type}`).getByTestId("tax-class-row")
+        const expected = seeded.filter((c) => c.type === type)
+        await eventually(async () => expect(await rows.count()).toBe(expected.length), 15_000)
+        expect(await rows.evaluateAll((els) => els.map((e) => e.getAttribute("data-code")).sort())).toEqual(expected.map((c) => c.code).sort())
+        const defaults = expected.filter((c) => c.is_default).map((c) => c.code)
+        expect(await rows.filter({ has: page.getByTestId("tax-class-default") }).evaluateAll((els) => els.map((e) => e.getAttribute("data-code")))).toEqual(defaults)
+      }
+
+      const customerRow = await createClass(page, "customer", { name: CUSTOMER.name, expectedCode: CUSTOMER.code, description: "Registered trade buyers" })
+      await customerRow.getByText(CUSTOMER.name).waitFor()
+      await customerRow.getByText("Registered trade buyers").waitFor()
+      const productRow = await createClass(page, "product", { name: PRODUCT.name, expectedCode: PRODUCT.code, description: "Printed books" })
+      await productRow.getByText(PRODUCT.name).waitFor()
+
+      const customer = await classByCode(store, "customer", CUSTOMER.code)
+      const product = await classByCode(store, "product", PRODUCT.code)
+      expect(customer).toMatchObject({ name: CUSTOMER.name, description: "Registered trade buyers", is_default: false })
+      expect(product).toMatchObject({ name: PRODUCT.name, description: "Printed books", is_default: false })
+      customerClassId = customer!.id
+      productClassId = product!.id
+      await store.screenshot("14-tax-classes")
+
+      // Editing keeps the code it was given and saves the new description.
+      await clearToasts(page)
+      await customerRow.getByRole("button", { name: `Edit ${CUSTOMER.name}` }).click()
+      const drawer = page.getByTestId("tax-class-drawer")
+      await drawer.waitFor()
+      expect(await drawer.getByLabel("Name", { exact: true }).inputValue()).toBe(CUSTOMER.name)
+      expect(await drawer.getByLabel("Code", { exact: true }).inputValue()).toBe(CUSTOMER.code)
+      await drawer.getByLabel(/^Description/).fill("Registered trade buyers (VAT id checked)")
+      await drawer.getByTestId("tax-class-save").click()
+      await drawer.waitFor({ state: "detached" })
+      await customerRow.getByText("Registered trade buyers (VAT id checked)").waitFor()
+      expect(await classByCode(store, "customer", CUSTOMER.code)).toMatchObject({ id: customerClassId, description: "Registered trade buyers (VAT id checked)" })
+    })
+
+    it("shows the API's refusal of a 150 % rate next to the rate field, then adds an exempt row for Germany", async () => {
+      const { page } = store
+      await clearToasts(page)
+      await page.getByTestId("tax-matrix-add").click()
+      const drawer = page.getByTestId("tax-rate-drawer")
+      await drawer.waitFor()
+      await chooseOption(page, drawer.getByTestId("tax-rate-customer_class_id"), CUSTOMER.name)
+      await chooseOption(page, drawer.getByTestId("tax-rate-product_class_id"), PRODUCT.name)
+      await pickCountry(page, drawer.getByTestId("tax-rate-country"), "Germ", /^Germany\b/, "Germany")
+      await drawer.getByLabel("Rate (%)").fill("150")
+      await drawer.getByTestId("tax-rate-save").click()
+      const error = drawer.getByTestId("tax-field-rate").getByTestId("tax-field-error-rate")
+      await error.waitFor()
+      expect(await error.innerText()).toBe("must be a percentage from 0 to 100")
+      await store.screenshot("15a-tax-rate-error")
+      expect(await store.sql("select id from tax_class_rate where customer_class_id = $1 and deleted_at is null", [customerClassId])).toHaveLength(0)
+
+      // Exempt instead: the rate field goes, and the row is stored.
+      await drawer.getByTestId("tax-rate-exempt").click()
+      await drawer.getByTestId("tax-field-rate").waitFor({ state: "detached" })
+      await drawer.getByLabel(/^Tax code/).fill("DE-TRADE")
+      await drawer.getByLabel(/^Tax name/).fill("Trade exempt (books)")
+      await drawer.getByTestId("tax-rate-save").click()
+      await drawer.waitFor({ state: "detached" })
+
+      const stored = await store.sql<Record<string, unknown>>(
+        `select customer_class_id, product_class_id, country_code, province_code, rate, is_exempt, code, name
+           from tax_class_rate where customer_class_id = $1 and deleted_at is null`,
+        [customerClassId]
+      )
+      expect(stored).toEqual([
+        {
+          customer_class_id: customerClassId,
+          product_class_id: productClassId,
+          country_code: "de",
+          province_code: null,
+          rate: null,
+          is_exempt: true,
+          code: "DE-TRADE",
+          name: "Trade exempt (books)",
+        },
+      ])
+
+      // Filtered by the new customer class: only this row, with its classes and country by name.
+      await chooseOption(page, page.getByTestId("tax-matrix-filter-customer_class"), CUSTOMER.name)
+      await page.waitForURL(`**/app/settings/tax-classes?customer_class=${customerClassId}`)
+      await eventually(async () => expect(await matrixRows().count()).toBe(1), 15_000)
+      const cells = await matrixRows().first().locator("td").allInnerTexts()
+      expect(cells.slice(0, 7).map((c) => c.trim())).toEqual([CUSTOMER.name, PRODUCT.name, "Germany", "—", "Exempt", "DE-TRADE", "Trade exempt (books)"])
+      // The page scrolls inside the layout, not the window: bring the matrix to the top for the screenshot.
+      await clearToasts(page)
+      await page.getByTestId("tax-matrix").evaluate((el) => el.scrollIntoView({ block: "start" }))
+      await store.screenshot("15-tax-class-matrix")
+
+      // Editing the row: a rate instead of exempt (the classes and the country stay).
+      await clearToasts(page)
+      await matrixRows().first().getByRole("button", { name: "Edit row" }).click()
+      const edit = page.getByTestId("tax-rate-drawer")
+      await edit.waitFor()
+      expect(await edit.getByTestId("tax-rate-customer_class_id").isDisabled()).toBe(true)
+      expect(await edit.getByTestId("tax-rate-country").isDisabled()).toBe(true)
+      await edit.getByTestId("tax-rate-exempt").click()
+      await edit.getByLabel("Rate (%)").fill("5.5")
+      await edit.getByTestId("tax-rate-save").click()
+      await edit.waitFor({ state: "detached" })
+      await matrixRows().first().getByTestId("tax-matrix-rate").getByText("5.5%").waitFor()
+      expect(
+        await store.sql("select rate, is_exempt, country_code from tax_class_rate where customer_class_id = $1 and deleted_at is null", [customerClassId])
+      ).toEqual([{ rate: 5.5, is_exempt: false, country_code: "de" }])
+
+      // The country filter narrows the seeded rows the same way the API does.
+      await page.getByTestId("tax-matrix").getByRole("button", { name: "Clear all" }).click()
+      await pickCountry(page, page.getByTestId("tax-matrix-filter-country"), "Germ", /^Germany\b/, "Germany")
+      const [{ count: german }] = await store.sql<{ count: string }>(
+        "select count(*) from tax_class_rate where country_code = 'de' and deleted_at is null"
+      )
+      await eventually(async () => expect(await matrixRows().count()).toBe(Math.min(Number(german), 50)), 15_000)
+      await matrixRows().filter({ hasText: CUSTOMER.name }).waitFor()
+    })
+
+    it("gives a customer group the new class in its widget, and back to the default", async () => {
+      const { page, baseUrl } = store
+      const [group] = await store.sql<{ id: string }>("select id from customer_group where name = $1 and deleted_at is null", [GROUP])
+      expect(await linkedClassId(store, "customer", group.id)).toBeNull()
+      const [fallback] = await store.sql<{ name: string }>("select name from tax_class where type = 'customer' and is_default and deleted_at is null")
+
+      await page.goto(`${baseUrl}/app/customer-groups/${group.id}`)
+      const widget = page.getByTestId("customer-suite-group-tax-class")
+      await widget.waitFor()
+      const current = widget.getByTestId("customer-suite-group-tax-class-current")
+      await current.getByText(fallback ? `Default class: ${fallback.name}` : "No class, and no default class is set.").waitFor()
+
+      await chooseOption(page, widget.getByTestId("customer-suite-group-tax-class-select"), CUSTOMER.name)
+      await widget.getByTestId("customer-suite-group-tax-class-save").click()
+      await current.getByText(CUSTOMER.name, { exact: true }).waitFor()
+      await current.getByText(CUSTOMER.code, { exact: true }).waitFor()
+      await eventually(async () => expect(await linkedClassId(store, "customer", group.id)).toBe(customerClassId))
+      // The API agrees with the table.
+      const response = await page.request.get(`${baseUrl}/admin/customer-groups/${group.id}/tax-class`)
+      expect(((await response.json()) as { tax_class: { id: string } | null }).tax_class?.id).toBe(customerClassId)
+      await widget.scrollIntoViewIfNeeded()
+      await store.screenshot("16-group-tax-class-widget")
+
+      await chooseOption(page, widget.getByTestId("customer-suite-group-tax-class-select"), fallback ? `Use the default (${fallback.name})` : "Use the default")
+      await widget.getByTestId("customer-suite-group-tax-class-save").click()
+      await current.getByText(/^(Default class: |No class)/).waitFor()
+      await eventually(async () => expect(await linkedClassId(store, "customer", group.id)).toBeNull())
+    })
+
+    it("gives a product the new class in its widget, and back to the default", async () => {
+      const { page, baseUrl } = store
+      const [product] = await store.sql<{ id: string }>("select id from product where handle = $1 and deleted_at is null", [PRODUCT_HANDLE])
+      expect(await linkedClassId(store, "product", product.id)).toBeNull()
+      const [fallback] = await store.sql<{ name: string }>("select name from tax_class where type = 'product' and is_default and deleted_at is null")
+
+      await page.goto(`${baseUrl}/app/products/${product.id}`)
+      const widget = page.getByTestId("customer-suite-product-tax-class")
+      await widget.waitFor()
+      const current = widget.getByTestId("customer-suite-product-tax-class-current")
+      await current.getByText(fallback ? `Default class: ${fallback.name}` : "No class, and no default class is set.").waitFor()
+
+      await chooseOption(page, widget.getByTestId("customer-suite-product-tax-class-select"), PRODUCT.name)
+      await widget.getByTestId("customer-suite-product-tax-class-save").click()
+      await current.getByText(PRODUCT.name, { exact: true }).waitFor()
+      await eventually(async () => expect(await linkedClassId(store, "product", product.id)).toBe(productClassId))
+      await widget.scrollIntoViewIfNeeded()
+      await store.screenshot("17-product-tax-class-widget")
+
+      await chooseOption(page, widget.getByTestId("customer-suite-product-tax-class-select"), fallback ? `Use the default (${fallback.name})` : "Use the default")
+      await widget.getByTestId("customer-suite-product-tax-class-save").click()
+      await current.getByText(/^(Default class: |No class)/).waitFor()
+      await eventually(async () => expect(await linkedClassId(store, "product", product.id)).toBeNull())
+    })
+
+    it("refuses to delete a class the matrix uses, with the API's reason; deletes the row, then both classes", async () => {
+      const { page, baseUrl } = store
+      await page.goto(`${baseUrl}/app/settings/tax-classes`)
+      const customerRow = page.getByTestId("tax-classes-customer").locator(`[data-tax-class-id="${customerClassId}"]`)
+      await customerRow.waitFor()
+
+      await clearToasts(page)
+      await customerRow.getByRole("button", { name: `Delete ${CUSTOMER.name}` }).click()
+      await confirmPrompt(page)
+      const toast = page.locator("[data-sonner-toast]", { hasText: `${CUSTOMER.name} was not deleted` })
+      await toast.getByText("1 tax class rate(s) use this class; delete them first").waitFor()
+      expect(await classByCode(store, "customer", CUSTOMER.code)).not.toBeNull()
+
+      await page.goto(`${baseUrl}/app/settings/tax-classes?customer_class=${customerClassId}`)
+      await eventually(async () => expect(await matrixRows().count()).toBe(1), 15_000)
+      await clearToasts(page)
+      await matrixRows().first().getByRole("button", { name: "Delete row" }).click()
+      await confirmPrompt(page)
+      await page.getByTestId("tax-matrix").getByText("No results").waitFor()
+      expect(await store.sql("select id from tax_class_rate where customer_class_id = $1 and deleted_at is null", [customerClassId])).toHaveLength(0)
+
+      for (const [type, c] of [["customer", CUSTOMER], ["product", PRODUCT]] as const) {
+        await clearToasts(page)
+        const row = page.getByTestId(`tax-classes-${type}`).locator(`[data-code="${c.code}"]`)
+        await row.getByRole("button", { name: `Delete ${c.name}` }).click()
+        await confirmPrompt(page)
+        await row.waitFor({ state: "detached" })
+        expect(await classByCode(store, type, c.code)).toBeNull()
+      }
     })
   })
 })
