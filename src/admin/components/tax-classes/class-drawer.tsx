@@ -11,17 +11,9 @@ import {
   type TaxClass,
   type TaxClassType,
 } from "../../lib/tax-classes"
-import { Field, FormError } from "./field"
+import { Field, FormError, byField } from "./field"
 
 const FIELDS = ["name", "code", "description", "is_default"] as const
-
-/** The errors the form shows by a field, and the rest joined for the form's footer. */
-export const byField = (errors: FieldErrors, fields: readonly string[]) => {
-  const rest = Object.entries(errors)
-    .filter(([field]) => !fields.includes(field))
-    .map(([field, text]) => (field === "_" ? text : `${field}: ${text}`))
-  return { field: (name: string) => errors[name], rest: rest.join("; ") || undefined }
-}
 
 /**
  * Create or edit a customer or product class: name, code (suggested from the

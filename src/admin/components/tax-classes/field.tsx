@@ -1,5 +1,6 @@
 import { Label, Text } from "@medusajs/ui"
 import type { ReactNode } from "react"
+import type { FieldErrors } from "../../lib/rule-model"
 
 /**
  * A labelled form field with its hint and the error the API gave for it
@@ -48,3 +49,11 @@ export const FormError = ({ error }: { error?: string }) =>
       {error}
     </Text>
   ) : null
+
+/** The errors the form shows by a field, and the rest joined for the form's footer. */
+export const byField = (errors: FieldErrors, fields: readonly string[]) => {
+  const rest = Object.entries(errors)
+    .filter(([field]) => !fields.includes(field))
+    .map(([field, text]) => (field === "_" ? text : `${field}: ${text}`))
+  return { field: (name: string) => errors[name], rest: rest.join("; ") || undefined }
+}

@@ -11,9 +11,8 @@ import {
   type TaxClass,
   type TaxClassRate,
 } from "../../lib/tax-classes"
-import { byField } from "./class-drawer"
 import { CountryPicker } from "./country-picker"
-import { Field, FormError } from "./field"
+import { Field, FormError, byField } from "./field"
 
 const FIELDS = ["customer_class_id", "product_class_id", "country_code", "province_code", "rate", "is_exempt", "code", "name"] as const
 
