@@ -109,6 +109,47 @@ medusaIntegrationTestRunner({
         expect(codes).toEqual([[["FR-VAT", 20]], [["FR-VAT", 20]]])
       })
 
+      it("a customer in several groups with different classes is taxed by the oldest group's class", async () => {
+        const container = getContainer()
+        const staff = (await api.post("/admin/tax-classes", { type: "customer", name: "Staff", code: "staff" }, admin)).data.tax_class
+        const taxable = (await api.get("/admin/tax-classes?type=product", admin)).data.tax_classes.find((c: any) => c.code === "taxable")
+        await api.post("/admin/tax-class-rates", { customer_class_id: staff.id, product_class_id: taxable.id, country_code: "de", rate: 10, code: "DE-STAFF" }, admin)
+        const [staffGroup] = await container.resolve(Modules.CUSTOMER).createCustomerGroups([{ name: "Staff" }])
+        await api.post(`/admin/customer-groups/${staffGroup.id}/tax-class`, { tax_class_id: staff.id }, admin)
+
+        const both = await registerCustomer(api, shop.publishableKey, { email: "both@example.com" })
+        const onlyStaff = await registerCustomer(api, shop.publishableKey, { email: "staff@example.com" })
+        const customers = container.resolve(Modules.CUSTOMER)
+        await customers.addCustomerToGroup([
+          { customer_id: both.id, customer_group_id: staffGroup.id },
+          { customer_id: both.id, customer_group_id: wholesaleGroupId },
+          { customer_id: onlyStaff.id, customer_group_id: staffGroup.id },
+        ])
+        const lampCodes = async (headers: Record<string, string>) => {
+          const { cart } = await checkout(api, shop, { lines: [{ variantId: lamp.variantId, quantity: 1 }], headers })
+          return cart.items[0].tax_lines.map((t: any) => [t.code, t.rate])
+        }
+        expect(await lampCodes(both.headers)).toEqual([["EXEMPT", 0]])
+        expect(await lampCodes(onlyStaff.headers)).toEqual([["DE-STAFF", 10]])
+      })
+
+      it("a change to the matrix, a class or a link applies to the next cart at once", async () => {
+        const customer = await registerCustomer(api, shop.publishableKey, { email: "changes@example.com" })
+        const bookTax = async () => {
+          const { cart } = await checkout(api, shop, { lines: [{ variantId: book.variantId, quantity: 1 }], headers: customer.headers })
+          return cart.items[0].tax_lines.map((t: any) => [t.code, t.rate])
+        }
+        expect(await bookTax()).toEqual([["DE-VAT-RED", 7]])
+        const { data } = await api.get("/admin/tax-class-rates?country_code=de", admin)
+        const reducedRow = data.tax_class_rates.find((r: any) => r.code === "DE-VAT-RED")
+        await api.post(`/admin/tax-class-rates/${reducedRow.id}`, { rate: 5 }, admin)
+        expect(await bookTax()).toEqual([["DE-VAT-RED", 5]])
+        await api.post(`/admin/products/${book.id}/tax-class`, { tax_class_id: null }, admin)
+        expect(await bookTax()).toEqual([["DE-VAT", 19]])
+        await getContainer().resolve(Modules.CUSTOMER).addCustomerToGroup({ customer_id: customer.id, customer_group_id: wholesaleGroupId })
+        expect(await bookTax()).toEqual([["EXEMPT", 0]])
+      })
+
       it("orders created by an admin are taxed by the matrix too (the order workflow's hook)", async () => {
         const container = getContainer()
         const [customer] = await container.resolve(Modules.CUSTOMER).createCustomers([{ email: "phone@example.com", has_account: true }])

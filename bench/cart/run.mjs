@@ -1,0 +1,240 @@
+/**
+ * Cart benchmark (figures, not a test): add-to-cart and cart tax calculation
+ * through the store API, on the same store with the plugin and without it,
+ * side by side in one run.
+ *
+ *   npm run bench:cart -- --iterations=200 --warmup=30
+ *
+ * 1. Recreates the database mcs_bench_cart, migrates it and builds the store
+ *    with bench/cart/setup.ts (tax classes, a group pricing rule, customers).
+ * 2. Copies it to mcs_bench_cart_base and removes what the plugin put in Medusa's
+ *    own tables there: the tax regions go back to the system provider and the
+ *    rule's price list is deleted.
+ * 3. Starts two servers on the same node_modules: the repository's app (with the
+ *    plugin) on the first database, bench/cart/baseline (no plugin) on the copy.
+ * 4. For each customer (retail; wholesale: exempt, group prices) and each
+ *    iteration, on both servers in alternation: create a cart, add two lines
+ *    (timed: add-to-cart), then POST /store/carts/:id/taxes (timed: taxes).
+ * 5. Prints medians, p95 and the ratio of medians (plugin / baseline); JSON
+ *    goes to bench/results/.
+ *
+ * Options (defaults): --iterations=200 --warmup=30 --pg=postgres://postgres@localhost:5432
+ * --keep-db (reuse both databases when they exist) --cache-ttl=<ms> (the plugin server's
+ * CUSTOMER_SUITE_TAX_CACHE_TTL_MS; 0 measures the tax hooks without their memo)
+ */
+import { spawn, spawnSync } from "node:child_process"
+import fs from "node:fs"
+import net from "node:net"
+import os from "node:os"
+import path from "node:path"
+import { fileURLToPath } from "node:url"
+import pg from "pg"
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..")
+const argv = Object.fromEntries(
+  process.argv.slice(2).map((a) => {
+    const [key, ...value] = a.replace(/^--/, "").split("=")
+    return [key, value.length ? value.join("=") : "true"]
+  })
+)
+const opt = (key, fallback) => argv[key] ?? fallback
+const server = opt("pg", "postgres://postgres@localhost:5432")
+const iterations = Number(opt("iterations", 200))
+const warmup = Number(opt("warmup", 30))
+const DB = "mcs_bench_cart"
+const BASE_DB = "mcs_bench_cart_base"
+const medusa = path.join(root, "node_modules", ".bin", "medusa")
+const setupFile = path.join(os.tmpdir(), "mcs-bench-cart-setup.json")
+const log = (line) => console.log(`[cart] ${line}`)
+
+function run(command, args, { cwd = root, env = {} } = {}) {
+  return new Promise((resolve, reject) => {
+    log(`$ ${command} ${args.join(" ")}${cwd !== root ? `  (in ${path.relative(root, cwd)})` : ""}`)
+    const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] })
+    let output = ""
+    child.stdout.on("data", (c) => (output += c))
+    child.stderr.on("data", (c) => (output += c))
+    child.on("close", (code) => (code === 0 ? resolve(output) : reject(new Error(`${command} ${args.join(" ")} exited with ${code}\n${output.slice(-3000)}`))))
+  })
+}
+
+async function sql(database, text) {
+  const client = new pg.Client({ connectionString: `${server}/${database}` })
+  await client.connect()
+  try {
+    return (await client.query(text)).rows
+  } finally {
+    await client.end()
+  }
+}
+
+const freePort = () =>
+  new Promise((resolve) => {
+    const srv = net.createServer()
+    srv.listen(0, () => {
+      const { port } = srv.address()
+      srv.close(() => resolve(port))
+    })
+  })
+
+function start(name, cwd, database, port, extraEnv = {}) {
+  const child = spawn(medusa, ["start"], {
+    cwd,
+    env: {
+      ...process.env,
+      DATABASE_URL: `${server}/${database}`,
+      PORT: String(port),
+      NODE_ENV: "production",
+      DISABLE_MEDUSA_ADMIN: "true",
+      MEDUSA_DISABLE_TELEMETRY: "true",
+      LOG_LEVEL: "error",
+      ...extraEnv,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  })
+  let output = ""
+  child.stdout.on("data", (c) => (output += c))
+  child.stderr.on("data", (c) => (output += c))
+  return {
+    name,
+    base: `http://localhost:${port}`,
+    output: () => output,
+    stop: () => {
+      try {
+        process.kill(-child.pid, "SIGTERM")
+      } catch {
+        /* already gone */
+      }
+    },
+  }
+}
+
+async function waitHealthy(app, ms = 180_000) {
+  const until = Date.now() + ms
+  while (Date.now() < until) {
+    try {
+      if ((await fetch(`${app.base}/health`)).ok) return
+    } catch {
+      /* not yet */
+    }
+    await new Promise((r) => setTimeout(r, 500))
+  }
+  throw new Error(`${app.name} did not start:\n${app.output().slice(-3000)}`)
+}
+
+async function call(app, method, url, body, headers) {
+  const started = process.hrtime.bigint()
+  const response = await fetch(`${app.base}${url}`, {
+    method,
+    headers: { "content-type": "application/json", ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+  const text = await response.text()
+  const ms = Number(process.hrtime.bigint() - started) / 1e6
+  if (!response.ok) throw new Error(`${app.name} ${method} ${url}: ${response.status} ${text.slice(0, 500)}`)
+  return { ms, data: JSON.parse(text) }
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b)
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2
+}
+const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))]
+
+async function main() {
+  const keep = argv["keep-db"] === "true"
+  const exists = async (name) => (await sql("postgres", `SELECT 1 FROM pg_database WHERE datname = '${name}'`)).length > 0
+  if (!keep || !(await exists(DB)) || !(await exists(BASE_DB)) || !fs.existsSync(setupFile)) {
+    await sql("postgres", `DROP DATABASE IF EXISTS "${DB}" WITH (FORCE)`)
+    await sql("postgres", `DROP DATABASE IF EXISTS "${BASE_DB}" WITH (FORCE)`)
+    await sql("postgres", `CREATE DATABASE "${DB}"`)
+    const env = { DATABASE_URL: `${server}/${DB}`, BENCH_CART_OUT: setupFile, MEDUSA_DISABLE_TELEMETRY: "true" }
+    await run(medusa, ["db:migrate"], { env })
+    await run(medusa, ["exec", "./bench/cart/setup.ts"], { env })
+    await sql("postgres", `CREATE DATABASE "${BASE_DB}" TEMPLATE "${DB}"`)
+    // Without the plugin: Medusa's own tax provider, and no price list from a rule.
+    await sql(BASE_DB, `UPDATE tax_region SET provider_id = 'tp_system' WHERE provider_id LIKE 'tp_tax-class%'`)
+    await sql(BASE_DB, `UPDATE price_list SET deleted_at = now() WHERE metadata->>'managed_by' = 'medusa-customer-suite'`)
+    await sql(BASE_DB, `UPDATE price SET deleted_at = now() WHERE price_list_id IN (SELECT id FROM price_list WHERE deleted_at IS NOT NULL)`)
+  }
+  const shop = JSON.parse(fs.readFileSync(setupFile, "utf8"))
+
+  const apps = [
+    start("plugin", root, DB, await freePort(), argv["cache-ttl"] !== undefined ? { CUSTOMER_SUITE_TAX_CACHE_TTL_MS: argv["cache-ttl"] } : {}),
+    start("baseline", path.join(root, "bench/cart/baseline"), BASE_DB, await freePort()),
+  ]
+  const stopAll = () => apps.forEach((a) => a.stop())
+  process.on("exit", stopAll)
+  process.on("SIGINT", () => process.exit(130))
+  try {
+    await Promise.all(apps.map((a) => waitHealthy(a)))
+    log(`servers up: ${apps.map((a) => `${a.name} ${a.base}`).join(", ")}`)
+    const personas = ["retail@bench.test", "trade@bench.test"]
+    const tokens = {}
+    for (const app of apps) {
+      for (const email of personas) {
+        const { data } = await call(app, "POST", "/auth/customer/emailpass", { email, password: shop.password })
+        tokens[`${app.name}|${email}`] = data.token
+      }
+    }
+    const variants = shop.products.map((p) => p.variantId)
+    const address = { first_name: "Bench", last_name: "Buyer", address_1: "Hauptstr. 1", city: "Berlin", postal_code: "10115", country_code: "de" }
+    const samples = {}
+    const record = (key, ms) => (samples[key] ??= []).push(ms)
+    const checks = {}
+
+    const once = async (app, email, i, measure) => {
+      const headers = { authorization: `Bearer ${tokens[`${app.name}|${email}`]}`, "x-publishable-api-key": shop.publishableKey }
+      const { data } = await call(app, "POST", "/store/carts", { region_id: shop.regionId, sales_channel_id: shop.salesChannelId, shipping_address: address }, headers)
+      const cartId = data.cart.id
+      let cart
+      for (const k of [0, 1]) {
+        const added = await call(app, "POST", `/store/carts/${cartId}/line-items`, { variant_id: variants[(i * 2 + k) % variants.length], quantity: 1 }, headers)
+        if (measure) record(`${app.name}|${email}|add-to-cart`, added.ms)
+        cart = added.data.cart
+      }
+      const taxed = await call(app, "POST", `/store/carts/${cartId}/taxes`, {}, headers)
+      if (measure) record(`${app.name}|${email}|taxes`, taxed.ms)
+      cart = taxed.data.cart
+      checks[`${app.name}|${email}`] = { tax_total: cart.tax_total, item_total: cart.item_total, lines: cart.items.map((it) => [it.unit_price, it.tax_lines?.map((t) => t.code)]) }
+    }
+    for (let i = 0; i < warmup + iterations; i++) {
+      // Alternate which server goes first, so drift and caches hit both alike.
+      const order = i % 2 ? [apps[1], apps[0]] : apps
+      for (const email of personas) {
+        for (const app of order) await once(app, email, i, i >= warmup)
+      }
+      if ((i + 1) % 50 === 0) log(`${i + 1}/${warmup + iterations}`)
+    }
+
+    const rows = []
+    for (const email of personas) {
+      for (const op of ["add-to-cart", "taxes"]) {
+        const a = samples[`plugin|${email}|${op}`]
+        const b = samples[`baseline|${email}|${op}`]
+        rows.push({ customer: email.split("@")[0], op, n: a.length, plugin_median: median(a), baseline_median: median(b), ratio: median(a) / median(b), plugin_p95: p95(a), baseline_p95: p95(b) })
+      }
+    }
+    const fmt = (x) => x.toFixed(1)
+    console.log("\n| customer | operation | n | plugin median ms | baseline median ms | ratio | plugin p95 | baseline p95 |")
+    console.log("| --- | --- | --- | --- | --- | --- | --- | --- |")
+    for (const r of rows) console.log(`| ${r.customer} | ${r.op} | ${r.n} | ${fmt(r.plugin_median)} | ${fmt(r.baseline_median)} | ${r.ratio.toFixed(3)} | ${fmt(r.plugin_p95)} | ${fmt(r.baseline_p95)} |`)
+    console.log("\nLast cart of each (tax_total, item_total, per line: unit price and tax codes):")
+    for (const [key, value] of Object.entries(checks)) console.log(`  ${key}: ${JSON.stringify(value)}`)
+
+    const commit = spawnSync("git", ["rev-parse", "--short", "HEAD"], { cwd: root, encoding: "utf8" }).stdout.trim()
+    const dirty = spawnSync("git", ["status", "--porcelain", "src"], { cwd: root, encoding: "utf8" }).stdout.trim() ? "+dirty" : ""
+    fs.mkdirSync(path.join(root, "bench/results"), { recursive: true })
+    const file = path.join(root, "bench/results", `cart-${new Date().toISOString().replace(/[:.]/g, "-")}.json`)
+    fs.writeFileSync(file, JSON.stringify({ commit: commit + dirty, iterations, warmup, cache_ttl_ms: argv["cache-ttl"] ?? "default", rows, checks, node: process.version, cpus: os.cpus().length }, null, 2))
+    log(`results: ${path.relative(root, file)}`)
+  } finally {
+    stopAll()
+  }
+}
+
+main().catch((error) => {
+  console.error(error)
+  process.exit(1)
+})
