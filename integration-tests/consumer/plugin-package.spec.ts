@@ -125,6 +125,16 @@ describe("the packed plugin installed into another store", () => {
     expectSuccess(typecheck, "tsc in the fixture store")
   })
 
+  it("exports its workflows and the tax-class context builder at medusa-customer-suite/workflows", async () => {
+    const result = await runCommand(
+      "node",
+      ["-e", 'const w = require("medusa-customer-suite/workflows"); console.log(typeof w.buildTaxClassContext, typeof w.createGroupPriceRuleWorkflow, typeof w.createTaxClassWorkflow)'],
+      { cwd: fixture }
+    )
+    expectSuccess(result, "require medusa-customer-suite/workflows")
+    expect(result.output).toContain("function function function")
+  })
+
   it("stops the store's boot when a plugin option is wrong, naming it", async () => {
     const result = await runCommand(medusa, ["start"], {
       cwd: fixture,

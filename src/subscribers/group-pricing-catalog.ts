@@ -27,7 +27,8 @@ export default async function handler({ event, container }: SubscriberArgs<{ id:
   const { data } = isVariant
     ? await query.graph({ entity: "variant", fields: ["product.id", "product.collection_id", "product.type_id", "product.categories.id"], filters: { id: event.data.id } })
     : await query.graph({ entity: "product", fields: ["id", "collection_id", "type_id", "categories.id"], filters: { id: event.data.id } })
-  const product = (isVariant ? data[0]?.product : data[0]) as
+  const found = data[0] as { product?: unknown } | undefined
+  const product = (isVariant ? found?.product : found) as
     | { id: string; collection_id?: string | null; type_id?: string | null; categories?: { id: string }[] | null }
     | undefined
   if (!product) {
