@@ -4,6 +4,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { createAdminUser, type AuthHeaders } from "../helpers/admin"
 import { checkout, createShop, type Shop } from "../helpers/shop"
 import { registerCustomer } from "../helpers/store"
+import { eventually } from "../helpers/wait"
 
 jest.setTimeout(180_000)
 
@@ -148,6 +149,19 @@ medusaIntegrationTestRunner({
         expect(await bookTax()).toEqual([["DE-VAT", 19]])
         await getContainer().resolve(Modules.CUSTOMER).addCustomerToGroup({ customer_id: customer.id, customer_group_id: wholesaleGroupId })
         expect(await bookTax()).toEqual([["EXEMPT", 0]])
+      })
+
+      it("an open cart is retaxed when its customer joins a group with another class", async () => {
+        const customer = await registerCustomer(api, shop.publishableKey, { email: "joins@example.com" })
+        const headers = { ...customer.headers }
+        const { cart } = await checkout(api, shop, { lines: [{ variantId: lamp.variantId, quantity: 1 }], headers })
+        expect(cart.tax_total).toBeGreaterThan(0)
+        // The admin's customer page adds them to Wholesale (Medusa's own workflow and route).
+        await api.post(`/admin/customer-groups/${wholesaleGroupId}/customers`, { add: [customer.id] }, admin)
+        await eventually(async () => {
+          const { data } = await api.get(`/store/carts/${cart.id}`, { headers })
+          expect([data.cart.tax_total, data.cart.items[0].tax_lines.map((t: any) => t.code)]).toEqual([0, ["EXEMPT"]])
+        })
       })
 
       it("orders created by an admin are taxed by the matrix too (the order workflow's hook)", async () => {
