@@ -26,14 +26,14 @@ export const CAPABILITIES: readonly CapabilityDescription[] = [
   {
     id: "tax_classes",
     name: "Tax classes",
-    description: "Customer and product tax classes with a rate matrix applied at checkout.",
-    available: false,
+    description: "Customer and product tax classes with a rate matrix applied at checkout by the tax-class provider.",
+    available: true,
   },
   {
     id: "group_pricing",
     name: "Group pricing",
-    description: "Group price rules materialised into native price lists.",
-    available: false,
+    description: "Group price rules (percentage, amount off, fixed price, quantity tiers) kept as native price lists.",
+    available: true,
   },
   {
     id: "assistance",
