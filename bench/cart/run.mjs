@@ -27,17 +27,10 @@ import fs from "node:fs"
 import net from "node:net"
 import os from "node:os"
 import path from "node:path"
-import { fileURLToPath } from "node:url"
 import pg from "pg"
+import { parseArgs, root } from "../lib/cli.mjs"
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..")
-const argv = Object.fromEntries(
-  process.argv.slice(2).map((a) => {
-    const [key, ...value] = a.replace(/^--/, "").split("=")
-    return [key, value.length ? value.join("=") : "true"]
-  })
-)
-const opt = (key, fallback) => argv[key] ?? fallback
+const { argv, opt } = parseArgs()
 const server = opt("pg", "postgres://postgres@localhost:5432")
 const iterations = Number(opt("iterations", 200))
 const warmup = Number(opt("warmup", 30))

@@ -28,19 +28,12 @@ import { spawn, spawnSync } from "node:child_process"
 import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
-import { fileURLToPath } from "node:url"
 import pg from "pg"
+import { parseArgs, root } from "../lib/cli.mjs"
 import { generate } from "./generate.mjs"
 import { report } from "./report.mjs"
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..")
-const argv = Object.fromEntries(
-  process.argv.slice(2).map((a) => {
-    const [key, ...value] = a.replace(/^--/, "").split("=")
-    return [key, value.length ? value.join("=") : "true"]
-  })
-)
-const opt = (key, fallback) => argv[key] ?? fallback
+const { argv, opt } = parseArgs()
 const server = opt("pg", "postgres://postgres@localhost:5432")
 const resultsDir = path.join(root, "bench/results")
 const log = (line) => console.log(`[run] ${line}`)
