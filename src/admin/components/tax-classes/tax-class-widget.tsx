@@ -13,6 +13,9 @@ import {
 
 const DEFAULT = "__default__"
 
+const statusOf = (error: unknown) =>
+  error && typeof error === "object" && "status" in error && typeof error.status === "number" ? error.status : null
+
 /**
  * A customer group's or a product's tax class: the linked class, or the
  * type's default when none is linked; pick another class or go back to the
@@ -44,6 +47,10 @@ export const TaxClassWidget = ({ owner, testId }: { owner: TaxClassOwner; testId
 
   const loading = current.isPending || classes.isPending
   const failed = current.isError || classes.isError
+  // The merchant turned tax classes off: the plugin's routes answer 404, and the widget stays away.
+  if (statusOf(classes.error) === 404) {
+    return null
+  }
   return (
     <Container className="divide-y p-0" data-testid={testId}>
       <div className="flex items-start justify-between gap-x-4 px-6 py-4">
