@@ -3,6 +3,7 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { createTaxClassStep } from "../../src/workflows/tax-classes/steps/tax-class-steps"
 import { TAX_CLASS_MODULE } from "../../src/modules/tax_class"
+import ProductTaxClass from "../../src/links/product-tax-class"
 import type TaxClassModuleService from "../../src/modules/tax_class/service"
 import { createAdminUser, type AuthHeaders } from "../helpers/admin"
 
@@ -224,6 +225,11 @@ medusaIntegrationTestRunner({
         // A deleted class is no longer the product's (the default applies, as the settings page says).
         await api.delete(`/admin/tax-classes/${reduced.id}`, admin)
         expect(await productClass(book.id)).toEqual({ tax_class: null })
+        // ...and its link rows are gone, not left behind.
+        const links = await getContainer()
+          .resolve(ContainerRegistrationKeys.QUERY)
+          .graph({ entity: ProductTaxClass.entryPoint, fields: ["product_id", "tax_class_id"], filters: { tax_class_id: reduced.id } })
+        expect(links.data).toEqual([])
 
         const missingGroup = await failure(api.get("/admin/customer-groups/cusgroup_nope/tax-class", admin))
         expect([missingGroup.status, missingGroup.data.type, missingGroup.data.message]).toEqual([

@@ -1,4 +1,6 @@
-import { WorkflowResponse, createWorkflow } from "@medusajs/framework/workflows-sdk"
+import { removeRemoteLinkStep } from "@medusajs/core-flows"
+import { WorkflowResponse, createWorkflow, transform } from "@medusajs/framework/workflows-sdk"
+import { TAX_CLASS_MODULE } from "../../modules/tax_class"
 import type { TaxClassInput } from "../../modules/tax_class/service"
 import {
   createTaxClassRateStep,
@@ -33,6 +35,8 @@ export const deleteTaxClassWorkflowId = "customer-suite-delete-tax-class"
 export const deleteTaxClassWorkflow = createWorkflow(deleteTaxClassWorkflowId, (input: { id: string }) => {
   clearTaxCacheBeforeStep()
   const result = deleteTaxClassStep(input)
+  // Its links to customer groups and products go too (they fall back to the default class).
+  removeRemoteLinkStep(transform({ input }, ({ input }) => ({ [TAX_CLASS_MODULE]: { tax_class_id: input.id } })))
   clearTaxCacheAfterStep()
   return new WorkflowResponse(result)
 })
