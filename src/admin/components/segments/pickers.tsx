@@ -26,6 +26,7 @@ export const ValuePickerInput = ({
   single = false,
   invalid,
   testId,
+  chooseLabel,
 }: {
   picker: ValuePicker
   value: string[]
@@ -33,6 +34,8 @@ export const ValuePickerInput = ({
   single?: boolean
   invalid?: boolean
   testId?: string
+  /** The button's text while nothing is chosen (default: the picker's "Choose …"). */
+  chooseLabel?: string
 }) => {
   const { t } = useTranslation()
   const [open, setOpen] = useState(false)
@@ -82,7 +85,7 @@ export const ValuePickerInput = ({
           >
             {value.length && single
               ? t("customerSuite.segments.builder.change")
-              : t(`customerSuite.segments.pickers.${picker}.choose`)}
+              : (chooseLabel ?? t(`customerSuite.segments.pickers.${picker}.choose`))}
           </Button>
         </Popover.Trigger>
         <Popover.Content className="w-[320px] p-0" align="start">

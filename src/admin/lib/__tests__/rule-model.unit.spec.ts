@@ -4,6 +4,7 @@ import { OPERATORS_BY_TYPE, type AttributeType } from "../../../modules/customer
 import { operatorFamily } from "../../components/segments/operator-family"
 import { errorsByNode, fromRule, incompleteConditions, isIncomplete, keepValueFor, metadataValue, parseSyntaxError, splitErrors, toRule } from "../rule-model"
 import type { RuleNode } from "../segments"
+import { ADJUSTMENT_TYPES, RULE_STATES, RULE_STATUSES, SCOPE_TYPES } from "../group-pricing-model"
 
 const normalize = (node: RuleNode): RuleNode => {
   if ("not" in node) {
@@ -183,6 +184,15 @@ describe("admin texts", () => {
         ["title", "hint", "empty", "createTitle", "editTitle", "defaultHint"].map((k) => `customerSuite.taxClasses.types.${type}.${k}`)
       ),
       ...["customer_group", "product"].map((kind) => `customerSuite.taxClasses.widget.hint.${kind}`),
+      ...ADJUSTMENT_TYPES.flatMap((v) => [
+        `customerSuite.groupPricing.adjustmentType.${v}`,
+        `customerSuite.groupPricing.adjustmentHint.${v}`,
+        `customerSuite.groupPricing.adjustment.${v}`,
+      ]),
+      ...ADJUSTMENT_TYPES.filter((v) => v !== "percentage").map((v) => `customerSuite.groupPricing.fields.amounts_${v}`),
+      ...SCOPE_TYPES.flatMap((v) => [`customerSuite.groupPricing.scopeType.${v}`, `customerSuite.groupPricing.scope.${v}`]),
+      ...RULE_STATUSES.map((v) => `customerSuite.groupPricing.status.${v}`),
+      ...RULE_STATES.map((v) => `customerSuite.groupPricing.state.${v}`),
     ]
     expect(keys.filter((k) => !has(k))).toEqual([])
   })

@@ -1,0 +1,257 @@
+import { ArrowPath, PencilSquare, Trash } from "@medusajs/icons"
+import { Badge, Button, Container, Heading, Skeleton, StatusBadge, Text, toast, usePrompt } from "@medusajs/ui"
+import { useTranslation } from "react-i18next"
+import { Link, useNavigate, useParams, type UIMatch } from "react-router-dom"
+import { PricePreviewPanel } from "../../../components/group-pricing/price-preview"
+import { SCOPE_PICKERS } from "../../../components/group-pricing/scope"
+import { useRuleWords } from "../../../components/group-pricing/words"
+import { formatDateTime } from "../../../lib/format"
+import {
+  useDeleteGroupPriceRule,
+  useGroupPriceRule,
+  useResyncGroupPriceRule,
+  useRulePreview,
+  type GroupPriceRule,
+} from "../../../lib/group-pricing"
+import { usePickerLabels } from "../../../lib/pickers"
+
+const SCOPE_SHOWN = 20
+
+const GroupPriceRuleDetailPage = () => {
+  const { t } = useTranslation()
+  const { id = "" } = useParams()
+  const { data, isPending, isError, error } = useGroupPriceRule(id)
+
+  if (isPending) {
+    return (
+      <div className="flex flex-col gap-y-3" aria-busy="true">
+        <Skeleton className="h-32 w-full" />
+        <Skeleton className="h-64 w-full" />
+      </div>
+    )
+  }
+  if (isError) {
+    return (
+      <Container className="p-6" role="alert">
+        <Text size="small" className="text-ui-fg-error">
+          {t("customerSuite.common.loadError")} {error instanceof Error ? error.message : ""}
+        </Text>
+      </Container>
+    )
+  }
+  const rule = data.group_price_rule
+  return (
+    <div className="flex flex-col gap-y-3" data-testid="group-pricing-detail">
+      <RuleHeader rule={rule} />
+      <SyncSection rule={rule} />
+      <SavedPreview id={rule.id} />
+    </div>
+  )
+}
+
+const RuleHeader = ({ rule }: { rule: GroupPriceRule }) => {
+  const { t } = useTranslation()
+  const navigate = useNavigate()
+  const prompt = usePrompt()
+  const words = useRuleWords()
+  const remove = useDeleteGroupPriceRule(rule.id)
+  const resync = useResyncGroupPriceRule(rule.id)
+  const group = usePickerLabels("customer_group", [rule.customer_group_id])
+  const scopePicker = rule.scope_type === "all" ? undefined : SCOPE_PICKERS[rule.scope_type]
+  const scopeIds = rule.scope_ids ?? []
+  const scopeNames = usePickerLabels(scopePicker, scopeIds.slice(0, SCOPE_SHOWN))
+  const state = words.state(rule)
+
+  const onDelete = async () => {
+    const confirmed = await prompt({
+      title: t("customerSuite.groupPricing.detail.deleteTitle"),
+      description: t("customerSuite.groupPricing.detail.deleteDescription", { name: rule.name }),
+      confirmText: t("customerSuite.common.delete"),
+      cancelText: t("customerSuite.common.cancel"),
+      variant: "danger",
+    })
+    if (!confirmed) {
+      return
+    }
+    try {
+      await remove.mutateAsync()
+      toast.success(t("customerSuite.groupPricing.detail.deleted", { name: rule.name }))
+      navigate("/group-pricing", { replace: true })
+    } catch (error) {
+      toast.error(t("customerSuite.groupPricing.detail.deleteFailed"), { description: error instanceof Error ? error.message : undefined })
+    }
+  }
+
+  const onResync = async () => {
+    try {
+      const { group_price_rule } = await resync.mutateAsync()
+      const summary = group_price_rule.sync_summary
+      toast.success(
+        t("customerSuite.groupPricing.detail.resynced", { created: summary?.created ?? 0, updated: summary?.updated ?? 0, deleted: summary?.deleted ?? 0 }),
+        { description: summary?.list_deleted ? t("customerSuite.groupPricing.detail.listRemoved") : undefined }
+      )
+    } catch (error) {
+      toast.error(t("customerSuite.groupPricing.detail.resyncFailed"), { description: error instanceof Error ? error.message : undefined })
+    }
+  }
+
+  return (
+    <Container className="divide-y p-0">
+      <div className="flex flex-wrap items-start justify-between gap-4 px-6 py-4">
+        <div className="flex flex-col gap-y-1">
+          <div className="flex items-center gap-x-2">
+            <Heading data-testid="group-pricing-detail-name">{rule.name}</Heading>
+            <StatusBadge color={state.color} data-testid="group-pricing-detail-state">
+              {state.label}
+            </StatusBadge>
+          </div>
+          <Text size="small" className="text-ui-fg-subtle" data-testid="group-pricing-detail-sentence">
+            {t("customerSuite.groupPricing.detail.sentence", {
+              group: group.data?.[rule.customer_group_id] ?? "…",
+              adjustment: words.adjustment(rule),
+              scope: words.scopePhrase(rule),
+            })}
+          </Text>
+        </div>
+        <div className="flex flex-wrap items-center gap-2">
+          <Button size="small" variant="secondary" onClick={onResync} isLoading={resync.isPending} data-testid="group-pricing-resync">
+            <ArrowPath />
+            {t("customerSuite.groupPricing.detail.resync")}
+          </Button>
+          <Button size="small" variant="secondary" asChild>
+            <Link to="edit" data-testid="group-pricing-edit">
+              <PencilSquare />
+              {t("customerSuite.common.edit")}
+            </Link>
+          </Button>
+          <Button size="small" variant="danger" onClick={onDelete} isLoading={remove.isPending} data-testid="group-pricing-delete">
+            <Trash />
+            {t("customerSuite.common.delete")}
+          </Button>
+        </div>
+      </div>
+      <dl className="grid grid-cols-1 gap-4 px-6 py-4 md:grid-cols-3" data-testid="group-pricing-detail-rule">
+        <Stat label={t("customerSuite.groupPricing.fields.group")}>
+          <Link to={`/customer-groups/${rule.customer_group_id}`} className="text-ui-fg-interactive hover:underline" data-testid="group-pricing-detail-group">
+            {group.data?.[rule.customer_group_id] ?? (group.isPending ? "…" : t("customerSuite.groupPricing.groupMissing"))}
+          </Link>
+        </Stat>
+        <Stat label={t("customerSuite.groupPricing.fields.adjustment")}>
+          <span data-testid="group-pricing-detail-adjustment">{words.adjustment(rule)}</span>
+        </Stat>
+        <Stat label={t("customerSuite.groupPricing.fields.scope")}>
+          <span data-testid="group-pricing-detail-scope">{words.scope(rule)}</span>
+          {scopeIds.length > 0 && (
+            <div className="flex flex-wrap gap-1 pt-1">
+              {scopeIds.slice(0, SCOPE_SHOWN).map((scopeId) => (
+                <Badge key={scopeId} size="2xsmall">
+                  {scopeNames.data?.[scopeId] ?? scopeId}
+                </Badge>
+              ))}
+              {scopeIds.length > SCOPE_SHOWN && (
+                <Text size="xsmall" className="text-ui-fg-muted">
+                  {t("customerSuite.groupPricing.detail.more", { count: scopeIds.length - SCOPE_SHOWN })}
+                </Text>
+              )}
+            </div>
+          )}
+        </Stat>
+        <Stat label={t("customerSuite.groupPricing.fields.tiers")}>
+          {rule.tiers?.length ? (
+            <ul data-testid="group-pricing-detail-tiers">
+              {[...rule.tiers]
+                .sort((a, b) => a.min_quantity - b.min_quantity)
+                .map((tier) => (
+                  <li key={tier.min_quantity}>{words.tier(rule, tier)}</li>
+                ))}
+            </ul>
+          ) : (
+            t("customerSuite.groupPricing.detail.noTiers")
+          )}
+        </Stat>
+        <Stat label={t("customerSuite.groupPricing.fields.priority")}>{rule.priority}</Stat>
+        <Stat label={t("customerSuite.groupPricing.fields.window")}>{words.window(rule)}</Stat>
+      </dl>
+    </Container>
+  )
+}
+
+const SyncSection = ({ rule }: { rule: GroupPriceRule }) => {
+  const { t } = useTranslation()
+  const summary = rule.sync_summary
+  return (
+    <Container className="divide-y p-0" data-testid="group-pricing-sync">
+      <div className="px-6 py-4">
+        <Heading level="h2">{t("customerSuite.groupPricing.detail.sync")}</Heading>
+        <Text size="small" className="text-ui-fg-subtle">
+          {t("customerSuite.groupPricing.detail.syncHint")}
+        </Text>
+      </div>
+      <dl className="grid grid-cols-1 gap-4 px-6 py-4 md:grid-cols-4">
+        <Stat label={t("customerSuite.groupPricing.fields.lastSync")}>
+          <span data-testid="group-pricing-synced-at">{rule.synced_at ? formatDateTime(rule.synced_at) : t("customerSuite.groupPricing.neverSynced")}</span>
+        </Stat>
+        <Stat label={t("customerSuite.groupPricing.detail.inList")}>
+          <span data-testid="group-pricing-sync-totals">
+            {summary ? t("customerSuite.groupPricing.detail.totals", { count: summary.prices, variants: summary.variants }) : "—"}
+          </span>
+        </Stat>
+        <Stat label={t("customerSuite.groupPricing.detail.lastChanges")}>
+          <span data-testid="group-pricing-sync-changes">
+            {summary
+              ? t("customerSuite.groupPricing.detail.changes", { created: summary.created, updated: summary.updated, deleted: summary.deleted })
+              : "—"}
+          </span>
+          {summary?.list_deleted && (
+            <Text size="xsmall" className="text-ui-fg-subtle">
+              {t("customerSuite.groupPricing.detail.listRemoved")}
+            </Text>
+          )}
+        </Stat>
+        <Stat label={t("customerSuite.groupPricing.fields.priceList")}>
+          {rule.price_list_id ? (
+            <Link to={`/price-lists/${rule.price_list_id}`} className="text-ui-fg-interactive hover:underline" data-testid="group-pricing-price-list">
+              {t("customerSuite.groupPricing.detail.openPriceList")}
+            </Link>
+          ) : (
+            <span className="text-ui-fg-subtle">{t("customerSuite.groupPricing.detail.noPriceList")}</span>
+          )}
+        </Stat>
+      </dl>
+    </Container>
+  )
+}
+
+const SavedPreview = ({ id }: { id: string }) => {
+  const preview = useRulePreview(id)
+  return (
+    <PricePreviewPanel
+      state={preview.isPending ? "loading" : preview.isError ? "error" : "ready"}
+      fetching={preview.isFetching}
+      preview={preview.data?.preview}
+      error={preview.error instanceof Error ? preview.error.message : undefined}
+    />
+  )
+}
+
+const Stat = ({ label, children }: { label: string; children: React.ReactNode }) => (
+  <div className="flex flex-col gap-y-1">
+    <dt>
+      <Text size="xsmall" weight="plus" className="text-ui-fg-subtle">
+        {label}
+      </Text>
+    </dt>
+    <dd className="txt-compact-small text-ui-fg-base">{children}</dd>
+  </div>
+)
+
+const Crumb = ({ id }: { id: string }) => {
+  const { data } = useGroupPriceRule(id)
+  return <>{data?.group_price_rule.name ?? id}</>
+}
+
+export const handle = {
+  breadcrumb: (match: UIMatch) => <Crumb id={(match.params as { id?: string }).id ?? ""} />,
+}
+
+export default GroupPriceRuleDetailPage

@@ -1,0 +1,45 @@
+import { Heading, Text, toast } from "@medusajs/ui"
+import { useTranslation } from "react-i18next"
+import { useNavigate, useSearchParams } from "react-router-dom"
+import { RuleForm } from "../../../components/group-pricing/rule-form"
+import { useCreateGroupPriceRule } from "../../../lib/group-pricing"
+
+/** `?customer_group_id=` pre-fills the group (the customer group page's "Create rule"). */
+const CreateGroupPriceRulePage = () => {
+  const { t } = useTranslation()
+  const navigate = useNavigate()
+  const [params] = useSearchParams()
+  const groupId = params.get("customer_group_id") ?? ""
+  const create = useCreateGroupPriceRule()
+  return (
+    <div className="flex flex-col gap-y-3" data-testid="group-pricing-create-page">
+      <div className="px-1">
+        <Heading level="h1">{t("customerSuite.groupPricing.form.createTitle")}</Heading>
+        <Text size="small" className="text-ui-fg-subtle">
+          {t("customerSuite.groupPricing.form.createHint")}
+        </Text>
+      </div>
+      <RuleForm
+        initialGroupId={/^[A-Za-z0-9_-]{1,100}$/.test(groupId) ? groupId : undefined}
+        cancelTo="/group-pricing"
+        submitting={create.isPending}
+        onSubmit={async (input) => {
+          const { group_price_rule } = await create.mutateAsync(input)
+          toast.success(t("customerSuite.groupPricing.form.created", { name: group_price_rule.name }))
+          navigate(`/group-pricing/${group_price_rule.id}`)
+        }}
+      />
+    </div>
+  )
+}
+
+export const handle = {
+  breadcrumb: () => <Crumb />,
+}
+
+const Crumb = () => {
+  const { t } = useTranslation()
+  return <>{t("customerSuite.groupPricing.form.createTitle")}</>
+}
+
+export default CreateGroupPriceRulePage
