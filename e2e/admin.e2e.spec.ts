@@ -1,4 +1,5 @@
 import { logIn, startStore, type Store } from "./harness"
+import { basePrice, confirm, listPrices, moneyInPage, pickOption, removeRules } from "./group-pricing"
 import { addCondition, choose, clearToasts, eventually, expectedVipGermans, parseCsv, pick, readDownload } from "./segments"
 import { chooseOption, classByCode, confirmPrompt, createClass, linkedClassId, pickCountry, removeClasses } from "./tax-classes"
 
@@ -559,6 +560,236 @@ describe("the admin dashboard with the plugin, in chromium", () => {
         await row.waitFor({ state: "detached" })
         expect(await classByCode(store, type, c.code)).toBeNull()
       }
+    })
+  })
+
+  describe("group pricing", () => {
+    const GROUP = "VIP"
+    const NAME = "VIP: 10% off, 20% from 5 items"
+    let groupId = ""
+    let ruleId = ""
+    let priceListId = ""
+
+    it("lists Group pricing under Customers, the seeded rule told in words", async () => {
+      const { page, baseUrl } = store
+      await removeRules(store, [NAME])
+      const [group] = await store.sql<{ id: string }>("select id from customer_group where name = $1 and deleted_at is null", [GROUP])
+      groupId = group.id
+
+      await page.goto(`${baseUrl}/app/customers`)
+      await page.getByRole("link", { name: "Group pricing", exact: true }).click()
+      await page.waitForURL("**/app/group-pricing")
+      const list = page.getByTestId("group-pricing-list")
+      // The seeded rule, in words, with its group's name.
+      const [seeded] = await store.sql<{ name: string; percentage: number; group: string }>(
+        `select r.name, r.percentage, g.name as group from group_price_rule r join customer_group g on g.id = r.customer_group_id
+          where r.deleted_at is null and r.name = 'Wholesale: 15% off everything'`
+      )
+      const row = list.locator("tbody tr", { hasText: seeded.name })
+      await row.getByTestId("group-pricing-row-adjustment").getByText(`${seeded.percentage}% off`, { exact: true }).waitFor()
+      await row.getByTestId("group-pricing-row-group").getByText(seeded.group, { exact: true }).waitFor()
+      await row.getByText("All products", { exact: true }).waitFor()
+      const [{ count }] = await store.sql<{ count: string }>("select count(*) from group_price_rule where deleted_at is null")
+      await eventually(async () => expect(await list.locator("tbody tr").count()).toBe(Math.min(Number(count), 20)), 15_000)
+      // The status filter, kept in the URL.
+      const [{ inactive }] = await store.sql<{ inactive: string }>(
+        "select count(*) as inactive from group_price_rule where deleted_at is null and status = 'inactive'"
+      )
+      await page.goto(`${baseUrl}/app/group-pricing?status=inactive`)
+      if (Number(inactive) === 0) {
+        await list.getByText("No results").waitFor()
+      } else {
+        await eventually(async () => expect(await list.locator("tbody tr").count()).toBe(Math.min(Number(inactive), 20)), 15_000)
+      }
+      await page.goto(`${baseUrl}/app/group-pricing`)
+      await list.locator("tbody tr").first().waitFor()
+      await store.screenshot("18-group-pricing-list")
+    })
+
+    it("refuses a percentage of 150 next to its field, live and on save", async () => {
+      const { page } = store
+      await page.getByTestId("group-pricing-create").click()
+      await page.waitForURL("**/app/group-pricing/create")
+      await page.getByTestId("group-pricing-name").fill(NAME)
+      await pickOption(page, page.getByTestId("group-pricing-group"), GROUP, GROUP)
+      await page.getByTestId("group-pricing-percentage").fill("150")
+      const error = page.getByTestId("group-pricing-error-percentage")
+      // From the live preview's validation…
+      await error.getByText("must be a percentage above 0, up to 100").waitFor()
+      await page.getByTestId("group-pricing-preview-invalid").waitFor()
+      // …and from the save, which is refused.
+      await clearToasts(page)
+      await page.getByTestId("group-pricing-save").click()
+      await page.locator("[data-sonner-toast]", { hasText: "The rule was not saved" }).waitFor()
+      await error.getByText("must be a percentage above 0, up to 100").waitFor()
+      expect(page.url()).toMatch(/\/group-pricing\/create$/)
+      expect(await store.sql("select id from group_price_rule where name = $1 and deleted_at is null", [NAME])).toHaveLength(0)
+    })
+
+    it("previews 10% off with a tier from 5 items: base, group and tier prices as computed from the price tables", async () => {
+      const { page } = store
+      await page.getByTestId("group-pricing-percentage").fill("10")
+      await page.getByTestId("group-pricing-error-percentage").waitFor({ state: "detached" })
+      await page.getByTestId("group-pricing-add-tier").click()
+      const tier = page.getByTestId("group-pricing-tier").first()
+      await tier.getByTestId("group-pricing-tier-min").fill("5")
+      await tier.getByTestId("group-pricing-tier-percentage").fill("20")
+
+      const prices = page.getByTestId("group-pricing-preview").getByTestId("group-pricing-preview-price")
+      // The preview follows the form: wait for the tier to be in it.
+      await eventually(async () => expect(await prices.first().getByTestId("group-pricing-preview-tiers").innerText()).toMatch(/^from 5: /), 30_000)
+      const plain = page.locator('[data-testid="group-pricing-preview-price"][data-rules=""]')
+      expect(await plain.count()).toBeGreaterThan(0)
+      for (const row of (await plain.all()).slice(0, 4)) {
+        const variantId = (await row.getAttribute("data-variant-id"))!
+        const currency = (await row.getAttribute("data-currency"))!
+        const base = await basePrice(store, variantId, currency)
+        const round = (value: number) => Math.round(value * 100) / 100
+        expect(await row.getByTestId("group-pricing-preview-base").innerText()).toBe(await moneyInPage(page, base, currency))
+        expect(await row.getByTestId("group-pricing-preview-group").innerText()).toBe(await moneyInPage(page, round(base * 0.9), currency))
+        expect(await row.getByTestId("group-pricing-preview-tiers").innerText()).toBe(`from 5: ${await moneyInPage(page, round(base * 0.8), currency)}`)
+      }
+      const [{ products }] = await store.sql<{ products: string }>(
+        `select count(distinct v.product_id) as products from product_variant v join product p on p.id = v.product_id
+          where v.deleted_at is null and p.deleted_at is null`
+      )
+      await page.getByTestId("group-pricing-preview-counts").getByText(new RegExp(`^${products} products,`)).waitFor()
+      await clearToasts(page)
+      // The tiers, the schedule and the preview's first rows in one picture.
+      await page.getByTestId("group-pricing-tiers").evaluate((el) => el.scrollIntoView({ block: "start" }))
+      await store.screenshot("19-group-pricing-form")
+    })
+
+    it("saves, and the detail page tells the rule and what the sync wrote, checked in the price list", async () => {
+      const { page } = store
+      await page.getByTestId("group-pricing-save").click()
+      await page.waitForURL(/\/app\/group-pricing\/gpr_[A-Za-z0-9]+$/)
+      ruleId = page.url().split("/").pop()!
+      const [stored] = await store.sql<{ price_list_id: string; percentage: number; tiers: unknown; customer_group_id: string }>(
+        "select price_list_id, percentage, tiers, customer_group_id from group_price_rule where id = $1 and deleted_at is null",
+        [ruleId]
+      )
+      expect(stored).toMatchObject({ percentage: 10, tiers: [{ min_quantity: 5, percentage: 20 }], customer_group_id: groupId })
+      priceListId = stored.price_list_id
+      expect(priceListId).toMatch(/^plist_/)
+
+      const detail = page.getByTestId("group-pricing-detail")
+      await detail.getByTestId("group-pricing-detail-name").getByText(NAME).waitFor()
+      await detail.getByTestId("group-pricing-detail-sentence").getByText(`Members of ${GROUP} get 10% off on all products.`).waitFor()
+      await detail.getByTestId("group-pricing-detail-tiers").getByText("From 5 items: 20% off").waitFor()
+      await detail.getByTestId("group-pricing-detail-group").getByText(GROUP, { exact: true }).waitFor()
+
+      // VIP has no other rule: every variant is this rule's, two prices (up to 4 items, from 5) per base price.
+      const inList = await listPrices(store, priceListId)
+      const [{ variants }] = await store.sql<{ variants: string }>("select count(*) as variants from product_variant where deleted_at is null")
+      expect(inList.filter((p) => p.min_quantity === null)).toHaveLength(inList.length / 2)
+      const sync = page.getByTestId("group-pricing-sync")
+      await sync.getByTestId("group-pricing-sync-totals").getByText(`${inList.length} prices for ${variants} variants`).waitFor()
+      await sync.getByTestId("group-pricing-sync-changes").getByText(`${inList.length} created, 0 updated, 0 deleted`).waitFor()
+      expect(await sync.getByTestId("group-pricing-synced-at").innerText()).not.toBe("Never")
+      await clearToasts(page)
+      await store.screenshot("20-group-pricing-detail")
+    })
+
+    it("resyncs: the list already matches the rule, nothing is written", async () => {
+      const { page } = store
+      const before = await listPrices(store, priceListId)
+      await clearToasts(page)
+      await page.getByTestId("group-pricing-resync").click()
+      await page.locator("[data-sonner-toast]", { hasText: "Resynced: 0 created, 0 updated, 0 deleted" }).waitFor()
+      await page.getByTestId("group-pricing-sync-changes").getByText("0 created, 0 updated, 0 deleted").waitFor()
+      expect((await listPrices(store, priceListId)).length).toBe(before.length)
+    })
+
+    it("lists the rule on the customer group's page, with a link that creates one for the group", async () => {
+      const { page, baseUrl } = store
+      await page.goto(`${baseUrl}/app/customer-groups/${groupId}`)
+      const widget = page.getByTestId("customer-suite-group-pricing")
+      const row = widget.locator(`[data-rule-id="${ruleId}"]`)
+      await row.getByRole("link", { name: NAME }).waitFor()
+      await row.getByText("10% off · All products").waitFor()
+      await row.getByText("Active", { exact: true }).waitFor()
+      const rules = await store.sql("select id from group_price_rule where customer_group_id = $1 and deleted_at is null", [groupId])
+      expect(await widget.getByTestId("customer-suite-group-pricing-rule").count()).toBe(rules.length)
+      await widget.scrollIntoViewIfNeeded()
+      await store.screenshot("21-group-pricing-widget")
+
+      await widget.getByTestId("customer-suite-group-pricing-create").click()
+      await page.waitForURL(`**/app/group-pricing/create?customer_group_id=${groupId}`)
+      await page.getByTestId("group-pricing-group").getByText(GROUP, { exact: true }).waitFor()
+    })
+
+    it("says on the managed price list which rule keeps it and that edits there are undone", async () => {
+      const { page, baseUrl } = store
+      await page.goto(`${baseUrl}/app/group-pricing/${ruleId}`)
+      await page.getByTestId("group-pricing-price-list").click()
+      await page.waitForURL(`**/app/price-lists/${priceListId}`)
+      const notice = page.getByTestId("customer-suite-price-list-managed")
+      await notice.getByTestId("customer-suite-price-list-managed-rule").getByText(NAME).waitFor()
+      await notice.getByText("changes made here are undone by the rule's next resync").waitFor()
+      // In sight when the page opens (the side column, under Configuration).
+      expect(await notice.isVisible()).toBe(true)
+      const box = await notice.boundingBox()
+      expect(box && box.y + box.height).toBeLessThanOrEqual(page.viewportSize()!.height)
+      await store.screenshot("22-price-list-managed")
+      // A list nobody manages has no notice.
+      const [other] = await store.sql<{ id: string; title: string }>(
+        "select id, title from price_list where deleted_at is null and (metadata is null or metadata->>'managed_by' is null) limit 1"
+      )
+      if (other) {
+        await page.goto(`${baseUrl}/app/price-lists/${other.id}`)
+        await page.getByText(other.title, { exact: true }).first().waitFor()
+        expect(await notice.count()).toBe(0)
+      }
+      await page.goto(`${baseUrl}/app/price-lists/${priceListId}`)
+      await notice.getByTestId("customer-suite-price-list-managed-rule").click()
+      await page.waitForURL(`**/app/group-pricing/${ruleId}`)
+    })
+
+    it("edits the rule in a form that holds what was saved; the list's prices follow", async () => {
+      const { page } = store
+      await page.getByTestId("group-pricing-edit").click()
+      await page.waitForURL(`**/app/group-pricing/${ruleId}/edit`)
+      expect(await page.getByTestId("group-pricing-name").inputValue()).toBe(NAME)
+      await page.getByTestId("group-pricing-group").getByText(GROUP, { exact: true }).waitFor()
+      expect(await page.getByTestId("group-pricing-percentage").inputValue()).toBe("10")
+      const tier = page.getByTestId("group-pricing-tier")
+      expect(await tier.count()).toBe(1)
+      expect(await tier.getByTestId("group-pricing-tier-min").inputValue()).toBe("5")
+      expect(await tier.getByTestId("group-pricing-tier-percentage").inputValue()).toBe("20")
+
+      await page.getByTestId("group-pricing-percentage").fill("12")
+      await page.getByTestId("group-pricing-save").click()
+      await page.waitForURL(`**/app/group-pricing/${ruleId}`)
+      await page.getByTestId("group-pricing-detail-adjustment").getByText("12% off", { exact: true }).waitFor()
+      // A variant's price in the list, against its base price.
+      const [variant] = await store.sql<{ variant_id: string }>(
+        `select link.variant_id from price p join product_variant_price_set link on link.price_set_id = p.price_set_id and link.deleted_at is null
+          where p.price_list_id = $1 and p.deleted_at is null and p.currency_code = 'eur' limit 1`,
+        [priceListId]
+      )
+      const base = await basePrice(store, variant.variant_id, "eur")
+      const amounts = await store.sql<{ amount: string; min_quantity: string | null }>(
+        `select p.amount, p.min_quantity from price p join product_variant_price_set link on link.price_set_id = p.price_set_id and link.deleted_at is null
+          where p.price_list_id = $1 and p.deleted_at is null and p.currency_code = 'eur' and link.variant_id = $2 order by p.min_quantity nulls first`,
+        [priceListId, variant.variant_id]
+      )
+      expect(amounts.map((a) => [Number(a.amount), a.min_quantity === null ? null : Number(a.min_quantity)])).toEqual([
+        [Math.round(base * (1 - 12 / 100) * 100) / 100, null],
+        [Math.round(base * (1 - 20 / 100) * 100) / 100, 5],
+      ])
+    })
+
+    it("deletes the rule after a confirmation, and its price list with it", async () => {
+      const { page } = store
+      await clearToasts(page)
+      await page.getByTestId("group-pricing-delete").click()
+      await confirm(page, "Delete")
+      await page.waitForURL("**/app/group-pricing")
+      await page.getByTestId("group-pricing-list").locator("tbody tr").first().waitFor()
+      expect(await page.getByTestId("group-pricing-list").getByText(NAME).count()).toBe(0)
+      expect(await store.sql("select id from group_price_rule where id = $1 and deleted_at is null", [ruleId])).toHaveLength(0)
+      expect(await store.sql("select id from price_list where id = $1 and deleted_at is null", [priceListId])).toHaveLength(0)
     })
   })
 })
