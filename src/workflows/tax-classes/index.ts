@@ -1,4 +1,5 @@
 import { removeRemoteLinkStep } from "@medusajs/core-flows"
+import type { DeleteEntityInput } from "@medusajs/framework/modules-sdk"
 import { WorkflowResponse, createWorkflow, transform } from "@medusajs/framework/workflows-sdk"
 import { TAX_CLASS_MODULE } from "../../modules/tax_class"
 import type { TaxClassInput } from "../../modules/tax_class/service"
@@ -36,7 +37,7 @@ export const deleteTaxClassWorkflow = createWorkflow(deleteTaxClassWorkflowId, (
   clearTaxCacheBeforeStep()
   const result = deleteTaxClassStep(input)
   // Its links to customer groups and products go too (they fall back to the default class).
-  removeRemoteLinkStep(transform({ input }, ({ input }) => ({ [TAX_CLASS_MODULE]: { tax_class_id: input.id } })))
+  removeRemoteLinkStep(transform({ input }, ({ input }): DeleteEntityInput => ({ [TAX_CLASS_MODULE]: { tax_class_id: input.id } })))
   clearTaxCacheAfterStep()
   return new WorkflowResponse(result)
 })
