@@ -185,6 +185,10 @@ medusaIntegrationTestRunner({
         expect(await bad({ scope_type: "collections" })).toMatch(/^scope_ids: list the collections/)
         expect(await bad({ tiers: [{ min_quantity: 10, percentage: 20 }, { min_quantity: 5, percentage: 30 }] })).toMatch(/tiers\.1\.min_quantity: must be above 10/)
         expect(await bad({ tiers: [{ min_quantity: 10, percentage: 5 }] })).toMatch(/tiers\.0\.percentage: must be at least 10/)
+        expect(await bad({ tiers: [{ min_quantity: 5, percentage: 20 }, { min_quantity: 10, percentage: 120 }] })).toMatch(
+          /tiers\.1\.percentage: must be a percentage above 0, up to 100/
+        )
+        expect(await bad({ tiers: [{ min_quantity: 1.5, percentage: 20 }] })).toMatch(/tiers\.0\.min_quantity: must be a whole number from 2/)
         expect(await bad({ starts_at: "2027-01-02T00:00:00Z", ends_at: "2027-01-01T00:00:00Z" })).toBe("ends_at: must be after starts_at")
         expect(await bad({ starts_at: "someday" })).toMatch(/starts_at: must be an ISO 8601 date-time/)
         expect(await bad({ discount: 5 })).toMatch(/discount/)
@@ -205,6 +209,14 @@ medusaIntegrationTestRunner({
         expect(saved.rows.map((r: any) => [r.product_title, r.prices])).toEqual([
           ["Book", [{ currency_code: "eur", rules: {}, base: 100, group: 85, tiers: [{ min_quantity: 10, amount: 75 }] }]],
           ["Lamp", [{ currency_code: "eur", rules: {}, base: 200, group: 170, tiers: [{ min_quantity: 10, amount: 150 }] }]],
+        ])
+        const incomplete = await failure(api.post("/admin/group-price-rules/preview", { adjustment_type: "percentage", tiers: [{ min_quantity: 5 }] }, admin))
+        expect([incomplete.status, incomplete.data.message]).toEqual([400, expect.stringMatching(/percentage: required/)])
+        expect(incomplete.data.message).toMatch(/tiers\.0: give a percentage/)
+        // Searching "%" finds names containing a percent sign, not everything.
+        await createRule({ name: "Ten off", adjustment_type: "fixed_off", amounts: { eur: 10 }, scope_type: "products", scope_ids: [lamp.id], priority: 5 })
+        expect((await api.get(`/admin/group-price-rules?q=${encodeURIComponent("%")}`, admin)).data.group_price_rules.map((r: any) => r.name)).toEqual([
+          "Wholesale: 15% off everything",
         ])
         const unsaved = (
           await api.post("/admin/group-price-rules/preview", { adjustment_type: "fixed_off", amounts: { eur: 30 }, scope_type: "products", scope_ids: [lamp.id] }, admin)

@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { desiredPrices, type RuleForPricing } from "./compute"
+import { desiredPrices, type RuleForPricing, type Tier } from "./compute"
 import { loadBasePrices, variantIdsInScope, type Scope } from "./load"
 
 export type PreviewRow = {
@@ -16,9 +16,28 @@ export type PreviewRow = {
  * (or the given ones): per variant and base price, the base amount, the group
  * price and each tier's price. Reads only; works for unsaved rules.
  */
+export type PreviewRule = Pick<RuleForPricing, "adjustment_type" | "percentage" | "amounts" | "tiers"> & Scope
+
+/** A stored rule (JSON columns typed loosely by the model) as the preview takes it. */
+export const toPreviewRule = (rule: {
+  adjustment_type: RuleForPricing["adjustment_type"]
+  percentage?: number | null
+  amounts?: unknown
+  tiers?: unknown
+  scope_type: Scope["scope_type"]
+  scope_ids?: unknown
+}): PreviewRule => ({
+  adjustment_type: rule.adjustment_type,
+  percentage: rule.percentage ?? null,
+  amounts: (rule.amounts ?? null) as Record<string, number> | null,
+  tiers: (rule.tiers ?? null) as Tier[] | null,
+  scope_type: rule.scope_type,
+  scope_ids: (rule.scope_ids ?? null) as string[] | null,
+})
+
 export async function previewGroupPrices(
   container: MedusaContainer,
-  rule: Omit<RuleForPricing, "id" | "customer_group_id" | "priority" | "status"> & Scope,
+  rule: PreviewRule,
   opts: { limit: number; product_ids?: string[] }
 ): Promise<{ products: number; variants: number; rows: PreviewRow[] }> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)

@@ -4,6 +4,7 @@ import type GroupPricingModuleService from "../../../modules/group_pricing/servi
 import { createGroupPriceRuleWorkflow } from "../../../workflows/group-pricing"
 import { resyncGroupPriceRules } from "../../../workflows/group-pricing/resync"
 import type { AdminCreateGroupPriceRuleType, AdminGetGroupPriceRulesParamsType } from "./validators"
+import { containsPattern } from "../../utils/contains-pattern"
 
 /** GET /admin/group-price-rules: rules, filtered by group, status and name (`q`), highest priority first. */
 export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminGetGroupPriceRulesParamsType>, res: MedusaResponse) => {
@@ -12,7 +13,7 @@ export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminGetGroup
   const filters = {
     ...(customer_group_id ? { customer_group_id } : {}),
     ...(status ? { status } : {}),
-    ...(q ? { name: { $ilike: `%${q}%` } } : {}),
+    ...(q ? { name: { $ilike: containsPattern(q) } } : {}),
   }
   const [group_price_rules, count] = await service.listAndCountGroupPriceRules(filters, {
     skip: offset,

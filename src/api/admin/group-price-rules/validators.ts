@@ -25,11 +25,12 @@ const date = (field: string) =>
     .refine((v) => !Number.isNaN(new Date(v).getTime()), { message: `${field}: must be an ISO 8601 date-time` })
     .transform((v) => new Date(v).toISOString())
 
+/** A tier's values are checked in checkTiers, so that messages name the tier (tiers.1.percentage). */
 const tier = z
   .object({
-    min_quantity: z.number().refine((v) => Number.isInteger(v) && v >= 2 && v <= 1_000_000, { message: "tiers.min_quantity: must be a whole number from 2" }),
-    percentage: percentage("tiers.percentage").optional(),
-    amounts: amounts("tiers.amounts").optional(),
+    min_quantity: z.number(),
+    percentage: z.number().optional(),
+    amounts: z.record(z.string(), z.number()).optional(),
   })
   .strict()
 
@@ -65,6 +66,19 @@ function checkTiers(rule: Shape, ctx: z.RefinementCtx) {
   let previous: { percentage?: number | null; amounts?: Record<string, number> | null } = rule
   let previousMin = 1
   tiers.forEach((t, i) => {
+    if (!Number.isInteger(t.min_quantity) || t.min_quantity < 2 || t.min_quantity > 1_000_000) {
+      ctx.addIssue({ code: "custom", message: `tiers.${i}.min_quantity: must be a whole number from 2` })
+    }
+    if (t.percentage !== undefined && !(Number.isFinite(t.percentage) && t.percentage > 0 && t.percentage <= 100)) {
+      ctx.addIssue({ code: "custom", message: `tiers.${i}.percentage: must be a percentage above 0, up to 100` })
+    }
+    for (const [currency, amount] of Object.entries(t.amounts ?? {})) {
+      if (!/^[a-z]{3}$/.test(currency)) {
+        ctx.addIssue({ code: "custom", message: `tiers.${i}.amounts: "${currency}" is not a lower-case ISO 4217 currency code, e.g. eur` })
+      } else if (!Number.isFinite(amount) || amount < 0 || amount > 1e9) {
+        ctx.addIssue({ code: "custom", message: `tiers.${i}.amounts.${currency}: must be an amount from 0, in the currency's main unit` })
+      }
+    }
     if (t.min_quantity <= previousMin) {
       ctx.addIssue({ code: "custom", message: `tiers.${i}.min_quantity: must be above ${previousMin}` })
     }
@@ -123,6 +137,21 @@ export const AdminGroupPricePreviewParams = z
 export type AdminGroupPricePreviewParamsType = z.infer<typeof AdminGroupPricePreviewParams>
 
 /** A preview of an unsaved rule: the rule's fields (a group is not needed) and how many products to show. */
+/** An unsaved rule must be whole to be previewed: the adjustment's value, and each tier's. */
+function checkComplete(rule: Shape, ctx: z.RefinementCtx) {
+  if (rule.adjustment_type === "percentage" && (rule.percentage === null || rule.percentage === undefined)) {
+    ctx.addIssue({ code: "custom", message: "percentage: required for a percentage adjustment (1 to 100)" })
+  }
+  if (rule.adjustment_type && rule.adjustment_type !== "percentage" && !Object.keys(rule.amounts ?? {}).length) {
+    ctx.addIssue({ code: "custom", message: `amounts: required for a ${rule.adjustment_type} adjustment, per currency, e.g. { "eur": 5 }` })
+  }
+  for (const [i, t] of (rule.tiers ?? []).entries()) {
+    if (rule.adjustment_type === "percentage" ? t.percentage === undefined : !Object.keys(t.amounts ?? {}).length) {
+      ctx.addIssue({ code: "custom", message: `tiers.${i}: give ${rule.adjustment_type === "percentage" ? "a percentage" : "amounts"}, like the rule's adjustment` })
+    }
+  }
+}
+
 export const AdminPreviewGroupPriceRule = z
   .object({
     adjustment_type: fields.adjustment_type,
@@ -134,7 +163,10 @@ export const AdminPreviewGroupPriceRule = z
     limit: z.number().int().min(1).max(50).default(5),
   })
   .strict()
-  .superRefine(checkTiers)
+  .superRefine((rule, ctx) => {
+    checkTiers(rule, ctx)
+    checkComplete(rule, ctx)
+  })
 export type AdminPreviewGroupPriceRuleType = z.infer<typeof AdminPreviewGroupPriceRule>
 
 export const AdminEmptyParams = z.object({}).strict()

@@ -3,6 +3,7 @@ import { TAX_CLASS_MODULE } from "../../../modules/tax_class"
 import type TaxClassModuleService from "../../../modules/tax_class/service"
 import { createTaxClassWorkflow } from "../../../workflows/tax-classes"
 import type { AdminCreateTaxClassType, AdminGetTaxClassesParamsType } from "./validators"
+import { containsPattern } from "../../utils/contains-pattern"
 
 /** GET /admin/tax-classes: classes, `type` and `q` (name or code) filters, paginated. */
 export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminGetTaxClassesParamsType>, res: MedusaResponse) => {
@@ -10,7 +11,7 @@ export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminGetTaxCl
   const service = req.scope.resolve<TaxClassModuleService>(TAX_CLASS_MODULE)
   const filters = {
     ...(type ? { type } : {}),
-    ...(q ? { $or: [{ name: { $ilike: `%${q}%` } }, { code: { $ilike: `%${q}%` } }] } : {}),
+    ...(q ? { $or: [{ name: { $ilike: containsPattern(q) } }, { code: { $ilike: containsPattern(q) } }] } : {}),
   }
   const [tax_classes, count] = await service.listAndCountTaxClasses(filters, { skip: offset, take: limit, order: { type: "ASC", name: "ASC" } })
   res.json({ tax_classes, count, offset, limit })
