@@ -1,4 +1,5 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query"
+import { keepPreviousData, useQuery, type QueryClient } from "@tanstack/react-query"
+import { post, remove, toSearch, useWrite } from "./api"
 import type { AdjustmentType, RuleStatus, ScopeType } from "./group-pricing-model"
 import { sdk } from "./sdk"
 
@@ -117,17 +118,6 @@ export function invalidateGroupPricing(client: QueryClient) {
   ])
 }
 
-const toSearch = (query: Record<string, string | number | undefined>) => {
-  const params = new URLSearchParams()
-  for (const [key, value] of Object.entries(query)) {
-    if (value !== undefined && value !== "") {
-      params.set(key, String(value))
-    }
-  }
-  const text = params.toString()
-  return text ? `?${text}` : ""
-}
-
 export type GroupPriceRuleListQuery = {
   q?: string
   customer_group_id?: string
@@ -183,39 +173,23 @@ export const useCustomerGroupOptions = () =>
     staleTime: 30_000,
   })
 
-export const useCreateGroupPriceRule = () => {
-  const client = useQueryClient()
-  return useMutation({
-    mutationFn: (body: GroupPriceRuleInput) => sdk.client.fetch<{ group_price_rule: GroupPriceRule }>(BASE, { method: "POST", body }),
-    onSuccess: () => invalidateGroupPricing(client),
-  })
-}
+type RuleAnswer = { group_price_rule: GroupPriceRule }
 
-export const useUpdateGroupPriceRule = (id: string) => {
-  const client = useQueryClient()
-  return useMutation({
-    mutationFn: (body: Partial<GroupPriceRuleInput>) =>
-      sdk.client.fetch<{ group_price_rule: GroupPriceRule }>(`${BASE}/${id}`, { method: "POST", body }),
-    onSuccess: () => invalidateGroupPricing(client),
-  })
-}
+export const useCreateGroupPriceRule = () =>
+  useWrite((body: GroupPriceRuleInput) => post<RuleAnswer>(BASE, body), invalidateGroupPricing)
 
-export const useDeleteGroupPriceRule = (id: string) => {
-  const client = useQueryClient()
-  return useMutation({
-    mutationFn: () => sdk.client.fetch<{ id: string; object: string; deleted: boolean }>(`${BASE}/${id}`, { method: "DELETE" }),
-    onSuccess: () => {
+export const useUpdateGroupPriceRule = (id: string) =>
+  useWrite((body: Partial<GroupPriceRuleInput>) => post<RuleAnswer>(`${BASE}/${id}`, body), invalidateGroupPricing)
+
+export const useDeleteGroupPriceRule = (id: string) =>
+  useWrite(
+    () => remove(`${BASE}/${id}`),
+    (client) => {
       client.removeQueries({ queryKey: groupPricingQueryKeys.detail(id) })
       return invalidateGroupPricing(client)
-    },
-  })
-}
+    }
+  )
 
 /** Rebuilds the rule's price list from the rule; answers the rule with what the sync wrote. */
-export const useResyncGroupPriceRule = (id: string) => {
-  const client = useQueryClient()
-  return useMutation({
-    mutationFn: () => sdk.client.fetch<{ group_price_rule: GroupPriceRule }>(`${BASE}/${id}/resync`, { method: "POST", body: {} }),
-    onSuccess: () => invalidateGroupPricing(client),
-  })
-}
+export const useResyncGroupPriceRule = (id: string) =>
+  useWrite(() => post<RuleAnswer>(`${BASE}/${id}/resync`, {}), invalidateGroupPricing)

@@ -1,5 +1,6 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query"
+import { keepPreviousData, useQuery, type QueryClient } from "@tanstack/react-query"
 import { useTranslation } from "react-i18next"
+import { post, remove, toSearch, useWrite } from "./api"
 import { sdk } from "./sdk"
 
 /** The admin's view of the segments API (src/api/admin/customer-segments). */
@@ -126,20 +127,6 @@ export function invalidateSegments(client: QueryClient) {
   ])
 }
 
-const toSearch = (query: Record<string, unknown>) => {
-  const params = new URLSearchParams()
-  for (const [key, value] of Object.entries(query)) {
-    if (value === undefined || value === null || value === "") {
-      continue
-    }
-    for (const item of Array.isArray(value) ? value : [value]) {
-      params.append(key, String(item))
-    }
-  }
-  const text = params.toString()
-  return text ? `?${text}` : ""
-}
-
 /** The attribute registry; labels and descriptions can be translated (the API's English is the default). */
 export const useAttributes = () => {
   const { t } = useTranslation()
@@ -236,54 +223,34 @@ export const usePreview = (body: { rule: RuleNode; applies_to: SegmentAppliesTo 
 export const parseRule = (body: { query: string } | { rule: RuleNode }) =>
   sdk.client.fetch<ParseResult>(`${BASE}/parse`, { method: "POST", body })
 
-export const useCreateSegment = () => {
-  const client = useQueryClient()
-  return useMutation({
-    mutationFn: (body: SegmentInput) =>
-      sdk.client.fetch<{ customer_segment: Segment }>(BASE, { method: "POST", body }),
-    onSuccess: () => invalidateSegments(client),
-  })
-}
+type SegmentAnswer = { customer_segment: Segment }
 
-export const useUpdateSegment = (id: string) => {
-  const client = useQueryClient()
-  return useMutation({
-    mutationFn: (body: SegmentInput) =>
-      sdk.client.fetch<{ customer_segment: Segment }>(`${BASE}/${id}`, { method: "POST", body }),
-    onSuccess: () => invalidateSegments(client),
-  })
-}
+export const useCreateSegment = () => useWrite((body: SegmentInput) => post<SegmentAnswer>(BASE, body), invalidateSegments)
 
-export const useDeleteSegment = (id: string) => {
-  const client = useQueryClient()
-  return useMutation({
-    mutationFn: () => sdk.client.fetch<{ id: string; deleted: boolean }>(`${BASE}/${id}`, { method: "DELETE" }),
-    onSuccess: () => {
+export const useUpdateSegment = (id: string) =>
+  useWrite((body: SegmentInput) => post<SegmentAnswer>(`${BASE}/${id}`, body), invalidateSegments)
+
+export const useDeleteSegment = (id: string) =>
+  useWrite(
+    () => remove(`${BASE}/${id}`),
+    (client) => {
       client.removeQueries({ queryKey: segmentQueryKeys.detail(id) })
       return invalidateSegments(client)
-    },
-  })
-}
+    }
+  )
 
-export const useRefreshSegment = (id: string) => {
-  const client = useQueryClient()
-  return useMutation({
-    mutationFn: () => sdk.client.fetch<{ run: SegmentRun }>(`${BASE}/${id}/refresh`, { method: "POST" }),
-    onSuccess: () => client.invalidateQueries({ queryKey: segmentQueryKeys.runs(id) }),
-  })
-}
+export const useRefreshSegment = (id: string) =>
+  useWrite(
+    () => sdk.client.fetch<{ run: SegmentRun }>(`${BASE}/${id}/refresh`, { method: "POST" }),
+    (client) => client.invalidateQueries({ queryKey: segmentQueryKeys.runs(id) })
+  )
 
-export const useUpdateMembers = (id: string) => {
-  const client = useQueryClient()
-  return useMutation({
-    mutationFn: (body: { add?: string[]; remove?: string[] }) =>
-      sdk.client.fetch<{ customer_segment: Segment; added: string[]; removed: string[] }>(
-        `${BASE}/${id}/customers`,
-        { method: "POST", body }
-      ),
-    onSuccess: () => invalidateSegments(client),
-  })
-}
+export const useUpdateMembers = (id: string) =>
+  useWrite(
+    (body: { add?: string[]; remove?: string[] }) =>
+      post<{ customer_segment: Segment; added: string[]; removed: string[] }>(`${BASE}/${id}/customers`, body),
+    invalidateSegments
+  )
 
 /** The members CSV, streamed by the backend (the session cookie authenticates the download). */
 export function exportUrl(id: string): string {

@@ -1,4 +1,5 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query"
+import { keepPreviousData, useQuery, type QueryClient } from "@tanstack/react-query"
+import { messageOf, post, remove, toSearch, useWrite } from "./api"
 import { splitErrors, type FieldErrors } from "./rule-model"
 import { sdk } from "./sdk"
 
@@ -76,17 +77,6 @@ export const taxClassQueryKeys = {
 /** Classes, rows and the classes shown on groups and products all name each other: refetch them all. */
 export const invalidateTaxClasses = (client: QueryClient) => client.invalidateQueries({ queryKey: taxClassQueryKeys.all })
 
-const toSearch = (query: Record<string, string | number | undefined>) => {
-  const params = new URLSearchParams()
-  for (const [key, value] of Object.entries(query)) {
-    if (value !== undefined && value !== "") {
-      params.set(key, String(value))
-    }
-  }
-  const text = params.toString()
-  return text ? `?${text}` : ""
-}
-
 /** Every class of both types (read page by page; stores have a handful). */
 export const useTaxClasses = () =>
   useQuery({
@@ -108,33 +98,14 @@ export const useTaxClasses = () =>
 export const classesOfType = (classes: TaxClass[] | undefined, type: TaxClassType) =>
   (classes ?? []).filter((c) => c.type === type)
 
-export const useCreateTaxClass = () => {
-  const client = useQueryClient()
-  return useMutation({
-    mutationFn: (body: TaxClassInput & { type: TaxClassType }) =>
-      sdk.client.fetch<{ tax_class: TaxClass }>(CLASSES, { method: "POST", body }),
-    onSuccess: () => invalidateTaxClasses(client),
-  })
-}
+export const useCreateTaxClass = () =>
+  useWrite((body: TaxClassInput & { type: TaxClassType }) => post<{ tax_class: TaxClass }>(CLASSES, body), invalidateTaxClasses)
 
-export const useUpdateTaxClass = () => {
-  const client = useQueryClient()
-  return useMutation({
-    mutationFn: ({ id, ...body }: TaxClassInput & { id: string }) =>
-      sdk.client.fetch<{ tax_class: TaxClass }>(`${CLASSES}/${id}`, { method: "POST", body }),
-    onSuccess: () => invalidateTaxClasses(client),
-  })
-}
+export const useUpdateTaxClass = () =>
+  useWrite(({ id, ...body }: TaxClassInput & { id: string }) => post<{ tax_class: TaxClass }>(`${CLASSES}/${id}`, body), invalidateTaxClasses)
 
 /** Refused (400) while matrix rows use the class. */
-export const useDeleteTaxClass = () => {
-  const client = useQueryClient()
-  return useMutation({
-    mutationFn: (id: string) =>
-      sdk.client.fetch<{ id: string; deleted: boolean }>(`${CLASSES}/${id}`, { method: "DELETE" }),
-    onSuccess: () => invalidateTaxClasses(client),
-  })
-}
+export const useDeleteTaxClass = () => useWrite((id: string) => remove(`${CLASSES}/${id}`), invalidateTaxClasses)
 
 export const useTaxClassRates = (filters: TaxClassRateFilters, offset: number) => {
   const query = { ...filters, offset, limit: RATE_PAGE }
@@ -146,32 +117,16 @@ export const useTaxClassRates = (filters: TaxClassRateFilters, offset: number) =
   })
 }
 
-export const useCreateTaxClassRate = () => {
-  const client = useQueryClient()
-  return useMutation({
-    mutationFn: (body: TaxClassRateInput) =>
-      sdk.client.fetch<{ tax_class_rate: TaxClassRate }>(RATES, { method: "POST", body }),
-    onSuccess: () => invalidateTaxClasses(client),
-  })
-}
+export const useCreateTaxClassRate = () =>
+  useWrite((body: TaxClassRateInput) => post<{ tax_class_rate: TaxClassRate }>(RATES, body), invalidateTaxClasses)
 
-export const useUpdateTaxClassRate = () => {
-  const client = useQueryClient()
-  return useMutation({
-    mutationFn: ({ id, ...body }: TaxClassRateUpdate & { id: string }) =>
-      sdk.client.fetch<{ tax_class_rate: TaxClassRate }>(`${RATES}/${id}`, { method: "POST", body }),
-    onSuccess: () => invalidateTaxClasses(client),
-  })
-}
+export const useUpdateTaxClassRate = () =>
+  useWrite(
+    ({ id, ...body }: TaxClassRateUpdate & { id: string }) => post<{ tax_class_rate: TaxClassRate }>(`${RATES}/${id}`, body),
+    invalidateTaxClasses
+  )
 
-export const useDeleteTaxClassRate = () => {
-  const client = useQueryClient()
-  return useMutation({
-    mutationFn: (id: string) =>
-      sdk.client.fetch<{ id: string; deleted: boolean }>(`${RATES}/${id}`, { method: "DELETE" }),
-    onSuccess: () => invalidateTaxClasses(client),
-  })
-}
+export const useDeleteTaxClassRate = () => useWrite((id: string) => remove(`${RATES}/${id}`), invalidateTaxClasses)
 
 /** A customer group or a product: where its class is read and written. */
 export type TaxClassOwner = { kind: "customer_group" | "product"; id: string }
@@ -190,16 +145,13 @@ export const useOwnerTaxClass = (owner: TaxClassOwner) =>
   })
 
 /** Gives a group or product a class, or none with `null`. */
-export const useSetOwnerTaxClass = (owner: TaxClassOwner) => {
-  const client = useQueryClient()
-  return useMutation({
-    mutationFn: (taxClassId: string | null) =>
-      sdk.client.fetch<unknown>(ownerPath(owner), { method: "POST", body: { tax_class_id: taxClassId } }),
-    onSuccess: () => client.invalidateQueries({ queryKey: ownerKey(owner) }),
-  })
-}
+export const useSetOwnerTaxClass = (owner: TaxClassOwner) =>
+  useWrite(
+    (taxClassId: string | null) => post<unknown>(ownerPath(owner), { tax_class_id: taxClassId }),
+    (client) => client.invalidateQueries({ queryKey: ownerKey(owner) })
+  )
 
-export const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error))
+export { messageOf } from "./api"
 
 /** The API names the field first ("rate: must be …"): messages by field, the rest under "_". */
 export const fieldErrors = (error: unknown): FieldErrors => splitErrors(messageOf(error))

@@ -2,6 +2,7 @@ import { Plus, Trash } from "@medusajs/icons"
 import { Button, Container, Heading, IconButton, Input, Label, Select, Switch, Text, clx, toast } from "@medusajs/ui"
 import { useEffect, useMemo, useRef, useState } from "react"
 import { useTranslation } from "react-i18next"
+import { messageOf } from "../../lib/api"
 import { Link } from "react-router-dom"
 import {
   ADJUSTMENT_TYPES,
@@ -30,7 +31,6 @@ import { useStoreCurrencies } from "../segments/value-input"
 import { PricePreviewPanel, type PreviewState } from "./price-preview"
 import { SCOPE_PICKERS } from "./scope"
 
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error))
 
 /**
  * Create / edit a group pricing rule, with a live preview of the prices it

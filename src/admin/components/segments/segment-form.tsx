@@ -2,6 +2,7 @@ import { Button, Container, Heading, Input, Label, Select, Skeleton, Switch, Tab
 import { useEffect, useMemo, useRef, useState } from "react"
 import { useTranslation } from "react-i18next"
 import { Link } from "react-router-dom"
+import { messageOf } from "../../lib/api"
 import {
   countConditions,
   errorsByNode,
@@ -30,7 +31,6 @@ import { useStoreCurrencies } from "./value-input"
 
 type Mode = "builder" | "text"
 
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error))
 
 /**
  * Create / edit a segment: details, then the rule in the visual builder or
