@@ -1,9 +1,10 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { AdminCustomerGroup, DetailWidgetProps } from "@medusajs/framework/types"
 import { Plus } from "@medusajs/icons"
-import { Button, Container, Heading, Skeleton, StatusBadge, Text } from "@medusajs/ui"
+import { Button, Container, StatusBadge, Text } from "@medusajs/ui"
 import { useTranslation } from "react-i18next"
 import { Link } from "react-router-dom"
+import { SectionStatus, TitleBlock } from "../components/common/query-state"
 import { useRuleWords } from "../components/group-pricing/words"
 import { useGroupPriceRules } from "../lib/group-pricing"
 
@@ -18,12 +19,7 @@ const CustomerGroupPricingWidget = ({ data: group }: DetailWidgetProps<AdminCust
   return (
     <Container className="divide-y p-0" data-testid="customer-suite-group-pricing">
       <div className="flex items-center justify-between gap-x-4 px-6 py-4">
-        <div>
-          <Heading level="h2">{t("customerSuite.groupPricing.widget.title")}</Heading>
-          <Text size="small" className="text-ui-fg-subtle">
-            {t("customerSuite.groupPricing.widget.hint")}
-          </Text>
-        </div>
+        <TitleBlock level="h2" title={t("customerSuite.groupPricing.widget.title")} hint={t("customerSuite.groupPricing.widget.hint")} />
         <Button size="small" variant="secondary" asChild>
           <Link to={`/group-pricing/create?customer_group_id=${encodeURIComponent(group.id)}`} data-testid="customer-suite-group-pricing-create">
             <Plus />
@@ -31,21 +27,12 @@ const CustomerGroupPricingWidget = ({ data: group }: DetailWidgetProps<AdminCust
           </Link>
         </Button>
       </div>
-      {isPending && (
-        <div className="px-6 py-4" aria-busy="true">
-          <Skeleton className="h-10 w-full" />
-        </div>
-      )}
-      {isError && (
-        <Text size="small" className="text-ui-fg-error px-6 py-4" role="alert">
-          {t("customerSuite.common.loadError")}
-        </Text>
-      )}
-      {!isPending && !isError && rules.length === 0 && (
-        <Text size="small" className="text-ui-fg-subtle px-6 py-4">
-          {t("customerSuite.groupPricing.widget.empty")}
-        </Text>
-      )}
+      <SectionStatus
+        isPending={isPending}
+        isError={isError}
+        isEmpty={!isPending && !isError && rules.length === 0}
+        empty={t("customerSuite.groupPricing.widget.empty")}
+      />
       {rules.length > 0 && (
         <ul className="divide-y">
           {rules.map((rule) => {

@@ -1,10 +1,11 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { AdminCustomer, DetailWidgetProps } from "@medusajs/framework/types"
 import { CheckMini, XMarkMini } from "@medusajs/icons"
-import { Badge, Button, Container, Heading, Select, Skeleton, Text, clx, toast } from "@medusajs/ui"
+import { Badge, Button, Container, Select, Skeleton, Text, clx, toast } from "@medusajs/ui"
 import { useState } from "react"
 import { useTranslation } from "react-i18next"
 import { Link } from "react-router-dom"
+import { SectionStatus, TitleBlock } from "../components/common/query-state"
 import { ConditionText } from "../components/segments/rule-summary"
 import { formatDate, formatMoney } from "../lib/format"
 import { usePickerLabels } from "../lib/pickers"
@@ -25,28 +26,25 @@ const CustomerSegmentsWidget = ({ data: customer }: DetailWidgetProps<AdminCusto
   const segments = data?.customer_segments ?? []
   return (
     <Container className="divide-y p-0" data-testid="customer-suite-customer-segments">
-      <div className="px-6 py-4">
-        <Heading level="h2">{t("customerSuite.segments.widget.title")}</Heading>
-        <Text size="small" className="text-ui-fg-subtle">
-          {t("customerSuite.segments.widget.subtitle")}
-        </Text>
-      </div>
-      {isPending && (
-        <div className="flex flex-col gap-y-2 px-6 py-4" aria-busy="true">
-          <Skeleton className="h-5 w-full" />
-          <Skeleton className="h-5 w-2/3" />
-        </div>
-      )}
-      {isError && (
-        <Text size="small" className="text-ui-fg-error px-6 py-4" role="alert">
-          {t("customerSuite.common.loadError")}
-        </Text>
-      )}
-      {data && segments.length === 0 && (
-        <Text size="small" className="text-ui-fg-subtle px-6 py-4">
-          {t("customerSuite.segments.widget.none")}
-        </Text>
-      )}
+      <TitleBlock
+        className="px-6 py-4"
+        level="h2"
+        title={t("customerSuite.segments.widget.title")}
+        hint={t("customerSuite.segments.widget.subtitle")}
+      />
+      <SectionStatus
+        isPending={isPending}
+        isError={isError}
+        isEmpty={!!data && segments.length === 0}
+        empty={t("customerSuite.segments.widget.none")}
+        skeletonClassName="flex flex-col gap-y-2 px-6 py-4"
+        skeleton={
+          <>
+            <Skeleton className="h-5 w-full" />
+            <Skeleton className="h-5 w-2/3" />
+          </>
+        }
+      />
       {segments.map((segment) => (
         <SegmentRow key={segment.id} segment={segment} customerId={customer.id} />
       ))}

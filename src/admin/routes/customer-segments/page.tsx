@@ -1,58 +1,31 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import {
-  Button,
-  Container,
-  DataTable,
-  Heading,
   StatusBadge,
-  Text,
   createDataTableColumnHelper,
   createDataTableFilterHelper,
   useDataTable,
   type DataTableFilteringState,
-  type DataTablePaginationState,
 } from "@medusajs/ui"
 import { useMemo } from "react"
 import { useTranslation } from "react-i18next"
-import { Link, useNavigate, useSearchParams } from "react-router-dom"
+import { Link, useNavigate } from "react-router-dom"
+import { ListPage, listParam, useListUrlState } from "../../components/common/list-page"
+import { TextCrumb } from "../../components/common/query-state"
 import { formatDateTime, formatDuration } from "../../lib/format"
 import { useSegments, type Segment, type SegmentKind, type SegmentStatus } from "../../lib/segments"
-import { useTableTranslations } from "../../components/segments/table-translations"
 
 const PAGE_SIZE = 20
 const column = createDataTableColumnHelper<Segment>()
 const filter = createDataTableFilterHelper<Segment>()
 
-/** Filter values from the URL, keeping only the allowed ones (a hand-edited URL must not break the page). */
-const list = <T extends string>(value: string | null, allowed: readonly T[]): T[] =>
-  (value ? value.split(",") : []).filter((v): v is T => (allowed as readonly string[]).includes(v))
-
 const SegmentsPage = () => {
   const { t } = useTranslation()
   const navigate = useNavigate()
-  const [params, setParams] = useSearchParams()
-  const q = params.get("q") ?? ""
-  const offset = Math.max(0, Number(params.get("offset")) || 0)
-  const kind = list<SegmentKind>(params.get("kind"), ["dynamic", "static"])
-  const status = list<SegmentStatus>(params.get("status"), ["active", "inactive"])
+  const { params, q, offset, update, search, pagination } = useListUrlState(PAGE_SIZE)
+  const kind = listParam<SegmentKind>(params.get("kind"), ["dynamic", "static"])
+  const status = listParam<SegmentStatus>(params.get("status"), ["active", "inactive"])
 
-  const update = (patch: Record<string, string | null>) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev)
-        for (const [key, value] of Object.entries(patch)) {
-          if (value === null || value === "") {
-            next.delete(key)
-          } else {
-            next.set(key, value)
-          }
-        }
-        return next
-      },
-      { replace: true }
-    )
-
-  const { data, isPending, isError, error } = useSegments({
+  const { data, isPending, error } = useSegments({
     q: q || undefined,
     kind: kind.length ? kind : undefined,
     status: status.length ? status : undefined,
@@ -127,7 +100,6 @@ const SegmentsPage = () => {
     ...(kind.length ? { kind } : {}),
     ...(status.length ? { status } : {}),
   }
-  const pagination: DataTablePaginationState = { pageIndex: Math.floor(offset / PAGE_SIZE), pageSize: PAGE_SIZE }
 
   const table = useDataTable({
     data: data?.customer_segments ?? [],
@@ -136,7 +108,7 @@ const SegmentsPage = () => {
     getRowId: (row) => row.id,
     rowCount: data?.count ?? 0,
     isLoading: isPending,
-    search: { state: q, onSearchChange: (value) => update({ q: value, offset: null }) },
+    search,
     filtering: {
       state: filtering,
       onFilteringChange: (state) =>
@@ -146,51 +118,20 @@ const SegmentsPage = () => {
           offset: null,
         }),
     },
-    pagination: {
-      state: pagination,
-      onPaginationChange: (state) => update({ offset: state.pageIndex ? String(state.pageIndex * state.pageSize) : null }),
-    },
+    pagination,
     onRowClick: (_, row) => navigate(row.id),
   })
-  const translations = useTableTranslations()
 
   return (
-    <Container className="divide-y p-0" data-testid="segments-list">
-      <DataTable instance={table}>
-        <DataTable.Toolbar className="flex flex-col items-start justify-between gap-2 md:flex-row md:items-center" translations={translations.toolbar}>
-          <div>
-            <Heading>{t("customerSuite.segments.title")}</Heading>
-            <Text size="small" className="text-ui-fg-subtle">
-              {t("customerSuite.segments.subtitle")}
-            </Text>
-          </div>
-          <div className="flex items-center gap-x-2">
-            <DataTable.FilterMenu tooltip={t("customerSuite.common.filter")} />
-            <DataTable.Search placeholder={t("customerSuite.common.search")} />
-            <Button size="small" variant="secondary" asChild>
-              <Link to="create" data-testid="segments-create">
-                {t("customerSuite.common.create")}
-              </Link>
-            </Button>
-          </div>
-        </DataTable.Toolbar>
-        {isError ? (
-          <div className="px-6 py-8" role="alert">
-            <Text size="small" className="text-ui-fg-error">
-              {t("customerSuite.common.loadError")} {error instanceof Error ? error.message : ""}
-            </Text>
-          </div>
-        ) : (
-          <DataTable.Table
-            emptyState={{
-              empty: { heading: t("customerSuite.segments.empty.heading"), description: t("customerSuite.segments.empty.description") },
-              filtered: { heading: t("customerSuite.common.noResults"), description: t("customerSuite.common.noResultsHint") },
-            }}
-          />
-        )}
-        <DataTable.Pagination translations={translations.pagination} />
-      </DataTable>
-    </Container>
+    <ListPage
+      table={table}
+      testId="segments-list"
+      createTestId="segments-create"
+      title={t("customerSuite.segments.title")}
+      subtitle={t("customerSuite.segments.subtitle")}
+      empty={{ heading: t("customerSuite.segments.empty.heading"), description: t("customerSuite.segments.empty.description") }}
+      error={error}
+    />
   )
 }
 
@@ -201,12 +142,7 @@ export const config = defineRouteConfig({
 })
 
 export const handle = {
-  breadcrumb: () => <Breadcrumb />,
-}
-
-const Breadcrumb = () => {
-  const { t } = useTranslation()
-  return <>{t("customerSuite.segments.title")}</>
+  breadcrumb: () => <TextCrumb k="customerSuite.segments.title" />,
 }
 
 export default SegmentsPage

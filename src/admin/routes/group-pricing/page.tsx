@@ -1,22 +1,17 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import {
-  Button,
-  Container,
-  DataTable,
-  Heading,
   StatusBadge,
-  Text,
   createDataTableColumnHelper,
   createDataTableFilterHelper,
   useDataTable,
   type DataTableFilteringState,
-  type DataTablePaginationState,
 } from "@medusajs/ui"
 import { useMemo } from "react"
 import { useTranslation } from "react-i18next"
-import { Link, useNavigate, useSearchParams } from "react-router-dom"
+import { Link, useNavigate } from "react-router-dom"
+import { ListPage, useListUrlState } from "../../components/common/list-page"
+import { TextCrumb } from "../../components/common/query-state"
 import { useRuleWords } from "../../components/group-pricing/words"
-import { useTableTranslations } from "../../components/segments/table-translations"
 import { formatDateTime } from "../../lib/format"
 import { RULE_STATUSES, useCustomerGroupOptions, useGroupPriceRules, type GroupPriceRule, type RuleStatus } from "../../lib/group-pricing"
 import { usePickerLabels } from "../../lib/pickers"
@@ -29,31 +24,13 @@ const GroupPricingPage = () => {
   const { t } = useTranslation()
   const navigate = useNavigate()
   const words = useRuleWords()
-  const [params, setParams] = useSearchParams()
-  const q = params.get("q") ?? ""
-  const offset = Math.max(0, Number(params.get("offset")) || 0)
+  const { params, q, offset, update, search, pagination } = useListUrlState(PAGE_SIZE)
   // A hand-edited URL must not break the page: unknown values are dropped.
   const statusParam = params.get("status")
   const status = RULE_STATUSES.find((s) => s === statusParam)
   const group = /^[A-Za-z0-9_-]{1,100}$/.test(params.get("group") ?? "") ? params.get("group")! : undefined
 
-  const update = (patch: Record<string, string | null>) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev)
-        for (const [key, value] of Object.entries(patch)) {
-          if (value === null || value === "") {
-            next.delete(key)
-          } else {
-            next.set(key, value)
-          }
-        }
-        return next
-      },
-      { replace: true }
-    )
-
-  const { data, isPending, isError, error } = useGroupPriceRules({
+  const { data, isPending, error } = useGroupPriceRules({
     q: q || undefined,
     customer_group_id: group,
     status,
@@ -143,7 +120,6 @@ const GroupPricingPage = () => {
     ...(group ? { customer_group_id: group } : {}),
     ...(status ? { status } : {}),
   }
-  const pagination: DataTablePaginationState = { pageIndex: Math.floor(offset / PAGE_SIZE), pageSize: PAGE_SIZE }
 
   const table = useDataTable({
     data: rules,
@@ -152,7 +128,7 @@ const GroupPricingPage = () => {
     getRowId: (row) => row.id,
     rowCount: data?.count ?? 0,
     isLoading: isPending,
-    search: { state: q, onSearchChange: (value) => update({ q: value, offset: null }) },
+    search,
     filtering: {
       state: filtering,
       onFilteringChange: (state) =>
@@ -162,51 +138,20 @@ const GroupPricingPage = () => {
           offset: null,
         }),
     },
-    pagination: {
-      state: pagination,
-      onPaginationChange: (state) => update({ offset: state.pageIndex ? String(state.pageIndex * state.pageSize) : null }),
-    },
+    pagination,
     onRowClick: (_, row) => navigate(row.id),
   })
-  const translations = useTableTranslations()
 
   return (
-    <Container className="divide-y p-0" data-testid="group-pricing-list">
-      <DataTable instance={table}>
-        <DataTable.Toolbar className="flex flex-col items-start justify-between gap-2 md:flex-row md:items-center" translations={translations.toolbar}>
-          <div>
-            <Heading>{t("customerSuite.groupPricing.title")}</Heading>
-            <Text size="small" className="text-ui-fg-subtle">
-              {t("customerSuite.groupPricing.subtitle")}
-            </Text>
-          </div>
-          <div className="flex items-center gap-x-2">
-            <DataTable.FilterMenu tooltip={t("customerSuite.common.filter")} />
-            <DataTable.Search placeholder={t("customerSuite.common.search")} />
-            <Button size="small" variant="secondary" asChild>
-              <Link to="create" data-testid="group-pricing-create">
-                {t("customerSuite.common.create")}
-              </Link>
-            </Button>
-          </div>
-        </DataTable.Toolbar>
-        {isError ? (
-          <div className="px-6 py-8" role="alert">
-            <Text size="small" className="text-ui-fg-error">
-              {t("customerSuite.common.loadError")} {error instanceof Error ? error.message : ""}
-            </Text>
-          </div>
-        ) : (
-          <DataTable.Table
-            emptyState={{
-              empty: { heading: t("customerSuite.groupPricing.empty.heading"), description: t("customerSuite.groupPricing.empty.description") },
-              filtered: { heading: t("customerSuite.common.noResults"), description: t("customerSuite.common.noResultsHint") },
-            }}
-          />
-        )}
-        <DataTable.Pagination translations={translations.pagination} />
-      </DataTable>
-    </Container>
+    <ListPage
+      table={table}
+      testId="group-pricing-list"
+      createTestId="group-pricing-create"
+      title={t("customerSuite.groupPricing.title")}
+      subtitle={t("customerSuite.groupPricing.subtitle")}
+      empty={{ heading: t("customerSuite.groupPricing.empty.heading"), description: t("customerSuite.groupPricing.empty.description") }}
+      error={error}
+    />
   )
 }
 
@@ -217,12 +162,7 @@ export const config = defineRouteConfig({
 })
 
 export const handle = {
-  breadcrumb: () => <Breadcrumb />,
-}
-
-const Breadcrumb = () => {
-  const { t } = useTranslation()
-  return <>{t("customerSuite.groupPricing.title")}</>
+  breadcrumb: () => <TextCrumb k="customerSuite.groupPricing.title" />,
 }
 
 export default GroupPricingPage

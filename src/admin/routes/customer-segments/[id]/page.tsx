@@ -16,6 +16,7 @@ import { useQueryClient } from "@tanstack/react-query"
 import { useEffect, useRef } from "react"
 import { useTranslation } from "react-i18next"
 import { Link, useNavigate, useParams, type UIMatch } from "react-router-dom"
+import { Loaded, SectionStatus, Stat } from "../../../components/common/query-state"
 import { SegmentMembers } from "../../../components/segments/segment-members"
 import { RuleSummary } from "../../../components/segments/rule-summary"
 import { formatDateTime, formatDuration } from "../../../lib/format"
@@ -40,43 +41,27 @@ const RUN_COLORS: Record<SegmentRun["status"], "green" | "red" | "orange" | "blu
 const SegmentDetailPage = () => {
   const { t } = useTranslation()
   const { id = "" } = useParams()
-  const { data, isPending, isError, error } = useSegment(id)
-
-  if (isPending) {
-    return (
-      <div className="flex flex-col gap-y-3" aria-busy="true">
-        <Skeleton className="h-32 w-full" />
-        <Skeleton className="h-64 w-full" />
-      </div>
-    )
-  }
-  if (isError) {
-    return (
-      <Container className="p-6" role="alert">
-        <Text size="small" className="text-ui-fg-error">
-          {t("customerSuite.common.loadError")} {error instanceof Error ? error.message : ""}
-        </Text>
-      </Container>
-    )
-  }
-  const segment = data.customer_segment
   return (
-    <div className="flex flex-col gap-y-3" data-testid="segment-detail">
-      <SegmentHeader segment={segment} />
-      {segment.kind === "dynamic" && segment.rule && (
-        <Container className="flex flex-col gap-y-3 p-6">
-          <Heading level="h2">{t("customerSuite.segments.detail.rule")}</Heading>
-          <RuleSummary rule={segment.rule} />
-          {segment.query && (
-            <CodeBlock snippets={[{ label: t("customerSuite.segments.form.text"), language: "sql", code: segment.query, hideLineNumbers: true }]}>
-              <CodeBlock.Body />
-            </CodeBlock>
+    <Loaded query={useSegment(id)} variant="detail">
+      {({ customer_segment: segment }) => (
+        <div className="flex flex-col gap-y-3" data-testid="segment-detail">
+          <SegmentHeader segment={segment} />
+          {segment.kind === "dynamic" && segment.rule && (
+            <Container className="flex flex-col gap-y-3 p-6">
+              <Heading level="h2">{t("customerSuite.segments.detail.rule")}</Heading>
+              <RuleSummary rule={segment.rule} />
+              {segment.query && (
+                <CodeBlock snippets={[{ label: t("customerSuite.segments.form.text"), language: "sql", code: segment.query, hideLineNumbers: true }]}>
+                  <CodeBlock.Body />
+                </CodeBlock>
+              )}
+            </Container>
           )}
-        </Container>
+          <SegmentMembers segment={segment} />
+          <RunHistory segment={segment} />
+        </div>
       )}
-      <SegmentMembers segment={segment} />
-      <RunHistory segment={segment} />
-    </div>
+    </Loaded>
   )
 }
 
@@ -221,17 +206,6 @@ const SegmentHeader = ({ segment }: { segment: Segment }) => {
   )
 }
 
-const Stat = ({ label, children }: { label: string; children: React.ReactNode }) => (
-  <div className="flex flex-col gap-y-1">
-    <dt>
-      <Text size="xsmall" weight="plus" className="text-ui-fg-subtle">
-        {label}
-      </Text>
-    </dt>
-    <dd className="txt-compact-small text-ui-fg-base">{children}</dd>
-  </div>
-)
-
 const RunHistory = ({ segment }: { segment: Segment }) => {
   const { t } = useTranslation()
   const runs = useSegmentRuns(segment.id)
@@ -240,21 +214,13 @@ const RunHistory = ({ segment }: { segment: Segment }) => {
       <div className="px-6 py-4">
         <Heading level="h2">{t("customerSuite.segments.detail.runs")}</Heading>
       </div>
-      {runs.isPending && (
-        <div className="px-6 py-4" aria-busy="true">
-          <Skeleton className="h-20 w-full" />
-        </div>
-      )}
-      {runs.isError && (
-        <Text size="small" className="text-ui-fg-error px-6 py-4" role="alert">
-          {t("customerSuite.common.loadError")}
-        </Text>
-      )}
-      {runs.data && runs.data.runs.length === 0 && (
-        <Text size="small" className="text-ui-fg-subtle px-6 py-4">
-          {t("customerSuite.segments.detail.noRuns")}
-        </Text>
-      )}
+      <SectionStatus
+        isPending={runs.isPending}
+        isError={runs.isError}
+        isEmpty={runs.data?.runs.length === 0}
+        empty={t("customerSuite.segments.detail.noRuns")}
+        skeleton={<Skeleton className="h-20 w-full" />}
+      />
       {runs.data && runs.data.runs.length > 0 && (
         <Table>
           <Table.Header>

@@ -1,6 +1,7 @@
-import { Heading, Text, toast } from "@medusajs/ui"
+import { toast } from "@medusajs/ui"
 import { useTranslation } from "react-i18next"
 import { useNavigate } from "react-router-dom"
+import { TextCrumb, TitleBlock } from "../../../components/common/query-state"
 import { SegmentForm } from "../../../components/segments/segment-form"
 import { useCreateSegment } from "../../../lib/segments"
 
@@ -10,12 +11,12 @@ const CreateSegmentPage = () => {
   const create = useCreateSegment()
   return (
     <div className="flex flex-col gap-y-3" data-testid="segment-create-page">
-      <div className="px-1">
-        <Heading level="h1">{t("customerSuite.segments.form.createTitle")}</Heading>
-        <Text size="small" className="text-ui-fg-subtle">
-          {t("customerSuite.segments.form.createHint")}
-        </Text>
-      </div>
+      <TitleBlock
+        className="px-1"
+        level="h1"
+        title={t("customerSuite.segments.form.createTitle")}
+        hint={t("customerSuite.segments.form.createHint")}
+      />
       <SegmentForm
         cancelTo="/customer-segments"
         submitting={create.isPending}
@@ -30,12 +31,7 @@ const CreateSegmentPage = () => {
 }
 
 export const handle = {
-  breadcrumb: () => <Crumb />,
-}
-
-const Crumb = () => {
-  const { t } = useTranslation()
-  return <>{t("customerSuite.segments.form.createTitle")}</>
+  breadcrumb: () => <TextCrumb k="customerSuite.segments.form.createTitle" />,
 }
 
 export default CreateSegmentPage

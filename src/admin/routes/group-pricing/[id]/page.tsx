@@ -1,7 +1,8 @@
 import { ArrowPath, PencilSquare, Trash } from "@medusajs/icons"
-import { Badge, Button, Container, Heading, Skeleton, StatusBadge, Text, toast, usePrompt } from "@medusajs/ui"
+import { Badge, Button, Container, Heading, StatusBadge, Text, toast, usePrompt } from "@medusajs/ui"
 import { useTranslation } from "react-i18next"
 import { Link, useNavigate, useParams, type UIMatch } from "react-router-dom"
+import { Loaded, Stat, TitleBlock } from "../../../components/common/query-state"
 import { PricePreviewPanel } from "../../../components/group-pricing/price-preview"
 import { SCOPE_PICKERS } from "../../../components/group-pricing/scope"
 import { useRuleWords } from "../../../components/group-pricing/words"
@@ -18,34 +19,17 @@ import { usePickerLabels } from "../../../lib/pickers"
 const SCOPE_SHOWN = 20
 
 const GroupPriceRuleDetailPage = () => {
-  const { t } = useTranslation()
   const { id = "" } = useParams()
-  const { data, isPending, isError, error } = useGroupPriceRule(id)
-
-  if (isPending) {
-    return (
-      <div className="flex flex-col gap-y-3" aria-busy="true">
-        <Skeleton className="h-32 w-full" />
-        <Skeleton className="h-64 w-full" />
-      </div>
-    )
-  }
-  if (isError) {
-    return (
-      <Container className="p-6" role="alert">
-        <Text size="small" className="text-ui-fg-error">
-          {t("customerSuite.common.loadError")} {error instanceof Error ? error.message : ""}
-        </Text>
-      </Container>
-    )
-  }
-  const rule = data.group_price_rule
   return (
-    <div className="flex flex-col gap-y-3" data-testid="group-pricing-detail">
-      <RuleHeader rule={rule} />
-      <SyncSection rule={rule} />
-      <SavedPreview id={rule.id} />
-    </div>
+    <Loaded query={useGroupPriceRule(id)} variant="detail">
+      {({ group_price_rule: rule }) => (
+        <div className="flex flex-col gap-y-3" data-testid="group-pricing-detail">
+          <RuleHeader rule={rule} />
+          <SyncSection rule={rule} />
+          <SavedPreview id={rule.id} />
+        </div>
+      )}
+    </Loaded>
   )
 }
 
@@ -181,12 +165,12 @@ const SyncSection = ({ rule }: { rule: GroupPriceRule }) => {
   const summary = rule.sync_summary
   return (
     <Container className="divide-y p-0" data-testid="group-pricing-sync">
-      <div className="px-6 py-4">
-        <Heading level="h2">{t("customerSuite.groupPricing.detail.sync")}</Heading>
-        <Text size="small" className="text-ui-fg-subtle">
-          {t("customerSuite.groupPricing.detail.syncHint")}
-        </Text>
-      </div>
+      <TitleBlock
+        className="px-6 py-4"
+        level="h2"
+        title={t("customerSuite.groupPricing.detail.sync")}
+        hint={t("customerSuite.groupPricing.detail.syncHint")}
+      />
       <dl className="grid grid-cols-1 gap-4 px-6 py-4 md:grid-cols-4">
         <Stat label={t("customerSuite.groupPricing.fields.lastSync")}>
           <span data-testid="group-pricing-synced-at">{rule.synced_at ? formatDateTime(rule.synced_at) : t("customerSuite.groupPricing.neverSynced")}</span>
@@ -233,17 +217,6 @@ const SavedPreview = ({ id }: { id: string }) => {
     />
   )
 }
-
-const Stat = ({ label, children }: { label: string; children: React.ReactNode }) => (
-  <div className="flex flex-col gap-y-1">
-    <dt>
-      <Text size="xsmall" weight="plus" className="text-ui-fg-subtle">
-        {label}
-      </Text>
-    </dt>
-    <dd className="txt-compact-small text-ui-fg-base">{children}</dd>
-  </div>
-)
 
 const Crumb = ({ id }: { id: string }) => {
   const { data } = useGroupPriceRule(id)

@@ -1,6 +1,7 @@
-import { Heading, Text, toast } from "@medusajs/ui"
+import { toast } from "@medusajs/ui"
 import { useTranslation } from "react-i18next"
 import { useNavigate, useSearchParams } from "react-router-dom"
+import { TextCrumb, TitleBlock } from "../../../components/common/query-state"
 import { RuleForm } from "../../../components/group-pricing/rule-form"
 import { useCreateGroupPriceRule } from "../../../lib/group-pricing"
 
@@ -13,12 +14,12 @@ const CreateGroupPriceRulePage = () => {
   const create = useCreateGroupPriceRule()
   return (
     <div className="flex flex-col gap-y-3" data-testid="group-pricing-create-page">
-      <div className="px-1">
-        <Heading level="h1">{t("customerSuite.groupPricing.form.createTitle")}</Heading>
-        <Text size="small" className="text-ui-fg-subtle">
-          {t("customerSuite.groupPricing.form.createHint")}
-        </Text>
-      </div>
+      <TitleBlock
+        className="px-1"
+        level="h1"
+        title={t("customerSuite.groupPricing.form.createTitle")}
+        hint={t("customerSuite.groupPricing.form.createHint")}
+      />
       <RuleForm
         initialGroupId={/^[A-Za-z0-9_-]{1,100}$/.test(groupId) ? groupId : undefined}
         cancelTo="/group-pricing"
@@ -34,12 +35,7 @@ const CreateGroupPriceRulePage = () => {
 }
 
 export const handle = {
-  breadcrumb: () => <Crumb />,
-}
-
-const Crumb = () => {
-  const { t } = useTranslation()
-  return <>{t("customerSuite.groupPricing.form.createTitle")}</>
+  breadcrumb: () => <TextCrumb k="customerSuite.groupPricing.form.createTitle" />,
 }
 
 export default CreateGroupPriceRulePage

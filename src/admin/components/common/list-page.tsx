@@ -1,0 +1,111 @@
+import { Button, Container, DataTable, Heading, Text, type DataTablePaginationState, type DataTableRowData } from "@medusajs/ui"
+import { useTranslation } from "react-i18next"
+import { Link, useSearchParams } from "react-router-dom"
+import { useTableTranslations } from "../segments/table-translations"
+
+/**
+ * A list page's search, page and filters kept in the URL (`?q=&offset=&…`),
+ * so a reload or a shared link shows the same rows. `update` sets keys and
+ * drops the blank ones; the page's history entry is replaced, not added.
+ */
+export const useListUrlState = (pageSize: number) => {
+  const [params, setParams] = useSearchParams()
+  const q = params.get("q") ?? ""
+  const offset = Math.max(0, Number(params.get("offset")) || 0)
+
+  const update = (patch: Record<string, string | null>) =>
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev)
+        for (const [key, value] of Object.entries(patch)) {
+          if (value === null || value === "") {
+            next.delete(key)
+          } else {
+            next.set(key, value)
+          }
+        }
+        return next
+      },
+      { replace: true }
+    )
+
+  return {
+    params,
+    q,
+    offset,
+    update,
+    /** `useDataTable`'s `search` and `pagination` (a new search or page size starts at the first page). */
+    search: { state: q, onSearchChange: (value: string) => update({ q: value, offset: null }) },
+    pagination: {
+      state: { pageIndex: Math.floor(offset / pageSize), pageSize } satisfies DataTablePaginationState,
+      onPaginationChange: (state: DataTablePaginationState) =>
+        update({ offset: state.pageIndex ? String(state.pageIndex * state.pageSize) : null }),
+    },
+  }
+}
+
+/** Filter values from the URL, keeping only the allowed ones (a hand-edited URL must not break the page). */
+export const listParam = <T extends string>(value: string | null, allowed: readonly T[]): T[] =>
+  (value ? value.split(",") : []).filter((v): v is T => (allowed as readonly string[]).includes(v))
+
+/** A list page: title, filters, search and a Create link above the table, the load error in its place, pages below. */
+export const ListPage = <T extends DataTableRowData>({
+  table,
+  testId,
+  createTestId,
+  title,
+  subtitle,
+  empty,
+  error,
+}: {
+  table: Parameters<typeof DataTable<T>>[0]["instance"]
+  testId: string
+  createTestId: string
+  title: string
+  subtitle: string
+  /** What an empty list (no filter set) says. */
+  empty: { heading: string; description: string }
+  /** The list query's error, if it failed. */
+  error?: unknown
+}) => {
+  const { t } = useTranslation()
+  const translations = useTableTranslations()
+  return (
+    <Container className="divide-y p-0" data-testid={testId}>
+      <DataTable instance={table}>
+        <DataTable.Toolbar className="flex flex-col items-start justify-between gap-2 md:flex-row md:items-center" translations={translations.toolbar}>
+          <div>
+            <Heading>{title}</Heading>
+            <Text size="small" className="text-ui-fg-subtle">
+              {subtitle}
+            </Text>
+          </div>
+          <div className="flex items-center gap-x-2">
+            <DataTable.FilterMenu tooltip={t("customerSuite.common.filter")} />
+            <DataTable.Search placeholder={t("customerSuite.common.search")} />
+            <Button size="small" variant="secondary" asChild>
+              <Link to="create" data-testid={createTestId}>
+                {t("customerSuite.common.create")}
+              </Link>
+            </Button>
+          </div>
+        </DataTable.Toolbar>
+        {error ? (
+          <div className="px-6 py-8" role="alert">
+            <Text size="small" className="text-ui-fg-error">
+              {t("customerSuite.common.loadError")} {error instanceof Error ? error.message : ""}
+            </Text>
+          </div>
+        ) : (
+          <DataTable.Table
+            emptyState={{
+              empty,
+              filtered: { heading: t("customerSuite.common.noResults"), description: t("customerSuite.common.noResultsHint") },
+            }}
+          />
+        )}
+        <DataTable.Pagination translations={translations.pagination} />
+      </DataTable>
+    </Container>
+  )
+}
