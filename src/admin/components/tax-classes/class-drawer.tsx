@@ -1,4 +1,4 @@
-import { Button, Drawer, Input, Switch, Text, Textarea, toast } from "@medusajs/ui"
+import { toast } from "@medusajs/ui"
 import { useEffect, useState } from "react"
 import { useTranslation } from "react-i18next"
 import type { FieldErrors } from "../../lib/rule-model"
@@ -11,7 +11,7 @@ import {
   type TaxClass,
   type TaxClassType,
 } from "../../lib/tax-classes"
-import { Field, FormError, byField } from "./field"
+import { DrawerForm, FormError, SwitchField, TextField, byField } from "./field"
 
 const FIELDS = ["name", "code", "description", "is_default"] as const
 
@@ -76,93 +76,66 @@ export const ClassDrawer = ({
   const shown = byField(errors, FIELDS)
   const title = taxClass ? `customerSuite.taxClasses.types.${type}.editTitle` : `customerSuite.taxClasses.types.${type}.createTitle`
   return (
-    <Drawer open={open} onOpenChange={onOpenChange}>
-      <Drawer.Content data-testid="tax-class-drawer">
-        <form onSubmit={submit} noValidate className="flex flex-1 flex-col overflow-hidden">
-          <Drawer.Header>
-            <Drawer.Title>{t(title)}</Drawer.Title>
-            <Drawer.Description className="sr-only">{t(`customerSuite.taxClasses.types.${type}.hint`)}</Drawer.Description>
-          </Drawer.Header>
-          <Drawer.Body className="flex flex-col gap-y-4 overflow-y-auto">
-            <Field name="name" htmlFor="tax-class-name" label={t("customerSuite.taxClasses.fields.name")} error={shown.field("name")}>
-              <Input
-                id="tax-class-name"
-                value={name}
-                maxLength={255}
-                autoFocus
-                aria-invalid={!!shown.field("name")}
-                onChange={(e) => {
-                  setName(e.target.value)
-                  if (!codeTyped) {
-                    setCode(suggestCode(e.target.value))
-                  }
-                }}
-              />
-            </Field>
-            <Field
-              name="code"
-              htmlFor="tax-class-code"
-              label={t("customerSuite.taxClasses.fields.code")}
-              hint={t("customerSuite.taxClasses.fields.codeHint")}
-              error={shown.field("code")}
-            >
-              <Input
-                id="tax-class-code"
-                className="font-mono"
-                value={code}
-                maxLength={64}
-                aria-invalid={!!shown.field("code")}
-                onChange={(e) => {
-                  setCode(e.target.value)
-                  setCodeTyped(true)
-                }}
-              />
-            </Field>
-            <Field
-              name="description"
-              htmlFor="tax-class-description"
-              label={t("customerSuite.taxClasses.fields.description")}
-              optional={t("customerSuite.common.optional")}
-              error={shown.field("description")}
-            >
-              <Textarea
-                id="tax-class-description"
-                value={description}
-                maxLength={2000}
-                aria-invalid={!!shown.field("description")}
-                onChange={(e) => setDescription(e.target.value)}
-              />
-            </Field>
-            <div className="flex items-start gap-x-3">
-              <Switch id="tax-class-default" checked={isDefault} onCheckedChange={setIsDefault} aria-describedby="tax-class-default-hint" />
-              <div className="flex flex-col">
-                <label htmlFor="tax-class-default" className="txt-compact-small-plus">
-                  {t("customerSuite.taxClasses.fields.isDefault")}
-                </label>
-                <Text id="tax-class-default-hint" size="xsmall" className="text-ui-fg-muted">
-                  {t(`customerSuite.taxClasses.types.${type}.defaultHint`)}
-                </Text>
-                {shown.field("is_default") && (
-                  <Text size="small" className="text-ui-fg-error" role="alert" data-testid="tax-field-error-is_default">
-                    {shown.field("is_default")}
-                  </Text>
-                )}
-              </div>
-            </div>
-            <FormError error={shown.rest} />
-          </Drawer.Body>
-          <Drawer.Footer>
-            <Drawer.Close asChild>
-              <Button size="small" variant="secondary" type="button">
-                {t("customerSuite.common.cancel")}
-              </Button>
-            </Drawer.Close>
-            <Button size="small" type="submit" isLoading={create.isPending || update.isPending} data-testid="tax-class-save">
-              {t("customerSuite.common.save")}
-            </Button>
-          </Drawer.Footer>
-        </form>
-      </Drawer.Content>
-    </Drawer>
+    <DrawerForm
+      open={open}
+      onOpenChange={onOpenChange}
+      testId="tax-class-drawer"
+      saveTestId="tax-class-save"
+      title={t(title)}
+      description={t(`customerSuite.taxClasses.types.${type}.hint`)}
+      onSubmit={submit}
+      saving={create.isPending || update.isPending}
+    >
+      <TextField
+        name="name"
+        id="tax-class-name"
+        label={t("customerSuite.taxClasses.fields.name")}
+        error={shown.field("name")}
+        value={name}
+        maxLength={255}
+        autoFocus
+        onChange={(value) => {
+          setName(value)
+          if (!codeTyped) {
+            setCode(suggestCode(value))
+          }
+        }}
+      />
+      <TextField
+        name="code"
+        id="tax-class-code"
+        label={t("customerSuite.taxClasses.fields.code")}
+        hint={t("customerSuite.taxClasses.fields.codeHint")}
+        error={shown.field("code")}
+        className="font-mono"
+        value={code}
+        maxLength={64}
+        onChange={(value) => {
+          setCode(value)
+          setCodeTyped(true)
+        }}
+      />
+      <TextField
+        name="description"
+        id="tax-class-description"
+        label={t("customerSuite.taxClasses.fields.description")}
+        optional={t("customerSuite.common.optional")}
+        error={shown.field("description")}
+        multiline
+        value={description}
+        maxLength={2000}
+        onChange={setDescription}
+      />
+      <SwitchField
+        name="is_default"
+        id="tax-class-default"
+        label={t("customerSuite.taxClasses.fields.isDefault")}
+        hint={t(`customerSuite.taxClasses.types.${type}.defaultHint`)}
+        error={shown.field("is_default")}
+        checked={isDefault}
+        onCheckedChange={setIsDefault}
+      />
+      <FormError error={shown.rest} />
+    </DrawerForm>
   )
 }

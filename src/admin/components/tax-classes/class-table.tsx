@@ -1,8 +1,10 @@
-import { PencilSquare, PlusMini, Trash } from "@medusajs/icons"
-import { Badge, Button, Container, Heading, IconButton, Table, Text, toast, usePrompt } from "@medusajs/ui"
+import { PlusMini } from "@medusajs/icons"
+import { Badge, Button, Container, Table, Text, toast } from "@medusajs/ui"
 import { useState } from "react"
 import { useTranslation } from "react-i18next"
 import { fieldErrors, messageOf, useDeleteTaxClass, type TaxClass, type TaxClassType } from "../../lib/tax-classes"
+import { TitleBlock } from "../common/query-state"
+import { RowActions, TableHead, useConfirmDelete } from "../common/table-parts"
 import { ClassDrawer } from "./class-drawer"
 
 /** One type's classes (customer or product): the default marked, create, edit and delete. */
@@ -16,19 +18,16 @@ export const ClassTable = ({
   isPending: boolean
 }) => {
   const { t } = useTranslation()
-  const prompt = usePrompt()
+  const confirmDelete = useConfirmDelete()
   const remove = useDeleteTaxClass()
   // The class being edited is a snapshot taken on click: a refetch must not reset the open form.
   const [drawer, setDrawer] = useState<{ open: boolean; taxClass?: TaxClass }>({ open: false })
 
   const onDelete = async (taxClass: TaxClass) => {
-    const confirmed = await prompt({
-      title: t("customerSuite.taxClasses.delete.title", { name: taxClass.name }),
-      description: t("customerSuite.taxClasses.delete.description", { name: taxClass.name }),
-      confirmText: t("customerSuite.common.delete"),
-      cancelText: t("customerSuite.common.cancel"),
-      variant: "danger",
-    })
+    const confirmed = await confirmDelete(
+      t("customerSuite.taxClasses.delete.title", { name: taxClass.name }),
+      t("customerSuite.taxClasses.delete.description", { name: taxClass.name })
+    )
     if (!confirmed) {
       return
     }
@@ -47,12 +46,7 @@ export const ClassTable = ({
   return (
     <Container className="divide-y p-0" data-testid={`tax-classes-${type}`}>
       <div className="flex items-center justify-between gap-x-4 px-6 py-4">
-        <div>
-          <Heading level="h2">{t(`customerSuite.taxClasses.types.${type}.title`)}</Heading>
-          <Text size="small" className="text-ui-fg-subtle">
-            {t(`customerSuite.taxClasses.types.${type}.hint`)}
-          </Text>
-        </div>
+        <TitleBlock level="h2" title={t(`customerSuite.taxClasses.types.${type}.title`)} hint={t(`customerSuite.taxClasses.types.${type}.hint`)} />
         <Button
           size="small"
           variant="secondary"
@@ -73,16 +67,9 @@ export const ClassTable = ({
         </Text>
       ) : (
         <Table>
-          <Table.Header>
-            <Table.Row>
-              <Table.HeaderCell>{t("customerSuite.taxClasses.fields.name")}</Table.HeaderCell>
-              <Table.HeaderCell>{t("customerSuite.taxClasses.fields.code")}</Table.HeaderCell>
-              <Table.HeaderCell>{t("customerSuite.taxClasses.fields.description")}</Table.HeaderCell>
-              <Table.HeaderCell className="w-24">
-                <span className="sr-only">{t("customerSuite.taxClasses.fields.actions")}</span>
-              </Table.HeaderCell>
-            </Table.Row>
-          </Table.Header>
+          <TableHead
+            labels={[t("customerSuite.taxClasses.fields.name"), t("customerSuite.taxClasses.fields.code"), t("customerSuite.taxClasses.fields.description")]}
+          />
           <Table.Body>
             {classes.map((c) => (
               <Table.Row key={c.id} data-testid="tax-class-row" data-tax-class-id={c.id} data-code={c.code}>
@@ -100,26 +87,12 @@ export const ClassTable = ({
                 <Table.Cell className="text-ui-fg-subtle max-w-[24rem] truncate" title={c.description ?? undefined}>
                   {c.description || "—"}
                 </Table.Cell>
-                <Table.Cell>
-                  <span className="flex items-center justify-end gap-x-1">
-                    <IconButton
-                      size="small"
-                      variant="transparent"
-                      aria-label={t("customerSuite.taxClasses.editNamed", { name: c.name })}
-                      onClick={() => setDrawer({ open: true, taxClass: c })}
-                    >
-                      <PencilSquare />
-                    </IconButton>
-                    <IconButton
-                      size="small"
-                      variant="transparent"
-                      aria-label={t("customerSuite.taxClasses.deleteNamed", { name: c.name })}
-                      onClick={() => onDelete(c)}
-                    >
-                      <Trash />
-                    </IconButton>
-                  </span>
-                </Table.Cell>
+                <RowActions
+                  editLabel={t("customerSuite.taxClasses.editNamed", { name: c.name })}
+                  deleteLabel={t("customerSuite.taxClasses.deleteNamed", { name: c.name })}
+                  onEdit={() => setDrawer({ open: true, taxClass: c })}
+                  onDelete={() => onDelete(c)}
+                />
               </Table.Row>
             ))}
           </Table.Body>

@@ -1,4 +1,4 @@
-import { Button, Drawer, Input, Select, Switch, Text, toast } from "@medusajs/ui"
+import { Select, Text, toast } from "@medusajs/ui"
 import { useEffect, useState } from "react"
 import { useTranslation } from "react-i18next"
 import type { FieldErrors } from "../../lib/rule-model"
@@ -12,7 +12,7 @@ import {
   type TaxClassRate,
 } from "../../lib/tax-classes"
 import { CountryPicker } from "./country-picker"
-import { Field, FormError, byField } from "./field"
+import { DrawerForm, Field, FormError, SwitchField, TextField, byField } from "./field"
 
 const FIELDS = ["customer_class_id", "product_class_id", "country_code", "province_code", "rate", "is_exempt", "code", "name"] as const
 
@@ -128,177 +128,129 @@ export const RateDrawer = ({
   )
 
   return (
-    <Drawer open={open} onOpenChange={onOpenChange}>
-      <Drawer.Content data-testid="tax-rate-drawer">
-        <form onSubmit={submit} noValidate className="flex flex-1 flex-col overflow-hidden">
-          <Drawer.Header>
-            <Drawer.Title>{t(row ? "customerSuite.taxClasses.matrix.editTitle" : "customerSuite.taxClasses.matrix.addTitle")}</Drawer.Title>
-            <Drawer.Description className="sr-only">{t("customerSuite.taxClasses.matrix.subtitle")}</Drawer.Description>
-          </Drawer.Header>
-          <Drawer.Body className="flex flex-col gap-y-4 overflow-y-auto">
-            {fixed && (
-              <Text size="small" className="text-ui-fg-subtle">
-                {t("customerSuite.taxClasses.matrix.cellFixed")}
-              </Text>
-            )}
-            <Field
-              name="customer_class_id"
-              htmlFor="tax-rate-customer_class_id"
-              label={t("customerSuite.taxClasses.matrix.fields.customerClass")}
-              error={shown.field("customer_class_id")}
-            >
-              {classSelect("customer_class_id", customerClassId, setCustomerClassId, customerClasses)}
-            </Field>
-            <Field
-              name="product_class_id"
-              htmlFor="tax-rate-product_class_id"
-              label={t("customerSuite.taxClasses.matrix.fields.productClass")}
-              error={shown.field("product_class_id")}
-            >
-              {classSelect("product_class_id", productClassId, setProductClassId, productClasses)}
-            </Field>
-            <div className="grid grid-cols-2 gap-x-3">
-              <Field
-                name="country_code"
-                htmlFor="tax-rate-country"
-                label={t("customerSuite.taxClasses.matrix.fields.country")}
-                error={shown.field("country_code")}
-              >
-                <CountryPicker
-                  id="tax-rate-country"
-                  value={country}
-                  onChange={(c) => {
-                    setCountry(c)
-                    clear("country_code", "province_code")
-                  }}
-                  placeholder={t("customerSuite.taxClasses.matrix.chooseCountry")}
-                  invalid={!!shown.field("country_code")}
-                  disabled={fixed}
-                  testId="tax-rate-country"
-                />
-              </Field>
-              <Field
-                name="province_code"
-                htmlFor="tax-rate-province"
-                label={t("customerSuite.taxClasses.matrix.fields.province")}
-                optional={t("customerSuite.common.optional")}
-                error={shown.field("province_code")}
-              >
-                <Input
-                  id="tax-rate-province"
-                  className="font-mono"
-                  value={province}
-                  maxLength={10}
-                  disabled={fixed}
-                  placeholder={country ? `${country}-…` : "us-ca"}
-                  aria-invalid={!!shown.field("province_code")}
-                  onChange={(e) => {
-                    setProvince(e.target.value)
-                    clear("province_code")
-                  }}
-                />
-              </Field>
-            </div>
-            <Text size="xsmall" className="text-ui-fg-muted -mt-2">
-              {t("customerSuite.taxClasses.matrix.fields.provinceHint")}
-            </Text>
-            <div className="flex items-start gap-x-3">
-              <Switch
-                id="tax-rate-exempt"
-                checked={exempt}
-                onCheckedChange={(checked) => {
-                  setExempt(checked)
-                  clear("rate", "is_exempt")
-                }}
-                aria-describedby="tax-rate-exempt-hint"
-                data-testid="tax-rate-exempt"
-              />
-              <div className="flex flex-col">
-                <label htmlFor="tax-rate-exempt" className="txt-compact-small-plus">
-                  {t("customerSuite.taxClasses.matrix.fields.exempt")}
-                </label>
-                <Text id="tax-rate-exempt-hint" size="xsmall" className="text-ui-fg-muted">
-                  {t("customerSuite.taxClasses.matrix.fields.exemptHint")}
-                </Text>
-                {shown.field("is_exempt") && (
-                  <Text size="small" className="text-ui-fg-error" role="alert" data-testid="tax-field-error-is_exempt">
-                    {shown.field("is_exempt")}
-                  </Text>
-                )}
-              </div>
-            </div>
-            {!exempt && (
-              <Field
-                name="rate"
-                htmlFor="tax-rate-rate"
-                label={t("customerSuite.taxClasses.matrix.fields.rate")}
-                hint={t("customerSuite.taxClasses.matrix.fields.rateHint")}
-                error={shown.field("rate")}
-              >
-                <Input
-                  id="tax-rate-rate"
-                  type="number"
-                  inputMode="decimal"
-                  step="any"
-                  value={rate}
-                  aria-invalid={!!shown.field("rate")}
-                  onChange={(e) => {
-                    setRate(e.target.value)
-                    clear("rate")
-                  }}
-                />
-              </Field>
-            )}
-            <div className="grid grid-cols-2 gap-x-3">
-              <Field
-                name="code"
-                htmlFor="tax-rate-code"
-                label={t("customerSuite.taxClasses.matrix.fields.code")}
-                optional={t("customerSuite.common.optional")}
-                error={shown.field("code")}
-              >
-                <Input
-                  id="tax-rate-code"
-                  className="font-mono"
-                  value={code}
-                  maxLength={64}
-                  aria-invalid={!!shown.field("code")}
-                  onChange={(e) => setCode(e.target.value)}
-                />
-              </Field>
-              <Field
-                name="name"
-                htmlFor="tax-rate-name"
-                label={t("customerSuite.taxClasses.matrix.fields.name")}
-                optional={t("customerSuite.common.optional")}
-                error={shown.field("name")}
-              >
-                <Input
-                  id="tax-rate-name"
-                  value={name}
-                  maxLength={255}
-                  aria-invalid={!!shown.field("name")}
-                  onChange={(e) => setName(e.target.value)}
-                />
-              </Field>
-            </div>
-            <Text size="xsmall" className="text-ui-fg-muted -mt-2">
-              {t("customerSuite.taxClasses.matrix.fields.codeHint")}
-            </Text>
-            <FormError error={shown.rest} />
-          </Drawer.Body>
-          <Drawer.Footer>
-            <Drawer.Close asChild>
-              <Button size="small" variant="secondary" type="button">
-                {t("customerSuite.common.cancel")}
-              </Button>
-            </Drawer.Close>
-            <Button size="small" type="submit" isLoading={create.isPending || update.isPending} data-testid="tax-rate-save">
-              {t("customerSuite.common.save")}
-            </Button>
-          </Drawer.Footer>
-        </form>
-      </Drawer.Content>
-    </Drawer>
+    <DrawerForm
+      open={open}
+      onOpenChange={onOpenChange}
+      testId="tax-rate-drawer"
+      saveTestId="tax-rate-save"
+      title={t(row ? "customerSuite.taxClasses.matrix.editTitle" : "customerSuite.taxClasses.matrix.addTitle")}
+      description={t("customerSuite.taxClasses.matrix.subtitle")}
+      onSubmit={submit}
+      saving={create.isPending || update.isPending}
+    >
+      {fixed && (
+        <Text size="small" className="text-ui-fg-subtle">
+          {t("customerSuite.taxClasses.matrix.cellFixed")}
+        </Text>
+      )}
+      <Field
+        name="customer_class_id"
+        htmlFor="tax-rate-customer_class_id"
+        label={t("customerSuite.taxClasses.matrix.fields.customerClass")}
+        error={shown.field("customer_class_id")}
+      >
+        {classSelect("customer_class_id", customerClassId, setCustomerClassId, customerClasses)}
+      </Field>
+      <Field
+        name="product_class_id"
+        htmlFor="tax-rate-product_class_id"
+        label={t("customerSuite.taxClasses.matrix.fields.productClass")}
+        error={shown.field("product_class_id")}
+      >
+        {classSelect("product_class_id", productClassId, setProductClassId, productClasses)}
+      </Field>
+      <div className="grid grid-cols-2 gap-x-3">
+        <Field name="country_code" htmlFor="tax-rate-country" label={t("customerSuite.taxClasses.matrix.fields.country")} error={shown.field("country_code")}>
+          <CountryPicker
+            id="tax-rate-country"
+            value={country}
+            onChange={(c) => {
+              setCountry(c)
+              clear("country_code", "province_code")
+            }}
+            placeholder={t("customerSuite.taxClasses.matrix.chooseCountry")}
+            invalid={!!shown.field("country_code")}
+            disabled={fixed}
+            testId="tax-rate-country"
+          />
+        </Field>
+        <TextField
+          name="province_code"
+          id="tax-rate-province"
+          label={t("customerSuite.taxClasses.matrix.fields.province")}
+          optional={t("customerSuite.common.optional")}
+          error={shown.field("province_code")}
+          className="font-mono"
+          value={province}
+          maxLength={10}
+          disabled={fixed}
+          placeholder={country ? `${country}-…` : "us-ca"}
+          onChange={(value) => {
+            setProvince(value)
+            clear("province_code")
+          }}
+        />
+      </div>
+      <Text size="xsmall" className="text-ui-fg-muted -mt-2">
+        {t("customerSuite.taxClasses.matrix.fields.provinceHint")}
+      </Text>
+      <SwitchField
+        name="is_exempt"
+        id="tax-rate-exempt"
+        label={t("customerSuite.taxClasses.matrix.fields.exempt")}
+        hint={t("customerSuite.taxClasses.matrix.fields.exemptHint")}
+        error={shown.field("is_exempt")}
+        checked={exempt}
+        onCheckedChange={(checked) => {
+          setExempt(checked)
+          clear("rate", "is_exempt")
+        }}
+        testId="tax-rate-exempt"
+      />
+      {!exempt && (
+        <TextField
+          name="rate"
+          id="tax-rate-rate"
+          label={t("customerSuite.taxClasses.matrix.fields.rate")}
+          hint={t("customerSuite.taxClasses.matrix.fields.rateHint")}
+          error={shown.field("rate")}
+          type="number"
+          inputMode="decimal"
+          step="any"
+          value={rate}
+          onChange={(value) => {
+            setRate(value)
+            clear("rate")
+          }}
+        />
+      )}
+      <div className="grid grid-cols-2 gap-x-3">
+        <TextField
+          name="code"
+          id="tax-rate-code"
+          label={t("customerSuite.taxClasses.matrix.fields.code")}
+          optional={t("customerSuite.common.optional")}
+          error={shown.field("code")}
+          className="font-mono"
+          value={code}
+          maxLength={64}
+          onChange={setCode}
+        />
+        <TextField
+          name="name"
+          id="tax-rate-name"
+          label={t("customerSuite.taxClasses.matrix.fields.name")}
+          optional={t("customerSuite.common.optional")}
+          error={shown.field("name")}
+          value={name}
+          maxLength={255}
+          onChange={setName}
+        />
+      </div>
+      <Text size="xsmall" className="text-ui-fg-muted -mt-2">
+        {t("customerSuite.taxClasses.matrix.fields.codeHint")}
+      </Text>
+      <FormError error={shown.rest} />
+    </DrawerForm>
   )
 }

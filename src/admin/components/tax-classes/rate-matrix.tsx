@@ -1,8 +1,7 @@
-import { PencilSquare, PlusMini, Trash, XMarkMini } from "@medusajs/icons"
-import { Badge, Button, Container, Heading, IconButton, Select, Table, Text, toast, usePrompt } from "@medusajs/ui"
+import { PlusMini, XMarkMini } from "@medusajs/icons"
+import { Badge, Button, Container, Select, Table, Text, toast } from "@medusajs/ui"
 import { useEffect, useMemo, useState } from "react"
 import { useTranslation } from "react-i18next"
-import { useSearchParams } from "react-router-dom"
 import { countryLabel } from "../../lib/pickers"
 import {
   RATE_PAGE,
@@ -13,6 +12,9 @@ import {
   type TaxClassRate,
   type TaxClassRateFilters,
 } from "../../lib/tax-classes"
+import { useListUrlState } from "../common/list-page"
+import { TitleBlock } from "../common/query-state"
+import { RowActions, TableHead, useConfirmDelete } from "../common/table-parts"
 import { useTableTranslations } from "../segments/table-translations"
 import { CountryPicker } from "./country-picker"
 import { RateDrawer } from "./rate-drawer"
@@ -56,9 +58,9 @@ export const RateMatrix = ({
 }) => {
   const { t, i18n } = useTranslation()
   const language = i18n.language || "en"
-  const prompt = usePrompt()
+  const confirmDelete = useConfirmDelete()
   const translations = useTableTranslations()
-  const [params, setParams] = useSearchParams()
+  const { params, update: setUrl } = useListUrlState(RATE_PAGE)
   const { filters, offset } = readFilters(params)
   const { data, isPending, isError, error } = useTaxClassRates(filters, offset)
   const remove = useDeleteTaxClassRate()
@@ -71,34 +73,18 @@ export const RateMatrix = ({
   const canAdd = customerClasses.length > 0 && productClasses.length > 0
   const filtered = !!(filters.customer_class_id || filters.product_class_id || filters.country_code)
 
-  const update = (patch: Record<string, string | null>) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev)
-        for (const [key, value] of Object.entries({ ...patch, offset: patch.offset ?? null })) {
-          if (value === null || value === "") {
-            next.delete(key)
-          } else {
-            next.set(key, value)
-          }
-        }
-        return next
-      },
-      { replace: true }
-    )
+  // A filter change starts at the first page.
+  const update = (patch: Record<string, string | null>) => setUrl({ ...patch, offset: patch.offset ?? null })
 
   const onDelete = async (row: TaxClassRate) => {
-    const confirmed = await prompt({
-      title: t("customerSuite.taxClasses.matrix.deleteTitle"),
-      description: t("customerSuite.taxClasses.matrix.deleteDescription", {
+    const confirmed = await confirmDelete(
+      t("customerSuite.taxClasses.matrix.deleteTitle"),
+      t("customerSuite.taxClasses.matrix.deleteDescription", {
         customer: names.get(row.customer_class_id) ?? row.customer_class_id,
         product: names.get(row.product_class_id) ?? row.product_class_id,
         place: row.province_code ? row.province_code.toUpperCase() : countryLabel(row.country_code, language),
-      }),
-      confirmText: t("customerSuite.common.delete"),
-      cancelText: t("customerSuite.common.cancel"),
-      variant: "danger",
-    })
+      })
+    )
     if (!confirmed) {
       return
     }
@@ -143,12 +129,7 @@ export const RateMatrix = ({
     <Container className="divide-y p-0" data-testid="tax-matrix">
       <div className="flex flex-col gap-y-3 px-6 py-4">
         <div className="flex items-start justify-between gap-x-4">
-          <div>
-            <Heading level="h2">{t("customerSuite.taxClasses.matrix.title")}</Heading>
-            <Text size="small" className="text-ui-fg-subtle">
-              {t("customerSuite.taxClasses.matrix.subtitle")}
-            </Text>
-          </div>
+          <TitleBlock level="h2" title={t("customerSuite.taxClasses.matrix.title")} hint={t("customerSuite.taxClasses.matrix.subtitle")} />
           <Button size="small" variant="secondary" disabled={!canAdd} onClick={() => setDrawer({ open: true })} data-testid="tax-matrix-add">
             <PlusMini />
             {t("customerSuite.taxClasses.matrix.add")}
@@ -198,20 +179,11 @@ export const RateMatrix = ({
       ) : (
         <>
           <Table>
-            <Table.Header>
-              <Table.Row>
-                <Table.HeaderCell>{t("customerSuite.taxClasses.matrix.fields.customerClass")}</Table.HeaderCell>
-                <Table.HeaderCell>{t("customerSuite.taxClasses.matrix.fields.productClass")}</Table.HeaderCell>
-                <Table.HeaderCell>{t("customerSuite.taxClasses.matrix.fields.country")}</Table.HeaderCell>
-                <Table.HeaderCell>{t("customerSuite.taxClasses.matrix.fields.province")}</Table.HeaderCell>
-                <Table.HeaderCell>{t("customerSuite.taxClasses.matrix.fields.rate")}</Table.HeaderCell>
-                <Table.HeaderCell>{t("customerSuite.taxClasses.matrix.fields.code")}</Table.HeaderCell>
-                <Table.HeaderCell>{t("customerSuite.taxClasses.matrix.fields.name")}</Table.HeaderCell>
-                <Table.HeaderCell className="w-24">
-                  <span className="sr-only">{t("customerSuite.taxClasses.fields.actions")}</span>
-                </Table.HeaderCell>
-              </Table.Row>
-            </Table.Header>
+            <TableHead
+              labels={(["customerClass", "productClass", "country", "province", "rate", "code", "name"] as const).map((field) =>
+                t(`customerSuite.taxClasses.matrix.fields.${field}`)
+              )}
+            />
             <Table.Body>
               {rows.map((row) => (
                 <Table.Row key={row.id} data-testid="tax-matrix-row" data-rate-id={row.id}>
@@ -232,26 +204,12 @@ export const RateMatrix = ({
                   </Table.Cell>
                   <Table.Cell className="font-mono">{row.code || "—"}</Table.Cell>
                   <Table.Cell>{row.name || "—"}</Table.Cell>
-                  <Table.Cell>
-                    <span className="flex items-center justify-end gap-x-1">
-                      <IconButton
-                        size="small"
-                        variant="transparent"
-                        aria-label={t("customerSuite.taxClasses.matrix.editRow")}
-                        onClick={() => setDrawer({ open: true, row })}
-                      >
-                        <PencilSquare />
-                      </IconButton>
-                      <IconButton
-                        size="small"
-                        variant="transparent"
-                        aria-label={t("customerSuite.taxClasses.matrix.deleteRow")}
-                        onClick={() => onDelete(row)}
-                      >
-                        <Trash />
-                      </IconButton>
-                    </span>
-                  </Table.Cell>
+                  <RowActions
+                    editLabel={t("customerSuite.taxClasses.matrix.editRow")}
+                    deleteLabel={t("customerSuite.taxClasses.matrix.deleteRow")}
+                    onEdit={() => setDrawer({ open: true, row })}
+                    onDelete={() => onDelete(row)}
+                  />
                 </Table.Row>
               ))}
             </Table.Body>

@@ -10,13 +10,13 @@ import {
   Table,
   Text,
   toast,
-  usePrompt,
 } from "@medusajs/ui"
 import { useQueryClient } from "@tanstack/react-query"
 import { useEffect, useRef } from "react"
 import { useTranslation } from "react-i18next"
 import { Link, useNavigate, useParams, type UIMatch } from "react-router-dom"
 import { Loaded, SectionStatus, Stat } from "../../../components/common/query-state"
+import { useConfirmDelete } from "../../../components/common/table-parts"
 import { SegmentMembers } from "../../../components/segments/segment-members"
 import { RuleSummary } from "../../../components/segments/rule-summary"
 import { formatDateTime, formatDuration } from "../../../lib/format"
@@ -68,7 +68,7 @@ const SegmentDetailPage = () => {
 const SegmentHeader = ({ segment }: { segment: Segment }) => {
   const { t } = useTranslation()
   const navigate = useNavigate()
-  const prompt = usePrompt()
+  const confirmDelete = useConfirmDelete()
   const client = useQueryClient()
   const remove = useDeleteSegment(segment.id)
   const refresh = useRefreshSegment(segment.id)
@@ -91,15 +91,12 @@ const SegmentHeader = ({ segment }: { segment: Segment }) => {
   }, [active, latest, client, t])
 
   const onDelete = async () => {
-    const confirmed = await prompt({
-      title: t("customerSuite.segments.detail.deleteTitle"),
-      description: t(segment.customer_group_id ? "customerSuite.segments.detail.deleteWithGroup" : "customerSuite.segments.detail.deleteDescription", {
+    const confirmed = await confirmDelete(
+      t("customerSuite.segments.detail.deleteTitle"),
+      t(segment.customer_group_id ? "customerSuite.segments.detail.deleteWithGroup" : "customerSuite.segments.detail.deleteDescription", {
         name: segment.name,
-      }),
-      confirmText: t("customerSuite.common.delete"),
-      cancelText: t("customerSuite.common.cancel"),
-      variant: "danger",
-    })
+      })
+    )
     if (!confirmed) {
       return
     }

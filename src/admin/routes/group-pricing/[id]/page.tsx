@@ -1,8 +1,9 @@
 import { ArrowPath, PencilSquare, Trash } from "@medusajs/icons"
-import { Badge, Button, Container, Heading, StatusBadge, Text, toast, usePrompt } from "@medusajs/ui"
+import { Badge, Button, Container, Heading, StatusBadge, Text, toast } from "@medusajs/ui"
 import { useTranslation } from "react-i18next"
 import { Link, useNavigate, useParams, type UIMatch } from "react-router-dom"
 import { Loaded, Stat, TitleBlock } from "../../../components/common/query-state"
+import { useConfirmDelete } from "../../../components/common/table-parts"
 import { PricePreviewPanel } from "../../../components/group-pricing/price-preview"
 import { SCOPE_PICKERS } from "../../../components/group-pricing/scope"
 import { useRuleWords } from "../../../components/group-pricing/words"
@@ -36,7 +37,7 @@ const GroupPriceRuleDetailPage = () => {
 const RuleHeader = ({ rule }: { rule: GroupPriceRule }) => {
   const { t } = useTranslation()
   const navigate = useNavigate()
-  const prompt = usePrompt()
+  const confirmDelete = useConfirmDelete()
   const words = useRuleWords()
   const remove = useDeleteGroupPriceRule(rule.id)
   const resync = useResyncGroupPriceRule(rule.id)
@@ -47,13 +48,10 @@ const RuleHeader = ({ rule }: { rule: GroupPriceRule }) => {
   const state = words.state(rule)
 
   const onDelete = async () => {
-    const confirmed = await prompt({
-      title: t("customerSuite.groupPricing.detail.deleteTitle"),
-      description: t("customerSuite.groupPricing.detail.deleteDescription", { name: rule.name }),
-      confirmText: t("customerSuite.common.delete"),
-      cancelText: t("customerSuite.common.cancel"),
-      variant: "danger",
-    })
+    const confirmed = await confirmDelete(
+      t("customerSuite.groupPricing.detail.deleteTitle"),
+      t("customerSuite.groupPricing.detail.deleteDescription", { name: rule.name })
+    )
     if (!confirmed) {
       return
     }
