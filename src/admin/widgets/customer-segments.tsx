@@ -18,6 +18,7 @@ import {
   type Explanation,
   type Segment,
 } from "../lib/segments"
+import { NamedItems } from "../components/common/named-items"
 
 /** The segments a customer is in, each with "why?"; static segments can be joined and left here. */
 const CustomerSegmentsWidget = ({ data: customer }: DetailWidgetProps<AdminCustomer>) => {
@@ -210,11 +211,7 @@ const AddToStatic = ({ customerId, memberOf }: { customerId: string; memberOf: s
           <Select.Value placeholder={t("customerSuite.segments.widget.addToStatic")} />
         </Select.Trigger>
         <Select.Content>
-          {candidates.map((s) => (
-            <Select.Item key={s.id} value={s.id}>
-              {s.name}
-            </Select.Item>
-          ))}
+          <NamedItems items={candidates} />
         </Select.Content>
       </Select>
       <Button

@@ -104,7 +104,7 @@ export const TitleBlock = ({
 }) => (
   <div className={className}>
     <Heading level={level}>{title}</Heading>
-    {hint && (
+    {hint !== undefined && (
       <Text size="small" className="text-ui-fg-subtle">
         {hint}
       </Text>

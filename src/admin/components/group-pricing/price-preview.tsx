@@ -1,9 +1,10 @@
-import { Container, Heading, Skeleton, Table, Text, Tooltip } from "@medusajs/ui"
+import { Container, Skeleton, Table, Text, Tooltip } from "@medusajs/ui"
 import { Fragment } from "react"
 import { useTranslation } from "react-i18next"
 import { Link } from "react-router-dom"
 import { formatMoney } from "../../lib/format"
 import type { PricePreview } from "../../lib/group-pricing"
+import { TitleBlock } from "../common/query-state"
 
 export type PreviewState = "idle" | "loading" | "ready" | "invalid" | "error"
 
@@ -27,12 +28,7 @@ export const PricePreviewPanel = ({
   return (
     <Container className="flex flex-col gap-y-3 p-0" data-testid="group-pricing-preview" aria-busy={fetching} aria-live="polite">
       <div className="flex flex-wrap items-start justify-between gap-2 px-6 pt-4">
-        <div>
-          <Heading level="h2">{t("customerSuite.groupPricing.preview.title")}</Heading>
-          <Text size="small" className="text-ui-fg-subtle">
-            {t("customerSuite.groupPricing.preview.hint")}
-          </Text>
-        </div>
+        <TitleBlock level="h2" title={t("customerSuite.groupPricing.preview.title")} hint={t("customerSuite.groupPricing.preview.hint")} />
         <div className="flex items-center gap-x-3">
           {fetching && (
             <Text size="xsmall" className="text-ui-fg-muted">

@@ -3,7 +3,6 @@ import { Button, Container, Heading, IconButton, Input, Label, Select, Switch, T
 import { useEffect, useMemo, useRef, useState } from "react"
 import { useTranslation } from "react-i18next"
 import { messageOf } from "../../lib/api"
-import { Link } from "react-router-dom"
 import {
   ADJUSTMENT_TYPES,
   SCOPE_TYPES,
@@ -30,6 +29,8 @@ import { useDebounced, ValuePickerInput } from "../segments/pickers"
 import { useStoreCurrencies } from "../segments/value-input"
 import { PricePreviewPanel, type PreviewState } from "./price-preview"
 import { SCOPE_PICKERS } from "./scope"
+import { FormActions } from "../common/form-actions"
+import { TitleBlock } from "../common/query-state"
 
 
 /**
@@ -252,12 +253,7 @@ export const RuleForm = ({
       </Container>
 
       <Container className="flex flex-col gap-y-4 p-6">
-        <div>
-          <Heading level="h2">{t("customerSuite.groupPricing.form.scopeSection")}</Heading>
-          <Text size="small" className="text-ui-fg-subtle">
-            {t("customerSuite.groupPricing.form.scopeHint")}
-          </Text>
-        </div>
+        <TitleBlock level="h2" title={t("customerSuite.groupPricing.form.scopeSection")} hint={t("customerSuite.groupPricing.form.scopeHint")} />
         <div className="grid grid-cols-1 gap-4 md:grid-cols-[240px_1fr]">
           <Field label={t("customerSuite.groupPricing.fields.scopeType")} htmlFor="group-pricing-scope-type">
             <Select
@@ -295,12 +291,7 @@ export const RuleForm = ({
 
       <Container className="flex flex-col gap-y-4 p-6" data-testid="group-pricing-tiers">
         <div className="flex flex-wrap items-start justify-between gap-2">
-          <div>
-            <Heading level="h2">{t("customerSuite.groupPricing.form.tiersSection")}</Heading>
-            <Text size="small" className="text-ui-fg-subtle">
-              {t("customerSuite.groupPricing.form.tiersHint")}
-            </Text>
-          </div>
+          <TitleBlock level="h2" title={t("customerSuite.groupPricing.form.tiersSection")} hint={t("customerSuite.groupPricing.form.tiersHint")} />
           <Button
             type="button"
             size="small"
@@ -382,12 +373,7 @@ export const RuleForm = ({
       </Container>
 
       <Container className="flex flex-col gap-y-4 p-6">
-        <div>
-          <Heading level="h2">{t("customerSuite.groupPricing.form.scheduleSection")}</Heading>
-          <Text size="small" className="text-ui-fg-subtle">
-            {t("customerSuite.groupPricing.form.scheduleHint")}
-          </Text>
-        </div>
+        <TitleBlock level="h2" title={t("customerSuite.groupPricing.form.scheduleSection")} hint={t("customerSuite.groupPricing.form.scheduleHint")} />
         <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
           <Field label={t("customerSuite.groupPricing.fields.startsAt")} htmlFor="group-pricing-starts-at">
             <Input
@@ -426,14 +412,7 @@ export const RuleForm = ({
           {unplaced.map(([field, m]) => (field === "_" ? m : `${field}: ${m}`)).join("; ")}
         </Text>
       )}
-      <div className="flex items-center justify-end gap-x-2">
-        <Button size="small" variant="secondary" type="button" asChild>
-          <Link to={cancelTo}>{t("customerSuite.common.cancel")}</Link>
-        </Button>
-        <Button size="small" type="submit" isLoading={submitting} data-testid="group-pricing-save">
-          {t("customerSuite.common.save")}
-        </Button>
-      </div>
+      <FormActions cancelTo={cancelTo} submitting={submitting} saveTestId="group-pricing-save" />
     </form>
   )
 }

@@ -1,4 +1,4 @@
-import { Button, Container, Heading, Input, Label, Select, Skeleton, Switch, Tabs, Text, Textarea, toast } from "@medusajs/ui"
+import { Container, Heading, Input, Label, Select, Skeleton, Switch, Tabs, Text, Textarea, toast } from "@medusajs/ui"
 import { useEffect, useMemo, useRef, useState } from "react"
 import { useTranslation } from "react-i18next"
 import { Link } from "react-router-dom"
@@ -28,6 +28,8 @@ import {
 import { useDebounced } from "./pickers"
 import { RuleBuilder } from "./rule-builder"
 import { useStoreCurrencies } from "./value-input"
+import { FormActions } from "../common/form-actions"
+import { TitleBlock } from "../common/query-state"
 
 type Mode = "builder" | "text"
 
@@ -314,12 +316,7 @@ export const SegmentForm = ({
         <div className="grid grid-cols-1 gap-3 xl:grid-cols-[1fr_320px]">
           <Container className="flex flex-col gap-y-4 p-6">
             <div className="flex flex-wrap items-center justify-between gap-2">
-              <div>
-                <Heading level="h2">{t("customerSuite.segments.form.rule")}</Heading>
-                <Text size="small" className="text-ui-fg-subtle">
-                  {t("customerSuite.segments.form.ruleHint")}
-                </Text>
-              </div>
+              <TitleBlock level="h2" title={t("customerSuite.segments.form.rule")} hint={t("customerSuite.segments.form.ruleHint")} />
               <Tabs value={mode} onValueChange={(v) => void switchMode(v as Mode)}>
                 <Tabs.List>
                   <Tabs.Trigger value="builder" data-testid="segment-mode-builder" disabled={switching}>
@@ -400,14 +397,7 @@ export const SegmentForm = ({
         </div>
       )}
 
-      <div className="flex items-center justify-end gap-x-2">
-        <Button size="small" variant="secondary" type="button" asChild>
-          <Link to={cancelTo}>{t("customerSuite.common.cancel")}</Link>
-        </Button>
-        <Button size="small" type="submit" isLoading={submitting} data-testid="segment-save">
-          {t("customerSuite.common.save")}
-        </Button>
-      </div>
+      <FormActions cancelTo={cancelTo} submitting={submitting} saveTestId="segment-save" />
     </form>
   )
 }

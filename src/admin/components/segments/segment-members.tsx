@@ -6,7 +6,6 @@ import {
   Container,
   DataTable,
   Drawer,
-  Heading,
   Input,
   Text,
   createDataTableColumnHelper,
@@ -23,6 +22,7 @@ import { sdk } from "../../lib/sdk"
 import { useSegmentMembers, useUpdateMembers, type Segment, type SegmentMember } from "../../lib/segments"
 import { useDebounced } from "./pickers"
 import { useTableTranslations } from "./table-translations"
+import { TitleBlock } from "../common/query-state"
 
 const PAGE_SIZE = 10
 const column = createDataTableColumnHelper<SegmentMember>()
@@ -117,12 +117,7 @@ export const SegmentMembers = ({ segment }: { segment: Segment }) => {
     <Container className="divide-y p-0" data-testid="segment-members">
       <DataTable instance={table}>
         <DataTable.Toolbar className="flex flex-wrap items-center justify-between gap-2" translations={translations.toolbar}>
-          <div>
-            <Heading level="h2">{t("customerSuite.segments.members.title")}</Heading>
-            <Text size="small" className="text-ui-fg-subtle">
-              {t(isStatic ? "customerSuite.segments.members.staticHint" : "customerSuite.segments.members.dynamicHint")}
-            </Text>
-          </div>
+          <TitleBlock level="h2" title={t("customerSuite.segments.members.title")} hint={t(isStatic ? "customerSuite.segments.members.staticHint" : "customerSuite.segments.members.dynamicHint")} />
           <div className="flex items-center gap-x-2">
             <DataTable.Search placeholder={t("customerSuite.common.search")} />
             {isStatic && <AddMembers segment={segment} />}

@@ -13,6 +13,7 @@ import {
 } from "../../lib/tax-classes"
 import { CountryPicker } from "./country-picker"
 import { DrawerForm, Field, FormError, SwitchField, TextField, byField } from "./field"
+import { NamedItems } from "../common/named-items"
 
 const FIELDS = ["customer_class_id", "product_class_id", "country_code", "province_code", "rate", "is_exempt", "code", "name"] as const
 
@@ -118,11 +119,7 @@ export const RateDrawer = ({
         <Select.Value placeholder={t("customerSuite.taxClasses.matrix.chooseClass")} />
       </Select.Trigger>
       <Select.Content>
-        {options.map((c) => (
-          <Select.Item key={c.id} value={c.id}>
-            {c.name}
-          </Select.Item>
-        ))}
+        <NamedItems items={options} />
       </Select.Content>
     </Select>
   )

@@ -18,6 +18,7 @@ import { RowActions, TableHead, useConfirmDelete } from "../common/table-parts"
 import { useTableTranslations } from "../segments/table-translations"
 import { CountryPicker } from "./country-picker"
 import { RateDrawer } from "./rate-drawer"
+import { NamedItems } from "../common/named-items"
 
 const ALL = "__all__"
 const ID = /^[A-Za-z0-9_-]{1,100}$/
@@ -103,11 +104,7 @@ export const RateMatrix = ({
       </Select.Trigger>
       <Select.Content>
         <Select.Item value={ALL}>{all}</Select.Item>
-        {options.map((c) => (
-          <Select.Item key={c.id} value={c.id}>
-            {c.name}
-          </Select.Item>
-        ))}
+        <NamedItems items={options} />
       </Select.Content>
     </Select>
   )

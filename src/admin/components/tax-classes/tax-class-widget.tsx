@@ -1,4 +1,4 @@
-import { Badge, Button, Container, Heading, Select, Skeleton, Text, toast } from "@medusajs/ui"
+import { Badge, Button, Container, Select, Skeleton, Text, toast } from "@medusajs/ui"
 import { useState } from "react"
 import { useTranslation } from "react-i18next"
 import { Link } from "react-router-dom"
@@ -10,6 +10,8 @@ import {
   useTaxClasses,
   type TaxClassOwner,
 } from "../../lib/tax-classes"
+import { TitleBlock } from "../common/query-state"
+import { NamedItems } from "../common/named-items"
 
 const DEFAULT = "__default__"
 
@@ -54,12 +56,7 @@ export const TaxClassWidget = ({ owner, testId }: { owner: TaxClassOwner; testId
   return (
     <Container className="divide-y p-0" data-testid={testId}>
       <div className="flex items-start justify-between gap-x-4 px-6 py-4">
-        <div>
-          <Heading level="h2">{t("customerSuite.taxClasses.widget.title")}</Heading>
-          <Text size="small" className="text-ui-fg-subtle">
-            {t(`customerSuite.taxClasses.widget.hint.${owner.kind}`)}
-          </Text>
-        </div>
+        <TitleBlock level="h2" title={t("customerSuite.taxClasses.widget.title")} hint={t(`customerSuite.taxClasses.widget.hint.${owner.kind}`)} />
         <Link to="/settings/tax-classes" className="txt-compact-small text-ui-fg-interactive shrink-0 hover:underline">
           {t("customerSuite.taxClasses.widget.manage")}
         </Link>
@@ -113,11 +110,7 @@ export const TaxClassWidget = ({ owner, testId }: { owner: TaxClassOwner; testId
                   </Select.Item>
                   {/* A linked class no longer listed (deleted meanwhile) stays selectable as it is. */}
                   {linked && !options.some((c) => c.id === linked.id) && <Select.Item value={linked.id}>{linked.name}</Select.Item>}
-                  {options.map((c) => (
-                    <Select.Item key={c.id} value={c.id}>
-                      {c.name}
-                    </Select.Item>
-                  ))}
+                  <NamedItems items={options} />
                 </Select.Content>
               </Select>
               <Button

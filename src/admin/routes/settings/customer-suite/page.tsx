@@ -3,6 +3,7 @@ import { UsersSolid } from "@medusajs/icons"
 import { Badge, Container, Heading, StatusBadge, Text } from "@medusajs/ui"
 import { GroupSetting } from "../../../components/settings/group-setting"
 import { useSuiteSettings, type CapabilitySettings } from "../../../hooks/api/settings"
+import { TitleBlock } from "../../../components/common/query-state"
 
 const formatValue = (value: unknown): string => {
   if (value === null || value === undefined) {
@@ -29,12 +30,7 @@ const CapabilitySection = ({ capability }: { capability: CapabilitySettings }) =
       data-testid={`customer-suite-capability-${capability.id}`}
     >
       <div className="flex items-start justify-between gap-x-4 px-6 py-4">
-        <div>
-          <Heading level="h2">{capability.name}</Heading>
-          <Text size="small" className="text-ui-fg-subtle">
-            {capability.description}
-          </Text>
-        </div>
+        <TitleBlock level="h2" title={capability.name} hint={capability.description} />
         <div className="flex shrink-0 items-center gap-x-2">
           {!capability.available && <Badge size="2xsmall">Planned</Badge>}
           <StatusBadge color={capability.enabled ? "green" : "grey"}>
