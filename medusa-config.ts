@@ -58,6 +58,10 @@ module.exports = defineConfig({
       options: customerSuiteOptions,
     },
     {
+      resolve: "./src/modules/shopping_assistance",
+      options: customerSuiteOptions,
+    },
+    {
       resolve: "./src/modules/group_pricing",
       options: customerSuiteOptions,
     },

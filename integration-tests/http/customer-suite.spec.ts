@@ -47,7 +47,7 @@ medusaIntegrationTestRunner({
           enabled: false,
           available: false,
           overridden: [],
-          editable: [],
+          editable: ["enabled", "consent", "code_ttl_seconds", "session_ttl_minutes", "storefront_url", "require_reason", "denied_actions"],
           settings: expect.objectContaining({
             consent: "opt_in",
             code_ttl_seconds: 60,

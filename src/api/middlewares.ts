@@ -3,8 +3,16 @@ import { adminCustomerSegmentsMiddlewares } from "./admin/customer-segments/midd
 import { adminCustomerSuiteMiddlewares } from "./admin/customer-suite/middlewares"
 import { adminTaxClassesMiddlewares } from "./admin/tax-classes/middlewares"
 import { adminGroupPriceRulesMiddlewares } from "./admin/group-price-rules/middlewares"
+import { assistanceMiddlewares } from "./admin/assistance-sessions/middlewares"
 import { storeCustomerSegmentsMiddlewares } from "./store/customer-segments/middlewares"
 
 export default defineMiddlewares({
-  routes: [...adminCustomerSuiteMiddlewares, ...adminTaxClassesMiddlewares, ...adminGroupPriceRulesMiddlewares, ...adminCustomerSegmentsMiddlewares, ...storeCustomerSegmentsMiddlewares],
+  routes: [
+    ...assistanceMiddlewares,
+    ...adminCustomerSuiteMiddlewares,
+    ...adminTaxClassesMiddlewares,
+    ...adminGroupPriceRulesMiddlewares,
+    ...adminCustomerSegmentsMiddlewares,
+    ...storeCustomerSegmentsMiddlewares,
+  ],
 })

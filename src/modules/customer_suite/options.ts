@@ -158,8 +158,13 @@ export function parseCustomerSuiteOptions(raw: unknown): ResolvedCustomerSuiteOp
 /** Settings an admin may change on the settings page (merged over the plugin options). */
 export const OVERRIDABLE_SETTINGS = {
   customer_groups: ["default_group", "guest_group"],
+  assistance: ["enabled", "consent", "code_ttl_seconds", "session_ttl_minutes", "storefront_url", "require_reason", "denied_actions"],
 } as const
+
+/** The assistance settings as the settings page may send them (each one optional). */
+export const AssistanceSettingsSchema = AssistanceOptionsSchema.partial()
 
 export type SettingsOverrides = {
   customer_groups?: { default_group?: string | null; guest_group?: string | null }
+  assistance?: Partial<ResolvedCustomerSuiteOptions["assistance"]>
 }

@@ -1,4 +1,5 @@
 import { z } from "@medusajs/framework/zod"
+import { AssistanceSettingsSchema, OVERRIDABLE_SETTINGS } from "../../../modules/customer_suite/options"
 
 export type AdminGetSuiteSettingsParamsType = z.infer<typeof AdminGetSuiteSettingsParams>
 export const AdminGetSuiteSettingsParams = z.object({}).strict()
@@ -16,6 +17,29 @@ const groupSetting = (field: string) =>
     .nullable()
     .optional()
 
+/**
+ * Login-as-customer settings, checked as the plugin options are, with
+ * messages that name the field ("assistance.code_ttl_seconds: …").
+ */
+const AssistanceSettings = z.unknown().transform((value, ctx) => {
+  const parsed = AssistanceSettingsSchema.strict().safeParse(value)
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const field = ["assistance", ...issue.path].join(".")
+      ctx.addIssue({ code: "custom", message: issue.code === "unrecognized_keys" ? `assistance: unknown setting(s) ${(issue as { keys?: string[] }).keys?.join(", ")}` : `${field}: ${issue.message}` })
+    }
+    return z.NEVER
+  }
+  // Only what was sent: the option schema would fill in its defaults for the rest.
+  const sent = Object.keys(value as object)
+  return Object.fromEntries(Object.entries(parsed.data).filter(([key]) => sent.includes(key))) as typeof parsed.data
+})
+
+const RESETTABLE = [
+  ...OVERRIDABLE_SETTINGS.customer_groups.map((k) => `customer_groups.${k}` as const),
+  ...OVERRIDABLE_SETTINGS.assistance.map((k) => `assistance.${k}` as const),
+] as [string, ...string[]]
+
 export type AdminUpdateSuiteSettingsType = z.infer<typeof AdminUpdateSuiteSettings>
 /**
  * Settings the admin may change (merged over the plugin options). `reset`
@@ -30,9 +54,10 @@ export const AdminUpdateSuiteSettings = z
       })
       .strict()
       .optional(),
+    assistance: AssistanceSettings.optional(),
     reset: z
-      .array(z.enum(["customer_groups.default_group", "customer_groups.guest_group"]))
-      .max(10)
+      .array(z.enum(RESETTABLE))
+      .max(20)
       .optional(),
   })
   .strict()

@@ -18,12 +18,15 @@ const formatValue = (value: unknown): string => {
   return String(value)
 }
 
+/** The settings this page edits (others the API accepts are shown read-only here). */
+const EDITORS: Record<string, readonly string[]> = { customer_groups: ["default_group", "guest_group"] }
+
 const humanize = (key: string) =>
   key.charAt(0).toUpperCase() + key.slice(1).replace(/_/g, " ")
 
 const CapabilitySection = ({ capability }: { capability: CapabilitySettings }) => {
-  // Settings the admin may change get an editor instead of a read-only row.
-  const entries = Object.entries(capability.settings).filter(([key]) => !capability.editable.includes(key))
+  // Settings with an editor on this page are shown by it instead of a read-only row.
+  const entries = Object.entries(capability.settings).filter(([key]) => !(EDITORS[capability.id] ?? []).includes(key))
   return (
     <Container
       className="divide-y p-0"

@@ -23,8 +23,11 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
  * field; nothing is stored then. Existing customers are never moved.
  */
 export const POST = async (req: AuthenticatedMedusaRequest<AdminUpdateSuiteSettingsType>, res: MedusaResponse) => {
-  const { customer_groups, reset } = req.validatedBody
-  const changes: SettingsOverrides = customer_groups ? { customer_groups } : {}
+  const { customer_groups, assistance, reset } = req.validatedBody
+  const changes: SettingsOverrides = {
+    ...(customer_groups ? { customer_groups } : {}),
+    ...(assistance && Object.keys(assistance).length ? { assistance } : {}),
+  }
   await updateSuiteSettingsWorkflow(req.scope).run({ input: { changes, reset: reset ?? [] } })
   const suite = req.scope.resolve<CustomerSuiteModuleService>(CUSTOMER_SUITE_MODULE)
   res.json({ settings: await suite.getEffectiveSettings() })
