@@ -129,6 +129,11 @@ medusaIntegrationTestRunner({
           const { data } = await api.get(`/admin/orders/${order.id}?fields=metadata`, admin)
           expect(data.order.metadata).toEqual({ assistance: { session_id: started.assistance_session.id, user_id: admin.userId } })
         })
+        const csv = await api.get(`/admin/assistance-sessions/export?customer_id=${customer.id}`, admin)
+        expect(csv.headers["content-type"]).toMatch(/text\/csv/)
+        const [header, row] = (csv.data as string).trim().split("\n")
+        expect(header).toBe("id,status,end_reason,admin_email,customer_id,customer_email,reason,created_at,started_at,expires_at,ended_at,actions")
+        expect(row.split(",").slice(0, 7)).toEqual([started.assistance_session.id, "active", "", "admin@customer-suite.test", customer.id, "carla@example.com", "Helping with an order"])
         const listed = (await api.get(`/admin/assistance-sessions?customer_id=${customer.id}`, admin)).data
         expect(listed.assistance_sessions[0]).toMatchObject({ id: started.assistance_session.id, status: "active", user: { email: "admin@customer-suite.test" } })
         expect(listed.assistance_sessions[0].actions_count).toBeGreaterThanOrEqual(6)

@@ -44,3 +44,27 @@ export async function usersById(container: MedusaContainer, ids: string[]) {
     .listUsers({ id: [...new Set(ids)] }, { select: ["id", "email", "first_name", "last_name"], withDeleted: true })
   return new Map(users.map((u) => [u.id, { id: u.id, email: u.email, first_name: u.first_name ?? null, last_name: u.last_name ?? null }]))
 }
+
+/** List filters as the API shows statuses (time limits applied). */
+export function sessionFilters(
+  query: { user_id?: string; customer_id?: string; status?: "pending" | "active" | "ended"; created_after?: Date; created_before?: Date },
+  now = new Date()
+): Record<string, unknown> {
+  const { user_id, customer_id, status, created_after, created_before } = query
+  const timeFilter =
+    status === "ended"
+      ? { $or: [{ status: "ended" }, { status: "active", expires_at: { $lte: now } }, { status: "pending", code_expires_at: { $lte: now } }] }
+      : status === "active"
+        ? { status: "active", expires_at: { $gt: now } }
+        : status === "pending"
+          ? { status: "pending", code_expires_at: { $gt: now } }
+          : {}
+  return {
+    ...(user_id ? { user_id } : {}),
+    ...(customer_id ? { customer_id } : {}),
+    ...(created_after || created_before
+      ? { created_at: { ...(created_after ? { $gte: created_after } : {}), ...(created_before ? { $lte: created_before } : {}) } }
+      : {}),
+    ...timeFilter,
+  }
+}

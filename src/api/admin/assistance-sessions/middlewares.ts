@@ -26,6 +26,7 @@ export const assistanceMiddlewares: MiddlewareRoute[] = [
   { method: ["POST"], matcher: "/admin/customers/:id/assistance-sessions", middlewares: [validateAndTransformBody(AdminStartAssistanceSession)] },
   { method: ["GET"], matcher: "/admin/customers/:id/assistance-consent", middlewares: [validateAndTransformQuery(AdminEmptyParams, {})] },
   { method: ["GET"], matcher: "/admin/assistance-sessions", middlewares: [validateAndTransformQuery(AdminGetAssistanceSessionsParams, {})] },
+  { method: ["GET"], matcher: "/admin/assistance-sessions/export", middlewares: [validateAndTransformQuery(AdminGetAssistanceSessionsParams, {})] },
   { method: ["GET"], matcher: "/admin/assistance-sessions/:id", middlewares: [validateAndTransformQuery(AdminEmptyParams, {})] },
   { method: ["POST"], matcher: "/admin/assistance-sessions/:id/end", middlewares: [validateAndTransformBody(AdminEmptyBody)] },
 ]

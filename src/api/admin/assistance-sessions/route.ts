@@ -1,7 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { SHOPPING_ASSISTANCE_MODULE } from "../../../modules/shopping_assistance"
 import type ShoppingAssistanceModuleService from "../../../modules/shopping_assistance/service"
-import { presentSession, usersById } from "../../utils/assistance"
+import { presentSession, sessionFilters, usersById } from "../../utils/assistance"
 import type { AdminGetAssistanceSessionsParamsType } from "./validators"
 
 /**
@@ -10,23 +10,10 @@ import type { AdminGetAssistanceSessionsParamsType } from "./validators"
  * time limits applied), created_after, created_before.
  */
 export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminGetAssistanceSessionsParamsType>, res: MedusaResponse) => {
-  const { user_id, customer_id, status, created_after, created_before, offset, limit } = req.validatedQuery
+  const { offset, limit } = req.validatedQuery
   const service = req.scope.resolve<ShoppingAssistanceModuleService>(SHOPPING_ASSISTANCE_MODULE)
   const now = new Date()
-  const timeFilter =
-    status === "ended"
-      ? { $or: [{ status: "ended" }, { status: "active", expires_at: { $lte: now } }, { status: "pending", code_expires_at: { $lte: now } }] }
-      : status === "active"
-        ? { status: "active", expires_at: { $gt: now } }
-        : status === "pending"
-          ? { status: "pending", code_expires_at: { $gt: now } }
-          : {}
-  const filters = {
-    ...(user_id ? { user_id } : {}),
-    ...(customer_id ? { customer_id } : {}),
-    ...(created_after || created_before ? { created_at: { ...(created_after ? { $gte: created_after } : {}), ...(created_before ? { $lte: created_before } : {}) } } : {}),
-    ...timeFilter,
-  }
+  const filters = sessionFilters(req.validatedQuery, now)
   const [sessions, count] = await service.listAndCountAssistanceSessions(filters as any, { skip: offset, take: limit, order: { created_at: "DESC" } })
   const actions = sessions.length ? await service.listAssistanceActions({ session_id: sessions.map((s) => s.id) }, { select: ["id", "session_id"], take: null }) : []
   const users = await usersById(req.scope, sessions.map((s) => s.user_id))
