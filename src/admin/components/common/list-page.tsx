@@ -1,6 +1,15 @@
-import { Button, Container, DataTable, Heading, Text, type DataTablePaginationState, type DataTableRowData } from "@medusajs/ui"
+import {
+  Button,
+  Container,
+  DataTable,
+  Heading,
+  Text,
+  useDataTable,
+  type DataTablePaginationState,
+  type DataTableRowData,
+} from "@medusajs/ui"
 import { useTranslation } from "react-i18next"
-import { Link, useSearchParams } from "react-router-dom"
+import { Link, useNavigate, useSearchParams } from "react-router-dom"
 import { useTableTranslations } from "../segments/table-translations"
 
 /**
@@ -42,6 +51,33 @@ export const useListUrlState = (pageSize: number) => {
         update({ offset: state.pageIndex ? String(state.pageIndex * state.pageSize) : null }),
     },
   }
+}
+
+type TableOptions<T> = Parameters<typeof useDataTable<T>>[0]
+
+/**
+ * The list page's table: rows by id, each opening its detail page; search and
+ * pages in the URL (`url` from `useListUrlState`), filters as the page keeps them.
+ */
+export const useListTable = <T extends DataTableRowData & { id: string }>(
+  url: Pick<ReturnType<typeof useListUrlState>, "search" | "pagination">,
+  {
+    count,
+    ...options
+  }: Pick<TableOptions<T>, "data" | "columns" | "filters" | "isLoading" | "filtering"> & {
+    /** All the rows the filters match (the table's pages). */
+    count: number | undefined
+  }
+) => {
+  const navigate = useNavigate()
+  return useDataTable({
+    ...options,
+    getRowId: (row) => row.id,
+    rowCount: count ?? 0,
+    search: url.search,
+    pagination: url.pagination,
+    onRowClick: (_, row) => navigate(row.id),
+  })
 }
 
 /** Filter values from the URL, keeping only the allowed ones (a hand-edited URL must not break the page). */

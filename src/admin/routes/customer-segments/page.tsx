@@ -3,13 +3,12 @@ import {
   StatusBadge,
   createDataTableColumnHelper,
   createDataTableFilterHelper,
-  useDataTable,
   type DataTableFilteringState,
 } from "@medusajs/ui"
 import { useMemo } from "react"
 import { useTranslation } from "react-i18next"
-import { Link, useNavigate } from "react-router-dom"
-import { ListPage, listParam, useListUrlState } from "../../components/common/list-page"
+import { Link } from "react-router-dom"
+import { ListPage, listParam, useListTable, useListUrlState } from "../../components/common/list-page"
 import { TextCrumb } from "../../components/common/query-state"
 import { formatDateTime, formatDuration } from "../../lib/format"
 import { useSegments, type Segment, type SegmentKind, type SegmentStatus } from "../../lib/segments"
@@ -20,8 +19,8 @@ const filter = createDataTableFilterHelper<Segment>()
 
 const SegmentsPage = () => {
   const { t } = useTranslation()
-  const navigate = useNavigate()
-  const { params, q, offset, update, search, pagination } = useListUrlState(PAGE_SIZE)
+  const url = useListUrlState(PAGE_SIZE)
+  const { params, q, offset, update } = url
   const kind = listParam<SegmentKind>(params.get("kind"), ["dynamic", "static"])
   const status = listParam<SegmentStatus>(params.get("status"), ["active", "inactive"])
 
@@ -101,14 +100,12 @@ const SegmentsPage = () => {
     ...(status.length ? { status } : {}),
   }
 
-  const table = useDataTable({
+  const table = useListTable(url, {
     data: data?.customer_segments ?? [],
+    count: data?.count,
     columns,
     filters,
-    getRowId: (row) => row.id,
-    rowCount: data?.count ?? 0,
     isLoading: isPending,
-    search,
     filtering: {
       state: filtering,
       onFilteringChange: (state) =>
@@ -118,8 +115,6 @@ const SegmentsPage = () => {
           offset: null,
         }),
     },
-    pagination,
-    onRowClick: (_, row) => navigate(row.id),
   })
 
   return (

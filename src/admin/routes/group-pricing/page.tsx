@@ -3,13 +3,12 @@ import {
   StatusBadge,
   createDataTableColumnHelper,
   createDataTableFilterHelper,
-  useDataTable,
   type DataTableFilteringState,
 } from "@medusajs/ui"
 import { useMemo } from "react"
 import { useTranslation } from "react-i18next"
-import { Link, useNavigate } from "react-router-dom"
-import { ListPage, useListUrlState } from "../../components/common/list-page"
+import { Link } from "react-router-dom"
+import { ListPage, useListTable, useListUrlState } from "../../components/common/list-page"
 import { TextCrumb } from "../../components/common/query-state"
 import { useRuleWords } from "../../components/group-pricing/words"
 import { formatDateTime } from "../../lib/format"
@@ -22,9 +21,9 @@ const filter = createDataTableFilterHelper<GroupPriceRule>()
 
 const GroupPricingPage = () => {
   const { t } = useTranslation()
-  const navigate = useNavigate()
   const words = useRuleWords()
-  const { params, q, offset, update, search, pagination } = useListUrlState(PAGE_SIZE)
+  const url = useListUrlState(PAGE_SIZE)
+  const { params, q, offset, update } = url
   // A hand-edited URL must not break the page: unknown values are dropped.
   const statusParam = params.get("status")
   const status = RULE_STATUSES.find((s) => s === statusParam)
@@ -121,14 +120,12 @@ const GroupPricingPage = () => {
     ...(status ? { status } : {}),
   }
 
-  const table = useDataTable({
+  const table = useListTable(url, {
     data: rules,
+    count: data?.count,
     columns,
     filters,
-    getRowId: (row) => row.id,
-    rowCount: data?.count ?? 0,
     isLoading: isPending,
-    search,
     filtering: {
       state: filtering,
       onFilteringChange: (state) =>
@@ -138,8 +135,6 @@ const GroupPricingPage = () => {
           offset: null,
         }),
     },
-    pagination,
-    onRowClick: (_, row) => navigate(row.id),
   })
 
   return (
