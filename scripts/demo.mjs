@@ -86,6 +86,22 @@ async function publishableKey(databaseUrl) {
   }
 }
 
+/** A seeded customer with an account who allows assistance (the seed records consent for some). */
+async function assistedCustomer(databaseUrl) {
+  const client = new pg.Client({ connectionString: databaseUrl })
+  await client.connect()
+  try {
+    const { rows } = await client.query(
+      `select c.email from assistance_consent a join customer c on c.id = a.customer_id
+        where a.allowed and a.deleted_at is null and c.has_account and c.deleted_at is null
+        order by c.email limit 1`
+    )
+    return rows[0]?.email ?? null
+  } finally {
+    await client.end()
+  }
+}
+
 async function main() {
   let databaseUrl = process.env.DATABASE_URL
   if (databaseUrl) {
@@ -114,6 +130,9 @@ async function main() {
     DATABASE_URL: databaseUrl,
     PORT: String(port),
     MEDUSA_DISABLE_TELEMETRY: "true",
+    // Login as customer is on in the demo (consent opt_in), with links to a local storefront.
+    CUSTOMER_SUITE_ASSISTANCE: process.env.CUSTOMER_SUITE_ASSISTANCE ?? "true",
+    CUSTOMER_SUITE_STOREFRONT_URL: process.env.CUSTOMER_SUITE_STOREFRONT_URL ?? "http://localhost:8000",
   }
 
   log("Running migrations (core, plugin, links)")
@@ -140,6 +159,7 @@ async function main() {
   await waitForHealth(`http://localhost:${port}`, 180_000)
 
   const key = await publishableKey(databaseUrl)
+  const assisted = await assistedCustomer(databaseUrl)
   const seconds = ((Date.now() - startedAt) / 1000).toFixed(0)
   process.stdout.write(
     [
@@ -150,6 +170,7 @@ async function main() {
       `  Admin login:      ${adminEmail} / ${adminPassword}`,
       `  Publishable key:  ${key}`,
       `  Store API:        http://localhost:${port}/store (header x-publishable-api-key)`,
+      ...(assisted ? [`  Login as customer: ${assisted} / supersecret has allowed assistance (storefront side)`] : []),
       "  Ctrl-C stops Medusa" + (postgres ? " and the embedded PostgreSQL." : "."),
       "──────────────────────────────────────────────────────────────",
       "",

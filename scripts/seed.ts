@@ -31,6 +31,9 @@ import { createTaxClassRateWorkflow, createTaxClassWorkflow, setTaxClassLinkWork
 import { GROUP_PRICING_MODULE } from "../src/modules/group_pricing"
 import type GroupPricingModuleService from "../src/modules/group_pricing/service"
 import { createGroupPriceRuleWorkflow } from "../src/workflows/group-pricing"
+import { SHOPPING_ASSISTANCE_MODULE } from "../src/modules/shopping_assistance"
+import type ShoppingAssistanceModuleService from "../src/modules/shopping_assistance/service"
+import { recordAssistanceConsentWorkflow } from "../src/workflows/shopping-assistance"
 import { CUSTOMER_SEGMENT_MODULE } from "../src/modules/customer_segment"
 import type CustomerSegmentModuleService from "../src/modules/customer_segment/service"
 import {
@@ -913,6 +916,29 @@ async function seedTaxClassesAndGroupPricing(ctx: Ctx) {
   }
 }
 
+// ---------------------------------------------------------------- login as customer
+
+/**
+ * Every 7th registered customer allows remote assistance (as they would from
+ * their account page: the consent workflow). The demo turns the capability on
+ * through its environment (CUSTOMER_SUITE_ASSISTANCE), not here, so a store
+ * seeded for tests keeps the plugin's default (off).
+ */
+async function seedAssistanceConsent(ctx: Ctx, plans: CustomerPlan[], customerIds: Map<string, string>): Promise<string | null> {
+  const { container } = ctx
+  const service = container.resolve<ShoppingAssistanceModuleService>(SHOPPING_ASSISTANCE_MODULE)
+  const chosen = plans.filter((p) => p.registered).filter((_, i) => i % 7 === 0).map((p) => p.email)
+  const ids = chosen.map((email) => customerIds.get(email)).filter((id): id is string => !!id)
+  const existing = new Set((await service.listAssistanceConsents({ customer_id: ids }, { select: ["customer_id"], take: null })).map((c) => c.customer_id))
+  let created = 0
+  for (const customer_id of ids.filter((id) => !existing.has(id))) {
+    await recordAssistanceConsentWorkflow(container).run({ input: { customer_id, allowed: true } })
+    created++
+  }
+  phaseLog(ctx, `login as customer: ${ids.length} customers allow assistance (${created} recorded now)`)
+  return chosen[0] ?? null
+}
+
 // ---------------------------------------------------------------- entry point
 
 export default async function seedDemoData({ container }: ExecArgs) {
@@ -935,8 +961,12 @@ export default async function seedDemoData({ container }: ExecArgs) {
   const orderCount = await seedOrders(ctx, setup, orderPlans, variantIds, customerIds)
   await seedSegments(ctx)
   await seedTaxClassesAndGroupPricing(ctx)
+  const assisted = await seedAssistanceConsent(ctx, customerPlans, customerIds)
 
   const seconds = Math.round((Date.now() - ctx.started) / 1000)
   logger.info(`Seed done in ${seconds}s: ${PRODUCTS.length} products, ${customerIds.size} customers, ${orderCount} orders`)
   logger.info(`Publishable API key "${API_KEY_TITLE}": ${apiKeyToken}`)
+  if (assisted) {
+    logger.info(`Login as customer: ${assisted} (password ${PASSWORD}) allows assistance`)
+  }
 }
