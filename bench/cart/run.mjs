@@ -18,7 +18,13 @@
  * 5. Prints medians, p95 and the ratio of medians (plugin / baseline); JSON
  *    goes to bench/results/.
  *
- * Options (defaults): --iterations=200 --warmup=30 --pg=postgres://postgres@localhost:5432
+ * Part "assistance" (--parts=assistance, or cart,assistance): store requests with
+ * the login-as-customer guard versus without it — GET /store/customers/me with an
+ * ordinary customer token and with an assistance token (from an admin-started
+ * session, exchanged on the plugin server; the baseline sees it as an ordinary
+ * token), and add-to-cart with the assistance token (logged by the plugin).
+ *
+ * Options (defaults): --parts=cart --iterations=200 --warmup=30 --pg=postgres://postgres@localhost:5432
  * --keep-db (reuse both databases when they exist) --cache-ttl=<ms> (the plugin server's
  * CUSTOMER_SUITE_TAX_CACHE_TTL_MS; 0 measures the tax hooks without their memo)
  */
@@ -27,6 +33,7 @@ import fs from "node:fs"
 import net from "node:net"
 import os from "node:os"
 import path from "node:path"
+import jwt from "jsonwebtoken"
 import pg from "pg"
 import { parseArgs, root } from "../lib/cli.mjs"
 
@@ -176,51 +183,93 @@ async function main() {
     const samples = {}
     const record = (key, ms) => (samples[key] ??= []).push(ms)
     const checks = {}
-
-    const once = async (app, email, i, measure) => {
-      const headers = { authorization: `Bearer ${tokens[`${app.name}|${email}`]}`, "x-publishable-api-key": shop.publishableKey }
-      const { data } = await call(app, "POST", "/store/carts", { region_id: shop.regionId, sales_channel_id: shop.salesChannelId, shipping_address: address }, headers)
-      const cartId = data.cart.id
-      let cart
-      for (const k of [0, 1]) {
-        const added = await call(app, "POST", `/store/carts/${cartId}/line-items`, { variant_id: variants[(i * 2 + k) % variants.length], quantity: 1 }, headers)
-        if (measure) record(`${app.name}|${email}|add-to-cart`, added.ms)
-        cart = added.data.cart
-      }
-      const taxed = await call(app, "POST", `/store/carts/${cartId}/taxes`, {}, headers)
-      if (measure) record(`${app.name}|${email}|taxes`, taxed.ms)
-      cart = taxed.data.cart
-      checks[`${app.name}|${email}`] = { tax_total: cart.tax_total, item_total: cart.item_total, lines: cart.items.map((it) => [it.unit_price, it.tax_lines?.map((t) => t.code)]) }
-    }
-    for (let i = 0; i < warmup + iterations; i++) {
-      // Alternate which server goes first, so drift and caches hit both alike.
-      const order = i % 2 ? [apps[1], apps[0]] : apps
-      for (const email of personas) {
-        for (const app of order) await once(app, email, i, i >= warmup)
-      }
-      if ((i + 1) % 50 === 0) log(`${i + 1}/${warmup + iterations}`)
-    }
-
+    const parts = opt("parts", "cart").split(",")
     const rows = []
-    for (const email of personas) {
-      for (const op of ["add-to-cart", "taxes"]) {
-        const a = samples[`plugin|${email}|${op}`]
-        const b = samples[`baseline|${email}|${op}`]
-        rows.push({ customer: email.split("@")[0], op, n: a.length, plugin_median: median(a), baseline_median: median(b), ratio: median(a) / median(b), plugin_p95: p95(a), baseline_p95: p95(b) })
+    const fmt = (x) => x.toFixed(1)
+    const table = (title, keys) => {
+      console.log(`\n${title}\n\n| case | n | plugin median ms | baseline median ms | ratio | plugin p95 | baseline p95 |`)
+      console.log("| --- | --- | --- | --- | --- | --- | --- |")
+      for (const key of keys) {
+        const a = samples[`plugin|${key}`]
+        const b = samples[`baseline|${key}`]
+        const row = { case: key, n: a.length, plugin_median: median(a), baseline_median: median(b), ratio: median(a) / median(b), plugin_p95: p95(a), baseline_p95: p95(b) }
+        rows.push(row)
+        console.log(`| ${key} | ${row.n} | ${fmt(row.plugin_median)} | ${fmt(row.baseline_median)} | ${row.ratio.toFixed(3)} | ${fmt(row.plugin_p95)} | ${fmt(row.baseline_p95)} |`)
       }
     }
-    const fmt = (x) => x.toFixed(1)
-    console.log("\n| customer | operation | n | plugin median ms | baseline median ms | ratio | plugin p95 | baseline p95 |")
-    console.log("| --- | --- | --- | --- | --- | --- | --- | --- |")
-    for (const r of rows) console.log(`| ${r.customer} | ${r.op} | ${r.n} | ${fmt(r.plugin_median)} | ${fmt(r.baseline_median)} | ${r.ratio.toFixed(3)} | ${fmt(r.plugin_p95)} | ${fmt(r.baseline_p95)} |`)
-    console.log("\nLast cart of each (tax_total, item_total, per line: unit price and tax codes):")
-    for (const [key, value] of Object.entries(checks)) console.log(`  ${key}: ${JSON.stringify(value)}`)
+
+    if (parts.includes("cart")) {
+      const once = async (app, email, i, measure) => {
+        const headers = { authorization: `Bearer ${tokens[`${app.name}|${email}`]}`, "x-publishable-api-key": shop.publishableKey }
+        const { data } = await call(app, "POST", "/store/carts", { region_id: shop.regionId, sales_channel_id: shop.salesChannelId, shipping_address: address }, headers)
+        const cartId = data.cart.id
+        let cart
+        for (const k of [0, 1]) {
+          const added = await call(app, "POST", `/store/carts/${cartId}/line-items`, { variant_id: variants[(i * 2 + k) % variants.length], quantity: 1 }, headers)
+          if (measure) record(`${app.name}|${email.split("@")[0]} add-to-cart`, added.ms)
+          cart = added.data.cart
+        }
+        const taxed = await call(app, "POST", `/store/carts/${cartId}/taxes`, {}, headers)
+        if (measure) record(`${app.name}|${email.split("@")[0]} taxes`, taxed.ms)
+        cart = taxed.data.cart
+        checks[`${app.name}|${email}`] = { tax_total: cart.tax_total, item_total: cart.item_total, lines: cart.items.map((it) => [it.unit_price, it.tax_lines?.map((t) => t.code)]) }
+      }
+      for (let i = 0; i < warmup + iterations; i++) {
+        // Alternate which server goes first, so drift and caches hit both alike.
+        const order = i % 2 ? [apps[1], apps[0]] : apps
+        for (const email of personas) {
+          for (const app of order) await once(app, email, i, i >= warmup)
+        }
+        if ((i + 1) % 50 === 0) log(`cart ${i + 1}/${warmup + iterations}`)
+      }
+      table("Cart (issue 5)", ["retail add-to-cart", "retail taxes", "trade add-to-cart", "trade taxes"])
+      console.log("\nLast cart of each (tax_total, item_total, per line: unit price and tax codes):")
+      for (const [key, value] of Object.entries(checks)) console.log(`  ${key}: ${JSON.stringify(value)}`)
+    }
+
+    if (parts.includes("assistance")) {
+      // An admin of the plugin server starts a session for retail@bench.test; the code is exchanged there.
+      const adminToken = jwt.sign(
+        { actor_id: shop.admin.user_id, actor_type: "user", auth_identity_id: shop.admin.auth_identity_id, app_metadata: { user_id: shop.admin.user_id } },
+        process.env.JWT_SECRET ?? "supersecret",
+        { expiresIn: "1h" }
+      )
+      const plugin = apps[0]
+      const { data: started } = await call(plugin, "POST", `/admin/customers/${shop.customers["retail@bench.test"]}/assistance-sessions`, { reason: "benchmark" }, { authorization: `Bearer ${adminToken}` })
+      const { data: exchanged } = await call(plugin, "POST", "/store/assistance-sessions/exchange", { code: started.code }, { "x-publishable-api-key": shop.publishableKey })
+      const assisted = { authorization: `Bearer ${exchanged.token}`, "x-publishable-api-key": shop.publishableKey }
+      const carts = {}
+      for (const app of apps) {
+        carts[app.name] = (await call(app, "POST", "/store/carts", { region_id: shop.regionId, sales_channel_id: shop.salesChannelId, shipping_address: address }, assisted)).data.cart.id
+      }
+      for (let i = 0; i < warmup + iterations; i++) {
+        const order = i % 2 ? [apps[1], apps[0]] : apps
+        const measure = i >= warmup
+        for (const app of order) {
+          const ordinary = { authorization: `Bearer ${tokens[`${app.name}|retail@bench.test`]}`, "x-publishable-api-key": shop.publishableKey }
+          const a = await call(app, "GET", "/store/customers/me", undefined, ordinary)
+          const b = await call(app, "GET", "/store/customers/me", undefined, assisted)
+          const c = await call(app, "POST", `/store/carts/${carts[app.name]}/line-items`, { variant_id: variants[i % variants.length], quantity: 1 }, assisted)
+          if (measure) {
+            record(`${app.name}|ordinary token: GET /store/customers/me`, a.ms)
+            record(`${app.name}|assistance token: GET /store/customers/me`, b.ms)
+            record(`${app.name}|assistance token: add-to-cart (logged)`, c.ms)
+          }
+        }
+        if ((i + 1) % 50 === 0) log(`assistance ${i + 1}/${warmup + iterations}`)
+      }
+      table("Login-as-customer guard (issue 6)", [
+        "ordinary token: GET /store/customers/me",
+        "assistance token: GET /store/customers/me",
+        "assistance token: add-to-cart (logged)",
+      ])
+    }
 
     const commit = spawnSync("git", ["rev-parse", "--short", "HEAD"], { cwd: root, encoding: "utf8" }).stdout.trim()
     const dirty = spawnSync("git", ["status", "--porcelain", "src"], { cwd: root, encoding: "utf8" }).stdout.trim() ? "+dirty" : ""
     fs.mkdirSync(path.join(root, "bench/results"), { recursive: true })
     const file = path.join(root, "bench/results", `cart-${new Date().toISOString().replace(/[:.]/g, "-")}.json`)
-    fs.writeFileSync(file, JSON.stringify({ commit: commit + dirty, iterations, warmup, cache_ttl_ms: argv["cache-ttl"] ?? "default", rows, checks, node: process.version, cpus: os.cpus().length }, null, 2))
+    fs.writeFileSync(file, JSON.stringify({ commit: commit + dirty, parts: opt("parts", "cart"), iterations, warmup, cache_ttl_ms: argv["cache-ttl"] ?? "default", rows, checks, node: process.version, cpus: os.cpus().length }, null, 2))
     log(`results: ${path.relative(root, file)}`)
   } finally {
     stopAll()

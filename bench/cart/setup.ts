@@ -5,7 +5,8 @@
  * products, the demo's tax classes (Retail default, Wholesale exempt in DE,
  * Taxable default, Reduced rate on half the products at 7 % in DE), the rule
  * "Wholesale: 15% off everything" with a tier, and two registered customers:
- * retail@bench.test and trade@bench.test (Wholesale). Writes the ids the
+ * retail@bench.test and trade@bench.test (Wholesale); login as customer on,
+ * with retail's consent and an admin user. Writes the ids the
  * driver needs to the file named by BENCH_CART_OUT.
  */
 import fs from "node:fs"
@@ -14,6 +15,8 @@ import type { ExecArgs } from "@medusajs/framework/types"
 import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { createShop } from "../../integration-tests/helpers/shop"
 import { createGroupPriceRuleWorkflow } from "../../src/workflows/group-pricing"
+import { updateSuiteSettingsWorkflow } from "../../src/workflows/customer-suite"
+import { recordAssistanceConsentWorkflow } from "../../src/workflows/shopping-assistance"
 import { createTaxClassRateWorkflow, createTaxClassWorkflow, setTaxClassLinkWorkflow } from "../../src/workflows/tax-classes"
 
 export const PASSWORD = "bench-password-1"
@@ -67,8 +70,18 @@ export default async function setup({ container }: ExecArgs) {
   }
   await customers.addCustomerToGroup({ customer_id: accounts["trade@bench.test"], customer_group_id: group.id })
 
+  // Login as customer (the "assistance" part): on, retail@bench.test allows it, and an admin user to start sessions.
+  await updateSuiteSettingsWorkflow(container).run({ input: { changes: { assistance: { enabled: true } } } })
+  await recordAssistanceConsentWorkflow(container).run({ input: { customer_id: accounts["retail@bench.test"], allowed: true } })
+  const user = await container.resolve(Modules.USER).createUsers({ email: "assistant@bench.test", first_name: "Bench", last_name: "Assistant" })
+  const identity = await auth.createAuthIdentities({ provider_identities: [{ provider: "emailpass", entity_id: user.email }], app_metadata: { user_id: user.id } })
+
   fs.writeFileSync(
     process.env.BENCH_CART_OUT ?? "bench-cart-setup.json",
-    JSON.stringify({ ...shop, password: PASSWORD, customers: accounts, wholesale_group_id: group.id }, null, 2)
+    JSON.stringify(
+      { ...shop, password: PASSWORD, customers: accounts, wholesale_group_id: group.id, admin: { user_id: user.id, auth_identity_id: identity.id } },
+      null,
+      2
+    )
   )
 }
