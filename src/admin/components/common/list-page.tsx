@@ -8,6 +8,7 @@ import {
   type DataTablePaginationState,
   type DataTableRowData,
 } from "@medusajs/ui"
+import type { ReactNode } from "react"
 import { useTranslation } from "react-i18next"
 import { Link, useNavigate, useSearchParams } from "react-router-dom"
 import { useTableTranslations } from "../segments/table-translations"
@@ -84,11 +85,16 @@ export const useListTable = <T extends DataTableRowData & { id: string }>(
 export const listParam = <T extends string>(value: string | null, allowed: readonly T[]): T[] =>
   (value ? value.split(",") : []).filter((v): v is T => (allowed as readonly string[]).includes(v))
 
-/** A list page: title, filters, search and a Create link above the table, the load error in its place, pages below. */
+/**
+ * A list page: title, filters, search and a Create link (or the page's own
+ * `actions`; a log has no Create) above the table, the load error in its place, pages below.
+ */
 export const ListPage = <T extends DataTableRowData>({
   table,
   testId,
   createTestId,
+  actions,
+  searchable = true,
   title,
   subtitle,
   empty,
@@ -96,7 +102,12 @@ export const ListPage = <T extends DataTableRowData>({
 }: {
   table: Parameters<typeof DataTable<T>>[0]["instance"]
   testId: string
-  createTestId: string
+  /** The Create link's test id; without it, no Create link. */
+  createTestId?: string
+  /** Buttons shown where the Create link goes. */
+  actions?: ReactNode
+  /** false: the list has no text search (no search box). */
+  searchable?: boolean
   title: string
   subtitle: string
   /** What an empty list (no filter set) says. */
@@ -118,12 +129,15 @@ export const ListPage = <T extends DataTableRowData>({
           </div>
           <div className="flex items-center gap-x-2">
             <DataTable.FilterMenu tooltip={t("customerSuite.common.filter")} />
-            <DataTable.Search placeholder={t("customerSuite.common.search")} />
-            <Button size="small" variant="secondary" asChild>
-              <Link to="create" data-testid={createTestId}>
-                {t("customerSuite.common.create")}
-              </Link>
-            </Button>
+            {searchable && <DataTable.Search placeholder={t("customerSuite.common.search")} />}
+            {actions}
+            {createTestId && (
+              <Button size="small" variant="secondary" asChild>
+                <Link to="create" data-testid={createTestId}>
+                  {t("customerSuite.common.create")}
+                </Link>
+              </Button>
+            )}
           </div>
         </DataTable.Toolbar>
         {error ? (

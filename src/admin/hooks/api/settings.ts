@@ -30,8 +30,20 @@ export const useSuiteSettings = () =>
       sdk.client.fetch<SuiteSettingsResponse>("/admin/customer-suite/settings"),
   })
 
+/** Login-as-customer settings as the settings page sends them (each one optional). */
+export type AssistanceSettingsUpdate = {
+  enabled?: boolean
+  consent?: "opt_in" | "not_required"
+  code_ttl_seconds?: number
+  session_ttl_minutes?: number
+  storefront_url?: string | null
+  require_reason?: boolean
+  denied_actions?: string[]
+}
+
 export type SettingsUpdate = {
   customer_groups?: { default_group?: string | null; guest_group?: string | null }
+  assistance?: AssistanceSettingsUpdate
   reset?: string[]
 }
 

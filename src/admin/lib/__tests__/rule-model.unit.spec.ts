@@ -5,6 +5,7 @@ import { operatorFamily } from "../../components/segments/operator-family"
 import { errorsByNode, fromRule, incompleteConditions, isIncomplete, keepValueFor, metadataValue, parseSyntaxError, splitErrors, toRule } from "../rule-model"
 import type { RuleNode } from "../segments"
 import { ADJUSTMENT_TYPES, RULE_STATES, RULE_STATUSES, SCOPE_TYPES } from "../group-pricing-model"
+import { ASSISTANCE_KEYS, CONSENT_MODES, END_REASONS, SESSION_STATUSES } from "../assistance-model"
 
 const normalize = (node: RuleNode): RuleNode => {
   if ("not" in node) {
@@ -193,6 +194,10 @@ describe("admin texts", () => {
       ...SCOPE_TYPES.flatMap((v) => [`customerSuite.groupPricing.scopeType.${v}`, `customerSuite.groupPricing.scope.${v}`]),
       ...RULE_STATUSES.map((v) => `customerSuite.groupPricing.status.${v}`),
       ...RULE_STATES.map((v) => `customerSuite.groupPricing.state.${v}`),
+      ...SESSION_STATUSES.map((v) => `customerSuite.assistance.status.${v}`),
+      ...END_REASONS.map((v) => `customerSuite.assistance.endReason.${v}`),
+      ...ASSISTANCE_KEYS.flatMap((k) => [`customerSuite.assistance.settings.${k}.label`, `customerSuite.assistance.settings.${k}.hint`]),
+      ...CONSENT_MODES.map((v) => `customerSuite.assistance.settings.consentMode.${v}`),
     ]
     expect(keys.filter((k) => !has(k))).toEqual([])
   })

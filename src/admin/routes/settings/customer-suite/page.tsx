@@ -1,8 +1,10 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { UsersSolid } from "@medusajs/icons"
 import { Badge, Container, Heading, StatusBadge, Text } from "@medusajs/ui"
+import { AssistanceSettings } from "../../../components/settings/assistance-settings"
 import { GroupSetting } from "../../../components/settings/group-setting"
 import { useSuiteSettings, type CapabilitySettings } from "../../../hooks/api/settings"
+import { ASSISTANCE_KEYS } from "../../../lib/assistance-model"
 import { TitleBlock } from "../../../components/common/query-state"
 
 const formatValue = (value: unknown): string => {
@@ -19,7 +21,7 @@ const formatValue = (value: unknown): string => {
 }
 
 /** The settings this page edits (others the API accepts are shown read-only here). */
-const EDITORS: Record<string, readonly string[]> = { customer_groups: ["default_group", "guest_group"] }
+const EDITORS: Record<string, readonly string[]> = { customer_groups: ["default_group", "guest_group"], assistance: ASSISTANCE_KEYS }
 
 const humanize = (key: string) =>
   key.charAt(0).toUpperCase() + key.slice(1).replace(/_/g, " ")
@@ -56,6 +58,7 @@ const CapabilitySection = ({ capability }: { capability: CapabilitySettings }) =
       ))}
       {capability.id === "customer_groups" &&
         (["default_group", "guest_group"] as const).map((key) => <GroupSetting key={key} capability={capability} settingKey={key} />)}
+      {capability.id === "assistance" && <AssistanceSettings capability={capability} />}
     </Container>
   )
 }
