@@ -149,11 +149,15 @@ medusaIntegrationTestRunner({
         expect(paymentMethods.status).toBe(403)
         const consentChange = await failure(api.post("/store/customers/me/assistance-consent", { allowed: true }, store(assisted.headers)))
         expect(consentChange.status).toBe(403)
+        // No ordinary token can be minted from an assistance token.
+        const refresh = await failure(api.post("/auth/token/refresh", {}, { headers: assisted.headers }))
+        expect(refresh.status).toBe(403)
         const { data } = await api.get(`/admin/assistance-sessions/${assisted.assistance_session.id}`, admin)
         expect(data.assistance_session.actions.map((a: any) => [a.method, a.path, a.status_code, a.outcome])).toEqual([
           ["DELETE", "/store/customers/me", 403, "denied"],
           ["POST", "/store/payment-methods/x", 403, "denied"],
           ["POST", "/store/customers/me/assistance-consent", 403, "denied"],
+          ["POST", "/auth/token/refresh", 403, "denied"],
         ])
         // Extendable by route pattern in the settings.
         await enable({ denied_actions: ["POST /store/carts*"] })

@@ -18,8 +18,11 @@ import type ShoppingAssistanceModuleService from "../../modules/shopping_assista
 export const STATE_TTL_MS = 2_000
 const SETTINGS_TTL_MS = 5_000
 const MAX_STATES = 10_000
-/** Always refused while assisting: consent is the customer's own decision. */
-const ALWAYS_DENIED = ["POST /store/customers/me/assistance-consent"]
+/**
+ * Always refused while assisting: consent is the customer's own decision, and
+ * a refreshed token would be an ordinary one that outlives the session.
+ */
+const ALWAYS_DENIED = ["POST /store/customers/me/assistance-consent", "POST /auth/token/refresh"]
 const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"])
 
 export type AssistanceClaims = { assistance_session_id: string; impersonated_by?: string; actor_id?: string }
