@@ -1,3 +1,4 @@
+import { addToCart, customerWithAccount, exchangeCode, resetAssistanceSettings, setConsent, storeApi, STOREFRONT_URL } from "./assistance"
 import { logIn, startStore, type Store } from "./harness"
 import { basePrice, confirm, listPrices, moneyInPage, pickOption, removeRules } from "./group-pricing"
 import { addCondition, choose, clearToasts, eventually, expectedVipGermans, parseCsv, pick, readDownload } from "./segments"
@@ -68,7 +69,8 @@ describe("the admin dashboard with the plugin, in chromium", () => {
 
     const assistance = page.getByTestId("customer-suite-capability-assistance")
     await expect(assistance.innerText()).resolves.toMatch(/Login as customer[\s\S]*Disabled/)
-    await expect(assistance.innerText()).resolves.toMatch(/Code ttl seconds\s+60/)
+    // An editor since login as customer has its settings in the admin: the value is the field's.
+    await expect(assistance.getByLabel("Code lifetime (seconds)").inputValue()).resolves.toBe("60")
     const segments = page.getByTestId("customer-suite-capability-segments")
     await expect(segments.innerText()).resolves.toMatch(/Enabled/)
     await store.screenshot("04-settings-customer-suite")
@@ -790,6 +792,135 @@ describe("the admin dashboard with the plugin, in chromium", () => {
       expect(await page.getByTestId("group-pricing-list").getByText(NAME).count()).toBe(0)
       expect(await store.sql("select id from group_price_rule where id = $1 and deleted_at is null", [ruleId])).toHaveLength(0)
       expect(await store.sql("select id from price_list where id = $1 and deleted_at is null", [priceListId])).toHaveLength(0)
+    })
+  })
+
+  describe("login as customer", () => {
+    let customer: { id: string; email: string }
+    let code = ""
+    let token = ""
+    let sessionId = ""
+    const REASON = "Helping with an order by phone (e2e)"
+
+    beforeAll(async () => {
+      customer = await customerWithAccount(store)
+      await resetAssistanceSettings(store.page, store.baseUrl)
+    })
+
+    afterAll(async () => {
+      // Off again, as the settings test above expects on the next run.
+      await resetAssistanceSettings(store.page, store.baseUrl).catch(() => undefined)
+      await setConsent(store, customer.email, false).catch(() => undefined)
+    })
+
+    it("turns login as customer on in the settings page, with a storefront URL", async () => {
+      const { page, baseUrl } = store
+      await page.goto(`${baseUrl}/app/settings/customer-suite`)
+      const section = page.getByTestId("customer-suite-capability-assistance")
+      const enabled = section.getByTestId("customer-suite-assistance-setting-enabled").getByRole("switch")
+      await enabled.waitFor()
+      await expect(section.innerText()).resolves.toMatch(/Disabled/)
+      await enabled.click()
+      await section.getByLabel("Storefront URL").fill("not a url")
+      await clearToasts(page)
+      await section.getByTestId("customer-suite-assistance-save").click()
+      // The API's message shows under its field.
+      const urlError = section.getByTestId("customer-suite-assistance-error-storefront_url")
+      await urlError.waitFor()
+      await expect(urlError.innerText()).resolves.toMatch(/^assistance\.storefront_url: /)
+      await section.getByLabel("Storefront URL").fill(STOREFRONT_URL)
+      await section.getByTestId("customer-suite-assistance-save").click()
+      await eventually(async () => expect(await section.innerText()).toMatch(/Login as customer[\s\S]*Enabled/), 20_000)
+      await urlError.waitFor({ state: "detached" })
+      const [row] = await store.sql<{ values: Record<string, unknown> }>(`select "values" from customer_suite_setting where capability = 'assistance'`)
+      expect(row.values).toMatchObject({ enabled: true, storefront_url: STOREFRONT_URL })
+    })
+
+    it("starts a session from the customer's page once the customer allowed it, showing the code once", async () => {
+      const { page, baseUrl } = store
+      await setConsent(store, customer.email, true)
+      await page.goto(`${baseUrl}/app/customers/${customer.id}`)
+      const widget = page.getByTestId("customer-suite-customer-assistance")
+      await widget.waitFor()
+      await eventually(async () => expect(await widget.getByTestId("customer-assistance-consent").innerText()).toMatch(/Allowed[\s\S]*since/), 20_000)
+      await widget.scrollIntoViewIfNeeded()
+      await store.screenshot("23-customer-assistance-widget")
+
+      await clearToasts(page)
+      await widget.getByTestId("customer-assistance-start").click()
+      const drawer = page.getByTestId("customer-assistance-drawer")
+      await drawer.waitFor()
+      await drawer.getByLabel("Reason").fill(REASON)
+      await drawer.getByTestId("customer-assistance-submit").click()
+      const shown = drawer.getByTestId("customer-assistance-code")
+      await shown.waitFor()
+      code = (await shown.innerText()).trim()
+      expect(code).toMatch(/^[2-9A-Z]{10}$/)
+      await expect(drawer.getByTestId("customer-assistance-countdown").innerText()).resolves.toMatch(/Expires in \d+:\d\d/)
+      await expect(drawer.getByTestId("customer-assistance-link").getAttribute("href")).resolves.toBe(STOREFRONT_URL.replace("{code}", code))
+      await expect(drawer.getByTestId("customer-assistance-link").getAttribute("target")).resolves.toBe("_blank")
+      await store.screenshot("24-assistance-code")
+
+      // Shown once: closed, the drawer forgets it; the widget shows the open session.
+      await drawer.getByRole("button", { name: "Done" }).click()
+      await drawer.waitFor({ state: "detached" })
+      const open = widget.getByTestId("customer-assistance-open-session")
+      await open.waitFor()
+      await expect(open.innerText()).resolves.toMatch(/Waiting for the code/)
+      expect(await page.getByText(code).count()).toBe(0)
+      const [session] = await store.sql<{ id: string; reason: string }>(
+        `select id, reason from assistance_session where customer_id = $1 and deleted_at is null order by created_at desc limit 1`,
+        [customer.id]
+      )
+      expect(session.reason).toBe(REASON)
+      sessionId = session.id
+    })
+
+    it("exchanges the code on the storefront and shops as the customer", async () => {
+      const exchanged = await exchangeCode(store, code)
+      expect(exchanged.status).toBe(200)
+      expect(exchanged.body.assistance_session.id).toBe(sessionId)
+      token = exchanged.body.token
+      const me = await storeApi<{ customer: { id: string } }>(store, "/store/customers/me", { token })
+      expect(me.body.customer.id).toBe(customer.id)
+      await addToCart(store, token)
+    })
+
+    it("lists the session in the assistance log with its actions, and shows its timeline", async () => {
+      const { page, baseUrl } = store
+      const log = page.getByTestId("assistance-log")
+      const row = log.locator("tbody tr", { hasText: REASON }).filter({ hasText: "Active" })
+      // Actions are logged after the response: reload until both changes are counted.
+      await eventually(async () => {
+        await page.goto(`${baseUrl}/app/assistance-log?customer_id=${customer.id}`)
+        await row.first().waitFor({ timeout: 10_000 })
+        expect(Number(await row.first().getByTestId("assistance-row-actions").innerText())).toBeGreaterThanOrEqual(2)
+      })
+      await expect(row.first().innerText()).resolves.toContain(customer.email)
+      await expect(row.first().innerText()).resolves.toMatch(/Active/)
+      await page.getByTestId("assistance-log-customer-filter").waitFor()
+      await store.screenshot("25-assistance-log")
+
+      await row.first().click()
+      await page.waitForURL(`**/app/assistance-log/${sessionId}`)
+      const timeline = page.getByTestId("assistance-session-timeline")
+      await timeline.getByTestId("assistance-action").first().waitFor()
+      const routes = await timeline.getByTestId("assistance-action").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-route")))
+      expect(routes).toEqual(expect.arrayContaining(["/store/carts", "/store/carts/:id/line-items"]))
+      await expect(page.getByTestId("assistance-session-facts").innerText()).resolves.toContain(REASON)
+      await store.screenshot("26-assistance-session")
+    })
+
+    it("ends the session from the admin: the storefront token is refused", async () => {
+      const { page } = store
+      await clearToasts(page)
+      await page.getByTestId("assistance-session-end").click()
+      await confirmPrompt(page, "End session")
+      await eventually(async () => expect(await page.getByTestId("assistance-session-state").innerText()).toMatch(/Ended by an admin/), 20_000)
+      expect(await page.getByTestId("assistance-session-end").count()).toBe(0)
+      const [row] = await store.sql<{ status: string; end_reason: string }>(`select status, end_reason from assistance_session where id = $1`, [sessionId])
+      expect(row).toEqual({ status: "ended", end_reason: "ended_by_admin" })
+      await eventually(async () => expect((await storeApi(store, "/store/customers/me", { token })).status).toBe(401), 15_000)
     })
   })
 })

@@ -74,7 +74,11 @@ const SessionFacts = ({ session }: { session: AssistanceSessionDetail }) => {
       </div>
       <dl className="grid grid-cols-2 gap-4 px-6 py-4 md:grid-cols-3" data-testid="assistance-session-facts">
         <Stat label={t("customerSuite.assistance.fields.admin")}>
-          {session.user ? `${adminName(session.user)} (${session.user.email})` : t("customerSuite.assistance.deletedAdmin")}
+          {session.user
+            ? adminName(session.user) === session.user.email
+              ? session.user.email
+              : `${adminName(session.user)} (${session.user.email})`
+            : t("customerSuite.assistance.deletedAdmin")}
         </Stat>
         <Stat label={t("customerSuite.assistance.fields.customer")}>
           <Link to={`/customers/${session.customer_id}`} className="text-ui-fg-interactive hover:underline">
