@@ -896,7 +896,8 @@ describe("the admin dashboard with the plugin, in chromium", () => {
         await row.first().waitFor({ timeout: 10_000 })
         expect(Number(await row.first().getByTestId("assistance-row-actions").innerText())).toBeGreaterThanOrEqual(2)
       })
-      await expect(row.first().innerText()).resolves.toContain(customer.email)
+      // The customer's email is fetched after the rows.
+      await eventually(async () => expect(await row.first().innerText()).toContain(customer.email), 10_000)
       await expect(row.first().innerText()).resolves.toMatch(/Active/)
       await page.getByTestId("assistance-log-customer-filter").waitFor()
       await store.screenshot("25-assistance-log")
