@@ -320,6 +320,8 @@ describe("the admin dashboard with the plugin, in chromium", () => {
       expect(
         await store.sql("select id from customer_segment_membership where segment_id = $1 and deleted_at is null", [staticId])
       ).toHaveLength(0)
+      // Leave nothing behind for a run on a reused database (E2E_REUSE_DB=1).
+      expect((await page.request.delete(`${baseUrl}/admin/customer-segments/${staticId}`)).status()).toBe(200)
     })
 
     it("deletes the segment after confirmation", async () => {

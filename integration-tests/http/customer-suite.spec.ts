@@ -36,7 +36,7 @@ medusaIntegrationTestRunner({
         expect(capabilities).toHaveLength(8)
         expect(capabilities.map((c: { id: string }) => c.id)).toContain("segments")
         const shipped = capabilities.filter((c: { available: boolean }) => c.available).map((c: { id: string }) => c.id)
-        expect(shipped).toEqual(["segments", "customer_groups", "tax_classes", "group_pricing"])
+        expect(shipped).toEqual(["segments", "customer_groups", "tax_classes", "group_pricing", "assistance"])
 
         // medusa-config.ts passes no assistance overrides in tests: the defaults apply.
         const assistance = capabilities.find((c: { id: string }) => c.id === "assistance")
@@ -45,7 +45,7 @@ medusaIntegrationTestRunner({
           name: "Login as customer",
           description: expect.any(String),
           enabled: false,
-          available: false,
+          available: true,
           overridden: [],
           editable: ["enabled", "consent", "code_ttl_seconds", "session_ttl_minutes", "storefront_url", "require_reason", "denied_actions"],
           settings: expect.objectContaining({

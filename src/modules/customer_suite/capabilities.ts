@@ -40,7 +40,7 @@ export const CAPABILITIES: readonly CapabilityDescription[] = [
     name: "Login as customer",
     description:
       "Shopping assistance with customer consent, one-time codes, short revocable sessions and an audit of every action.",
-    available: false,
+    available: true,
   },
   {
     id: "activity",
