@@ -354,14 +354,19 @@ medusaIntegrationTestRunner({
           [cem, "eur", 300, 5],
           [cem, "usd", 900, 5],
         ]
-        const orders = await orderModule.createOrders(
-          bought.map(([customer, currency, price]) => ({
-            customer_id: customer.id,
-            email: customer.email,
-            currency_code: currency,
-            items: [{ title: "Tee", quantity: 1, unit_price: price }],
-          }))
-        )
+        // One at a time: a batch create does not answer in input order (ids made in the same millisecond sort
+        // randomly), and the back-dating below goes by index.
+        const orders = []
+        for (const [customer, currency, price] of bought) {
+          orders.push(
+            await orderModule.createOrders({
+              customer_id: customer.id,
+              email: customer.email,
+              currency_code: currency,
+              items: [{ title: "Tee", quantity: 1, unit_price: price }],
+            })
+          )
+        }
         const pg = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
         for (const [i, order] of orders.entries()) {
           await pg.raw(`UPDATE "order" SET created_at = now() - make_interval(days => ?) WHERE id = ?`, [bought[i][3], order.id])
