@@ -206,6 +206,21 @@ medusaIntegrationTestRunner({
         expect(afterDelete).toMatchObject({ end_reason: "admin_deleted", user: { email: "admin@customer-suite.test" } })
       })
 
+      it("applies the same rules to a cookie session made from an assistance token", async () => {
+        await enable()
+        await consent(true)
+        const assisted = await exchange((await start()).data.code)
+        const session = await api.post("/auth/session", {}, { headers: assisted.headers })
+        const cookie = String(session.headers["set-cookie"]?.[0] ?? "").split(";")[0]
+        expect(cookie).toMatch(/=/)
+        const withCookie = store({ cookie })
+        expect((await api.get("/store/customers/me", withCookie)).data.customer.id).toBe(customer.id)
+        expect((await failure(api.delete("/store/customers/me", withCookie))).status).toBe(403)
+        await api.post(`/admin/assistance-sessions/${assisted.assistance_session.id}/end`, {}, admin)
+        const ended = await failure(api.get("/store/customers/me", withCookie))
+        expect([ended.status, ended.data.message]).toEqual([401, "The assistance session has ended: log in again"])
+      })
+
       it("refuses an expired code and an expired session with the same answers", async () => {
         await enable()
         await consent(true)
