@@ -31,6 +31,11 @@ type SessionState = { status: string; expires_at: number | null; customer_id: st
 const states = new Map<string, { state: SessionState | null; until: number }>()
 let settingsMemo: { denied: string[]; until: number } | null = null
 
+/** Read the settings again at the next request (they were changed on this instance). */
+export function forgetAssistanceSettings() {
+  settingsMemo = null
+}
+
 /** Forget a session's state here at once (its end was written by this instance). */
 export function forgetAssistanceSession(id: string) {
   states.delete(id)

@@ -4,6 +4,7 @@ import type { SettingsOverrides } from "../../../../modules/customer_suite/optio
 import type CustomerSuiteModuleService from "../../../../modules/customer_suite/service"
 import type { AdminUpdateSuiteSettingsType } from "../validators"
 import { updateSuiteSettingsWorkflow } from "../../../../workflows/customer-suite"
+import { forgetAssistanceSettings } from "../../../utils/assistance-guard"
 
 /**
  * GET /admin/customer-suite/settings
@@ -29,6 +30,8 @@ export const POST = async (req: AuthenticatedMedusaRequest<AdminUpdateSuiteSetti
     ...(assistance && Object.keys(assistance).length ? { assistance } : {}),
   }
   await updateSuiteSettingsWorkflow(req.scope).run({ input: { changes, reset: reset ?? [] } })
+  // Denied actions apply at once here; other instances read them again within 5 s.
+  forgetAssistanceSettings()
   const suite = req.scope.resolve<CustomerSuiteModuleService>(CUSTOMER_SUITE_MODULE)
   res.json({ settings: await suite.getEffectiveSettings() })
 }
