@@ -2,6 +2,7 @@ import { keepPreviousData, useQuery, type QueryClient } from "@tanstack/react-qu
 import { messageOf, post, remove, toSearch, useWrite } from "./api"
 import { splitErrors, type FieldErrors } from "./rule-model"
 import { sdk } from "./sdk"
+import type { MatrixRow } from "../../providers/tax-class/apply-matrix"
 
 /** The admin's view of the tax-class API (src/api/admin/tax-classes, tax-class-rates). */
 
@@ -26,30 +27,10 @@ export type TaxClassInput = {
   is_default?: boolean
 }
 
-export type TaxClassRate = {
-  id: string
-  customer_class_id: string
-  product_class_id: string
-  /** Lower case ISO 3166-1 alpha-2. */
-  country_code: string
-  /** Lower case, e.g. "us-ca"; null: the whole country. */
-  province_code: string | null
-  rate: number | null
-  is_exempt: boolean
-  code: string | null
-  name: string | null
-}
+/** A matrix row, as the API answers it (the provider's own row type). */
+export type TaxClassRate = MatrixRow
 
-export type TaxClassRateInput = {
-  customer_class_id: string
-  product_class_id: string
-  country_code: string
-  province_code: string | null
-  rate: number | null
-  is_exempt: boolean
-  code: string | null
-  name: string | null
-}
+export type TaxClassRateInput = Omit<MatrixRow, "id">
 
 /** What an existing row can change (its cell, the classes and place, is fixed). */
 export type TaxClassRateUpdate = Pick<TaxClassRateInput, "rate" | "is_exempt" | "code" | "name">

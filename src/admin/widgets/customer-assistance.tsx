@@ -1,6 +1,6 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { AdminCustomer, DetailWidgetProps } from "@medusajs/framework/types"
-import { Button, Container, Copy, Drawer, Label, StatusBadge, Text, Textarea, toast, usePrompt } from "@medusajs/ui"
+import { Button, Container, Copy, Drawer, Label, StatusBadge, Text, Textarea } from "@medusajs/ui"
 import { useEffect, useState, type FormEvent } from "react"
 import { useTranslation } from "react-i18next"
 import { Link } from "react-router-dom"
@@ -11,12 +11,12 @@ import {
   adminName,
   useAssistanceConsent,
   useAssistanceSessions,
-  useEndAssistance,
   useStartAssistance,
   type AssistanceSession,
   type StartedSession,
 } from "../lib/assistance"
 import { formatDateTime } from "../lib/format"
+import { useEndSessionAfterConfirm } from "../components/assistance/use-end-session"
 
 /**
  * Login as customer, on the customer's page: whether the customer allows it,
@@ -96,33 +96,15 @@ const CustomerAssistanceWidget = ({ data: customer }: DetailWidgetProps<AdminCus
 
 const OpenSession = ({ session }: { session: AssistanceSession }) => {
   const { t } = useTranslation()
-  const prompt = usePrompt()
-  const end = useEndAssistance()
-  const onEnd = async () => {
-    const confirmed = await prompt({
-      title: t("customerSuite.assistance.end.title"),
-      description: t("customerSuite.assistance.end.description"),
-      confirmText: t("customerSuite.assistance.end.confirm"),
-      cancelText: t("customerSuite.common.cancel"),
-      variant: "danger",
-    })
-    if (!confirmed) {
-      return
-    }
-    try {
-      await end.mutateAsync(session.id)
-      toast.success(t("customerSuite.assistance.end.done"))
-    } catch (error) {
-      toast.error(t("customerSuite.assistance.end.failed"), { description: messageOf(error) })
-    }
-  }
+  const { endSession, isPending: ending } = useEndSessionAfterConfirm()
+  const onEnd = () => endSession(session.id)
   return (
     <div className="flex flex-col gap-y-2 px-6 py-4" data-testid="customer-assistance-open-session" data-status={session.status}>
       <div className="flex items-center justify-between gap-x-2">
         <Link to={`/assistance-log/${session.id}`} className="txt-compact-small-plus text-ui-fg-interactive hover:underline">
           {t(`customerSuite.assistance.status.${session.status}`)}
         </Link>
-        <Button size="small" variant="secondary" onClick={onEnd} isLoading={end.isPending} data-testid="customer-assistance-end">
+        <Button size="small" variant="secondary" onClick={onEnd} isLoading={ending} data-testid="customer-assistance-end">
           {t("customerSuite.assistance.end.button")}
         </Button>
       </div>

@@ -1,13 +1,13 @@
-import { Badge, Button, Container, Heading, Table, Text, toast, usePrompt } from "@medusajs/ui"
+import { Badge, Button, Container, Heading, Table, Text } from "@medusajs/ui"
 import { useQuery } from "@tanstack/react-query"
 import { useTranslation } from "react-i18next"
 import { Link, useParams, type UIMatch } from "react-router-dom"
 import { SessionState } from "../../../components/assistance/session-state"
 import { Loaded, SectionStatus, Stat } from "../../../components/common/query-state"
-import { messageOf } from "../../../lib/api"
-import { adminName, useAssistanceSession, useEndAssistance, type AssistanceAction, type AssistanceSessionDetail } from "../../../lib/assistance"
+import { adminName, useAssistanceSession, type AssistanceAction, type AssistanceSessionDetail } from "../../../lib/assistance"
 import { formatDateTime } from "../../../lib/format"
 import { sdk } from "../../../lib/sdk"
+import { useEndSessionAfterConfirm } from "../../../components/assistance/use-end-session"
 
 const AssistanceSessionPage = () => {
   const { id = "" } = useParams()
@@ -25,32 +25,14 @@ const AssistanceSessionPage = () => {
 
 const SessionFacts = ({ session }: { session: AssistanceSessionDetail }) => {
   const { t } = useTranslation()
-  const prompt = usePrompt()
-  const end = useEndAssistance()
+  const { endSession, isPending: ending } = useEndSessionAfterConfirm()
   const customer = useQuery({
     queryKey: ["customer-suite", "assistance", "customer", session.customer_id],
     queryFn: () => sdk.admin.customer.retrieve(session.customer_id, { fields: "id,email,first_name,last_name" }),
     retry: false,
   })
 
-  const onEnd = async () => {
-    const confirmed = await prompt({
-      title: t("customerSuite.assistance.end.title"),
-      description: t("customerSuite.assistance.end.description"),
-      confirmText: t("customerSuite.assistance.end.confirm"),
-      cancelText: t("customerSuite.common.cancel"),
-      variant: "danger",
-    })
-    if (!confirmed) {
-      return
-    }
-    try {
-      await end.mutateAsync(session.id)
-      toast.success(t("customerSuite.assistance.end.done"))
-    } catch (error) {
-      toast.error(t("customerSuite.assistance.end.failed"), { description: messageOf(error) })
-    }
-  }
+  const onEnd = () => endSession(session.id)
 
   return (
     <Container className="divide-y p-0">
@@ -66,7 +48,7 @@ const SessionFacts = ({ session }: { session: AssistanceSessionDetail }) => {
             <SessionState session={session} />
           </span>
           {session.status !== "ended" && (
-            <Button size="small" variant="danger" onClick={onEnd} isLoading={end.isPending} data-testid="assistance-session-end">
+            <Button size="small" variant="danger" onClick={onEnd} isLoading={ending} data-testid="assistance-session-end">
               {t("customerSuite.assistance.end.button")}
             </Button>
           )}

@@ -46,10 +46,7 @@ export const POST = async (req: MedusaRequest<StoreExchangeAssistanceCodeType>, 
   const [customer] = await req.scope.resolve(Modules.CUSTOMER).listCustomers({ id: session.customer_id }, { select: ["id", "email"] })
   const auth = req.scope.resolve(Modules.AUTH)
   const [identity] = await auth.listAuthIdentities({ app_metadata: { customer_id: session.customer_id } } as any, { select: ["id"] })
-  const { jwtSecret, jwtExpiresIn: _ignored } = req.scope.resolve(ContainerRegistrationKeys.CONFIG_MODULE).projectConfig.http as {
-    jwtSecret: string
-    jwtExpiresIn?: string
-  }
+  const { jwtSecret } = req.scope.resolve(ContainerRegistrationKeys.CONFIG_MODULE).projectConfig.http as { jwtSecret: string }
   const expiresAt = new Date(session.expires_at as unknown as string)
   const seconds = Math.max(1, Math.floor((expiresAt.getTime() - Date.now()) / 1000))
   const token = generateJwtToken(
