@@ -520,6 +520,146 @@ medusaIntegrationTestRunner({
       })
     })
 
+    describe("segments that read segments", () => {
+      it("reads another segment's members, in real time and after its refreshes, and refuses cycles and dangling reads", async () => {
+        const [ada, bob, cem] = await createCustomers([
+          { email: "ada@example.com", first_name: "Ada", has_account: true },
+          { email: "bob@example.com", first_name: "Bob", has_account: true },
+          { email: "cem@shop.io", first_name: "Cem", has_account: true },
+        ])
+        for (const customer of [ada, bob, cem]) {
+          await eventually(async () => expect(await profileOf(customer.id)).toBeDefined())
+        }
+        const attributes = (await api.get("/admin/customer-segments/attributes", admin)).data.attributes
+        const described = attributes.find((a: { name: string }) => a.name === "segments")
+        expect(described).toMatchObject({ type: "id_list", picker: "segment", guest: true })
+        expect(described.operators.map((o: { operator: string }) => o.operator)).toEqual(["contains", "not_contains", "in", "not_in"])
+
+        const a = (await api.post("/admin/customer-segments", { name: "Example", query: "email_domain = 'example.com'" }, admin)).data
+          .customer_segment
+        await eventually(async () => expect(await memberIds(a.id)).toEqual([ada.id, bob.id].sort()))
+        const b = (
+          await api.post(
+            "/admin/customer-segments",
+            { name: "Example, not Bob", query: `segments CONTAINS '${a.id}' AND NOT first_name = 'Bob'` },
+            admin
+          )
+        ).data.customer_segment
+        expect(b.attributes).toEqual(["first_name", "segments"])
+        await eventually(async () => expect(await memberIds(b.id)).toEqual([ada.id]))
+
+        // Real time: Cem joins A, and B at once (in the same evaluation, after A)
+        await updateCustomersWorkflow(container).run({ input: { selector: { id: cem.id }, update: { email: "cem@example.com" } } })
+        await eventually(async () => expect(await memberIds(b.id)).toEqual([ada.id, cem.id].sort()))
+        expect(await memberIds(a.id)).toEqual([ada.id, bob.id, cem.id].sort())
+
+        // Why: the explanation shows the segments the customer is in
+        const why = await api.get(`/admin/customer-segments/${b.id}/explain?customer_id=${cem.id}`, admin)
+        expect(why.data.explanation.explanation.children[0]).toMatchObject({ result: true, text: `segments CONTAINS '${a.id}'` })
+        expect(why.data.explanation.explanation.children[0].fact).toContain(a.id)
+
+        // A refresh of A that changes its members refreshes B after it
+        await api.post(`/admin/customer-segments/${a.id}`, { query: "first_name = 'Ada'" }, admin)
+        await eventually(async () => expect(await memberIds(a.id)).toEqual([ada.id]))
+        await eventually(async () => expect(await memberIds(b.id)).toEqual([ada.id]))
+        await eventually(async () => expect(await lastRun(b.id)).toMatchObject({ trigger: "dependency", status: "succeeded", removed: 1 }))
+
+        // Cycles are refused, naming the segments; so are reads of segments that do not exist
+        const cycle = await failure(
+          api.post(`/admin/customer-segments/${a.id}`, { query: `first_name = 'Ada' AND NOT segments CONTAINS '${b.id}'` }, admin)
+        )
+        expect(cycle.status).toBe(400)
+        expect(cycle.data.message).toBe(
+          `query: segments may not read each other in a cycle: "Example" (this segment) → "Example, not Bob" (${b.id}) → "Example" (this segment)`
+        )
+        const self = await failure(api.post(`/admin/customer-segments/${a.id}`, { rule: { attribute: "segments", operator: "contains", value: a.id } }, admin))
+        expect(self.status).toBe(400)
+        expect(self.data.message).toMatch(/^rule: segments may not read each other in a cycle/)
+        const dangling = await failure(api.post("/admin/customer-segments", { name: "Nowhere", query: "segments IN ('cseg_nope')" }, admin))
+        expect(dangling.status).toBe(400)
+        expect(dangling.data.message).toBe('query: segments "cseg_nope" does not exist')
+        expect((await api.get(`/admin/customer-segments/${a.id}`, admin)).data.customer_segment.query).toBe("first_name = 'Ada'")
+
+        // A segment another one reads is not deleted
+        const refused = await failure(api.delete(`/admin/customer-segments/${a.id}`, admin))
+        expect(refused.status).toBe(400)
+        expect(refused.data.message).toContain(`"Example, not Bob" (${b.id}) reads "Example"`)
+        expect((await api.get(`/admin/customer-segments/${a.id}`, admin)).status).toBe(200)
+      })
+    })
+
+    describe("abandoned carts", () => {
+      const leaveCart = async (cartId: string, minutesAgo: number) => {
+        const knex = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
+        const at = new Date(Date.now() - minutesAgo * 60_000)
+        await knex.raw("UPDATE cart SET updated_at = ? WHERE id = ?", [at, cartId])
+        await knex.raw("UPDATE cart_line_item SET updated_at = ? WHERE cart_id = ?", [at, cartId])
+        await container.resolve(Modules.EVENT_BUS).emit({ name: "cart.updated", data: { id: cartId } })
+        return at
+      }
+
+      it("segments customers and guests on the last cart they left with items, once left for an hour", async () => {
+        const [ada, bob] = await createCustomers([
+          { email: "ada@example.com", has_account: true },
+          { email: "bob@example.com", has_account: true },
+        ])
+        const cartModule = container.resolve(Modules.CART)
+        const [tent] = await container.resolve(Modules.PRODUCT).createProducts([{ title: "Tent" }])
+        const item = { title: "Tent", product_id: tent.id, quantity: 1, unit_price: 60 }
+        const [adaCart, bobCart, emptyCart] = await cartModule.createCarts([
+          { currency_code: "eur", customer_id: ada.id, email: ada.email, items: [item] },
+          { currency_code: "eur", customer_id: bob.id, email: bob.email, items: [item] },
+          { currency_code: "eur", customer_id: bob.id, email: bob.email },
+        ])
+        const left = await leaveCart(adaCart.id, 120)
+        await leaveCart(bobCart.id, 30)
+        await leaveCart(emptyCart.id, 600)
+        await eventually(async () => expect((await profileOf(ada.id)).open_carts).toEqual([left.toISOString()]))
+        await eventually(async () => expect((await profileOf(bob.id)).open_carts).toHaveLength(1))
+
+        const { data } = await api.post(
+          "/admin/customer-segments",
+          { name: "Left a cart this week", query: "abandoned_cart_date >= -7d" },
+          admin
+        )
+        // It moves with time (a cart becomes abandoned an hour after its last change): refreshed on schedule
+        expect(data.customer_segment.relative_dates).toBe(true)
+        const id = data.customer_segment.id
+        await eventually(async () => expect(await memberIds(id)).toEqual([ada.id]))
+        const why = await api.get(`/admin/customer-segments/${id}/explain?customer_id=${ada.id}`, admin)
+        expect(why.data.explanation).toMatchObject({ member: true, explanation: { result: true, fact: left.toISOString() } })
+
+        // Completing the cart ends it
+        await cartModule.updateCarts([{ id: adaCart.id, completed_at: new Date() }])
+        await container.resolve(Modules.EVENT_BUS).emit({ name: "cart.updated", data: { id: adaCart.id } })
+        await eventually(async () => expect(await memberIds(id)).toEqual([]))
+
+        // Guests have it through their cart
+        const guests = (
+          await api.post(
+            "/admin/customer-segments",
+            { name: "Guests who left a cart", applies_to: "guests", query: "abandoned_cart_date IS NOT NULL" },
+            admin
+          )
+        ).data.customer_segment
+        const [oldCart, newCart] = await cartModule.createCarts([
+          { currency_code: "eur", email: "guest@example.com", items: [item] },
+          { currency_code: "eur", email: "other@example.com", items: [item] },
+        ])
+        const knex = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
+        await knex.raw("UPDATE cart SET updated_at = now() - interval '3 hours' WHERE id = ?", [oldCart.id])
+        await knex.raw("UPDATE cart_line_item SET updated_at = now() - interval '3 hours' WHERE cart_id = ?", [oldCart.id])
+        const headers = { headers: { "x-publishable-api-key": await createPublishableKey(container) } }
+        const abandoned = await api.get(`/store/customer-segments/current?cart_id=${oldCart.id}`, headers)
+        expect(abandoned.data.customer_segments).toEqual([
+          { id, name: "Left a cart this week" },
+          { id: guests.id, name: "Guests who left a cart" },
+        ])
+        const fresh = await api.get(`/store/customer-segments/current?cart_id=${newCart.id}`, headers)
+        expect(fresh.data.customer_segments).toEqual([])
+      })
+    })
+
     describe("backfill", () => {
       it("builds the facts from existing customers and orders, and converges when run again", async () => {
         const customerModule = container.resolve(Modules.CUSTOMER)

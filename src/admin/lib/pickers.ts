@@ -72,6 +72,13 @@ const listers: Record<Exclude<ValuePicker, "country">, Lister> = {
     const { product_types } = await sdk.admin.productType.list({ q, id, limit, fields: "id,value" })
     return product_types.map((t) => ({ value: t.id, label: t.value }))
   },
+  segment: async ({ q, id, limit }) => {
+    const { customer_segments } = await sdk.client.fetch<{ customer_segments: { id: string; name: string }[] }>(
+      "/admin/customer-segments",
+      { query: { q, id, limit, fields: "id,name" } }
+    )
+    return customer_segments.map((s) => ({ value: s.id, label: s.name }))
+  },
 }
 
 /** Options matching a search (the first page). */

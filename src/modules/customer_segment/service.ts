@@ -13,35 +13,30 @@ import CustomerPurchase from "./models/customer-purchase"
 import CustomerSegment from "./models/customer-segment"
 import CustomerSegmentMembership from "./models/customer-segment-membership"
 import CustomerSegmentRefreshRun from "./models/customer-segment-refresh-run"
+import { parseCustomerSuiteOptions } from "../customer_suite/options"
 import {
   ATTRIBUTES,
-  OPERATORS_BY_TYPE,
   RuleSyntaxError,
-  compileSql,
+  dependencyOrder,
+  describeAttribute,
   evaluate,
   explain,
+  findCycle,
   parse,
   print,
+  segmentsRead,
   summarizeRule,
   validateRule,
-  type AttributeDefinition,
+  type AttributeDescription,
   type CartFacts,
   type CustomerFacts,
   type Explanation,
-  type Operator,
   type ParseOptions,
   type RuleNode,
 } from "./rules"
-import {
-  changedAttributes,
-  exec,
-  readFacts,
-  replaceFacts,
-  rows,
-  toFacts,
-  type FactsSnapshot,
-  type WriteFactsOptions,
-} from "./sql/facts"
+import { exec, rows } from "./sql/execute"
+import { changedFacts, readFacts, replaceFacts, toFacts, type FactsSnapshot, type WriteFactsOptions } from "./sql/facts"
+import { listMembers, listMembersAfter, previewMatches, type MemberRow } from "./sql/members"
 import {
   applyMembershipChanges,
   evaluateCustomers,
@@ -52,24 +47,14 @@ import {
   type SegmentRule,
 } from "./sql/memberships"
 
-export type AttributeDescription = AttributeDefinition & { operators: readonly Operator[] }
-export type { FactsSnapshot, MembershipChange, RefreshResult, AppliesTo }
+export type { AttributeDescription, FactsSnapshot, MembershipChange, MemberRow, RefreshResult, AppliesTo }
 export type { OrderInput, ProfileInput, PurchaseInput } from "./sql/facts"
 
 /** A rule as stored on a segment, with what it reads. */
 export type PreparedRule = { rule: RuleNode; query: string; attributes: string[]; relative_dates: boolean }
 
+/** A customer whose stored facts changed, with the facts that did ("*": all of them). */
 export type FactsChange = { customer_id: string; changed: string[] }
-
-export type MemberRow = {
-  customer_id: string
-  source: "rule" | "manual"
-  matched_at: Date
-  email: string | null
-  first_name: string | null
-  last_name: string | null
-  has_account: boolean | null
-}
 
 export const MEMBERSHIP_EVENT_CHUNK = 1000
 
@@ -86,9 +71,17 @@ export default class CustomerSegmentModuleService extends MedusaService({
   CustomerSegmentMembership,
   CustomerSegmentRefreshRun,
 }) {
+  /** Minutes after which a cart with items counts as abandoned (plugin option segments.abandoned_after_minutes). */
+  protected readonly abandonedAfterMinutes_: number
+
+  constructor(container: Record<string, unknown>, options?: unknown) {
+    super(...arguments)
+    this.abandonedAfterMinutes_ = parseCustomerSuiteOptions(options ?? {}).segments.abandoned_after_minutes
+  }
+
   /** The attribute registry, with the operators each attribute takes (for the admin builder). */
   async listAttributes(): Promise<AttributeDescription[]> {
-    return ATTRIBUTES.map((a) => ({ ...a, operators: OPERATORS_BY_TYPE[a.type] }))
+    return ATTRIBUTES.map(describeAttribute)
   }
 
   /** Checks a rule given as JSON; throws INVALID_DATA naming each problem's path. */
@@ -136,6 +129,75 @@ export default class CustomerSegmentModuleService extends MedusaService({
     }
   }
 
+  /**
+   * Refuses a rule for segment `segmentId` (null: a new one) that reads a
+   * segment that does not exist, or that would make segments read each other
+   * in a cycle; the error names them.
+   */
+  @InjectManager()
+  async checkSegmentReads(
+    segmentId: string | null,
+    rule: RuleNode,
+    field = "rule",
+    @MedusaContext() context: Context = {}
+  ): Promise<void> {
+    const reads = segmentsRead(rule)
+    if (reads.length === 0) {
+      return
+    }
+    const segments = await rows<{ id: string; name: string; rule: RuleNode | null }>(
+      context.manager as SqlEntityManager,
+      `SELECT id, name, rule FROM customer_segment WHERE deleted_at IS NULL`
+    )
+    const names = new Map(segments.map((s) => [s.id, s.name]))
+    const missing = reads.filter((id) => !names.has(id))
+    if (missing.length) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `${field}: segments ${missing.map((id) => `"${id}"`).join(", ")} ${missing.length === 1 ? "does" : "do"} not exist`
+      )
+    }
+    const self = segmentId ?? "(this segment)"
+    const graph = [
+      ...segments.filter((s) => s.id !== segmentId).map((s) => ({ id: s.id, reads: s.rule ? segmentsRead(s.rule) : [] })),
+      { id: self, reads },
+    ]
+    const cycle = findCycle(graph)
+    if (cycle) {
+      const label = (id: string) => (id === self ? `"${names.get(id) ?? "this segment"}" (this segment)` : `"${names.get(id) ?? id}" (${id})`)
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `${field}: segments may not read each other in a cycle: ${cycle.map(label).join(" → ")}`
+      )
+    }
+  }
+
+  /** The segments whose rules read these segments (directly), with their names. */
+  @InjectManager()
+  async listSegmentReaders(
+    segmentIds: string[],
+    @MedusaContext() context: Context = {}
+  ): Promise<{ id: string; name: string; reads: string[] }[]> {
+    const segments = await rows<{ id: string; name: string; rule: RuleNode | null }>(
+      context.manager as SqlEntityManager,
+      `SELECT id, name, rule FROM customer_segment WHERE deleted_at IS NULL AND rule IS NOT NULL`
+    )
+    return segments
+      .map((s) => ({ id: s.id, name: s.name, reads: s.rule ? segmentsRead(s.rule) : [] }))
+      .filter((s) => s.reads.some((id) => segmentIds.includes(id)) && !segmentIds.includes(s.id))
+  }
+
+  /** These segments in the order to refresh them: each after the segments its rule reads. */
+  @InjectManager()
+  async orderForRefresh(segmentIds: string[], @MedusaContext() context: Context = {}): Promise<string[]> {
+    const segments = await rows<{ id: string; rule: RuleNode | null }>(
+      context.manager as SqlEntityManager,
+      `SELECT id, rule FROM customer_segment WHERE id = ANY($1::text[]) AND deleted_at IS NULL`,
+      [segmentIds]
+    )
+    return dependencyOrder(segments.map((s) => ({ id: s.id, reads: s.rule ? segmentsRead(s.rule) : [] }))).map((s) => s.id)
+  }
+
   // ---- facts projection ----
 
   /** The stored facts of these customers. */
@@ -147,7 +209,7 @@ export default class CustomerSegmentModuleService extends MedusaService({
   /**
    * Replaces the facts of these customers (a customer missing from `next`
    * loses its profile). Returns what was stored before and, per customer, the
-   * attributes that changed ("*": everything).
+   * facts that changed ("*": everything).
    */
   @InjectManager()
   async writeCustomerFacts(
@@ -166,14 +228,14 @@ export default class CustomerSegmentModuleService extends MedusaService({
     options: WriteFactsOptions = {},
     @MedusaContext() context: Context = {}
   ): Promise<{ previous: FactsSnapshot; changes: FactsChange[] }> {
-    const previous = await replaceFacts(context.transactionManager as SqlEntityManager, customerIds, next, options)
+    const { previous, written } = await replaceFacts(context.transactionManager as SqlEntityManager, customerIds, next, options)
     const group = (snapshot: FactsSnapshot, id: string) => ({
       profile: snapshot.profiles.find((p) => p.customer_id === id),
       purchases: snapshot.purchases.filter((p) => p.customer_id === id),
       orders: snapshot.orders.filter((o) => o.customer_id === id),
     })
     const changes = customerIds
-      .map((id) => ({ customer_id: id, changed: [...changedAttributes(group(previous, id), group(next, id))] }))
+      .map((id) => ({ customer_id: id, changed: [...changedFacts(group(previous, id), group(written, id))] }))
       .filter((c) => c.changed.length > 0)
     return { previous, changes }
   }
@@ -197,12 +259,22 @@ export default class CustomerSegmentModuleService extends MedusaService({
     await replaceFacts(context.transactionManager as SqlEntityManager, customerIds, snapshot)
   }
 
+  /**
+   * Refreshes the planner's statistics of the projection: after a backfill or
+   * another bulk write, so that rule statements are planned on what the
+   * tables hold (a server without autovacuum, or before it runs, has none).
+   */
+  @InjectManager()
+  async analyzeCustomerFacts(@MedusaContext() context: Context = {}): Promise<void> {
+    await exec(context.manager as SqlEntityManager, "ANALYZE customer_profile, customer_purchase, customer_order")
+  }
+
   /** Customers whose profile references one of these address or group-membership ids. */
   @InjectManager()
   async findCustomersBySourceIds(sourceIds: string[], @MedusaContext() context: Context = {}): Promise<string[]> {
     const found = await rows<{ customer_id: string }>(
       context.manager as SqlEntityManager,
-      `SELECT customer_id FROM customer_profile WHERE source_ids && ?::text[] AND deleted_at IS NULL`,
+      `SELECT customer_id FROM customer_profile WHERE source_ids && $1::text[] AND deleted_at IS NULL`,
       [sourceIds]
     )
     return found.map((r) => r.customer_id)
@@ -214,10 +286,10 @@ export default class CustomerSegmentModuleService extends MedusaService({
     // customer_order holds every counted order; customer_purchase also those stored before it existed.
     const found = await rows<{ customer_id: string }>(
       context.manager as SqlEntityManager,
-      `SELECT customer_id FROM customer_order WHERE order_id = ANY(?::text[]) AND deleted_at IS NULL
+      `SELECT customer_id FROM customer_order WHERE order_id = ANY($1::text[]) AND deleted_at IS NULL
        UNION
-       SELECT customer_id FROM customer_purchase WHERE order_id = ANY(?::text[]) AND deleted_at IS NULL`,
-      [orderIds, orderIds]
+       SELECT customer_id FROM customer_purchase WHERE order_id = ANY($1::text[]) AND deleted_at IS NULL`,
+      [orderIds]
     )
     return found.map((r) => r.customer_id)
   }
@@ -227,7 +299,7 @@ export default class CustomerSegmentModuleService extends MedusaService({
   async findCustomersByGroupIds(groupIds: string[], @MedusaContext() context: Context = {}): Promise<string[]> {
     const found = await rows<{ customer_id: string }>(
       context.manager as SqlEntityManager,
-      `SELECT customer_id FROM customer_profile WHERE group_ids && ?::text[] AND deleted_at IS NULL`,
+      `SELECT customer_id FROM customer_profile WHERE group_ids && $1::text[] AND deleted_at IS NULL`,
       [groupIds]
     )
     return found.map((r) => r.customer_id)
@@ -237,8 +309,9 @@ export default class CustomerSegmentModuleService extends MedusaService({
 
   /**
    * Real time: re-evaluates, for each changed customer, only the active
-   * dynamic segments reading a changed attribute, and writes the memberships
-   * that differ. A customer without a profile (deleted) also leaves static segments.
+   * dynamic segments reading a changed fact (and the segments reading those
+   * whose membership changed), and writes the memberships that differ. A
+   * customer without a profile (deleted) also leaves static segments.
    */
   @InjectManager()
   async evaluateCustomerSegments(
@@ -259,7 +332,7 @@ export default class CustomerSegmentModuleService extends MedusaService({
     const differences = await evaluateCustomers(
       em,
       changes.map((c) => ({ customer_id: c.customer_id, changed: new Set(c.changed) })),
-      { now }
+      { now, abandoned_after_minutes: this.abandonedAfterMinutes_ }
     )
     const everything = changes.filter((c) => c.changed.includes("*")).map((c) => c.customer_id)
     if (everything.length) {
@@ -267,7 +340,7 @@ export default class CustomerSegmentModuleService extends MedusaService({
         em,
         `SELECT m.segment_id, m.customer_id FROM customer_segment_membership m
          JOIN customer_segment s ON s.id = m.segment_id AND s.kind = 'static'
-         WHERE m.customer_id = ANY(?::text[]) AND m.deleted_at IS NULL
+         WHERE m.customer_id = ANY($1::text[]) AND m.deleted_at IS NULL
            AND NOT EXISTS (SELECT 1 FROM customer_profile p WHERE p.customer_id = m.customer_id AND p.deleted_at IS NULL)`,
         [everything]
       )
@@ -297,7 +370,7 @@ export default class CustomerSegmentModuleService extends MedusaService({
     return applyMembershipChanges(context.transactionManager as SqlEntityManager, changes, options)
   }
 
-  /** A full refresh of one segment as set differences in SQL, one transaction per batch. */
+  /** A full refresh of one segment: the difference found in one statement, written in batches. */
   @InjectManager()
   async refreshSegmentMembers(
     segmentId: string,
@@ -306,7 +379,7 @@ export default class CustomerSegmentModuleService extends MedusaService({
   ): Promise<RefreshResult> {
     const [segment] = await rows<SegmentRule>(
       context.manager as SqlEntityManager,
-      `SELECT id, kind, applies_to, rule, attributes FROM customer_segment WHERE id = ? AND deleted_at IS NULL`,
+      `SELECT id, kind, applies_to, rule, attributes FROM customer_segment WHERE id = $1 AND deleted_at IS NULL`,
       [segmentId]
     )
     if (!segment) {
@@ -314,7 +387,8 @@ export default class CustomerSegmentModuleService extends MedusaService({
     }
     return refreshMembership(context.manager as SqlEntityManager, segment, {
       now: options.now ?? new Date(),
-      batchSize: options.batch_size ?? 50_000,
+      batchSize: options.batch_size ?? 5_000,
+      abandoned_after_minutes: this.abandonedAfterMinutes_,
       onBatch: options.onBatch,
     })
   }
@@ -322,8 +396,9 @@ export default class CustomerSegmentModuleService extends MedusaService({
   /** Removes every membership of these segments (after they are deleted). */
   @InjectManager()
   async purgeSegmentMembers(segmentIds: string[], @MedusaContext() context: Context = {}): Promise<void> {
-    await exec(context.manager as SqlEntityManager, 
-      `DELETE FROM customer_segment_membership WHERE segment_id = ANY(?::text[]) AND deleted_at IS NULL`,
+    await exec(
+      context.manager as SqlEntityManager,
+      `DELETE FROM customer_segment_membership WHERE segment_id = ANY($1::text[]) AND deleted_at IS NULL`,
       [segmentIds]
     )
   }
@@ -335,26 +410,7 @@ export default class CustomerSegmentModuleService extends MedusaService({
     page: { q?: string; offset: number; limit: number },
     @MedusaContext() context: Context = {}
   ): Promise<[MemberRow[], number]> {
-    const em = context.manager as SqlEntityManager
-    const search = page.q?.trim()
-    const filter = search
-      ? `AND (p.email ILIKE ? ESCAPE '\\' OR p.first_name ILIKE ? ESCAPE '\\' OR p.last_name ILIKE ? ESCAPE '\\' OR m.customer_id = ?)`
-      : ""
-    const like = search ? `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null
-    const filterBindings = search ? [like, like, like, search] : []
-    const from = `FROM customer_segment_membership m
-      LEFT JOIN customer_profile p ON p.customer_id = m.customer_id AND p.deleted_at IS NULL
-      WHERE m.segment_id = ? AND m.deleted_at IS NULL ${filter}`
-    const [members, [count]] = await Promise.all([
-      rows<MemberRow>(
-        em,
-        `SELECT m.customer_id, m.source, m.matched_at, p.email, p.first_name, p.last_name, p.has_account ${from}
-         ORDER BY m.matched_at DESC, m.customer_id LIMIT ? OFFSET ?`,
-        [segmentId, ...filterBindings, page.limit, page.offset]
-      ),
-      rows<{ n: number }>(em, `SELECT count(*)::int AS n ${from}`, [segmentId, ...filterBindings]),
-    ])
-    return [members, count.n]
+    return listMembers(context.manager as SqlEntityManager, segmentId, page)
   }
 
   /** Members in customer id order after `after`, with their profile (for exports: every member, page by page). */
@@ -364,42 +420,21 @@ export default class CustomerSegmentModuleService extends MedusaService({
     page: { after?: string; limit: number },
     @MedusaContext() context: Context = {}
   ): Promise<MemberRow[]> {
-    return rows<MemberRow>(
-      context.manager as SqlEntityManager,
-      `SELECT m.customer_id, m.source, m.matched_at, p.email, p.first_name, p.last_name, p.has_account
-       FROM customer_segment_membership m
-       LEFT JOIN customer_profile p ON p.customer_id = m.customer_id AND p.deleted_at IS NULL
-       WHERE m.segment_id = ? AND m.customer_id > ? AND m.deleted_at IS NULL
-       ORDER BY m.customer_id LIMIT ?`,
-      [segmentId, page.after ?? "", page.limit]
-    )
+    return listMembersAfter(context.manager as SqlEntityManager, segmentId, page)
   }
 
-  /**
-   * Preview without writing: how many customer profiles match a rule, and the
-   * first few (most recent orders first).
-   */
+  /** Preview without writing: how many customer profiles match a rule, and the first few (most recent orders first). */
   @InjectManager()
   async previewRule(
     rule: RuleNode,
     options: { applies_to: AppliesTo; limit: number; now?: Date },
     @MedusaContext() context: Context = {}
   ): Promise<{ count: number; customers: MemberRow[] }> {
-    const em = context.manager as SqlEntityManager
-    const applies =
-      options.applies_to === "registered" ? "AND p.has_account" : options.applies_to === "guests" ? "AND NOT p.has_account" : ""
-    const compiled = compileSql(rule, { now: options.now ?? new Date(), alias: "p" })
-    const where = `FROM customer_profile p WHERE p.deleted_at IS NULL ${applies} AND ${compiled.sql}`
-    const [[count], customers] = await Promise.all([
-      rows<{ n: number }>(em, `SELECT count(*)::int AS n ${where}`, compiled.bindings),
-      rows<MemberRow>(
-        em,
-        `SELECT p.customer_id, p.email, p.first_name, p.last_name, p.has_account ${where}
-         ORDER BY p.last_order_at DESC NULLS LAST, p.customer_id LIMIT ?`,
-        [...compiled.bindings, options.limit]
-      ),
-    ])
-    return { count: count.n, customers }
+    return previewMatches(context.manager as SqlEntityManager, rule, {
+      ...options,
+      now: options.now ?? new Date(),
+      abandoned_after_minutes: this.abandonedAfterMinutes_,
+    })
   }
 
   /** The segments a customer is a member of (ids). */
@@ -407,10 +442,20 @@ export default class CustomerSegmentModuleService extends MedusaService({
   async listCustomerSegmentIds(customerId: string, @MedusaContext() context: Context = {}): Promise<string[]> {
     const found = await rows<{ segment_id: string }>(
       context.manager as SqlEntityManager,
-      `SELECT segment_id FROM customer_segment_membership WHERE customer_id = ? AND deleted_at IS NULL`,
+      `SELECT segment_id FROM customer_segment_membership WHERE customer_id = $1 AND deleted_at IS NULL ORDER BY segment_id`,
       [customerId]
     )
     return found.map((r) => r.segment_id)
+  }
+
+  /** A customer's stored facts as the evaluators read them (null without a profile), memberships included. */
+  @InjectManager()
+  async loadCustomerFacts(customerId: string, @MedusaContext() context: Context = {}): Promise<CustomerFacts | null> {
+    const snapshot = await readFacts(context.manager as SqlEntityManager, [customerId])
+    const profile = snapshot.profiles[0]
+    return profile
+      ? toFacts(profile, snapshot.purchases, snapshot.orders, await this.listCustomerSegmentIds(customerId, context))
+      : null
   }
 
   /** Which conditions of a segment's rule hold for a customer, with the facts used. */
@@ -421,24 +466,17 @@ export default class CustomerSegmentModuleService extends MedusaService({
     now: Date = new Date(),
     @MedusaContext() context: Context = {}
   ): Promise<{ member: boolean; matches: boolean; applies: boolean; explanation: Explanation | null; facts: CustomerFacts | null }> {
-    const em = context.manager as SqlEntityManager
     const segment = await this.retrieveCustomerSegment(segmentId, {}, context)
-    const snapshot = await readFacts(em, [customerId])
-    const profile = snapshot.profiles[0]
-    const facts = profile ? toFacts(profile, snapshot.purchases, snapshot.orders) : null
-    const [membership] = await rows<{ id: string }>(
-      em,
-      `SELECT id FROM customer_segment_membership WHERE segment_id = ? AND customer_id = ? AND deleted_at IS NULL`,
-      [segmentId, customerId]
-    )
+    const facts = await this.loadCustomerFacts(customerId, context)
+    const member = Boolean(facts?.segments.includes(segmentId))
     const applies =
-      facts !== null &&
-      (segment.applies_to === "both" || (segment.applies_to === "registered") === facts.has_account)
+      facts !== null && (segment.applies_to === "both" || (segment.applies_to === "registered") === facts.has_account)
     const rule = segment.rule as RuleNode | null
-    const explanation = rule && facts ? explain(rule, facts, { now, cart: null }) : null
+    const explanation =
+      rule && facts ? explain(rule, facts, { now, cart: null, abandoned_after_minutes: this.abandonedAfterMinutes_ }) : null
     return {
-      member: Boolean(membership),
-      matches: segment.kind === "static" ? Boolean(membership) : applies && Boolean(explanation?.result),
+      member,
+      matches: segment.kind === "static" ? member : applies && Boolean(explanation?.result),
       applies,
       explanation,
       facts,
@@ -446,10 +484,11 @@ export default class CustomerSegmentModuleService extends MedusaService({
   }
 
   /**
-   * The active segments a shopper matches now: a registered customer's
-   * memberships (except of segments reading the cart, which a bulk refresh
-   * evaluates without one), plus every active dynamic segment whose rule
-   * holds on the given facts and cart.
+   * The active segments a shopper matches now, in dependency order (a rule
+   * reading other segments sees what the shopper matched of them): a
+   * registered customer's memberships (except of segments reading the cart,
+   * which a bulk refresh evaluates without one), plus every active dynamic
+   * segment whose rule holds on the given facts and cart.
    */
   @InjectManager()
   async matchShopper(
@@ -460,8 +499,7 @@ export default class CustomerSegmentModuleService extends MedusaService({
     const em = context.manager as SqlEntityManager
     const segments = await rows<SegmentRule>(
       em,
-      `SELECT id, kind, applies_to, rule, attributes FROM customer_segment
-       WHERE status = 'active' AND deleted_at IS NULL`
+      `SELECT id, kind, applies_to, rule, attributes FROM customer_segment WHERE status = 'active' AND deleted_at IS NULL`
     )
     // A bulk refresh sees no cart, so memberships of segments reading the cart are not trusted: those are evaluated now.
     const readsCart = (s: SegmentRule) => s.attributes.some((a) => a.startsWith("cart_"))
@@ -470,15 +508,18 @@ export default class CustomerSegmentModuleService extends MedusaService({
       const member = new Set(await this.listCustomerSegmentIds(shopper.customer_id, context))
       segments.filter((s) => member.has(s.id) && (s.kind === "static" || !readsCart(s))).forEach((s) => matched.add(s.id))
     }
-    for (const segment of segments) {
+    const ordered = dependencyOrder(segments.map((s) => ({ ...s, reads: s.rule ? segmentsRead(s.rule) : [] })))
+    for (const segment of ordered) {
       if (segment.kind !== "dynamic" || !segment.rule || matched.has(segment.id)) {
         continue
       }
       const applies = segment.applies_to === "both" || (segment.applies_to === "registered") === shopper.has_account
-      if (applies && evaluate(segment.rule, shopper.facts, { now, cart: shopper.cart })) {
+      const facts = { ...shopper.facts, segments: [...matched].sort() }
+      const evaluation = { now, cart: shopper.cart, abandoned_after_minutes: this.abandonedAfterMinutes_ }
+      if (applies && evaluate(segment.rule, facts, evaluation)) {
         matched.add(segment.id)
       }
     }
-    return [...matched]
+    return ordered.map((s) => s.id).filter((id) => matched.has(id))
   }
 }

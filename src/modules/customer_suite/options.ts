@@ -49,6 +49,8 @@ const SegmentsOptionsSchema = z
     realtime: z.boolean().default(true),
     refresh_schedule: cronExpression.default("0 * * * *"),
     batch_size: z.number().int().min(100).max(50_000).default(5_000),
+    /** A cart with items left this long without being completed counts as abandoned (abandoned_cart_date). */
+    abandoned_after_minutes: z.number().int().min(5).max(43_200).default(60),
   })
   .strict()
 

@@ -27,6 +27,16 @@ type OrderRow = {
   items?: { product_id: string | null; quantity: unknown }[]
 }
 
+type CartRow = {
+  id: string
+  customer_id: string
+  updated_at: string | Date
+  items?: { id: string; updated_at: string | Date }[]
+}
+
+/** Open carts kept per customer (the latest). */
+const OPEN_CARTS_KEPT = 20
+
 type ProductRow = { id: string; collection_id: string | null; type_id: string | null; categories?: { id: string }[] }
 
 /** The order part of a stored profile, to keep as it is. */
@@ -40,8 +50,34 @@ const orderFactsOf = (profile: ProfileInput | undefined) =>
       }
     : {}
 
-const lowerSet = (values: (string | null | undefined)[]) =>
-  [...new Set(values.filter((v): v is string => Boolean(v && v.trim())).map((v) => v.trim().toLowerCase()))].sort()
+/** Non-empty values; the projection folds and sorts them when it stores them. */
+const present = (values: (string | null | undefined)[]) => values.filter((v): v is string => Boolean(v && v.trim()))
+
+/**
+ * Per customer, the last activity (its own or its items' last update) of each
+ * cart with items that was not completed: abandoned_cart_date reads these.
+ */
+async function loadOpenCarts(container: MedusaContainer, customerIds: string[]): Promise<Map<string, string[]>> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: "cart",
+    fields: ["id", "customer_id", "updated_at", "items.id", "items.updated_at"],
+    filters: { customer_id: customerIds, completed_at: null },
+  })
+  const open = new Map<string, string[]>()
+  for (const cart of data as CartRow[]) {
+    const items = cart.items ?? []
+    if (items.length === 0) {
+      continue
+    }
+    const last = Math.max(new Date(cart.updated_at).getTime(), ...items.map((i) => new Date(i.updated_at).getTime()))
+    open.set(cart.customer_id, [...(open.get(cart.customer_id) ?? []), new Date(last).toISOString()])
+  }
+  for (const [id, times] of open) {
+    open.set(id, times.sort().slice(-OPEN_CARTS_KEPT))
+  }
+  return open
+}
 
 /**
  * Reads the facts of these customers from Medusa's own modules (customers,
@@ -83,6 +119,7 @@ export async function loadCustomerFacts(
     { select: ["id", "customer_id"], take: null }
   )
 
+  const openCarts = await loadOpenCarts(container, foundIds)
   const kept = new Map(keepOrdersOf.profiles.map((p) => [p.customer_id, p]))
   const orderCustomerIds = foundIds.filter((id) => !kept.has(id))
   const orders: OrderRow[] = []
@@ -162,7 +199,7 @@ export async function loadCustomerFacts(
     const addresses = customer.addresses ?? []
     profiles.push({
       customer_id: customer.id,
-      email: customer.email?.toLowerCase() ?? null,
+      email: customer.email ?? null,
       first_name: customer.first_name || null,
       last_name: customer.last_name || null,
       has_account: customer.has_account,
@@ -172,14 +209,15 @@ export async function loadCustomerFacts(
         ...addresses.map((a) => a.id),
         ...groupLinks.filter((l) => l.customer_id === customer.id).map((l) => l.id),
       ].sort(),
-      countries: lowerSet(addresses.map((a) => a.country_code)),
-      provinces: lowerSet(addresses.map((a) => a.province)),
-      cities: lowerSet(addresses.map((a) => a.city)),
+      countries: present(addresses.map((a) => a.country_code)),
+      provinces: present(addresses.map((a) => a.province)),
+      cities: present(addresses.map((a) => a.city)),
       orders_count: own.length,
       spend,
       first_order_at: own.length ? new Date(own[0].created_at).toISOString() : null,
       last_order_at: own.length ? new Date(own[own.length - 1].created_at).toISOString() : null,
       metadata: customer.metadata ?? null,
+      open_carts: openCarts.get(customer.id) ?? [],
       ...orderFactsOf(kept.get(customer.id)),
     })
     if (kept.has(customer.id)) {

@@ -21,6 +21,9 @@ export async function prepareNewSegment(
     throw invalid("rule: a dynamic segment needs a rule (or a query)")
   }
   const prepared = hasRule ? await service.prepareRule({ rule: input.rule, query: input.query }) : null
+  if (prepared) {
+    await service.checkSegmentReads(null, prepared.rule, input.query !== undefined ? "query" : "rule")
+  }
   return {
     name: input.name,
     description: input.description ?? null,
@@ -53,6 +56,7 @@ export async function prepareSegmentUpdate(
       throw invalid(`${update.rule !== undefined ? "rule" : "query"}: a static segment has hand-picked members, not a rule`)
     }
     const prepared = await service.prepareRule({ rule: update.rule, query: update.query })
+    await service.checkSegmentReads(existing.id, prepared.rule, update.query !== undefined ? "query" : "rule")
     const groupId = existing.customer_group_id
     if (groupId && JSON.stringify(prepared.rule).includes(JSON.stringify(groupId))) {
       throw invalid(`rule: the segment manages customer group ${groupId}; its rule cannot read that group`)

@@ -61,8 +61,12 @@ export async function syncFactsOfOrder(container: MedusaContainer, orderId: stri
   await syncFactsOf(container, [...data.map((o: { customer_id: string | null }) => o.customer_id), ...previous])
 }
 
-/** A cart changed: make sure its customer (often a guest created from the cart's email) has a profile. */
-export async function ensureFactsOfCart(container: MedusaContainer, cartId: string): Promise<void> {
+/**
+ * A cart changed: its customer's facts follow (a guest customer made from the
+ * cart's email gets a profile; open carts feed abandoned_cart_date). Orders
+ * are not read again unless the customer has no profile yet.
+ */
+export async function syncFactsOfCart(container: MedusaContainer, cartId: string): Promise<void> {
   if (!(await realtimeEnabled(container))) {
     return
   }
@@ -74,9 +78,7 @@ export async function ensureFactsOfCart(container: MedusaContainer, cartId: stri
     return
   }
   const [, count] = await segments.listAndCountCustomerProfiles({ customer_id: customerId }, { select: ["id"], take: 1 })
-  if (count === 0) {
-    await syncFactsOf(container, [customerId])
-  }
+  await syncFactsOf(container, [customerId], count === 0 ? "all" : "profile")
 }
 
 /** A customer group was deleted: its former members' profiles drop it. */

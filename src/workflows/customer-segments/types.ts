@@ -36,4 +36,5 @@ export type CustomerSegmentData = {
   metadata: Record<string, unknown> | null
 }
 
-export type RefreshTrigger = "manual" | "saved" | "schedule" | "backfill"
+/** Why a refresh ran: by hand, a saved rule, the schedule, a backfill, or a change of a segment its rule reads. */
+export type RefreshTrigger = "manual" | "saved" | "schedule" | "backfill" | "dependency"

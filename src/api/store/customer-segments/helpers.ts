@@ -3,18 +3,19 @@ import { ContainerRegistrationKeys, MathBN, MedusaError } from "@medusajs/framew
 import { CUSTOMER_SEGMENT_MODULE } from "../../../modules/customer_segment"
 import { guestFacts, type CartFacts, type CustomerFacts } from "../../../modules/customer_segment/rules"
 import type CustomerSegmentModuleService from "../../../modules/customer_segment/service"
-import { toFacts } from "../../../modules/customer_segment/sql/facts"
 
 type CartRow = {
   id: string
   customer_id: string | null
   email: string | null
   currency_code: string
+  updated_at: string | Date
   shipping_address?: { country_code: string | null; province: string | null; city: string | null } | null
   items?: {
     product_id: string | null
     quantity: unknown
     unit_price: unknown
+    updated_at: string | Date
     product?: { collection_id: string | null; type_id: string | null; categories?: { id: string }[] } | null
   }[]
 }
@@ -28,7 +29,7 @@ export async function loadCart(container: MedusaContainer, cartId: string): Prom
   const { data } = await query.graph({
     entity: "cart",
     fields: [
-      "id", "customer_id", "email", "currency_code",
+      "id", "customer_id", "email", "currency_code", "updated_at", "items.updated_at",
       "shipping_address.country_code", "shipping_address.province", "shipping_address.city",
       "items.product_id", "items.quantity", "items.unit_price",
       "items.product.collection_id", "items.product.type_id", "items.product.categories.id",
@@ -55,28 +56,28 @@ export async function loadCart(container: MedusaContainer, cartId: string): Prom
         type_id: i.product?.type_id ?? null,
         quantity: MathBN.convert(i.quantity as number).toNumber(),
       })),
+      // Its last activity: its own update or an item's (abandoned_cart_date).
+      updated_at: new Date(Math.max(new Date(row.updated_at).getTime(), ...(row.items ?? []).map((i) => new Date(i.updated_at).getTime()))),
     },
   }
 }
 
-/** A guest's facts: only what the cart says (email and shipping address). */
+/** A guest's facts: only what the cart says (email and shipping address; the rules fold what they compare without case). */
 export function cartGuestFacts(cart: CartRow | null): CustomerFacts {
   const address = cart?.shipping_address
-  const lower = (v: string | null | undefined) => (v ? [v.trim().toLowerCase()] : [])
+  const one = (v: string | null | undefined) => (v && v.trim() ? [v.trim()] : [])
   return guestFacts({
-    email: cart?.email?.toLowerCase() ?? null,
-    countries: lower(address?.country_code),
-    provinces: lower(address?.province),
-    cities: lower(address?.city),
+    email: cart?.email ?? null,
+    countries: one(address?.country_code),
+    provinces: one(address?.province),
+    cities: one(address?.city),
   })
 }
 
 /** A registered customer's stored facts (a guest's facts when the projection has no row yet). */
 export async function customerFacts(container: MedusaContainer, customerId: string): Promise<CustomerFacts> {
   const service = container.resolve<CustomerSegmentModuleService>(CUSTOMER_SEGMENT_MODULE)
-  const snapshot = await service.readCustomerFacts([customerId])
-  const profile = snapshot.profiles[0]
-  return profile ? toFacts(profile, snapshot.purchases, snapshot.orders) : guestFacts({ has_account: true })
+  return (await service.loadCustomerFacts(customerId)) ?? guestFacts({ has_account: true })
 }
 
 export async function segmentsById(container: MedusaContainer, ids: string[]) {
@@ -89,7 +90,9 @@ export async function segmentsById(container: MedusaContainer, ids: string[]) {
     fields: STORE_SEGMENT_FIELDS,
     filters: { id: ids, status: "active" },
   })
-  return data
+  // In the order given (the order segments were evaluated in), whatever order rows come back in.
+  const position = new Map(ids.map((id, i) => [id, i]))
+  return [...data].sort((a, b) => position.get(a.id)! - position.get(b.id)!)
 }
 
 /** Whether a customer registered (a guest record made from a cart's email has no account). */

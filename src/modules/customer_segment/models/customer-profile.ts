@@ -9,10 +9,14 @@ const CustomerProfile = model
   .define("customer_profile", {
     id: model.id({ prefix: "cprof" }).primaryKey(),
     customer_id: model.text(),
-    /** Lower case. */
+    /** Folded (rules/fold.ts), like every text column rules compare without case. */
     email: model.text().nullable(),
+    /** The folded part of the email after its last "@" (null without one). */
+    email_domain: model.text().nullable(),
     first_name: model.text().nullable(),
+    first_name_folded: model.text().nullable(),
     last_name: model.text().nullable(),
+    last_name_folded: model.text().nullable(),
     has_account: model.boolean().default(false),
     customer_added_at: model.dateTime().nullable(),
     group_ids: model.array(),
@@ -21,10 +25,11 @@ const CustomerProfile = model
      * events carry only these ids, and this column maps them back to the customer.
      */
     source_ids: model.array(),
-    /** Lower-case ISO 3166-1 alpha-2 codes of the saved addresses. */
+    /** Folded ISO 3166-1 alpha-2 codes of the saved addresses. */
     countries: model.array(),
+    /** Folded. */
     provinces: model.array(),
-    /** Lower case. */
+    /** Folded. */
     cities: model.array(),
     /** Placed, not canceled orders, all currencies. */
     orders_count: model.number().default(0),
@@ -33,11 +38,16 @@ const CustomerProfile = model
     first_order_at: model.dateTime().nullable(),
     last_order_at: model.dateTime().nullable(),
     metadata: model.json().nullable(),
+    /** The metadata with its string values folded (CONTAINS / STARTS WITH read these). */
+    metadata_folded: model.json().nullable(),
+    /** Last activity (ISO 8601, UTC) of each cart with items the customer has not completed. */
+    open_carts: model.array().default([]),
   })
   .indexes([
     { on: ["customer_id"], unique: true, where: "deleted_at IS NULL" },
     { on: ["last_order_at"], where: "deleted_at IS NULL" },
     { on: ["orders_count"], where: "deleted_at IS NULL" },
+    { on: ["email_domain"], where: "deleted_at IS NULL" },
     { on: ["source_ids"], type: "GIN", where: "deleted_at IS NULL" },
   ])
 

@@ -5,7 +5,7 @@ const CustomerSegmentRefreshRun = model
   .define("customer_segment_refresh_run", {
     id: model.id({ prefix: "csegrun" }).primaryKey(),
     segment_id: model.text(),
-    trigger: model.enum(["manual", "saved", "schedule", "backfill"]),
+    trigger: model.enum(["manual", "saved", "schedule", "backfill", "dependency"]),
     status: model.enum(["queued", "running", "succeeded", "failed"]).default("queued"),
     matched: model.number().default(0),
     added: model.number().default(0),

@@ -25,12 +25,43 @@ export const OPERATORS = [
 ] as const
 export type Operator = (typeof OPERATORS)[number]
 
-/** Each negative operator is the exact negation of its positive (both evaluators rely on it). */
-export const POSITIVE_OF: Partial<Record<Operator, Operator>> = {
+/** The operators that are not a negation; every other operator is built from one of these. */
+export const POSITIVE_OPERATORS = ["eq", "in", "gt", "gte", "lt", "lte", "between", "contains", "starts_with", "exists"] as const
+export type PositiveOperator = (typeof POSITIVE_OPERATORS)[number]
+export type NegativeOperator = Exclude<Operator, PositiveOperator>
+
+/**
+ * Each negative operator is the exact negation of its positive (both
+ * evaluators build it so: NOT of the two-valued positive). Typed so that an
+ * operator added to OPERATORS is a compile error until it is either positive
+ * or named here.
+ */
+export const POSITIVE_OF: Record<NegativeOperator, PositiveOperator> = {
   neq: "eq",
   not_in: "in",
   not_contains: "contains",
   not_exists: "exists",
+}
+
+export const isNegative = (operator: Operator): operator is NegativeOperator => operator in POSITIVE_OF
+
+/** What an operator takes: nothing, one value, a list, or two values (BETWEEN). */
+export type Arity = "none" | "one" | "list" | "pair"
+export const ARITY: Record<Operator, Arity> = {
+  eq: "one",
+  neq: "one",
+  in: "list",
+  not_in: "list",
+  gt: "one",
+  gte: "one",
+  lt: "one",
+  lte: "one",
+  between: "pair",
+  contains: "one",
+  not_contains: "one",
+  starts_with: "one",
+  exists: "none",
+  not_exists: "none",
 }
 
 /** Bounds on a rule: deeper or larger rules are refused (400). */

@@ -3,8 +3,8 @@
  * (customer_profile, customer_purchase, customer_order) stores exactly these, so the SQL
  * compiler and the in-memory evaluator read the same facts.
  *
- * Conventions: strings the attribute compares without case are lower case;
- * amounts are per currency (lower-case codes) and never added across
+ * Conventions: strings are as stored (the readers fold what they compare
+ * without case, see fold.ts); amounts are per currency (lower-case codes) and never added across
  * currencies; dates are Date objects; "no value" is null (or an empty list).
  */
 export type PurchaseFact = {
@@ -45,6 +45,10 @@ export type CustomerFacts = {
   /** The orders behind `spend`: per currency, their totals add up to spend[currency].amount. */
   orders: OrderFact[]
   metadata: Record<string, unknown>
+  /** Ids of the segments the customer is a member of (static or dynamic). */
+  segments: string[]
+  /** Last activity of each of the customer's carts that has items and was not completed. */
+  open_carts: Date[]
 }
 
 export type CartLineFact = {
@@ -59,13 +63,19 @@ export type CartFacts = {
   currency_code: string
   subtotal: number
   items: CartLineFact[]
+  /** The cart's last activity (its own or its items' last update); absent: now. */
+  updated_at?: Date | null
 }
 
 export type EvaluationContext = {
   now: Date
   /** The shopper's current cart, for cart_* attributes (absent: those conditions are false). */
   cart?: CartFacts | null
+  /** How long a cart with items must be left before it counts as abandoned (default 60). */
+  abandoned_after_minutes?: number
 }
+
+export const DEFAULT_ABANDONED_AFTER_MINUTES = 60
 
 /** A guest: no customer record, only the cart (and the email/addresses given on it). */
 export function guestFacts(partial: Partial<CustomerFacts> = {}): CustomerFacts {
@@ -86,6 +96,8 @@ export function guestFacts(partial: Partial<CustomerFacts> = {}): CustomerFacts 
     purchases: [],
     orders: [],
     metadata: {},
+    segments: [],
+    open_carts: [],
     ...partial,
   }
 }

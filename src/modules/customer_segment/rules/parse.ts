@@ -1,6 +1,8 @@
-import type { Condition, ConditionValue, MoneyValue, Operator, PurchaseFilter, RuleNode } from "./ast"
-import { WINDOWED_MONEY_ATTRIBUTE, findAttribute, isAttributeName, type AttributeDefinition } from "./attributes"
+import { ARITY, type Condition, type ConditionValue, type MoneyValue, type Operator, type PurchaseFilter, type RuleNode } from "./ast"
+import { findAttribute, isAttributeName, type AttributeDefinition } from "./registry"
+import { OPERATOR_CHOICES, SYMBOL_OPERATORS, WORD_OPERATORS } from "./spelling"
 import { checkCondition, validateRule } from "./validate"
+import { WINDOWED_MONEY_ATTRIBUTE } from "./values"
 
 /** Deeper text is refused before the recursive descent can exhaust the stack (rules allow 10 levels anyway). */
 export const MAX_NESTING = 50
@@ -122,9 +124,6 @@ function tokenize(source: string): Token[] {
 
 /** The date window of amount_spent: `500 EUR SINCE -90d UNTIL 2026-06-30`. */
 const WINDOW_WORDS = ["SINCE", "UNTIL"] as const
-const COMPARISONS: Record<string, Operator> = { "=": "eq", "!=": "neq", ">": "gt", ">=": "gte", "<": "lt", "<=": "lte" }
-const OPERATOR_CHOICES =
-  "an operator (=, !=, >, >=, <, <=, BETWEEN, CONTAINS, NOT CONTAINS, IN, NOT IN, STARTS WITH, IS NULL, IS NOT NULL)"
 const FILTER_WORDS: Record<string, keyof PurchaseFilter> = {
   product: "product_ids",
   collection: "collection_ids",
@@ -253,76 +252,36 @@ class Parser {
       )
     }
     const operatorToken = this.current
-    let operator: Operator
+    const operator = this.parseOperator()
+    const valueToken = this.current
     let value: ConditionValue | undefined
-    let valueToken: Token = this.current
-    if (operatorToken.kind === "punct" && COMPARISONS[operatorToken.text]) {
-      this.next()
-      operator = COMPARISONS[operatorToken.text]
-      valueToken = this.current
-      value = this.parseValue(definition)
-      if (isMoney(value)) {
-        value = { ...value, ...this.parseWindow(definition) }
-      }
-    } else if (this.isWord("BETWEEN")) {
-      this.next()
-      operator = "between"
-      valueToken = this.current
-      const low = this.parseValue(definition)
-      if (isMoney(low) && WINDOW_WORDS.some((w) => this.isWord(w))) {
-        this.fail("AND and the second amount (SINCE and UNTIL come once, after the second amount)")
-      }
-      this.expectWord("AND")
-      const high = this.parseValue(definition)
-      if (isMoney(low) && isMoney(high)) {
-        // One window for both ends.
-        const window = this.parseWindow(definition)
-        value = [{ ...low, ...window }, { ...high, ...window }]
-      } else {
-        value = [low, high] as ConditionValue
-      }
-    } else if (this.isWord("CONTAINS")) {
-      this.next()
-      operator = "contains"
-      valueToken = this.current
-      value = this.parseValue(definition)
-    } else if (this.isWord("IN")) {
-      this.next()
-      operator = "in"
-      valueToken = this.current
-      value = this.parseList(definition)
-    } else if (this.isWord("NOT")) {
-      this.next()
-      if (this.isWord("CONTAINS")) {
-        this.next()
-        operator = "not_contains"
-        valueToken = this.current
-        value = this.parseValue(definition)
-      } else if (this.isWord("IN")) {
-        this.next()
-        operator = "not_in"
-        valueToken = this.current
+    switch (ARITY[operator]) {
+      case "none":
+        break
+      case "list":
         value = this.parseList(definition)
-      } else {
-        this.fail("CONTAINS or IN after NOT")
+        break
+      case "pair": {
+        const low = this.parseValue(definition)
+        if (isMoney(low) && WINDOW_WORDS.some((w) => this.isWord(w))) {
+          this.fail("AND and the second amount (SINCE and UNTIL come once, after the second amount)")
+        }
+        this.expectWord("AND")
+        const high = this.parseValue(definition)
+        if (isMoney(low) && isMoney(high)) {
+          // One window for both ends.
+          const window = this.parseWindow(definition)
+          value = [{ ...low, ...window }, { ...high, ...window }]
+        } else {
+          value = [low, high] as ConditionValue
+        }
+        break
       }
-    } else if (this.isWord("STARTS")) {
-      this.next()
-      this.expectWord("WITH")
-      operator = "starts_with"
-      valueToken = this.current
-      value = this.parseValue(definition)
-    } else if (this.isWord("IS")) {
-      this.next()
-      if (this.isWord("NOT")) {
-        this.next()
-        operator = "exists"
-      } else {
-        operator = "not_exists"
-      }
-      this.expectWord("NULL")
-    } else {
-      this.fail(OPERATOR_CHOICES)
+      case "one":
+        value = this.parseValue(definition)
+        if (isMoney(value)) {
+          value = { ...value, ...this.parseWindow(definition) }
+        }
     }
 
     const issues: { path: (string | number)[]; message: string }[] = []
@@ -335,6 +294,35 @@ class Parser {
       throw new RuleSyntaxError(token.line, token.column, "a valid condition", describe(token), issue.message)
     }
     return condition
+  }
+
+  /** An operator as the spelling table writes it: one symbol, or words (e.g. IS NOT NULL). */
+  private parseOperator(): Operator {
+    const token = this.current
+    if (token.kind === "punct" && SYMBOL_OPERATORS[token.text]) {
+      this.next()
+      return SYMBOL_OPERATORS[token.text]
+    }
+    let candidates = WORD_OPERATORS
+    const read: string[] = []
+    for (let i = 0; ; i += 1) {
+      const word = this.current
+      const next = candidates.filter((c) => c.words.length > i && this.isWord(c.words[i], word))
+      if (next.length === 0) {
+        const complete = candidates.find((c) => c.words.length === i)
+        if (complete && i > 0) {
+          return complete.operator
+        }
+        if (i === 0) {
+          this.fail(OPERATOR_CHOICES)
+        }
+        const rest = [...new Set(candidates.map((c) => c.words.slice(i).join(" ")))].sort()
+        this.fail(`${rest.join(" or ")} after ${read.join(" ")}`)
+      }
+      read.push(word.text.toUpperCase())
+      this.next()
+      candidates = next
+    }
   }
 
   private parseList(definition: AttributeDefinition): ConditionValue {

@@ -1,4 +1,5 @@
 import {
+  ARITY,
   isAll,
   isAny,
   normalize,
@@ -6,29 +7,15 @@ import {
   type Condition,
   type ConditionValue,
   type MoneyValue,
-  type Operator,
   type PurchaseFilter,
   type RuleNode,
 } from "./ast"
-import { findAttribute } from "./attributes"
+import { findAttribute } from "./registry"
+import { OPERATOR_SPELLING } from "./spelling"
 import { isDateValue } from "./dates"
 
-export const OPERATOR_TEXT: Record<Operator, string> = {
-  eq: "=",
-  neq: "!=",
-  gt: ">",
-  gte: ">=",
-  lt: "<",
-  lte: "<=",
-  in: "IN",
-  not_in: "NOT IN",
-  between: "BETWEEN",
-  contains: "CONTAINS",
-  not_contains: "NOT CONTAINS",
-  starts_with: "STARTS WITH",
-  exists: "IS NOT NULL",
-  not_exists: "IS NULL",
-}
+/** How each operator is written (the parser's table). */
+export const OPERATOR_TEXT = OPERATOR_SPELLING
 
 export const quote = (s: string) => `'${s.replace(/'/g, "''")}'`
 
@@ -87,29 +74,28 @@ function printFilter(filter: PurchaseFilter): string {
 function printValue(condition: Condition): string {
   const { operator, value } = condition
   const asDate = findAttribute(condition.attribute)?.type === "date"
-  if (operator === "exists" || operator === "not_exists") {
-    return ""
-  }
-  if (operator === "between") {
-    const [a, b] = value as [unknown, unknown]
-    if (isMoney(a) && isMoney(b)) {
-      // Both ends share their dates: written once, after the second amount.
-      return `${printMoney(a, false)} AND ${printMoney(b, true)}`
+  switch (ARITY[operator]) {
+    case "none":
+      return ""
+    case "pair": {
+      const [a, b] = value as [unknown, unknown]
+      // Money: both ends share their dates, written once after the second amount.
+      return isMoney(a) && isMoney(b)
+        ? `${printMoney(a, false)} AND ${printMoney(b, true)}`
+        : `${printScalar(a, asDate)} AND ${printScalar(b, asDate)}`
     }
-    return `${printScalar(a, asDate)} AND ${printScalar(b, asDate)}`
+    case "list":
+      return `(${(value as unknown[]).map((v) => printScalar(v, asDate)).join(", ")})`
+    default:
+      return value && typeof value === "object" && !isMoney(value) && !Array.isArray(value)
+        ? printFilter(value as PurchaseFilter)
+        : printScalar(value as ConditionValue, asDate)
   }
-  if (operator === "in" || operator === "not_in") {
-    return `(${(value as unknown[]).map((v) => printScalar(v, asDate)).join(", ")})`
-  }
-  if (value && typeof value === "object" && !isMoney(value) && !Array.isArray(value)) {
-    return printFilter(value as PurchaseFilter)
-  }
-  return printScalar(value as ConditionValue, asDate)
 }
 
 export function printCondition(condition: Condition): string {
   const value = printValue(condition)
-  return [condition.attribute, OPERATOR_TEXT[condition.operator], value].filter(Boolean).join(" ")
+  return [condition.attribute, OPERATOR_SPELLING[condition.operator], value].filter(Boolean).join(" ")
 }
 
 const isGroup = (node: RuleNode) => isAll(node) || isAny(node)

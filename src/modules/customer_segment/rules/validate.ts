@@ -7,7 +7,8 @@ import {
   type ConditionValue,
   type RuleNode,
 } from "./ast"
-import { OPERATORS_BY_TYPE, describeValue, findAttribute, valueSchema } from "./attributes"
+import { findAttribute, operatorsOf, singleSchema } from "./registry"
+import { conditionValueSchema, describeValue } from "./values"
 
 export type RuleIssue = { path: (string | number)[]; message: string }
 
@@ -108,7 +109,7 @@ export function checkCondition(
     issues.push({ path: [...path, "operator"], message: `unknown operator "${operator}"; operators are ${OPERATORS.join(", ")}` })
     return null
   }
-  const allowed = OPERATORS_BY_TYPE[definition.type]
+  const allowed = operatorsOf(definition)
   if (!allowed.includes(operator as Condition["operator"])) {
     issues.push({
       path: [...path, "operator"],
@@ -117,7 +118,7 @@ export function checkCondition(
     return null
   }
   const op = operator as Condition["operator"]
-  const schema = valueSchema(definition, op)
+  const schema = conditionValueSchema(definition, singleSchema(definition), op)
   if (!schema) {
     if (value !== undefined && value !== null) {
       issues.push({ path: [...path, "value"], message: `${attribute} ${op} takes no value` })
@@ -131,7 +132,7 @@ export function checkCondition(
     const where = detail.path.length ? ` (at ${detail.path.join(".")})` : ""
     issues.push({
       path: [...path, "value"],
-      message: `${attribute} ${op} needs ${describeValue(definition, op)}: ${detail.message}${where}`,
+      message: `${attribute} ${op} needs ${describeValue(definition.name, definition.type, op)}: ${detail.message}${where}`,
     })
     return null
   }

@@ -1,5 +1,8 @@
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/postgresql"
-import type { CustomerFacts, OrderFact, PurchaseFact } from "../rules"
+import { emailDomain, factsRead, fold, foldOrNull, type CustomerFacts, type FactName, type OrderFact, type PurchaseFact } from "../rules"
+import { exec, rows } from "./execute"
+
+export { exec, rows } from "./execute"
 
 /** A customer_profile row as written (ids and timestamps aside). */
 export type ProfileInput = {
@@ -19,6 +22,8 @@ export type ProfileInput = {
   first_order_at: Date | string | null
   last_order_at: Date | string | null
   metadata: Record<string, unknown> | null
+  /** Last activity (ISO) of each of the customer's carts with items that was not completed. */
+  open_carts: (Date | string)[]
 }
 
 export type PurchaseInput = {
@@ -43,38 +48,51 @@ export type OrderInput = {
 
 export type FactsSnapshot = { profiles: ProfileInput[]; purchases: PurchaseInput[]; orders: OrderInput[] }
 
-const PROFILE_COLUMNS = `customer_id text, email text, first_name text, last_name text, has_account boolean,
-  customer_added_at timestamptz, group_ids text[], source_ids text[], countries text[], provinces text[],
-  cities text[], orders_count integer, spend jsonb, first_order_at timestamptz, last_order_at timestamptz, metadata jsonb`
+const PROFILE_COLUMNS = `customer_id text, email text, email_domain text, first_name text, first_name_folded text,
+  last_name text, last_name_folded text, has_account boolean, customer_added_at timestamptz, group_ids text[],
+  source_ids text[], countries text[], provinces text[], cities text[], orders_count integer, spend jsonb,
+  first_order_at timestamptz, last_order_at timestamptz, metadata jsonb, metadata_folded jsonb, open_carts text[]`
+/** What a profile is written from (the facts); the stored row adds their folded forms. */
 const PROFILE_FIELDS = [
   "customer_id", "email", "first_name", "last_name", "has_account", "customer_added_at", "group_ids",
   "source_ids", "countries", "provinces", "cities", "orders_count", "spend", "first_order_at",
-  "last_order_at", "metadata",
+  "last_order_at", "metadata", "open_carts",
 ]
+const STORED_PROFILE_FIELDS = [...PROFILE_FIELDS, "email_domain", "first_name_folded", "last_name_folded", "metadata_folded"]
 const PURCHASE_COLUMNS = `customer_id text, order_id text, product_id text, collection_id text, category_ids text[],
   type_id text, quantity integer, purchased_at timestamptz`
 const PURCHASE_FIELDS = ["customer_id", "order_id", "product_id", "collection_id", "category_ids", "type_id", "quantity", "purchased_at"]
 const ORDER_COLUMNS = "customer_id text, order_id text, currency_code text, total numeric, placed_at timestamptz"
 const ORDER_FIELDS = ["customer_id", "order_id", "currency_code", "total", "placed_at"]
 
+/** A list of places as stored: trimmed, folded, without empties or repeats, sorted. */
+const placeSet = (values: readonly string[]) =>
+  [...new Set(values.map((v) => fold(v.trim())).filter((v) => v !== ""))].sort()
+
+/** Metadata with its string values folded (for CONTAINS / STARTS WITH), other values as they are. */
+const foldedMetadata = (metadata: Record<string, unknown> | null) =>
+  metadata === null
+    ? null
+    : Object.fromEntries(Object.entries(metadata).map(([k, v]) => [k, typeof v === "string" ? fold(v) : v]))
+
 /**
- * A JS array as one PostgreSQL array literal (knex would otherwise spread an
- * array binding into a list of values); used with `?::text[]`.
+ * A profile as stored: the text rules compare without case folded once,
+ * here (fold.ts), so no statement depends on the database's locale. Applied
+ * to every write; idempotent, so a stored profile written again is unchanged.
  */
-const arrayLiteral = (values: unknown[]) =>
-  `{${values.map((v) => `"${String(v).replace(/["\\]/g, (c) => `\\${c}`)}"`).join(",")}}`
-
-const bind = (bindings: unknown[]) =>
-  bindings.map((b) => (Array.isArray(b) ? arrayLiteral(b) : b)) as (string | number | boolean | Date | null)[]
-
-/** Runs a statement with `?` bindings (arrays bound as one array value) and returns its rows. */
-export async function rows<T>(em: SqlEntityManager, sql: string, bindings: unknown[] = []): Promise<T[]> {
-  return (await em.execute(sql, bind(bindings), "all")) as T[]
-}
-
-/** Runs a statement with `?` bindings (arrays bound as one array value). */
-export async function exec(em: SqlEntityManager, sql: string, bindings: unknown[] = []): Promise<void> {
-  await em.execute(sql, bind(bindings), "run")
+export function storedProfile(profile: ProfileInput): ProfileInput & Record<string, unknown> {
+  return {
+    ...profile,
+    email: foldOrNull(profile.email),
+    email_domain: emailDomain(profile.email),
+    first_name_folded: foldOrNull(profile.first_name),
+    last_name_folded: foldOrNull(profile.last_name),
+    countries: placeSet(profile.countries),
+    provinces: placeSet(profile.provinces),
+    cities: placeSet(profile.cities),
+    metadata_folded: foldedMetadata(profile.metadata),
+    open_carts: [...new Set((profile.open_carts ?? []).map((d) => new Date(d).toISOString()))].sort(),
+  }
 }
 
 /** Which per-row facts to read besides the profiles (both by default). */
@@ -91,14 +109,14 @@ export async function readFacts(
   }
   const profiles = await rows<ProfileInput>(
     em,
-    `SELECT ${PROFILE_FIELDS.join(", ")} FROM customer_profile WHERE customer_id = ANY(?::text[]) AND deleted_at IS NULL`,
+    `SELECT ${PROFILE_FIELDS.join(", ")} FROM customer_profile WHERE customer_id = ANY($1::text[]) AND deleted_at IS NULL`,
     [customerIds]
   )
   const purchases =
     read.purchases !== false
       ? await rows<PurchaseInput>(
           em,
-          `SELECT ${PURCHASE_FIELDS.join(", ")} FROM customer_purchase WHERE customer_id = ANY(?::text[]) AND deleted_at IS NULL`,
+          `SELECT ${PURCHASE_FIELDS.join(", ")} FROM customer_purchase WHERE customer_id = ANY($1::text[]) AND deleted_at IS NULL`,
           [customerIds]
         )
       : []
@@ -108,7 +126,7 @@ export async function readFacts(
       ? await rows<OrderInput>(
           em,
           `SELECT customer_id, order_id, currency_code, total::float8 AS total, placed_at
-           FROM customer_order WHERE customer_id = ANY(?::text[]) AND deleted_at IS NULL`,
+           FROM customer_order WHERE customer_id = ANY($1::text[]) AND deleted_at IS NULL`,
           [customerIds]
         )
       : []
@@ -126,9 +144,8 @@ export type WriteFactsOptions = {
 /**
  * Replaces the facts of `customerIds` with `next` (a customer without a
  * profile in `next` loses its row), in the caller's transaction. Returns what
- * was stored before.
- */
-/*
+ * was stored before, and what is stored now (profiles as storedProfile makes them).
+ *
  * Every statement on these tables says `deleted_at IS NULL`: their indexes
  * are partial on it (rows here are never soft-deleted), and without it
  * PostgreSQL cannot use them.
@@ -138,73 +155,87 @@ export async function replaceFacts(
   customerIds: string[],
   next: FactsSnapshot,
   options: WriteFactsOptions = {}
-): Promise<FactsSnapshot> {
+): Promise<{ previous: FactsSnapshot; written: FactsSnapshot }> {
   // Two writers of one customer's facts wait for each other (in id order, so never deadlock).
-  await exec(em, `SELECT pg_advisory_xact_lock(hashtext('customer-facts:' || c)) FROM (SELECT unnest(?::text[]) AS c ORDER BY 1) ids`, [
+  await exec(em, `SELECT pg_advisory_xact_lock(hashtext('customer-facts:' || c)) FROM (SELECT unnest($1::text[]) AS c ORDER BY 1) ids`, [
     [...customerIds].sort(),
   ])
   const previous = await readFacts(em, customerIds)
+  const profiles = next.profiles.map(storedProfile)
   // An order moved to one of these customers leaves its previous owner's rows (order ids are unique).
   const orderIds = [...new Set([...next.purchases, ...next.orders].map((p) => p.order_id))]
 
-  await exec(em, 
-    `DELETE FROM customer_purchase WHERE deleted_at IS NULL AND (customer_id = ANY(?::text[]) OR order_id = ANY(?::text[]))`,
-    [customerIds, orderIds]
-  )
-  await exec(em, 
-    `DELETE FROM customer_order WHERE deleted_at IS NULL AND (customer_id = ANY(?::text[]) OR order_id = ANY(?::text[]))`,
-    [customerIds, orderIds]
-  )
-  const kept = next.profiles.map((p) => p.customer_id)
-  await exec(em, 
-    `DELETE FROM customer_profile WHERE deleted_at IS NULL AND customer_id = ANY(?::text[]) AND NOT (customer_id = ANY(?::text[]))`,
+  for (const table of ["customer_purchase", "customer_order"]) {
+    await exec(
+      em,
+      `DELETE FROM ${table} WHERE deleted_at IS NULL AND (customer_id = ANY($1::text[]) OR order_id = ANY($2::text[]))`,
+      [customerIds, orderIds]
+    )
+  }
+  const kept = profiles.map((p) => p.customer_id)
+  await exec(
+    em,
+    `DELETE FROM customer_profile WHERE deleted_at IS NULL AND customer_id = ANY($1::text[]) AND NOT (customer_id = ANY($2::text[]))`,
     [customerIds, kept]
   )
   if (options.range) {
     const { after, upto } = options.range
-    await exec(em, 
-      `DELETE FROM customer_profile WHERE deleted_at IS NULL AND customer_id > ? ${upto === null ? "" : "AND customer_id <= ?"} AND NOT (customer_id = ANY(?::text[]))`,
-      upto === null ? [after ?? "", kept] : [after ?? "", upto, kept]
+    await exec(
+      em,
+      `DELETE FROM customer_profile WHERE deleted_at IS NULL AND customer_id > $1
+         AND ($2::text IS NULL OR customer_id <= $2) AND NOT (customer_id = ANY($3::text[]))`,
+      [after ?? "", upto, kept]
     )
   }
-  if (next.profiles.length) {
-    const updates = PROFILE_FIELDS.filter((f) => f !== "customer_id").map((f) => `${f} = EXCLUDED.${f}`)
-    await exec(em, 
-      `INSERT INTO customer_profile (id, ${PROFILE_FIELDS.join(", ")}, created_at, updated_at)
-       SELECT 'cprof_' || replace(gen_random_uuid()::text, '-', ''), ${PROFILE_FIELDS.map((f) => `x.${f}`).join(", ")}, now(), now()
-       FROM jsonb_to_recordset(?::jsonb) AS x(${PROFILE_COLUMNS})
+  if (profiles.length) {
+    const updates = STORED_PROFILE_FIELDS.filter((f) => f !== "customer_id").map((f) => `${f} = EXCLUDED.${f}`)
+    await exec(
+      em,
+      `INSERT INTO customer_profile (id, ${STORED_PROFILE_FIELDS.join(", ")}, created_at, updated_at)
+       SELECT 'cprof_' || replace(gen_random_uuid()::text, '-', ''), ${STORED_PROFILE_FIELDS.map((f) => `x.${f}`).join(", ")}, now(), now()
+       FROM jsonb_to_recordset($1::jsonb) AS x(${PROFILE_COLUMNS})
        ON CONFLICT (customer_id) WHERE deleted_at IS NULL DO UPDATE SET ${updates.join(", ")}, updated_at = now()`,
-      [JSON.stringify(next.profiles)]
+      [JSON.stringify(profiles)]
     )
   }
   if (next.purchases.length) {
-    await exec(em, 
+    await exec(
+      em,
       `INSERT INTO customer_purchase (id, ${PURCHASE_FIELDS.join(", ")}, created_at, updated_at)
        SELECT 'cpur_' || replace(gen_random_uuid()::text, '-', ''), ${PURCHASE_FIELDS.map((f) => `x.${f}`).join(", ")}, now(), now()
-       FROM jsonb_to_recordset(?::jsonb) AS x(${PURCHASE_COLUMNS})`,
+       FROM jsonb_to_recordset($1::jsonb) AS x(${PURCHASE_COLUMNS})`,
       [JSON.stringify(next.purchases)]
     )
   }
   if (next.orders.length) {
     // raw_total: the BigNumber column's raw value, as Medusa's models write it.
-    await exec(em, 
+    await exec(
+      em,
       `INSERT INTO customer_order (id, ${ORDER_FIELDS.join(", ")}, raw_total, created_at, updated_at)
        SELECT 'cord_' || replace(gen_random_uuid()::text, '-', ''), ${ORDER_FIELDS.map((f) => `x.${f}`).join(", ")},
          jsonb_build_object('value', x.total::text, 'precision', 20), now(), now()
-       FROM jsonb_to_recordset(?::jsonb) AS x(${ORDER_COLUMNS})`,
+       FROM jsonb_to_recordset($1::jsonb) AS x(${ORDER_COLUMNS})`,
       [JSON.stringify(next.orders)]
     )
   }
-  return previous
+  const written = { profiles: profiles.map((p) => pick(p, PROFILE_FIELDS) as ProfileInput), purchases: next.purchases, orders: next.orders }
+  return { previous, written }
 }
+
+const pick = (row: Record<string, unknown>, fields: string[]) => Object.fromEntries(fields.map((f) => [f, row[f]]))
 
 const date = (value: Date | string | null): Date | null => (value === null ? null : new Date(value))
 
 /**
- * The evaluator's view of a stored profile, with the customer's purchases
- * and orders (without orders, amounts within dates are 0).
+ * The evaluator's view of a stored profile, with the customer's purchases,
+ * orders (without orders, amounts within dates are 0) and segment memberships.
  */
-export function toFacts(profile: ProfileInput, purchases: PurchaseInput[], orders: OrderInput[] = []): CustomerFacts {
+export function toFacts(
+  profile: ProfileInput,
+  purchases: PurchaseInput[],
+  orders: OrderInput[] = [],
+  segments: string[] = []
+): CustomerFacts {
   return {
     email: profile.email,
     first_name: profile.first_name,
@@ -238,36 +269,28 @@ export function toFacts(profile: ProfileInput, purchases: PurchaseInput[], order
       })
     ),
     metadata: profile.metadata ?? {},
+    segments,
+    open_carts: (profile.open_carts ?? []).map((d) => new Date(d)),
   }
 }
 
-/** Profile column → the attributes that read it. */
-const ATTRIBUTES_OF: Record<string, string[]> = {
-  email: ["email", "email_domain"],
-  first_name: ["first_name"],
-  last_name: ["last_name"],
-  has_account: ["has_account"],
-  customer_added_at: ["customer_added_date"],
-  group_ids: ["customer_groups"],
-  countries: ["countries"],
-  provinces: ["provinces"],
-  cities: ["cities"],
-  orders_count: ["number_of_orders"],
-  spend: ["amount_spent", "average_order_value"],
-  first_order_at: ["first_order_date"],
-  last_order_at: ["last_order_date"],
-  metadata: ["metadata.*"],
-}
+/** The profile columns that are facts rules read (see FactName). */
+const PROFILE_FACTS: FactName[] = [
+  "email", "first_name", "last_name", "has_account", "customer_added_at", "group_ids", "countries", "provinces",
+  "cities", "orders_count", "spend", "first_order_at", "last_order_at", "metadata", "open_carts",
+]
+
+const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 
 const canonical = (value: unknown): string => {
   if (value instanceof Date || (typeof value === "string" && /^\d{4}-\d{2}-\d{2}T/.test(value))) {
     return String(new Date(value as string).getTime())
   }
   if (Array.isArray(value)) {
-    return JSON.stringify(value.map(canonical).sort())
+    return JSON.stringify(value.map(canonical).sort(byCodeUnits))
   }
   if (value && typeof value === "object") {
-    return JSON.stringify(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, canonical(v)]))
+    return JSON.stringify(Object.entries(value).sort(([a], [b]) => byCodeUnits(a, b)).map(([k, v]) => [k, canonical(v)]))
   }
   return JSON.stringify(value ?? null)
 }
@@ -279,38 +302,37 @@ const orderKey = (o: OrderInput) => canonical([o.order_id, o.currency_code.toLow
 /** One customer's stored facts. */
 export type CustomerSnapshot = { profile?: ProfileInput; purchases: PurchaseInput[]; orders: OrderInput[] }
 
-/**
- * The attributes whose facts differ between two snapshots of one customer
- * ("*" when the customer appeared, disappeared or changed account status:
- * every segment must look again).
- */
-export function changedAttributes(before: CustomerSnapshot, after: CustomerSnapshot): Set<string> {
+/** A changed fact, or "*": the customer appeared, disappeared or changed account status (every segment must look again). */
+export type ChangedFact = FactName | "*"
+
+/** The facts that differ between two stored snapshots of one customer. */
+export function changedFacts(before: CustomerSnapshot, after: CustomerSnapshot): Set<ChangedFact> {
   if (!before.profile || !after.profile || before.profile.has_account !== after.profile.has_account) {
     return new Set(["*"])
   }
-  const changed = new Set<string>()
-  for (const [column, attributes] of Object.entries(ATTRIBUTES_OF)) {
+  const changed = new Set<ChangedFact>()
+  for (const column of PROFILE_FACTS) {
     const a = before.profile[column as keyof ProfileInput]
     const b = after.profile[column as keyof ProfileInput]
     if (canonical(a) !== canonical(b)) {
-      attributes.forEach((name) => changed.add(name))
+      changed.add(column)
     }
   }
-  const keys = <T>(list: T[], key: (row: T) => string) => list.map(key).sort().join("|")
+  const keys = <T>(list: T[], key: (row: T) => string) => list.map(key).sort(byCodeUnits).join("|")
   if (keys(before.purchases, purchaseKey) !== keys(after.purchases, purchaseKey)) {
-    changed.add("products_purchased")
+    changed.add("purchases")
   }
   // amount_spent within dates reads the orders (an order can move in time with the same totals).
   if (keys(before.orders, orderKey) !== keys(after.orders, orderKey)) {
-    changed.add("amount_spent")
+    changed.add("orders")
   }
   return changed
 }
 
-/** Whether a segment reading `attributes` must be re-evaluated after `changed`. */
-export function isAffected(attributes: string[], changed: Set<string>): boolean {
+/** Whether a segment reading `attributes` must be re-evaluated after `changed` facts. */
+export function isAffected(attributes: readonly string[], changed: ReadonlySet<string>): boolean {
   if (changed.has("*")) {
     return true
   }
-  return attributes.some((a) => changed.has(a) || (a.startsWith("metadata.") && changed.has("metadata.*")))
+  return [...factsRead(attributes)].some((fact) => changed.has(fact))
 }

@@ -1,6 +1,7 @@
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/postgresql"
-import { compileSql, evaluate, type RuleNode } from "../rules"
-import { exec, isAffected, readFacts, rows, toFacts } from "./facts"
+import { SqlParams, compileSql, dependencyOrder, evaluate, segmentsRead, type RuleNode } from "../rules"
+import { exec, rows } from "./execute"
+import { isAffected, readFacts, toFacts } from "./facts"
 
 export type AppliesTo = "registered" | "guests" | "both"
 
@@ -17,6 +18,15 @@ export type MembershipChange = { segment_id: string; added: string[]; removed: s
 
 export type RefreshResult = { matched: number; added: number; removed: number; duration_ms: number }
 
+export type RefreshOptions = {
+  now: Date
+  /** Customers written per transaction. */
+  batchSize: number
+  abandoned_after_minutes?: number
+  /** Runs after each batch that changed memberships commits. */
+  onBatch?: (change: MembershipChange) => Promise<void>
+}
+
 const NEW_MEMBERSHIP_ID = "'csegm_' || replace(gen_random_uuid()::text, '-', '')"
 
 const appliesSql = (appliesTo: AppliesTo, alias: string) =>
@@ -26,95 +36,141 @@ const appliesToFacts = (appliesTo: AppliesTo, hasAccount: boolean) =>
   appliesTo === "both" || (appliesTo === "registered") === hasAccount
 
 /**
- * A full refresh of one dynamic segment: per batch of customers, in one
- * transaction, insert the profiles that match and are not members, and
- * delete the members that no longer match (or no longer exist). Static
- * segments keep their members. `onBatch` runs after each batch commits.
+ * Plans a refresh: in one read-only statement, the customers whose
+ * membership differs from the rule (matching and not members, members and
+ * not matching). The difference is a FULL JOIN, which PostgreSQL can only run
+ * as a hash or merge join, and nested loops are off for the statement, so
+ * its cost stays linear whatever the tables' statistics say (right after a
+ * backfill they have none).
+ */
+async function planRefresh(
+  manager: SqlEntityManager,
+  segment: SegmentRule & { rule: RuleNode },
+  options: RefreshOptions
+): Promise<{ joining: string[]; leaving: string[] }> {
+  const params = new SqlParams()
+  const segmentId = params.add(segment.id, "text")
+  const rule = compileSql(segment.rule, {
+    now: options.now,
+    alias: "p",
+    params,
+    abandoned_after_minutes: options.abandoned_after_minutes,
+  })
+  const sql = `
+    WITH matched AS MATERIALIZED (
+      SELECT p.customer_id FROM customer_profile p
+      WHERE p.deleted_at IS NULL AND ${appliesSql(segment.applies_to, "p")} AND ${rule.sql}
+    ),
+    members AS MATERIALIZED (
+      SELECT cm.customer_id FROM customer_segment_membership cm
+      WHERE cm.segment_id = ${segmentId} AND cm.deleted_at IS NULL
+    ),
+    difference AS MATERIALIZED (
+      SELECT m.customer_id AS joining, cm.customer_id AS leaving
+      FROM matched m FULL JOIN members cm ON cm.customer_id = m.customer_id
+      WHERE m.customer_id IS NULL OR cm.customer_id IS NULL
+    )
+    SELECT COALESCE((SELECT array_agg(joining) FROM difference WHERE joining IS NOT NULL), '{}') AS joining,
+      COALESCE((SELECT array_agg(leaving) FROM difference WHERE leaving IS NOT NULL), '{}') AS leaving`
+  const [plan] = await manager.transactional(async (em) => {
+    await exec(em as SqlEntityManager, "SET LOCAL enable_nestloop = off")
+    await exec(em as SqlEntityManager, "SET LOCAL jit = off")
+    return rows<{ joining: string[]; leaving: string[] }>(em as SqlEntityManager, sql, rule.params)
+  })
+  return plan
+}
+
+/**
+ * Which of these customers match the segment's rule now (their current
+ * facts; the rule reads only their rows), while the segment exists.
+ */
+async function matchingNow(
+  em: SqlEntityManager,
+  segment: SegmentRule & { rule: RuleNode },
+  customerIds: string[],
+  options: RefreshOptions
+): Promise<Set<string>> {
+  const params = new SqlParams()
+  const ids = params.add(customerIds, "text[]")
+  const segmentId = params.add(segment.id, "text")
+  const rule = compileSql(segment.rule, {
+    now: options.now,
+    alias: "p",
+    params,
+    scope: (column) => `${column} = ANY(${ids})`,
+    abandoned_after_minutes: options.abandoned_after_minutes,
+  })
+  const found = await rows<{ customer_id: string }>(
+    em,
+    `SELECT p.customer_id FROM customer_profile p
+     WHERE p.customer_id = ANY(${ids}) AND p.deleted_at IS NULL AND ${appliesSql(segment.applies_to, "p")} AND ${rule.sql}
+       AND EXISTS (SELECT 1 FROM customer_segment s WHERE s.id = ${segmentId} AND s.deleted_at IS NULL)`,
+    rule.params
+  )
+  return new Set(found.map((r) => r.customer_id))
+}
+
+/** ANALYZE the membership table when a refresh changed a large share of it (its statistics would mislead the planner). */
+async function analyzeIfMuchChanged(manager: SqlEntityManager, changed: number): Promise<void> {
+  if (changed < 1000) {
+    return
+  }
+  const [table] = await rows<{ estimate: number }>(
+    manager,
+    `SELECT reltuples::float8 AS estimate FROM pg_class WHERE oid = 'customer_segment_membership'::regclass`
+  )
+  if (!table || table.estimate < 0 || changed >= 0.1 * table.estimate) {
+    await exec(manager, "ANALYZE customer_segment_membership")
+  }
+}
+
+/**
+ * A full refresh of one dynamic segment. The customers whose membership
+ * differs are found in one statement over the whole projection (planRefresh);
+ * then, per batch of them and in its own transaction, each is checked
+ * against the rule on its facts as they are at that moment (a real-time
+ * change made meanwhile is never undone) and joins or leaves. A refresh that
+ * finds nothing to change writes nothing. Static segments keep their members.
  */
 export async function refreshMembership(
   manager: SqlEntityManager,
   segment: SegmentRule,
-  options: { now: Date; batchSize: number; onBatch?: (change: MembershipChange) => Promise<void> }
+  options: RefreshOptions
 ): Promise<RefreshResult> {
   const started = Date.now()
-  let matched = 0
   let added = 0
   let removed = 0
   if (segment.kind === "dynamic" && segment.rule) {
-    // One statement per batch of profiles in customer id order, in its own transaction: the
-    // batch's matches are inserted, and members of its id range that no longer match are deleted
-    // (the last range is open, so members without a profile go too). The range is read straight
-    // off the index (the last batch has its own statement: an "OR upper IS NULL" would stop the
-    // index from bounding the scan); NOT IN over the matches is hashed whatever the statistics say.
-    // The rule reads only the batch's purchases (a range scan, not one probe per customer).
-    const statement = (bounded: boolean) => {
-      const range = (alias: string) =>
-        `${alias}.customer_id > (SELECT after FROM params)${bounded ? ` AND ${alias}.customer_id <= (SELECT upto FROM params)` : ""}`
-      const rule = compileSql(segment.rule!, { now: options.now, alias: "p", purchaseScope: range("cp") })
-      const sql = `
-      WITH params AS (SELECT ?::text AS after, ?::text AS upto),
-      matched AS MATERIALIZED (
-        SELECT p.customer_id FROM customer_profile p
-        WHERE p.deleted_at IS NULL AND ${range("p")} AND ${appliesSql(segment.applies_to, "p")} AND ${rule.sql}
-          AND EXISTS (SELECT 1 FROM customer_segment s WHERE s.id = ? AND s.deleted_at IS NULL)
-      ),
-      inserted AS (
-        INSERT INTO customer_segment_membership (id, segment_id, customer_id, source, matched_at, created_at, updated_at)
-        SELECT ${NEW_MEMBERSHIP_ID}, ?, m.customer_id, 'rule', now(), now(), now() FROM matched m
-        ON CONFLICT (segment_id, customer_id) WHERE deleted_at IS NULL DO NOTHING
-        RETURNING customer_id
-      ),
-      removed AS (
-        DELETE FROM customer_segment_membership cm
-        WHERE cm.segment_id = ? AND cm.deleted_at IS NULL AND ${range("cm")}
-          AND cm.customer_id NOT IN (SELECT customer_id FROM matched)
-        RETURNING cm.customer_id
-      )
-      SELECT (SELECT count(*)::int FROM matched) AS matched,
-        COALESCE((SELECT array_agg(customer_id) FROM inserted), '{}') AS added,
-        COALESCE((SELECT array_agg(customer_id) FROM removed), '{}') AS removed`
-      return { sql, ruleBindings: rule.bindings }
-    }
-    const bounded = statement(true)
-    const open = statement(false)
-    let after = ""
-    for (;;) {
-      // The batch's last customer id, from the index alone (null: the rest is the last batch).
-      const [bound] = await rows<{ customer_id: string }>(
-        manager,
-        `SELECT customer_id FROM customer_profile WHERE deleted_at IS NULL AND customer_id > ?
-         ORDER BY customer_id OFFSET ? LIMIT 1`,
-        [after, options.batchSize - 1]
-      )
-      const upto = bound?.customer_id ?? null
-      const { sql, ruleBindings } = upto === null ? open : bounded
-      // In text order: params (2), the rule, live-segment check, insert, delete.
-      const bindings = [after, upto, ...ruleBindings, segment.id, segment.id, segment.id]
-      const [result] = await manager.transactional((em) =>
-        rows<{ matched: number; added: string[]; removed: string[] }>(em as SqlEntityManager, sql, bindings)
-      )
-      matched += result.matched
-      added += result.added.length
-      removed += result.removed.length
-      if (options.onBatch && (result.added.length || result.removed.length)) {
-        await options.onBatch({ segment_id: segment.id, added: result.added, removed: result.removed })
+    const dynamic = segment as SegmentRule & { rule: RuleNode }
+    const plan = await planRefresh(manager, dynamic, options)
+    const candidates = [...plan.joining, ...plan.leaving]
+    for (let start = 0; start < candidates.length; start += options.batchSize) {
+      const batch = candidates.slice(start, start + options.batchSize)
+      const [change] = await manager.transactional(async (em) => {
+        const now = await matchingNow(em as SqlEntityManager, dynamic, batch, options)
+        return applyMembershipChanges(em as SqlEntityManager, [
+          { segment_id: segment.id, added: batch.filter((id) => now.has(id)), removed: batch.filter((id) => !now.has(id)) },
+        ])
+      })
+      if (change) {
+        added += change.added.length
+        removed += change.removed.length
+        await options.onBatch?.(change)
       }
-      if (upto === null) {
-        break
-      }
-      after = upto
     }
+    await analyzeIfMuchChanged(manager, added + removed)
   }
   const duration = Date.now() - started
   const [count] = await rows<{ n: number }>(
     manager,
     `UPDATE customer_segment SET member_count = (
-       SELECT count(*)::int FROM customer_segment_membership WHERE segment_id = ? AND deleted_at IS NULL
-     ), last_refreshed_at = now(), last_refresh_duration_ms = ?, updated_at = now()
-     WHERE id = ? RETURNING member_count AS n`,
-    [segment.id, duration, segment.id]
+       SELECT count(*)::int FROM customer_segment_membership WHERE segment_id = $1 AND deleted_at IS NULL
+     ), last_refreshed_at = now(), last_refresh_duration_ms = $2, updated_at = now()
+     WHERE id = $1 RETURNING member_count AS n`,
+    [segment.id, duration]
   )
-  return { matched: segment.kind === "dynamic" ? matched : count?.n ?? 0, added, removed, duration_ms: duration }
+  // A dynamic segment's members are the customers it matched (each checked when it joined or left).
+  return { matched: count?.n ?? 0, added, removed, duration_ms: duration }
 }
 
 /** Applies membership changes (or undoes them with `invert`) and keeps member_count in step. */
@@ -131,7 +187,7 @@ export async function applyMembershipChanges(
       ? await rows<{ customer_id: string }>(
           em,
           `INSERT INTO customer_segment_membership (id, segment_id, customer_id, source, matched_at, created_at, updated_at)
-           SELECT ${NEW_MEMBERSHIP_ID}, ?, c, ?, now(), now(), now() FROM unnest(?::text[]) AS c
+           SELECT ${NEW_MEMBERSHIP_ID}, $1, c, $2, now(), now(), now() FROM unnest($3::text[]) AS c
            ON CONFLICT (segment_id, customer_id) WHERE deleted_at IS NULL DO NOTHING
            RETURNING customer_id`,
           [change.segment_id, options.source ?? "rule", add]
@@ -140,13 +196,15 @@ export async function applyMembershipChanges(
     const deleted = remove.length
       ? await rows<{ customer_id: string }>(
           em,
-          `DELETE FROM customer_segment_membership WHERE segment_id = ? AND customer_id = ANY(?::text[]) AND deleted_at IS NULL RETURNING customer_id`,
+          `DELETE FROM customer_segment_membership
+           WHERE segment_id = $1 AND customer_id = ANY($2::text[]) AND deleted_at IS NULL RETURNING customer_id`,
           [change.segment_id, remove]
         )
       : []
     if (inserted.length !== deleted.length) {
-      await exec(em, 
-        `UPDATE customer_segment SET member_count = GREATEST(member_count + ?, 0), updated_at = now() WHERE id = ?`,
+      await exec(
+        em,
+        `UPDATE customer_segment SET member_count = GREATEST(member_count + $1, 0), updated_at = now() WHERE id = $2`,
         [inserted.length - deleted.length, change.segment_id]
       )
     }
@@ -159,67 +217,86 @@ export async function applyMembershipChanges(
   return applied.filter((c) => c.added.length || c.removed.length)
 }
 
+/** The active dynamic segments, each with the segments its rule reads, in dependency order. */
+export async function activeDynamicSegments(em: SqlEntityManager): Promise<(SegmentRule & { reads: string[] })[]> {
+  const found = await rows<SegmentRule>(
+    em,
+    `SELECT id, kind, applies_to, rule, attributes FROM customer_segment
+     WHERE status = 'active' AND kind = 'dynamic' AND deleted_at IS NULL AND rule IS NOT NULL`
+  )
+  return dependencyOrder(found.map((s) => ({ ...s, reads: s.rule ? segmentsRead(s.rule) : [] })))
+}
+
 /**
- * Real time: for each customer, the active dynamic segments reading an
- * attribute that changed are evaluated in memory on the stored facts; the
- * memberships that differ are returned (not written).
+ * Real time: for each customer, the active dynamic segments reading a fact
+ * that changed are evaluated in memory on the stored facts, in dependency
+ * order; when a membership changes, the segments reading that segment are
+ * evaluated too (with the new membership). The memberships that differ are
+ * returned (not written).
  */
 export async function evaluateCustomers(
   em: SqlEntityManager,
-  changes: { customer_id: string; changed: Set<string> }[],
-  options: { now: Date; segments?: SegmentRule[] }
+  changes: { customer_id: string; changed: ReadonlySet<string> }[],
+  options: { now: Date; abandoned_after_minutes?: number; segments?: (SegmentRule & { reads: string[] })[] }
 ): Promise<MembershipChange[]> {
-  const segments =
-    options.segments ??
-    (await rows<SegmentRule>(
-      em,
-      `SELECT id, kind, applies_to, rule, attributes FROM customer_segment
-       WHERE status = 'active' AND kind = 'dynamic' AND deleted_at IS NULL AND rule IS NOT NULL`
-    ))
+  const segments = options.segments ?? (await activeDynamicSegments(em))
   const work = changes
-    .map((c) => ({ customer_id: c.customer_id, segments: segments.filter((s) => isAffected(s.attributes, c.changed)) }))
-    .filter((w) => w.segments.length > 0)
+    .map((c) => ({ customer_id: c.customer_id, affected: new Set(segments.filter((s) => isAffected(s.attributes, c.changed)).map((s) => s.id)) }))
+    .filter((w) => w.affected.size > 0)
   if (work.length === 0) {
     return []
   }
   const customerIds = work.map((w) => w.customer_id)
-  const segmentIds = [...new Set(work.flatMap((w) => w.segments.map((s) => s.id)))]
-  const reads = (attribute: string) => work.some((w) => w.segments.some((s) => s.attributes.includes(attribute)))
+  const reads = (attribute: string) => segments.some((s) => s.attributes.includes(attribute))
   const [facts, current] = await Promise.all([
     // Orders for amount_spent within dates.
     readFacts(em, customerIds, { purchases: reads("products_purchased"), orders: reads("amount_spent") }),
     rows<{ segment_id: string; customer_id: string }>(
       em,
-      `SELECT segment_id, customer_id FROM customer_segment_membership
-       WHERE customer_id = ANY(?::text[]) AND segment_id = ANY(?::text[]) AND deleted_at IS NULL`,
-      [customerIds, segmentIds]
+      `SELECT segment_id, customer_id FROM customer_segment_membership WHERE customer_id = ANY($1::text[]) AND deleted_at IS NULL`,
+      [customerIds]
     ),
   ])
-  const members = new Set(current.map((m) => `${m.segment_id}:${m.customer_id}`))
   const profiles = new Map(facts.profiles.map((p) => [p.customer_id, p]))
-  const byCustomer = new Map<string, typeof facts.purchases>()
-  for (const purchase of facts.purchases) {
-    byCustomer.set(purchase.customer_id, [...(byCustomer.get(purchase.customer_id) ?? []), purchase])
+  const group = <T extends { customer_id: string }>(list: T[]) => {
+    const map = new Map<string, T[]>()
+    list.forEach((row) => map.set(row.customer_id, [...(map.get(row.customer_id) ?? []), row]))
+    return map
   }
-  const ordersOf = new Map<string, typeof facts.orders>()
-  for (const order of facts.orders) {
-    ordersOf.set(order.customer_id, [...(ordersOf.get(order.customer_id) ?? []), order])
-  }
+  const purchasesOf = group(facts.purchases)
+  const ordersOf = group(facts.orders)
+  const membershipsOf = group(current)
   const result = new Map<string, MembershipChange>()
-  for (const { customer_id, segments: affected } of work) {
+  for (const { customer_id, affected } of work) {
     const profile = profiles.get(customer_id)
-    const customerFacts = profile ? toFacts(profile, byCustomer.get(customer_id) ?? [], ordersOf.get(customer_id) ?? []) : null
-    for (const segment of affected) {
+    const member = new Set((membershipsOf.get(customer_id) ?? []).map((m) => m.segment_id))
+    const customerFacts = profile
+      ? toFacts(profile, purchasesOf.get(customer_id) ?? [], ordersOf.get(customer_id) ?? [], [...member].sort())
+      : null
+    for (const segment of segments) {
+      if (!affected.has(segment.id)) {
+        continue
+      }
       const matches =
         customerFacts !== null &&
         appliesToFacts(segment.applies_to, customerFacts.has_account) &&
-        evaluate(segment.rule!, customerFacts, { now: options.now, cart: null })
-      const isMember = members.has(`${segment.id}:${customer_id}`)
-      if (matches !== isMember) {
-        const change = result.get(segment.id) ?? { segment_id: segment.id, added: [], removed: [] }
-        ;(matches ? change.added : change.removed).push(customer_id)
-        result.set(segment.id, change)
+        evaluate(segment.rule!, customerFacts, { now: options.now, cart: null, abandoned_after_minutes: options.abandoned_after_minutes })
+      if (matches === member.has(segment.id)) {
+        continue
       }
+      const change = result.get(segment.id) ?? { segment_id: segment.id, added: [], removed: [] }
+      ;(matches ? change.added : change.removed).push(customer_id)
+      result.set(segment.id, change)
+      // The segments reading this one look again, with the membership as it is now.
+      if (matches) {
+        member.add(segment.id)
+      } else {
+        member.delete(segment.id)
+      }
+      if (customerFacts) {
+        customerFacts.segments = [...member].sort()
+      }
+      segments.filter((s) => s.reads.includes(segment.id)).forEach((s) => affected.add(s.id))
     }
   }
   return [...result.values()]

@@ -24,6 +24,7 @@ describe("parseCustomerSuiteOptions", () => {
       realtime: true,
       refresh_schedule: "0 * * * *",
       batch_size: 5000,
+      abandoned_after_minutes: 60,
     })
     expect(options.assistance).toEqual({
       enabled: false,

@@ -66,6 +66,8 @@ export const backfillCustomerFactsStep = createStep(
       }
       after = ids[ids.length - 1]
     }
+    // The projection was just rewritten: plan rule statements on what it holds now.
+    await service.analyzeCustomerFacts()
     const segments = await service.listCustomerSegments(
       { status: "active", kind: "dynamic" },
       { select: ["id"], take: null }

@@ -1,4 +1,4 @@
-import { Modules } from "@medusajs/framework/utils"
+import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
 import { CUSTOMER_SEGMENT_MODULE } from "../../../modules/customer_segment"
 import type CustomerSegmentModuleService from "../../../modules/customer_segment/service"
@@ -15,7 +15,18 @@ export const deleteCustomerSegmentsStep = createStep(
   async (ids: string[], { container }) => {
     const service = container.resolve<CustomerSegmentModuleService>(CUSTOMER_SEGMENT_MODULE)
     const customerModule = container.resolve(Modules.CUSTOMER)
-    const segments = await service.listCustomerSegments({ id: ids }, { select: ["id", "customer_group_id"] })
+    const segments = await service.listCustomerSegments({ id: ids }, { select: ["id", "name", "customer_group_id"] })
+    // A segment another segment's rule reads stays (that rule would silently match on a segment that is gone).
+    const readers = await service.listSegmentReaders(segments.map((s) => s.id))
+    if (readers.length) {
+      const names = new Map(segments.map((s) => [s.id, s.name]))
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        readers
+          .map((r) => `"${r.name}" (${r.id}) reads ${r.reads.filter((id) => names.has(id)).map((id) => `"${names.get(id)}"`).join(", ")}`)
+          .join("; ") + ": change or delete those segments first"
+      )
+    }
     const groupIds = segments.map((s) => s.customer_group_id).filter((id): id is string => Boolean(id))
     await service.softDeleteCustomerSegments(segments.map((s) => s.id))
     if (groupIds.length) {

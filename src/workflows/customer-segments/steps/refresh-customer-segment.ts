@@ -1,3 +1,4 @@
+import type { IEventBusModuleService } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
 import { CUSTOMER_SEGMENT_MODULE, CustomerSegmentEvents } from "../../../modules/customer_segment"
@@ -20,8 +21,10 @@ export const queueCustomerSegmentRefreshStep = createStep(
     if (input.segment_ids.length === 0) {
       return new StepResponse([], [])
     }
+    // Segments that read others come after them (their runs start in this order).
+    const ordered = await service.orderForRefresh(input.segment_ids)
     const runs = await service.createCustomerSegmentRefreshRuns(
-      input.segment_ids.map((segment_id) => ({ segment_id, trigger: input.trigger, status: "queued" as const }))
+      ordered.map((segment_id) => ({ segment_id, trigger: input.trigger, status: "queued" as const }))
     )
     return new StepResponse(
       runs.map((r) => ({ id: r.id, segment_id: r.segment_id })),
@@ -36,6 +39,37 @@ export const queueCustomerSegmentRefreshStep = createStep(
     await service.deleteCustomerSegmentRefreshRuns(ids)
   }
 )
+
+/**
+ * The segments whose rules read a segment whose members just changed are
+ * refreshed after it (one queued run each is enough: one that has not
+ * started yet will read the new memberships).
+ */
+async function queueReaders(
+  service: CustomerSegmentModuleService,
+  eventBus: IEventBusModuleService,
+  segmentId: string
+): Promise<void> {
+  const readers = await service.listSegmentReaders([segmentId])
+  if (readers.length === 0) {
+    return
+  }
+  const waiting = await service.listCustomerSegmentRefreshRuns(
+    { segment_id: readers.map((r) => r.id), status: "queued" },
+    { select: ["segment_id"], take: null }
+  )
+  const queued = new Set(waiting.map((r) => r.segment_id))
+  const due = readers.filter((r) => !queued.has(r.id))
+  if (due.length === 0) {
+    return
+  }
+  const runs = await service.createCustomerSegmentRefreshRuns(
+    due.map((r) => ({ segment_id: r.id, trigger: "dependency" as const, status: "queued" as const }))
+  )
+  await eventBus.emit(
+    runs.map((r) => ({ name: CustomerSegmentEvents.REFRESH_REQUESTED, data: { id: r.segment_id, run_id: r.id } }))
+  )
+}
 
 export type RunRefreshStepInput = { segment_id: string; run_id?: string; trigger: RefreshTrigger }
 
@@ -77,6 +111,9 @@ export const runCustomerSegmentRefreshStep = createStep(
               await eventBus.emit(payloads.map((data) => ({ name: CustomerSegmentEvents.MEMBERSHIP_CHANGED, data })))
             },
           })
+          if (result.added + result.removed > 0) {
+            await queueReaders(service, eventBus, input.segment_id)
+          }
           return await service.updateCustomerSegmentRefreshRuns({
             id: runId,
             status: "succeeded",

@@ -1,7 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { CUSTOMER_SEGMENT_MODULE } from "../../../../modules/customer_segment"
 import type CustomerSegmentModuleService from "../../../../modules/customer_segment/service"
-import { OPERATOR_TEXT, describeValue, findAttribute } from "../../../../modules/customer_segment/rules"
+import { METADATA_PREFIX, OPERATOR_SPELLING, describeValue } from "../../../../modules/customer_segment/rules"
 
 /**
  * GET /admin/customer-segments/attributes: the attribute registry for the
@@ -16,10 +16,10 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
       ...a,
       operators: a.operators.map((operator) => ({
         operator,
-        text: OPERATOR_TEXT[operator],
-        value: describeValue(findAttribute(a.name)!, operator),
+        text: OPERATOR_SPELLING[operator],
+        value: describeValue(a.name, a.type, operator),
       })),
     })),
-    metadata_prefix: "metadata.",
+    metadata_prefix: METADATA_PREFIX,
   })
 }

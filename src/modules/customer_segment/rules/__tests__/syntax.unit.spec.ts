@@ -1,8 +1,10 @@
 import fc from "fast-check"
 import {
   ATTRIBUTES,
-  OPERATORS_BY_TYPE,
   RuleSyntaxError,
+  findAttribute,
+  fold,
+  operatorsOf,
   normalize,
   parse,
   print,
@@ -336,7 +338,7 @@ function scalarFor(definition: AttributeDefinition): fc.Arbitrary<unknown> {
   switch (definition.type) {
     case "string":
     case "string_list":
-      return definition.case_insensitive ? safeText.map((s) => s.toLowerCase()) : safeText
+      return definition.case_insensitive ? safeText.map(fold) : safeText
     case "id_list":
       return id
     case "number":
@@ -408,17 +410,11 @@ function valueFor(definition: AttributeDefinition, operator: Operator): fc.Arbit
 
 const attributeArb = fc.oneof(
   fc.constantFrom(...ATTRIBUTES),
-  fc.stringMatching(/^[a-z][a-z0-9_-]{0,8}$/).map((key): AttributeDefinition => ({
-    name: `metadata.${key}`,
-    type: "metadata",
-    label: key,
-    description: key,
-    guest: false,
-  }))
+  fc.stringMatching(/^[a-z][a-z0-9_-]{0,8}$/).map((key): AttributeDefinition => findAttribute(`metadata.${key}`)!)
 )
 
 const conditionArb: fc.Arbitrary<RuleNode> = attributeArb.chain((definition) =>
-  fc.constantFrom(...OPERATORS_BY_TYPE[definition.type]).chain((operator) =>
+  fc.constantFrom(...operatorsOf(definition)).chain((operator) =>
     valueFor(definition, operator).map((value) =>
       value === undefined
         ? ({ attribute: definition.name, operator } as Condition)
