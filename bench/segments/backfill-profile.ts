@@ -12,7 +12,7 @@ import type { ExecArgs } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { CUSTOMER_SEGMENT_MODULE } from "../../src/modules/customer_segment"
 import type CustomerSegmentModuleService from "../../src/modules/customer_segment/service"
-import { loadCustomerFacts } from "../../src/workflows/customer-segments/load-customer-facts"
+import { loadCustomerFacts } from "../../src/workflows/customer-segments/utils/load-customer-facts"
 
 const log = (line: string) => console.log(`[bench] ${line}`)
 

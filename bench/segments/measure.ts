@@ -26,7 +26,7 @@ import type { ExecArgs } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { CUSTOMER_SEGMENT_MODULE } from "../../src/modules/customer_segment"
 import type CustomerSegmentModuleService from "../../src/modules/customer_segment/service"
-import { compileSql, evaluate, parse, print, summarizeRule, type RuleNode } from "../../src/modules/customer_segment/rules"
+import { SqlParams, compileSql, evaluate, parse, print, summarizeRule, type RuleNode } from "../../src/modules/customer_segment/rules"
 import { toFacts, type ProfileInput, type PurchaseInput } from "../../src/modules/customer_segment/sql/facts"
 import { REPRESENTATIVE_RULES, realtimeQueries, type BenchRule } from "./rules"
 
@@ -37,7 +37,7 @@ const NAIVE_PAGE = 5000
 const INSERT_CHUNK = 10000
 const PROFILE_FIELDS =
   "customer_id, email, first_name, last_name, has_account, customer_added_at, group_ids, source_ids, countries, " +
-  "provinces, cities, orders_count, spend, first_order_at, last_order_at, metadata"
+  "provinces, cities, orders_count, spend, first_order_at, last_order_at, metadata, open_carts"
 const PURCHASE_FIELDS = "customer_id, order_id, product_id, collection_id, category_ids, type_id, quantity, purchased_at"
 const NEW_ID = "'csegm_' || replace(gen_random_uuid()::text, '-', '')"
 
@@ -220,6 +220,8 @@ async function createSegment(service: CustomerSegmentModuleService, name: string
 
 async function refreshPart(service: CustomerSegmentModuleService, db: pg.Client, opts: Options, customers: number) {
   await db.query("TRUNCATE customer_segment, customer_segment_membership, customer_segment_refresh_run")
+  // As after a backfill: the projection analysed (statistics.ts measures the other states).
+  await service.analyzeCustomerFacts()
   await db.query("CREATE UNLOGGED TABLE IF NOT EXISTS bench_members (method text NOT NULL, customer_id text NOT NULL)")
   await db.query("TRUNCATE bench_members")
   // Warm the caches the same way for every method: read both tables once.
@@ -366,14 +368,14 @@ async function realtimePart(service: CustomerSegmentModuleService, db: pg.Client
   let members = 0
   for (const segment of segments) {
     if (opts.populate === "sql") {
-      const compiled = compileSql(segment.rule, { now: NOW, alias: "p" })
-      let i = 1
-      const where = compiled.sql.replace(/\?/g, () => `$${(i += 1)}`)
+      const params = new SqlParams()
+      const segmentId = params.add(segment.id, "text")
+      const compiled = compileSql(segment.rule, { now: NOW, alias: "p", params })
       const result = await db.query(
         `INSERT INTO customer_segment_membership (id, segment_id, customer_id, source, matched_at, created_at, updated_at)
-         SELECT ${NEW_ID}, $1, p.customer_id, 'rule', now(), now(), now() FROM customer_profile p
-         WHERE p.deleted_at IS NULL AND ${where}`,
-        [segment.id, ...compiled.bindings]
+         SELECT ${NEW_ID}, ${segmentId}, p.customer_id, 'rule', now(), now(), now() FROM customer_profile p
+         WHERE p.deleted_at IS NULL AND ${compiled.sql}`,
+        compiled.params
       )
       await db.query("UPDATE customer_segment SET member_count = $2 WHERE id = $1", [segment.id, result.rowCount ?? 0])
       members += result.rowCount ?? 0

@@ -23,6 +23,9 @@
  * per real-time series; fewer samples are reported when it is reached) --populate=sql (fill the
  * 50 real-time segments with one INSERT ... SELECT each instead of refreshSegmentMembers)
  * --no-naive (skip the naive JS loop)
+ *
+ * Part "statistics" (statistics.ts): three profile rules refreshed with no statistics, with what
+ * the backfill leaves, and after ANALYZE, beside a hand-written statement (--reps, --batch=5000).
  */
 import { spawn, spawnSync } from "node:child_process"
 import fs from "node:fs"
@@ -153,6 +156,24 @@ async function main() {
         { DATABASE_URL: url }
       )
       files.push(path.join(root, out))
+    }
+  }
+
+  if (parts.includes("statistics")) {
+    const url = await ensureDatabase(opt("db", "mcs_bench"))
+    for (const size of sizes) {
+      const existing = await withClient(url, async (client) => (await client.query("SELECT count(*)::int AS n FROM customer_profile")).rows[0].n)
+      if (argv["keep-data"] && existing === size) {
+        log(`reusing the ${size} generated customers`)
+      } else {
+        await withClient(url, (client) => generate(client, size, (line) => log(line)))
+      }
+      const out = path.join("bench/results", `statistics-${size}.json`)
+      await sh(
+        "npx",
+        ["medusa", "exec", "./bench/segments/statistics.ts", `out=${out}`, `reps=${opt("reps", "3")}`, `batch=${opt("batch", "5000")}`],
+        { DATABASE_URL: url }
+      )
     }
   }
 

@@ -11,7 +11,7 @@ import {
   updateCustomerSegmentWorkflow,
 } from "../../src/workflows/customer-segments"
 import { updateCustomerSegmentStepId } from "../../src/workflows/customer-segments/steps/update-customer-segment"
-import { backfillIfEmpty, refreshScheduledSegments } from "../../src/workflows/customer-segments/scheduled"
+import { backfillIfEmpty, refreshScheduledSegments } from "../../src/workflows/customer-segments/utils/scheduled"
 import { createCustomerSegmentsStepId } from "../../src/workflows/customer-segments/steps/create-customer-segments"
 import { syncCustomerFactsStepId } from "../../src/workflows/customer-segments/steps/sync-customer-facts"
 import { createAdminUser, type AuthHeaders } from "../helpers/admin"

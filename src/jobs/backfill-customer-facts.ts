@@ -1,5 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { backfillIfEmpty } from "../workflows/customer-segments/scheduled"
+import { backfillIfEmpty } from "../workflows/customer-segments/utils/scheduled"
 
 /**
  * Builds the segment facts once after install (when the projection is empty

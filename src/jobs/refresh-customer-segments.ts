@@ -1,5 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { refreshScheduledSegments } from "../workflows/customer-segments/scheduled"
+import { refreshScheduledSegments } from "../workflows/customer-segments/utils/scheduled"
 
 /**
  * Runs every minute; queues refreshes of relative-date segments when the

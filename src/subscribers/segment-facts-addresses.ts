@@ -1,5 +1,5 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { syncFactsOfSource } from "../workflows/customer-segments/realtime"
+import { syncFactsOfSource } from "../workflows/customer-segments/utils/realtime"
 
 /**
  * Segments, real time: addresses move countries, provinces and cities (a deleted address is traced to its customer through the profile).

@@ -1,5 +1,5 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { syncFactsOfCart } from "../workflows/customer-segments/realtime"
+import { syncFactsOfCart } from "../workflows/customer-segments/utils/realtime"
 
 /**
  * Segments, real time: a cart's customer (often a guest created from the cart's email) gets a profile,

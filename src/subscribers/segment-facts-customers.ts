@@ -1,5 +1,5 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { syncFactsOf } from "../workflows/customer-segments/realtime"
+import { syncFactsOf } from "../workflows/customer-segments/utils/realtime"
 
 /**
  * Segments, real time: a customer's profile follows the customer (created, updated, deleted) and the segments reading what changed are re-evaluated.

@@ -1,5 +1,5 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { syncFactsOfSource } from "../workflows/customer-segments/realtime"
+import { syncFactsOfSource } from "../workflows/customer-segments/utils/realtime"
 
 /**
  * Segments, real time: a customer joined or left a group (Medusa emits only these module events; a removed link is traced through the profile).

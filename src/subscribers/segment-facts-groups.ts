@@ -1,5 +1,5 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { syncFactsOfGroup } from "../workflows/customer-segments/realtime"
+import { syncFactsOfGroup } from "../workflows/customer-segments/utils/realtime"
 
 /**
  * Segments, real time: a deleted customer group leaves its former members'

@@ -1,5 +1,5 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { syncFactsOfOrder } from "../workflows/customer-segments/realtime"
+import { syncFactsOfOrder } from "../workflows/customer-segments/utils/realtime"
 
 /**
  * Segments, real time: edits, claims and exchanges can change an order's total and items.

@@ -17,29 +17,25 @@ import { parseCustomerSuiteOptions } from "../customer_suite/options"
 import {
   ATTRIBUTES,
   RuleSyntaxError,
-  dependencyOrder,
   describeAttribute,
-  evaluate,
-  explain,
-  findCycle,
   parse,
   print,
-  segmentsRead,
   summarizeRule,
   validateRule,
   type AttributeDescription,
-  type CartFacts,
   type CustomerFacts,
-  type Explanation,
   type ParseOptions,
   type RuleNode,
 } from "./rules"
 import { exec, rows } from "./sql/execute"
-import { changedFacts, readFacts, replaceFacts, toFacts, type FactsSnapshot, type WriteFactsOptions } from "./sql/facts"
+import { customersReferencing, readFacts, replaceFacts, toFacts, writeFacts, type FactsSnapshot, type WriteFactsOptions } from "./sql/facts"
 import { listMembers, listMembersAfter, previewMatches, type MemberRow } from "./sql/members"
+import { checkReads, readersOf, refreshOrder } from "./sql/segment-reads"
+import { explainMembership, matchSegments, type MembershipExplanation, type SegmentToExplain, type Shopper } from "./sql/shoppers"
 import {
   applyMembershipChanges,
   evaluateCustomers,
+  staticMembershipsOfGone,
   refreshMembership,
   type AppliesTo,
   type MembershipChange,
@@ -141,35 +137,7 @@ export default class CustomerSegmentModuleService extends MedusaService({
     field = "rule",
     @MedusaContext() context: Context = {}
   ): Promise<void> {
-    const reads = segmentsRead(rule)
-    if (reads.length === 0) {
-      return
-    }
-    const segments = await rows<{ id: string; name: string; rule: RuleNode | null }>(
-      context.manager as SqlEntityManager,
-      `SELECT id, name, rule FROM customer_segment WHERE deleted_at IS NULL`
-    )
-    const names = new Map(segments.map((s) => [s.id, s.name]))
-    const missing = reads.filter((id) => !names.has(id))
-    if (missing.length) {
-      throw new MedusaError(
-        MedusaError.Types.INVALID_DATA,
-        `${field}: segments ${missing.map((id) => `"${id}"`).join(", ")} ${missing.length === 1 ? "does" : "do"} not exist`
-      )
-    }
-    const self = segmentId ?? "(this segment)"
-    const graph = [
-      ...segments.filter((s) => s.id !== segmentId).map((s) => ({ id: s.id, reads: s.rule ? segmentsRead(s.rule) : [] })),
-      { id: self, reads },
-    ]
-    const cycle = findCycle(graph)
-    if (cycle) {
-      const label = (id: string) => (id === self ? `"${names.get(id) ?? "this segment"}" (this segment)` : `"${names.get(id) ?? id}" (${id})`)
-      throw new MedusaError(
-        MedusaError.Types.INVALID_DATA,
-        `${field}: segments may not read each other in a cycle: ${cycle.map(label).join(" → ")}`
-      )
-    }
+    await checkReads(context.manager as SqlEntityManager, segmentId, rule, field)
   }
 
   /** The segments whose rules read these segments (directly), with their names. */
@@ -178,24 +146,13 @@ export default class CustomerSegmentModuleService extends MedusaService({
     segmentIds: string[],
     @MedusaContext() context: Context = {}
   ): Promise<{ id: string; name: string; reads: string[] }[]> {
-    const segments = await rows<{ id: string; name: string; rule: RuleNode | null }>(
-      context.manager as SqlEntityManager,
-      `SELECT id, name, rule FROM customer_segment WHERE deleted_at IS NULL AND rule IS NOT NULL`
-    )
-    return segments
-      .map((s) => ({ id: s.id, name: s.name, reads: s.rule ? segmentsRead(s.rule) : [] }))
-      .filter((s) => s.reads.some((id) => segmentIds.includes(id)) && !segmentIds.includes(s.id))
+    return readersOf(context.manager as SqlEntityManager, segmentIds)
   }
 
   /** These segments in the order to refresh them: each after the segments its rule reads. */
   @InjectManager()
   async orderForRefresh(segmentIds: string[], @MedusaContext() context: Context = {}): Promise<string[]> {
-    const segments = await rows<{ id: string; rule: RuleNode | null }>(
-      context.manager as SqlEntityManager,
-      `SELECT id, rule FROM customer_segment WHERE id = ANY($1::text[]) AND deleted_at IS NULL`,
-      [segmentIds]
-    )
-    return dependencyOrder(segments.map((s) => ({ id: s.id, reads: s.rule ? segmentsRead(s.rule) : [] }))).map((s) => s.id)
+    return refreshOrder(context.manager as SqlEntityManager, segmentIds)
   }
 
   // ---- facts projection ----
@@ -228,16 +185,7 @@ export default class CustomerSegmentModuleService extends MedusaService({
     options: WriteFactsOptions = {},
     @MedusaContext() context: Context = {}
   ): Promise<{ previous: FactsSnapshot; changes: FactsChange[] }> {
-    const { previous, written } = await replaceFacts(context.transactionManager as SqlEntityManager, customerIds, next, options)
-    const group = (snapshot: FactsSnapshot, id: string) => ({
-      profile: snapshot.profiles.find((p) => p.customer_id === id),
-      purchases: snapshot.purchases.filter((p) => p.customer_id === id),
-      orders: snapshot.orders.filter((o) => o.customer_id === id),
-    })
-    const changes = customerIds
-      .map((id) => ({ customer_id: id, changed: [...changedFacts(group(previous, id), group(written, id))] }))
-      .filter((c) => c.changed.length > 0)
-    return { previous, changes }
+    return writeFacts(context.transactionManager as SqlEntityManager, customerIds, next, options)
   }
 
   /** Puts back a snapshot returned by writeCustomerFacts (compensation). */
@@ -272,37 +220,19 @@ export default class CustomerSegmentModuleService extends MedusaService({
   /** Customers whose profile references one of these address or group-membership ids. */
   @InjectManager()
   async findCustomersBySourceIds(sourceIds: string[], @MedusaContext() context: Context = {}): Promise<string[]> {
-    const found = await rows<{ customer_id: string }>(
-      context.manager as SqlEntityManager,
-      `SELECT customer_id FROM customer_profile WHERE source_ids && $1::text[] AND deleted_at IS NULL`,
-      [sourceIds]
-    )
-    return found.map((r) => r.customer_id)
+    return customersReferencing(context.manager as SqlEntityManager, "sources", sourceIds)
   }
 
   /** Customers credited with these orders (e.g. the previous owner of a transferred order). */
   @InjectManager()
   async findCustomersByOrderIds(orderIds: string[], @MedusaContext() context: Context = {}): Promise<string[]> {
-    // customer_order holds every counted order; customer_purchase also those stored before it existed.
-    const found = await rows<{ customer_id: string }>(
-      context.manager as SqlEntityManager,
-      `SELECT customer_id FROM customer_order WHERE order_id = ANY($1::text[]) AND deleted_at IS NULL
-       UNION
-       SELECT customer_id FROM customer_purchase WHERE order_id = ANY($1::text[]) AND deleted_at IS NULL`,
-      [orderIds]
-    )
-    return found.map((r) => r.customer_id)
+    return customersReferencing(context.manager as SqlEntityManager, "orders", orderIds)
   }
 
   /** Customers whose profile lists one of these groups. */
   @InjectManager()
   async findCustomersByGroupIds(groupIds: string[], @MedusaContext() context: Context = {}): Promise<string[]> {
-    const found = await rows<{ customer_id: string }>(
-      context.manager as SqlEntityManager,
-      `SELECT customer_id FROM customer_profile WHERE group_ids && $1::text[] AND deleted_at IS NULL`,
-      [groupIds]
-    )
-    return found.map((r) => r.customer_id)
+    return customersReferencing(context.manager as SqlEntityManager, "groups", groupIds)
   }
 
   // ---- memberships ----
@@ -334,20 +264,8 @@ export default class CustomerSegmentModuleService extends MedusaService({
       changes.map((c) => ({ customer_id: c.customer_id, changed: new Set(c.changed) })),
       { now, abandoned_after_minutes: this.abandonedAfterMinutes_ }
     )
-    const everything = changes.filter((c) => c.changed.includes("*")).map((c) => c.customer_id)
-    if (everything.length) {
-      const gone = await rows<{ segment_id: string; customer_id: string }>(
-        em,
-        `SELECT m.segment_id, m.customer_id FROM customer_segment_membership m
-         JOIN customer_segment s ON s.id = m.segment_id AND s.kind = 'static'
-         WHERE m.customer_id = ANY($1::text[]) AND m.deleted_at IS NULL
-           AND NOT EXISTS (SELECT 1 FROM customer_profile p WHERE p.customer_id = m.customer_id AND p.deleted_at IS NULL)`,
-        [everything]
-      )
-      for (const row of gone) {
-        differences.push({ segment_id: row.segment_id, added: [], removed: [row.customer_id] })
-      }
-    }
+    // A customer without a profile (deleted) also leaves static segments.
+    differences.push(...(await staticMembershipsOfGone(em, changes.filter((c) => c.changed.includes("*")).map((c) => c.customer_id))))
     return applyMembershipChanges(em, differences)
   }
 
@@ -465,61 +383,15 @@ export default class CustomerSegmentModuleService extends MedusaService({
     customerId: string,
     now: Date = new Date(),
     @MedusaContext() context: Context = {}
-  ): Promise<{ member: boolean; matches: boolean; applies: boolean; explanation: Explanation | null; facts: CustomerFacts | null }> {
+  ): Promise<MembershipExplanation> {
     const segment = await this.retrieveCustomerSegment(segmentId, {}, context)
     const facts = await this.loadCustomerFacts(customerId, context)
-    const member = Boolean(facts?.segments.includes(segmentId))
-    const applies =
-      facts !== null && (segment.applies_to === "both" || (segment.applies_to === "registered") === facts.has_account)
-    const rule = segment.rule as RuleNode | null
-    const explanation =
-      rule && facts ? explain(rule, facts, { now, cart: null, abandoned_after_minutes: this.abandonedAfterMinutes_ }) : null
-    return {
-      member,
-      matches: segment.kind === "static" ? member : applies && Boolean(explanation?.result),
-      applies,
-      explanation,
-      facts,
-    }
+    return explainMembership(segment as SegmentToExplain, facts, { now, abandoned_after_minutes: this.abandonedAfterMinutes_ })
   }
 
-  /**
-   * The active segments a shopper matches now, in dependency order (a rule
-   * reading other segments sees what the shopper matched of them): a
-   * registered customer's memberships (except of segments reading the cart,
-   * which a bulk refresh evaluates without one), plus every active dynamic
-   * segment whose rule holds on the given facts and cart.
-   */
+  /** The active segments a shopper matches now (sql/shoppers.ts). */
   @InjectManager()
-  async matchShopper(
-    shopper: { customer_id?: string | null; facts: CustomerFacts; cart: CartFacts | null; has_account: boolean },
-    now: Date = new Date(),
-    @MedusaContext() context: Context = {}
-  ): Promise<string[]> {
-    const em = context.manager as SqlEntityManager
-    const segments = await rows<SegmentRule>(
-      em,
-      `SELECT id, kind, applies_to, rule, attributes FROM customer_segment WHERE status = 'active' AND deleted_at IS NULL`
-    )
-    // A bulk refresh sees no cart, so memberships of segments reading the cart are not trusted: those are evaluated now.
-    const readsCart = (s: SegmentRule) => s.attributes.some((a) => a.startsWith("cart_"))
-    const matched = new Set<string>()
-    if (shopper.customer_id) {
-      const member = new Set(await this.listCustomerSegmentIds(shopper.customer_id, context))
-      segments.filter((s) => member.has(s.id) && (s.kind === "static" || !readsCart(s))).forEach((s) => matched.add(s.id))
-    }
-    const ordered = dependencyOrder(segments.map((s) => ({ ...s, reads: s.rule ? segmentsRead(s.rule) : [] })))
-    for (const segment of ordered) {
-      if (segment.kind !== "dynamic" || !segment.rule || matched.has(segment.id)) {
-        continue
-      }
-      const applies = segment.applies_to === "both" || (segment.applies_to === "registered") === shopper.has_account
-      const facts = { ...shopper.facts, segments: [...matched].sort() }
-      const evaluation = { now, cart: shopper.cart, abandoned_after_minutes: this.abandonedAfterMinutes_ }
-      if (applies && evaluate(segment.rule, facts, evaluation)) {
-        matched.add(segment.id)
-      }
-    }
-    return ordered.map((s) => s.id).filter((id) => matched.has(id))
+  async matchShopper(shopper: Shopper, now: Date = new Date(), @MedusaContext() context: Context = {}): Promise<string[]> {
+    return matchSegments(context.manager as SqlEntityManager, shopper, { now, abandoned_after_minutes: this.abandonedAfterMinutes_ })
   }
 }

@@ -336,3 +336,36 @@ export function isAffected(attributes: readonly string[], changed: ReadonlySet<s
   }
   return [...factsRead(attributes)].some((fact) => changed.has(fact))
 }
+
+/** Replaces facts (see replaceFacts) and says, per customer, which facts changed. */
+export async function writeFacts(
+  em: SqlEntityManager,
+  customerIds: string[],
+  next: FactsSnapshot,
+  options: WriteFactsOptions = {}
+): Promise<{ previous: FactsSnapshot; changes: { customer_id: string; changed: string[] }[] }> {
+  const { previous, written } = await replaceFacts(em, customerIds, next, options)
+  const of = (snapshot: FactsSnapshot, id: string): CustomerSnapshot => ({
+    profile: snapshot.profiles.find((p) => p.customer_id === id),
+    purchases: snapshot.purchases.filter((p) => p.customer_id === id),
+    orders: snapshot.orders.filter((o) => o.customer_id === id),
+  })
+  const changes = customerIds
+    .map((id) => ({ customer_id: id, changed: [...changedFacts(of(previous, id), of(written, id))] as string[] }))
+    .filter((c) => c.changed.length > 0)
+  return { previous, changes }
+}
+
+const REFERENCES = {
+  /** Ids of addresses and group memberships (their deletion events carry only these). */
+  sources: `SELECT customer_id FROM customer_profile WHERE source_ids && $1::text[] AND deleted_at IS NULL`,
+  groups: `SELECT customer_id FROM customer_profile WHERE group_ids && $1::text[] AND deleted_at IS NULL`,
+  // customer_order holds every counted order; customer_purchase also those stored before it existed.
+  orders: `SELECT customer_id FROM customer_order WHERE order_id = ANY($1::text[]) AND deleted_at IS NULL
+           UNION SELECT customer_id FROM customer_purchase WHERE order_id = ANY($1::text[]) AND deleted_at IS NULL`,
+}
+
+/** The customers whose stored facts reference these sources, groups or orders. */
+export async function customersReferencing(em: SqlEntityManager, kind: keyof typeof REFERENCES, ids: string[]): Promise<string[]> {
+  return (await rows<{ customer_id: string }>(em, REFERENCES[kind], [ids])).map((r) => r.customer_id)
+}

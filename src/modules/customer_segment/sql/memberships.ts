@@ -301,3 +301,19 @@ export async function evaluateCustomers(
   }
   return [...result.values()]
 }
+
+/** Memberships of static segments held by customers that have no profile any more (deleted). */
+export async function staticMembershipsOfGone(em: SqlEntityManager, customerIds: string[]): Promise<MembershipChange[]> {
+  if (customerIds.length === 0) {
+    return []
+  }
+  const gone = await rows<{ segment_id: string; customer_id: string }>(
+    em,
+    `SELECT m.segment_id, m.customer_id FROM customer_segment_membership m
+     JOIN customer_segment s ON s.id = m.segment_id AND s.kind = 'static'
+     WHERE m.customer_id = ANY($1::text[]) AND m.deleted_at IS NULL
+       AND NOT EXISTS (SELECT 1 FROM customer_profile p WHERE p.customer_id = m.customer_id AND p.deleted_at IS NULL)`,
+    [customerIds]
+  )
+  return gone.map((row) => ({ segment_id: row.segment_id, added: [], removed: [row.customer_id] }))
+}

@@ -2,8 +2,8 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
 import { CUSTOMER_SEGMENT_MODULE } from "../../../modules/customer_segment"
 import type CustomerSegmentModuleService from "../../../modules/customer_segment/service"
-import { loadCustomerFacts } from "../load-customer-facts"
-import { customerFactsLock } from "../locks"
+import { loadCustomerFacts } from "../utils/load-customer-facts"
+import { customerFactsLock } from "../utils/locks"
 
 export type BackfillCustomerFactsStepInput = { batch_size?: number }
 
@@ -16,7 +16,7 @@ export type BackfillResult = {
   segment_ids: string[]
 }
 
-export const backfillCustomerFactsStepId = "backfill-customer-facts"
+export const backfillCustomerFactsStepId = "customer-suite-backfill-customer-facts"
 
 const LOCK_WAIT_SECONDS = 60
 

@@ -2,10 +2,10 @@ import { Modules } from "@medusajs/framework/utils"
 import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
 import { CUSTOMER_SEGMENT_MODULE } from "../../../modules/customer_segment"
 import type CustomerSegmentModuleService from "../../../modules/customer_segment/service"
-import { assertGroupNameFree, prepareNewSegment } from "../prepare-segment"
+import { assertGroupNameFree, prepareNewSegment } from "../utils/prepare-segment"
 import type { CreateCustomerSegmentInput, CustomerSegmentData } from "../types"
 
-export const createCustomerSegmentsStepId = "create-customer-segments"
+export const createCustomerSegmentsStepId = "customer-suite-create-customer-segments"
 
 /**
  * Validates and creates segments; a segment with sync_customer_group gets a

@@ -3,7 +3,7 @@ import { CUSTOMER_SEGMENT_MODULE } from "../../../modules/customer_segment"
 import type CustomerSegmentModuleService from "../../../modules/customer_segment/service"
 import type { FactsChange, MembershipChange } from "../../../modules/customer_segment/service"
 
-export const evaluateCustomerSegmentsStepId = "evaluate-customer-segments"
+export const evaluateCustomerSegmentsStepId = "customer-suite-evaluate-customer-segments"
 
 /**
  * Re-evaluates the segments that read what changed for these customers and

@@ -3,8 +3,8 @@ import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
 import { CUSTOMER_SEGMENT_MODULE } from "../../../modules/customer_segment"
 import type CustomerSegmentModuleService from "../../../modules/customer_segment/service"
 import type { FactsChange, FactsSnapshot } from "../../../modules/customer_segment/service"
-import { loadCustomerFacts } from "../load-customer-facts"
-import { customerFactsLock } from "../locks"
+import { loadCustomerFacts } from "../utils/load-customer-facts"
+import { customerFactsLock } from "../utils/locks"
 
 export type SyncCustomerFactsStepInput = {
   customer_ids: string[]
@@ -15,7 +15,7 @@ export type SyncCustomerFactsStepInput = {
   scope?: "profile" | "all"
 }
 
-export const syncCustomerFactsStepId = "sync-customer-facts"
+export const syncCustomerFactsStepId = "customer-suite-sync-customer-facts"
 
 const LOCK_WAIT_SECONDS = 30
 

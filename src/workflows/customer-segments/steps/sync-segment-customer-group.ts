@@ -2,7 +2,7 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
 import { CUSTOMER_SEGMENT_MODULE } from "../../../modules/customer_segment"
 import type CustomerSegmentModuleService from "../../../modules/customer_segment/service"
-import { segmentGroupLock } from "../locks"
+import { segmentGroupLock } from "../utils/locks"
 
 export type SyncSegmentCustomerGroupStepInput = {
   segment_id: string
@@ -11,7 +11,7 @@ export type SyncSegmentCustomerGroupStepInput = {
   removed?: string[]
 }
 
-export const syncSegmentCustomerGroupStepId = "sync-segment-customer-group"
+export const syncSegmentCustomerGroupStepId = "customer-suite-sync-segment-customer-group"
 
 const PAGE = 5_000
 const LOCK_WAIT_SECONDS = 120

@@ -6,7 +6,7 @@ import type { MembershipChange } from "../../../modules/customer_segment/service
 
 export type UpdateCustomerSegmentMembersStepInput = { id: string; add?: string[]; remove?: string[] }
 
-export const updateCustomerSegmentMembersStepId = "update-customer-segment-members"
+export const updateCustomerSegmentMembersStepId = "customer-suite-update-customer-segment-members"
 
 /**
  * Adds and removes members of a static segment by hand. Every added id must

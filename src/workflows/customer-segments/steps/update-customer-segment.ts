@@ -2,12 +2,12 @@ import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
 import { CUSTOMER_SEGMENT_MODULE } from "../../../modules/customer_segment"
 import type CustomerSegmentModuleService from "../../../modules/customer_segment/service"
-import { assertGroupNameFree, prepareSegmentUpdate } from "../prepare-segment"
+import { assertGroupNameFree, prepareSegmentUpdate } from "../utils/prepare-segment"
 import type { CustomerSegmentData, UpdateCustomerSegmentInput } from "../types"
 
 export type UpdateCustomerSegmentStepInput = { id: string; update: UpdateCustomerSegmentInput }
 
-export const updateCustomerSegmentStepId = "update-customer-segment"
+export const updateCustomerSegmentStepId = "customer-suite-update-customer-segment"
 
 type Undo = {
   previous: CustomerSegmentData

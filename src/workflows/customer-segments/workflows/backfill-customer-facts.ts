@@ -2,9 +2,9 @@ import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { WorkflowResponse, createWorkflow, transform } from "@medusajs/framework/workflows-sdk"
 import { CustomerSegmentEvents } from "../../../modules/customer_segment/events"
 import { backfillCustomerFactsStep, type BackfillCustomerFactsStepInput } from "../steps/backfill-customer-facts"
-import { queueCustomerSegmentRefreshStep } from "../steps/refresh-customer-segment"
+import { queueCustomerSegmentRefreshStep } from "../steps/queue-customer-segment-refresh"
 
-export const backfillCustomerFactsWorkflowId = "backfill-customer-facts"
+export const backfillCustomerFactsWorkflowId = "customer-suite-backfill-customer-facts"
 
 /**
  * Builds the facts projection from existing customers and orders (install,

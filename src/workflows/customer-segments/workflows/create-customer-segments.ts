@@ -2,12 +2,12 @@ import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { WorkflowResponse, createWorkflow, transform } from "@medusajs/framework/workflows-sdk"
 import { CustomerSegmentEvents } from "../../../modules/customer_segment/events"
 import { createCustomerSegmentsStep } from "../steps/create-customer-segments"
-import { queueCustomerSegmentRefreshStep } from "../steps/refresh-customer-segment"
+import { queueCustomerSegmentRefreshStep } from "../steps/queue-customer-segment-refresh"
 import type { CreateCustomerSegmentInput } from "../types"
 
 export type CreateCustomerSegmentsWorkflowInput = { segments: CreateCustomerSegmentInput[] }
 
-export const createCustomerSegmentsWorkflowId = "create-customer-segments"
+export const createCustomerSegmentsWorkflowId = "customer-suite-create-customer-segments"
 
 /** Creates segments (and their managed customer groups); dynamic ones get their members in a background refresh. */
 export const createCustomerSegmentsWorkflow = createWorkflow(
@@ -23,9 +23,9 @@ export const createCustomerSegmentsWorkflow = createWorkflow(
       created: segments.map((s) => ({ id: s.id })),
       refresh: runs.map((r) => ({ id: r.segment_id, run_id: r.id })),
     }))
-    emitEventStep({ eventName: CustomerSegmentEvents.CREATED, data: events.created }).config({ name: "emit-segments-created" })
+    emitEventStep({ eventName: CustomerSegmentEvents.CREATED, data: events.created }).config({ name: "customer-suite-emit-segments-created" })
     emitEventStep({ eventName: CustomerSegmentEvents.REFRESH_REQUESTED, data: events.refresh }).config({
-      name: "emit-segment-refresh-requested",
+      name: "customer-suite-emit-segment-refresh-requested",
     })
     return new WorkflowResponse(segments)
   }

@@ -1,11 +1,12 @@
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { WorkflowResponse, createWorkflow, transform } from "@medusajs/framework/workflows-sdk"
 import { CustomerSegmentEvents } from "../../../modules/customer_segment/events"
-import { deleteCustomerSegmentsStep, purgeCustomerSegmentMembersStep } from "../steps/delete-customer-segments"
+import { deleteCustomerSegmentsStep } from "../steps/delete-customer-segments"
+import { purgeCustomerSegmentMembersStep } from "../steps/purge-customer-segment-members"
 
 export type DeleteCustomerSegmentsWorkflowInput = { ids: string[] }
 
-export const deleteCustomerSegmentsWorkflowId = "delete-customer-segments"
+export const deleteCustomerSegmentsWorkflowId = "customer-suite-delete-customer-segments"
 
 /** Deletes segments and the customer groups they manage; customers are untouched. */
 export const deleteCustomerSegmentsWorkflow = createWorkflow(

@@ -1,8 +1,8 @@
 import { WorkflowResponse, createWorkflow, transform } from "@medusajs/framework/workflows-sdk"
-import { runCustomerSegmentRefreshStep, type RunRefreshStepInput } from "../steps/refresh-customer-segment"
+import { runCustomerSegmentRefreshStep, type RunRefreshStepInput } from "../steps/run-customer-segment-refresh"
 import { syncSegmentCustomerGroupStep } from "../steps/sync-segment-customer-group"
 
-export const refreshCustomerSegmentWorkflowId = "refresh-customer-segment"
+export const refreshCustomerSegmentWorkflowId = "customer-suite-refresh-customer-segment"
 
 /**
  * A full refresh of one segment, under a lock, recorded as a refresh run;

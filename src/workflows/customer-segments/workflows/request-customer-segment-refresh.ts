@@ -1,9 +1,9 @@
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { WorkflowResponse, createWorkflow, transform } from "@medusajs/framework/workflows-sdk"
 import { CustomerSegmentEvents } from "../../../modules/customer_segment/events"
-import { queueCustomerSegmentRefreshStep, type QueueRefreshStepInput } from "../steps/refresh-customer-segment"
+import { queueCustomerSegmentRefreshStep, type QueueRefreshStepInput } from "../steps/queue-customer-segment-refresh"
 
-export const requestCustomerSegmentRefreshWorkflowId = "request-customer-segment-refresh"
+export const requestCustomerSegmentRefreshWorkflowId = "customer-suite-request-customer-segment-refresh"
 
 /** Queues refresh runs; a subscriber carries them out in the background. */
 export const requestCustomerSegmentRefreshWorkflow = createWorkflow(

@@ -1,11 +1,11 @@
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { WorkflowResponse, createWorkflow, transform } from "@medusajs/framework/workflows-sdk"
 import { CustomerSegmentEvents } from "../../../modules/customer_segment/events"
-import { membershipPayloads } from "../membership-events"
+import { membershipPayloads } from "../utils/membership-events"
 import { evaluateCustomerSegmentsStep } from "../steps/evaluate-customer-segments"
 import { syncCustomerFactsStep, type SyncCustomerFactsStepInput } from "../steps/sync-customer-facts"
 
-export const syncCustomerFactsWorkflowId = "sync-customer-facts"
+export const syncCustomerFactsWorkflowId = "customer-suite-sync-customer-facts"
 
 /**
  * Real time: brings the facts of a few customers up to date, re-evaluates

@@ -1,14 +1,14 @@
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { WorkflowResponse, createWorkflow, transform } from "@medusajs/framework/workflows-sdk"
 import { CustomerSegmentEvents } from "../../../modules/customer_segment/events"
-import { membershipPayloads } from "../membership-events"
+import { membershipPayloads } from "../utils/membership-events"
 import { evaluateCustomerSegmentsStep } from "../steps/evaluate-customer-segments"
 import {
   updateCustomerSegmentMembersStep,
   type UpdateCustomerSegmentMembersStepInput,
 } from "../steps/update-customer-segment-members"
 
-export const updateCustomerSegmentMembersWorkflowId = "update-customer-segment-members"
+export const updateCustomerSegmentMembersWorkflowId = "customer-suite-update-customer-segment-members"
 
 /**
  * Adds and removes hand-picked members of a static segment; the segments

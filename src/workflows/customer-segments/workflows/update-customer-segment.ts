@@ -1,10 +1,10 @@
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { WorkflowResponse, createWorkflow, transform } from "@medusajs/framework/workflows-sdk"
 import { CustomerSegmentEvents } from "../../../modules/customer_segment/events"
-import { queueCustomerSegmentRefreshStep } from "../steps/refresh-customer-segment"
+import { queueCustomerSegmentRefreshStep } from "../steps/queue-customer-segment-refresh"
 import { updateCustomerSegmentStep, type UpdateCustomerSegmentStepInput } from "../steps/update-customer-segment"
 
-export const updateCustomerSegmentWorkflowId = "update-customer-segment"
+export const updateCustomerSegmentWorkflowId = "customer-suite-update-customer-segment"
 
 /**
  * Updates a segment. A changed rule, audience or reactivation queues a
@@ -24,9 +24,9 @@ export const updateCustomerSegmentWorkflow = createWorkflow(
       updated: [{ id: result.segment.id }],
       refresh: runs.map((r) => ({ id: r.segment_id, run_id: r.id })),
     }))
-    emitEventStep({ eventName: CustomerSegmentEvents.UPDATED, data: events.updated }).config({ name: "emit-segment-updated" })
+    emitEventStep({ eventName: CustomerSegmentEvents.UPDATED, data: events.updated }).config({ name: "customer-suite-emit-segment-updated" })
     emitEventStep({ eventName: CustomerSegmentEvents.REFRESH_REQUESTED, data: events.refresh }).config({
-      name: "emit-segment-refresh-requested",
+      name: "customer-suite-emit-segment-refresh-requested",
     })
     return new WorkflowResponse(result.segment)
   }

@@ -1,12 +1,12 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { CUSTOMER_SEGMENT_MODULE } from "../../modules/customer_segment"
-import type CustomerSegmentModuleService from "../../modules/customer_segment/service"
-import { CUSTOMER_SUITE_MODULE } from "../../modules/customer_suite"
-import { cronMatches } from "../../modules/customer_suite/cron"
-import type CustomerSuiteModuleService from "../../modules/customer_suite/service"
-import { backfillCustomerFactsWorkflow } from "./workflows/backfill-customer-facts"
-import { requestCustomerSegmentRefreshWorkflow } from "./workflows/request-customer-segment-refresh"
+import { CUSTOMER_SEGMENT_MODULE } from "../../../modules/customer_segment"
+import type CustomerSegmentModuleService from "../../../modules/customer_segment/service"
+import { CUSTOMER_SUITE_MODULE } from "../../../modules/customer_suite"
+import { cronMatches } from "../../../modules/customer_suite/cron"
+import type CustomerSuiteModuleService from "../../../modules/customer_suite/service"
+import { backfillCustomerFactsWorkflow } from "../workflows/backfill-customer-facts"
+import { requestCustomerSegmentRefreshWorkflow } from "../workflows/request-customer-segment-refresh"
 
 /**
  * What the segment jobs do, callable with a given time (the jobs pass now).

@@ -1,10 +1,10 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { CUSTOMER_SEGMENT_MODULE } from "../../modules/customer_segment"
-import type CustomerSegmentModuleService from "../../modules/customer_segment/service"
-import { CUSTOMER_SUITE_MODULE } from "../../modules/customer_suite"
-import type CustomerSuiteModuleService from "../../modules/customer_suite/service"
-import { syncCustomerFactsWorkflow } from "./workflows/sync-customer-facts"
+import { CUSTOMER_SEGMENT_MODULE } from "../../../modules/customer_segment"
+import type CustomerSegmentModuleService from "../../../modules/customer_segment/service"
+import { CUSTOMER_SUITE_MODULE } from "../../../modules/customer_suite"
+import type CustomerSuiteModuleService from "../../../modules/customer_suite/service"
+import { syncCustomerFactsWorkflow } from "../workflows/sync-customer-facts"
 
 /**
  * What the segment subscribers share: map an event's ids to customers and

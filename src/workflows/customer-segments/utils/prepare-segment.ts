@@ -1,7 +1,7 @@
 import type { ICustomerModuleService } from "@medusajs/framework/types"
 import { MedusaError } from "@medusajs/framework/utils"
-import type CustomerSegmentModuleService from "../../modules/customer_segment/service"
-import type { CreateCustomerSegmentInput, CustomerSegmentData, UpdateCustomerSegmentInput } from "./types"
+import type CustomerSegmentModuleService from "../../../modules/customer_segment/service"
+import type { CreateCustomerSegmentInput, CustomerSegmentData, UpdateCustomerSegmentInput } from "../types"
 
 export type PreparedSegment = Omit<CustomerSegmentData, "id" | "customer_group_id">
 

@@ -5,40 +5,9 @@ import { CUSTOMER_SEGMENT_MODULE, CustomerSegmentEvents } from "../../../modules
 import type CustomerSegmentModuleService from "../../../modules/customer_segment/service"
 import { CUSTOMER_SUITE_MODULE } from "../../../modules/customer_suite"
 import type CustomerSuiteModuleService from "../../../modules/customer_suite/service"
-import { membershipPayloads } from "../membership-events"
+import { membershipPayloads } from "../utils/membership-events"
 import type { RefreshTrigger } from "../types"
-import { segmentRefreshLock } from "../locks"
-
-export type QueueRefreshStepInput = { segment_ids: string[]; trigger: RefreshTrigger }
-
-export const queueCustomerSegmentRefreshStepId = "queue-customer-segment-refresh"
-
-/** Records queued refresh runs (the worker picks them up from the event). Compensation deletes them. */
-export const queueCustomerSegmentRefreshStep = createStep(
-  queueCustomerSegmentRefreshStepId,
-  async (input: QueueRefreshStepInput, { container }) => {
-    const service = container.resolve<CustomerSegmentModuleService>(CUSTOMER_SEGMENT_MODULE)
-    if (input.segment_ids.length === 0) {
-      return new StepResponse([], [])
-    }
-    // Segments that read others come after them (their runs start in this order).
-    const ordered = await service.orderForRefresh(input.segment_ids)
-    const runs = await service.createCustomerSegmentRefreshRuns(
-      ordered.map((segment_id) => ({ segment_id, trigger: input.trigger, status: "queued" as const }))
-    )
-    return new StepResponse(
-      runs.map((r) => ({ id: r.id, segment_id: r.segment_id })),
-      runs.map((r) => r.id)
-    )
-  },
-  async (ids, { container }) => {
-    if (!ids?.length) {
-      return
-    }
-    const service = container.resolve<CustomerSegmentModuleService>(CUSTOMER_SEGMENT_MODULE)
-    await service.deleteCustomerSegmentRefreshRuns(ids)
-  }
-)
+import { segmentRefreshLock } from "../utils/locks"
 
 /**
  * The segments whose rules read a segment whose members just changed are
@@ -73,7 +42,7 @@ async function queueReaders(
 
 export type RunRefreshStepInput = { segment_id: string; run_id?: string; trigger: RefreshTrigger }
 
-export const runCustomerSegmentRefreshStepId = "run-customer-segment-refresh"
+export const runCustomerSegmentRefreshStepId = "customer-suite-run-customer-segment-refresh"
 
 /** How long a refresh waits for another refresh of the same segment to finish. */
 const LOCK_WAIT_SECONDS = 900

@@ -1,6 +1,6 @@
-import type { MembershipChange } from "../../modules/customer_segment/service"
-import { MEMBERSHIP_EVENT_CHUNK } from "../../modules/customer_segment/service"
-import type { MembershipChangedPayload } from "../../modules/customer_segment/events"
+import type { MembershipChange } from "../../../modules/customer_segment/service"
+import { MEMBERSHIP_EVENT_CHUNK } from "../../../modules/customer_segment/service"
+import type { MembershipChangedPayload } from "../../../modules/customer_segment/events"
 
 /** Membership changes as `customer_segment.membership_changed` payloads of at most 1,000 ids each. */
 export function membershipPayloads(changes: MembershipChange[]): MembershipChangedPayload[] {

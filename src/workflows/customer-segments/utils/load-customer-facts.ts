@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MathBN, Modules, OrderStatus } from "@medusajs/framework/utils"
-import type { FactsSnapshot, OrderInput, ProfileInput, PurchaseInput } from "../../modules/customer_segment/service"
+import type { FactsSnapshot, OrderInput, ProfileInput, PurchaseInput } from "../../../modules/customer_segment/service"
 
 /** Orders that count: placed, not drafts, not canceled. Amounts are order totals. */
 const NOT_COUNTED = [OrderStatus.DRAFT, OrderStatus.CANCELED]
