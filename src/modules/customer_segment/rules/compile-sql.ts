@@ -41,12 +41,19 @@ function positiveSql(q: SqlContext, condition: Condition, operator: PositiveOper
   return impl.sql(q, operand, condition.value as never)
 }
 
-/** Every condition is two-valued: a NULL comparison counts as false before any NOT applies. */
-function conditionSql(q: SqlContext, condition: Condition): string {
+/**
+ * Every condition is two-valued: a NULL comparison counts as false before any
+ * NOT applies. A negative operator is `(positive) IS NOT TRUE`; a positive one
+ * is `(positive) IS TRUE` under a NOT and bare elsewhere (in a WHERE clause a
+ * NULL under AND / OR already counts as false), which keeps it indexable. Both
+ * forms let the planner estimate the comparison (a COALESCE would hide it).
+ */
+function conditionSql(q: SqlContext, condition: Condition, underNot: boolean): string {
   if (isNegative(condition.operator)) {
-    return `NOT COALESCE(${positiveSql(q, condition, POSITIVE_OF[condition.operator])}, false)`
+    return `(${positiveSql(q, condition, POSITIVE_OF[condition.operator])}) IS NOT TRUE`
   }
-  return `COALESCE(${positiveSql(q, condition, condition.operator)}, false)`
+  const positive = positiveSql(q, condition, condition.operator)
+  return underNot ? `(${positive}) IS TRUE` : `(${positive})`
 }
 
 /** A WHERE clause (with its parameters) selecting the customer_profile rows that match a validated rule. */
@@ -59,12 +66,12 @@ export function compileSql(rule: RuleNode, options: CompileOptions): CompiledSql
     scope: options.scope,
     abandoned_after_minutes: options.abandoned_after_minutes ?? DEFAULT_ABANDONED_AFTER_MINUTES,
   })
-  const sql = (node: RuleNode): string =>
+  const sql = (node: RuleNode, underNot: boolean): string =>
     visit<string>(node, {
-      all: ({ all }) => `(${all.map(sql).join(" AND ")})`,
-      any: ({ any }) => `(${any.map(sql).join(" OR ")})`,
-      not: ({ not }) => `(NOT ${sql(not)})`,
-      condition: (condition) => conditionSql(q, condition),
+      all: ({ all }) => `(${all.map((child) => sql(child, underNot)).join(" AND ")})`,
+      any: ({ any }) => `(${any.map((child) => sql(child, underNot)).join(" OR ")})`,
+      not: ({ not }) => `(NOT ${sql(not, true)})`,
+      condition: (condition) => conditionSql(q, condition, underNot),
     })
-  return { sql: sql(rule), params: params.values }
+  return { sql: sql(rule, false), params: params.values }
 }
