@@ -759,7 +759,7 @@ medusaIntegrationTestRunner({
         expect(errors[0].error.message).toBe("fail after create")
         expect(await segments().listCustomerSegments({})).toHaveLength(0)
         expect(await container.resolve(Modules.CUSTOMER).listCustomerGroups({ name: "Doomed" })).toHaveLength(0)
-        expect(createCustomerSegmentsWorkflowId).toBe("create-customer-segments")
+        expect(createCustomerSegmentsWorkflowId).toBe("customer-suite-create-customer-segments")
       })
 
       it("restores the segment and removes the group it created when updating fails", async () => {
