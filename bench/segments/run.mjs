@@ -123,17 +123,23 @@ async function main() {
   fs.writeFileSync(path.join(resultsDir, "machine.json"), JSON.stringify(info, null, 2))
   const files = []
 
+  /** The bench database with `size` generated customers (kept with --keep-data when it has that many). */
+  const withData = async (size) => {
+    const url = await ensureDatabase(opt("db", "mcs_bench"))
+    const existing = await withClient(url, async (client) => (await client.query("SELECT count(*)::int AS n FROM customer_profile")).rows[0].n)
+    if (argv["keep-data"] && existing === size) {
+      log(`reusing the ${size} generated customers`)
+    } else {
+      const generated = await withClient(url, (client) => generate(client, size, (line) => log(line)))
+      fs.writeFileSync(path.join(resultsDir, `generate-${size}.json`), JSON.stringify(generated, null, 2))
+    }
+    return url
+  }
+
   const measureParts = parts.filter((p) => p === "refresh" || p === "realtime")
   if (measureParts.length) {
-    const url = await ensureDatabase(opt("db", "mcs_bench"))
     for (const size of sizes) {
-      const existing = await withClient(url, async (client) => (await client.query("SELECT count(*)::int AS n FROM customer_profile")).rows[0].n)
-      if (argv["keep-data"] && existing === size) {
-        log(`reusing the ${size} generated customers`)
-      } else {
-        const generated = await withClient(url, (client) => generate(client, size, (line) => log(line)))
-        fs.writeFileSync(path.join(resultsDir, `generate-${size}.json`), JSON.stringify(generated, null, 2))
-      }
+      const url = await withData(size)
       const out = path.join("bench/results", `segments-${size}.json`)
       await sh(
         "npx",
@@ -160,14 +166,8 @@ async function main() {
   }
 
   if (parts.includes("statistics")) {
-    const url = await ensureDatabase(opt("db", "mcs_bench"))
     for (const size of sizes) {
-      const existing = await withClient(url, async (client) => (await client.query("SELECT count(*)::int AS n FROM customer_profile")).rows[0].n)
-      if (argv["keep-data"] && existing === size) {
-        log(`reusing the ${size} generated customers`)
-      } else {
-        await withClient(url, (client) => generate(client, size, (line) => log(line)))
-      }
+      const url = await withData(size)
       const out = path.join("bench/results", `statistics-${size}.json`)
       await sh(
         "npx",
