@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next"
 import { Link } from "react-router-dom"
 import { SectionStatus, TitleBlock } from "../components/common/query-state"
 import { useRuleWords } from "../components/group-pricing/words"
-import { useGroupPriceRules } from "../lib/group-pricing"
+import { useGroupPriceRules } from "../hooks/api/group-pricing"
 
 const SHOWN = 20
 

@@ -1,7 +1,7 @@
 import { toast, usePrompt } from "@medusajs/ui"
 import { useTranslation } from "react-i18next"
 import { messageOf } from "../../lib/api"
-import { useEndAssistance } from "../../lib/assistance"
+import { useEndAssistance } from "../../hooks/api/assistance"
 
 /** Ends a session after the admin confirms, with a toast either way (the widget and the session page). */
 export function useEndSessionAfterConfirm() {

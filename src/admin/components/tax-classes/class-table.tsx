@@ -2,7 +2,10 @@ import { PlusMini } from "@medusajs/icons"
 import { Badge, Button, Container, Table, Text, toast } from "@medusajs/ui"
 import { useState } from "react"
 import { useTranslation } from "react-i18next"
-import { fieldErrors, messageOf, useDeleteTaxClass, type TaxClass, type TaxClassType } from "../../lib/tax-classes"
+import { useDeleteTaxClass } from "../../hooks/api/tax-classes"
+import { messageOf } from "../../lib/api"
+import { fieldErrorsOf } from "../../lib/field-errors"
+import type { TaxClass, TaxClassType } from "../../lib/types/tax-classes"
 import { TitleBlock } from "../common/query-state"
 import { RowActions, TableHead, useConfirmDelete } from "../common/table-parts"
 import { ClassDrawer } from "./class-drawer"
@@ -36,7 +39,7 @@ export const ClassTable = ({
       toast.success(t("customerSuite.taxClasses.delete.deleted", { name: taxClass.name }))
     } catch (error) {
       // "id: 2 tax class rate(s) use this class; delete them first": the reason, without the field.
-      const errors = fieldErrors(error)
+      const errors = fieldErrorsOf(error)
       toast.error(t("customerSuite.taxClasses.delete.failed", { name: taxClass.name }), {
         description: errors.id ?? messageOf(error),
       })

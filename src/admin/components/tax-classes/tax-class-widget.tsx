@@ -1,17 +1,12 @@
-import { Badge, Button, Container, Select, Skeleton, Text, toast } from "@medusajs/ui"
+import { Badge, Button, Container, Skeleton, Text, toast } from "@medusajs/ui"
 import { useState } from "react"
 import { useTranslation } from "react-i18next"
 import { Link } from "react-router-dom"
-import {
-  classesOfType,
-  messageOf,
-  useOwnerTaxClass,
-  useSetOwnerTaxClass,
-  useTaxClasses,
-  type TaxClassOwner,
-} from "../../lib/tax-classes"
+import { classesOfType, useOwnerTaxClass, useSetOwnerTaxClass, useTaxClasses } from "../../hooks/api/tax-classes"
+import { messageOf } from "../../lib/api"
+import type { TaxClassOwner } from "../../lib/types/tax-classes"
+import { OptionSelect, namedOptions } from "../common/option-select"
 import { TitleBlock } from "../common/query-state"
-import { NamedItems } from "../common/named-items"
 
 const DEFAULT = "__default__"
 
@@ -98,21 +93,20 @@ export const TaxClassWidget = ({ owner, testId }: { owner: TaxClassOwner; testId
             </Text>
           ) : (
             <div className="flex items-center gap-x-2">
-              <Select size="small" value={chosen} onValueChange={setChoice} disabled={set.isPending}>
-                <Select.Trigger aria-label={t("customerSuite.taxClasses.widget.choose")} data-testid={`${testId}-select`}>
-                  <Select.Value />
-                </Select.Trigger>
-                <Select.Content>
-                  <Select.Item value={DEFAULT}>
-                    {fallback
-                      ? t("customerSuite.taxClasses.widget.useDefaultNamed", { name: fallback.name })
-                      : t("customerSuite.taxClasses.widget.useDefault")}
-                  </Select.Item>
-                  {/* A linked class no longer listed (deleted meanwhile) stays selectable as it is. */}
-                  {linked && !options.some((c) => c.id === linked.id) && <Select.Item value={linked.id}>{linked.name}</Select.Item>}
-                  <NamedItems items={options} />
-                </Select.Content>
-              </Select>
+              <OptionSelect
+                size="small"
+                label={t("customerSuite.taxClasses.widget.choose")}
+                testId={`${testId}-select`}
+                value={chosen}
+                onValueChange={setChoice}
+                disabled={set.isPending}
+                options={[
+                  { value: DEFAULT, label: fallback ? t("customerSuite.taxClasses.widget.useDefaultNamed", { name: fallback.name }) : t("customerSuite.taxClasses.widget.useDefault") },
+                  // A linked class no longer listed (deleted meanwhile) stays selectable as it is.
+                  ...(linked && !options.some((c) => c.id === linked.id) ? namedOptions([linked]) : []),
+                  ...namedOptions(options),
+                ]}
+              />
               <Button
                 size="small"
                 variant="secondary"

@@ -8,23 +8,18 @@ import {
   type DataTableDateComparisonOperator,
   type DataTableFilteringState,
 } from "@medusajs/ui"
-import { useQuery } from "@tanstack/react-query"
 import { useMemo, useState } from "react"
 import { useTranslation } from "react-i18next"
 import { SessionState } from "../../components/assistance/session-state"
 import { ListPage, useListTable, useListUrlState } from "../../components/common/list-page"
 import { TextCrumb } from "../../components/common/query-state"
+import { downloadSessionsCsv, useAssistanceSessions } from "../../hooks/api/assistance"
+import { useCustomerEmails } from "../../hooks/api/customers"
+import { useAdminOptions } from "../../hooks/api/users"
 import { messageOf } from "../../lib/api"
-import {
-  SESSION_STATUSES,
-  adminName,
-  downloadSessionsCsv,
-  useAssistanceSessions,
-  type AssistanceSession,
-  type SessionFilters,
-} from "../../lib/assistance"
+import { adminName } from "../../lib/assistance"
 import { formatDateTime } from "../../lib/format"
-import { sdk } from "../../lib/sdk"
+import { SESSION_STATUSES, type AssistanceSession, type SessionFilters } from "../../lib/types/assistance"
 
 const PAGE_SIZE = 20
 const column = createDataTableColumnHelper<AssistanceSession>()
@@ -34,26 +29,6 @@ const DAY = 24 * 60 * 60 * 1000
 
 const idParam = (value: string | null) => (value && ID.test(value) ? value : undefined)
 const dateParam = (value: string | null) => (value && !Number.isNaN(new Date(value).getTime()) ? value : undefined)
-
-/** The customers' emails by id (one request for the page's rows). */
-const useCustomerEmails = (ids: string[]) =>
-  useQuery({
-    queryKey: ["customer-suite", "assistance", "customer-emails", [...ids].sort()],
-    queryFn: async () => {
-      const { customers } = await sdk.admin.customer.list({ id: ids, limit: ids.length, fields: "id,email" })
-      return Object.fromEntries(customers.map((c) => [c.id, c.email]))
-    },
-    enabled: ids.length > 0,
-  })
-
-const useAdminOptions = () =>
-  useQuery({
-    queryKey: ["customer-suite", "assistance", "admins"],
-    queryFn: async () => {
-      const { users } = await sdk.admin.user.list({ limit: 200, fields: "id,email,first_name,last_name" })
-      return users.map((u) => ({ value: u.id, label: adminName(u) ?? u.id }))
-    },
-  })
 
 const AssistanceLogPage = () => {
   const { t } = useTranslation()
@@ -201,9 +176,7 @@ const AssistanceLogPage = () => {
             {t("customerSuite.assistance.log.export")}
           </Button>
         }
-        title={t("customerSuite.assistance.log.title")}
-        subtitle={t("customerSuite.assistance.log.subtitle")}
-        empty={{ heading: t("customerSuite.assistance.log.empty.heading"), description: t("customerSuite.assistance.log.empty.description") }}
+        texts="assistance.log"
         error={error}
       />
     </div>

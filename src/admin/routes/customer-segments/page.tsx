@@ -10,8 +10,9 @@ import { useTranslation } from "react-i18next"
 import { Link } from "react-router-dom"
 import { ListPage, listParam, useListTable, useListUrlState } from "../../components/common/list-page"
 import { TextCrumb } from "../../components/common/query-state"
+import { useSegments } from "../../hooks/api/segments"
 import { formatDateTime, formatDuration } from "../../lib/format"
-import { useSegments, type Segment, type SegmentKind, type SegmentStatus } from "../../lib/segments"
+import { SEGMENT_KINDS, SEGMENT_STATUSES, type Segment } from "../../lib/types/segments"
 
 const PAGE_SIZE = 20
 const column = createDataTableColumnHelper<Segment>()
@@ -21,8 +22,8 @@ const SegmentsPage = () => {
   const { t } = useTranslation()
   const url = useListUrlState(PAGE_SIZE)
   const { params, q, offset, update } = url
-  const kind = listParam<SegmentKind>(params.get("kind"), ["dynamic", "static"])
-  const status = listParam<SegmentStatus>(params.get("status"), ["active", "inactive"])
+  const kind = listParam(params.get("kind"), SEGMENT_KINDS)
+  const status = listParam(params.get("status"), SEGMENT_STATUSES)
 
   const { data, isPending, error } = useSegments({
     q: q || undefined,
@@ -84,12 +85,12 @@ const SegmentsPage = () => {
       filter.accessor("kind", {
         type: "multiselect",
         label: t("customerSuite.segments.fields.kind"),
-        options: (["dynamic", "static"] as const).map((v) => ({ label: t(`customerSuite.segments.kind.${v}`), value: v })),
+        options: SEGMENT_KINDS.map((v) => ({ label: t(`customerSuite.segments.kind.${v}`), value: v })),
       }),
       filter.accessor("status", {
         type: "multiselect",
         label: t("customerSuite.segments.fields.status"),
-        options: (["active", "inactive"] as const).map((v) => ({ label: t(`customerSuite.segments.status.${v}`), value: v })),
+        options: SEGMENT_STATUSES.map((v) => ({ label: t(`customerSuite.segments.status.${v}`), value: v })),
       }),
     ],
     [t]
@@ -118,15 +119,7 @@ const SegmentsPage = () => {
   })
 
   return (
-    <ListPage
-      table={table}
-      testId="segments-list"
-      createTestId="segments-create"
-      title={t("customerSuite.segments.title")}
-      subtitle={t("customerSuite.segments.subtitle")}
-      empty={{ heading: t("customerSuite.segments.empty.heading"), description: t("customerSuite.segments.empty.description") }}
-      error={error}
-    />
+    <ListPage table={table} texts="segments" testId="segments-list" createTestId="segments-create" error={error} />
   )
 }
 

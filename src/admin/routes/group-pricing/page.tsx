@@ -11,9 +11,11 @@ import { Link } from "react-router-dom"
 import { ListPage, useListTable, useListUrlState } from "../../components/common/list-page"
 import { TextCrumb } from "../../components/common/query-state"
 import { useRuleWords } from "../../components/group-pricing/words"
+import { useCustomerGroupOptions } from "../../hooks/api/customer-groups"
+import { useGroupPriceRules } from "../../hooks/api/group-pricing"
+import { usePickerLabels } from "../../hooks/api/pickers"
 import { formatDateTime } from "../../lib/format"
-import { RULE_STATUSES, useCustomerGroupOptions, useGroupPriceRules, type GroupPriceRule, type RuleStatus } from "../../lib/group-pricing"
-import { usePickerLabels } from "../../lib/pickers"
+import { RULE_STATUSES, type GroupPriceRule, type RuleStatus } from "../../lib/types/group-pricing"
 
 const PAGE_SIZE = 20
 const column = createDataTableColumnHelper<GroupPriceRule>()
@@ -138,15 +140,7 @@ const GroupPricingPage = () => {
   })
 
   return (
-    <ListPage
-      table={table}
-      testId="group-pricing-list"
-      createTestId="group-pricing-create"
-      title={t("customerSuite.groupPricing.title")}
-      subtitle={t("customerSuite.groupPricing.subtitle")}
-      empty={{ heading: t("customerSuite.groupPricing.empty.heading"), description: t("customerSuite.groupPricing.empty.description") }}
-      error={error}
-    />
+    <ListPage table={table} texts="groupPricing" testId="group-pricing-list" createTestId="group-pricing-create" error={error} />
   )
 }
 

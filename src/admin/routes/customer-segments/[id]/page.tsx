@@ -19,17 +19,18 @@ import { Loaded, SectionStatus, Stat } from "../../../components/common/query-st
 import { useConfirmDelete } from "../../../components/common/table-parts"
 import { SegmentMembers } from "../../../components/segments/segment-members"
 import { RuleSummary } from "../../../components/segments/rule-summary"
-import { formatDateTime, formatDuration } from "../../../lib/format"
 import {
-  exportUrl,
   invalidateSegments,
+  isRunActive,
+  membersExportUrl,
   useDeleteSegment,
   useRefreshSegment,
   useSegment,
   useSegmentRuns,
-  type Segment,
-  type SegmentRun,
-} from "../../../lib/segments"
+} from "../../../hooks/api/segments"
+import { messageOf } from "../../../lib/api"
+import { formatDateTime, formatDuration } from "../../../lib/format"
+import type { Segment, SegmentRun } from "../../../lib/types/segments"
 
 const RUN_COLORS: Record<SegmentRun["status"], "green" | "red" | "orange" | "blue"> = {
   succeeded: "green",
@@ -74,7 +75,7 @@ const SegmentHeader = ({ segment }: { segment: Segment }) => {
   const refresh = useRefreshSegment(segment.id)
   const runs = useSegmentRuns(segment.id)
   const latest = runs.data?.runs[0]
-  const active = latest?.status === "queued" || latest?.status === "running"
+  const active = isRunActive(latest)
 
   // When a run finishes, the counts, members and managed group have changed.
   const wasActive = useRef(false)
@@ -105,7 +106,7 @@ const SegmentHeader = ({ segment }: { segment: Segment }) => {
       toast.success(t("customerSuite.segments.detail.deleted", { name: segment.name }))
       navigate("/customer-segments", { replace: true })
     } catch (error) {
-      toast.error(t("customerSuite.segments.detail.deleteFailed"), { description: error instanceof Error ? error.message : undefined })
+      toast.error(t("customerSuite.segments.detail.deleteFailed"), { description: messageOf(error) })
     }
   }
 
@@ -115,7 +116,7 @@ const SegmentHeader = ({ segment }: { segment: Segment }) => {
     try {
       await refresh.mutateAsync()
     } catch (error) {
-      toast.error(t("customerSuite.segments.detail.refreshFailed"), { description: error instanceof Error ? error.message : undefined })
+      toast.error(t("customerSuite.segments.detail.refreshFailed"), { description: messageOf(error) })
     }
   }
 
@@ -146,7 +147,7 @@ const SegmentHeader = ({ segment }: { segment: Segment }) => {
             </Button>
           )}
           <Button size="small" variant="secondary" asChild>
-            <a href={exportUrl(segment.id)} download data-testid="segment-export">
+            <a href={membersExportUrl(segment.id)} download data-testid="segment-export">
               <ArrowDownTray />
               {t("customerSuite.segments.detail.export")}
             </a>

@@ -7,15 +7,11 @@ import { useConfirmDelete } from "../../../components/common/table-parts"
 import { PricePreviewPanel } from "../../../components/group-pricing/price-preview"
 import { SCOPE_PICKERS } from "../../../components/group-pricing/scope"
 import { useRuleWords } from "../../../components/group-pricing/words"
+import { useDeleteGroupPriceRule, useGroupPriceRule, useResyncGroupPriceRule, useRulePreview } from "../../../hooks/api/group-pricing"
+import { usePickerLabels } from "../../../hooks/api/pickers"
+import { messageOf } from "../../../lib/api"
 import { formatDateTime } from "../../../lib/format"
-import {
-  useDeleteGroupPriceRule,
-  useGroupPriceRule,
-  useResyncGroupPriceRule,
-  useRulePreview,
-  type GroupPriceRule,
-} from "../../../lib/group-pricing"
-import { usePickerLabels } from "../../../lib/pickers"
+import type { GroupPriceRule } from "../../../lib/types/group-pricing"
 
 const SCOPE_SHOWN = 20
 
@@ -60,7 +56,7 @@ const RuleHeader = ({ rule }: { rule: GroupPriceRule }) => {
       toast.success(t("customerSuite.groupPricing.detail.deleted", { name: rule.name }))
       navigate("/group-pricing", { replace: true })
     } catch (error) {
-      toast.error(t("customerSuite.groupPricing.detail.deleteFailed"), { description: error instanceof Error ? error.message : undefined })
+      toast.error(t("customerSuite.groupPricing.detail.deleteFailed"), { description: messageOf(error) })
     }
   }
 
@@ -73,7 +69,7 @@ const RuleHeader = ({ rule }: { rule: GroupPriceRule }) => {
         { description: summary?.list_deleted ? t("customerSuite.groupPricing.detail.listRemoved") : undefined }
       )
     } catch (error) {
-      toast.error(t("customerSuite.groupPricing.detail.resyncFailed"), { description: error instanceof Error ? error.message : undefined })
+      toast.error(t("customerSuite.groupPricing.detail.resyncFailed"), { description: messageOf(error) })
     }
   }
 
@@ -211,7 +207,7 @@ const SavedPreview = ({ id }: { id: string }) => {
       state={preview.isPending ? "loading" : preview.isError ? "error" : "ready"}
       fetching={preview.isFetching}
       preview={preview.data?.preview}
-      error={preview.error instanceof Error ? preview.error.message : undefined}
+      error={preview.error ? messageOf(preview.error) : undefined}
     />
   )
 }
