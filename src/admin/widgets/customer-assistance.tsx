@@ -1,11 +1,12 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { AdminCustomer, DetailWidgetProps } from "@medusajs/framework/types"
-import { Button, Container, StatusBadge, Text } from "@medusajs/ui"
+import { Button, StatusBadge, Text } from "@medusajs/ui"
 import { useTranslation } from "react-i18next"
 import { Link } from "react-router-dom"
 import { StartAssistance } from "../components/assistance/start-assistance"
 import { useEndSessionAfterConfirm } from "../components/assistance/use-end-session"
-import { SectionStatus, TitleBlock } from "../components/common/query-state"
+import { SectionStatus } from "../components/common/query-state"
+import { Section, SectionLink } from "../components/common/section"
 import { useAssistanceConsent, useAssistanceSessions } from "../hooks/api/assistance"
 import { useSuiteSettings } from "../hooks/api/settings"
 import { adminName } from "../lib/assistance"
@@ -38,17 +39,16 @@ const CustomerAssistanceWidget = ({ data: customer }: DetailWidgetProps<AdminCus
         : null
 
   return (
-    <Container className="divide-y p-0" data-testid="customer-suite-customer-assistance">
-      <div className="flex items-start justify-between gap-x-4 px-6 py-4">
-        <TitleBlock level="h2" title={t("customerSuite.assistance.widget.title")} hint={t("customerSuite.assistance.widget.hint")} />
-        <Link
-          to={`/assistance-log?customer_id=${customer.id}`}
-          className="txt-compact-small text-ui-fg-interactive shrink-0 hover:underline"
-          data-testid="customer-assistance-log-link"
-        >
+    <Section
+      testId="customer-suite-customer-assistance"
+      title={t("customerSuite.assistance.widget.title")}
+      hint={t("customerSuite.assistance.widget.hint")}
+      actions={
+        <SectionLink to={`/assistance-log?customer_id=${customer.id}`} testId="customer-assistance-log-link">
           {t("customerSuite.assistance.widget.log")}
-        </Link>
-      </div>
+        </SectionLink>
+      }
+    >
       <div className="flex items-center justify-between gap-x-4 px-6 py-3" data-testid="customer-assistance-consent">
         <Text size="small" weight="plus" className="text-ui-fg-subtle">
           {t("customerSuite.assistance.widget.consent")}
@@ -84,7 +84,7 @@ const CustomerAssistanceWidget = ({ data: customer }: DetailWidgetProps<AdminCus
         )}
         <StartAssistance customerId={customer.id} disabled={!!blocker} requireReason={assistance?.require_reason !== false} />
       </div>
-    </Container>
+    </Section>
   )
 }
 

@@ -1,7 +1,7 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { AdminCustomer, DetailWidgetProps } from "@medusajs/framework/types"
-import { Container, Skeleton, Text } from "@medusajs/ui"
-import { TitleBlock } from "../components/common/query-state"
+import { Skeleton, Text } from "@medusajs/ui"
+import { Section } from "../components/common/section"
 import { useCustomerOverview } from "../hooks/api/customer-overview"
 import { formatDate, formatMoney } from "../lib/format"
 
@@ -21,8 +21,7 @@ const CustomerOverviewWidget = ({ data: customer }: DetailWidgetProps<AdminCusto
   const overview = data?.overview
 
   return (
-    <Container className="divide-y p-0" data-testid="customer-suite-customer-overview">
-      <TitleBlock className="px-6 py-4" level="h2" title="Purchase overview" hint="Placed orders, canceled and draft orders left out." />
+    <Section testId="customer-suite-customer-overview" title="Purchase overview" hint="Placed orders, canceled and draft orders left out.">
       {isPending && (
         <div className="flex flex-col gap-y-2 px-6 py-4" aria-busy="true">
           <Skeleton className="h-5 w-full" />
@@ -51,7 +50,7 @@ const CustomerOverviewWidget = ({ data: customer }: DetailWidgetProps<AdminCusto
           <Row label="Last order">{formatDate(overview.last_order_at)}</Row>
         </>
       )}
-    </Container>
+    </Section>
   )
 }
 

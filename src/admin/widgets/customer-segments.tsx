@@ -1,11 +1,12 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { AdminCustomer, DetailWidgetProps } from "@medusajs/framework/types"
 import { CheckMini, XMarkMini } from "@medusajs/icons"
-import { Badge, Button, Container, Skeleton, Text, clx, toast } from "@medusajs/ui"
+import { Badge, Button, Skeleton, Text, clx, toast } from "@medusajs/ui"
 import { useState } from "react"
 import { useTranslation } from "react-i18next"
 import { Link } from "react-router-dom"
-import { SectionStatus, TitleBlock } from "../components/common/query-state"
+import { SectionStatus } from "../components/common/query-state"
+import { Section } from "../components/common/section"
 import { ConditionText } from "../components/segments/rule-summary"
 import { OptionSelect, namedOptions } from "../components/common/option-select"
 import { usePickerLabels } from "../hooks/api/pickers"
@@ -21,13 +22,7 @@ const CustomerSegmentsWidget = ({ data: customer }: DetailWidgetProps<AdminCusto
   const { data, isPending, isError } = useCustomerSegments(customer.id)
   const segments = data?.customer_segments ?? []
   return (
-    <Container className="divide-y p-0" data-testid="customer-suite-customer-segments">
-      <TitleBlock
-        className="px-6 py-4"
-        level="h2"
-        title={t("customerSuite.segments.widget.title")}
-        hint={t("customerSuite.segments.widget.subtitle")}
-      />
+    <Section testId="customer-suite-customer-segments" title={t("customerSuite.segments.widget.title")} hint={t("customerSuite.segments.widget.subtitle")}>
       <SectionStatus
         isPending={isPending}
         isError={isError}
@@ -45,7 +40,7 @@ const CustomerSegmentsWidget = ({ data: customer }: DetailWidgetProps<AdminCusto
         <SegmentRow key={segment.id} segment={segment} customerId={customer.id} />
       ))}
       <AddToStatic customerId={customer.id} memberOf={segments.map((s) => s.id)} />
-    </Container>
+    </Section>
   )
 }
 

@@ -57,18 +57,30 @@ export const useListUrlState = (pageSize: number) => {
 
 type TableOptions<T> = Parameters<typeof useDataTable<T>>[0]
 
+/** A table filter kept in the URL: the column it filters, its value now (undefined: not set) and the URL keys a new value sets. */
+export type UrlFilter = { id: string; value: unknown; toUrl: (value: unknown) => Record<string, string | null> }
+
+/** A filter kept under one URL key: a value, or (a multiselect's) values joined by commas. */
+export const urlFilter = (id: string, param: string, value: string | readonly string[] | undefined): UrlFilter => ({
+  id,
+  value: typeof value === "string" || value?.length ? value : undefined,
+  toUrl: (next) => ({ [param]: Array.isArray(next) ? next.join(",") : typeof next === "string" ? next : null }),
+})
+
 /**
- * The list page's table: rows by id, each opening its detail page; search and
- * pages in the URL (`url` from `useListUrlState`), filters as the page keeps them.
+ * The list page's table: rows by id, each opening its detail page; search,
+ * pages and filters in the URL (`url` from `useListUrlState`; a new filter starts at the first page).
  */
 export const useListTable = <T extends DataTableRowData & { id: string }>(
-  url: Pick<ReturnType<typeof useListUrlState>, "search" | "pagination">,
+  url: Pick<ReturnType<typeof useListUrlState>, "search" | "pagination" | "update">,
   {
     count,
+    urlFilters,
     ...options
-  }: Pick<TableOptions<T>, "data" | "columns" | "filters" | "isLoading" | "filtering"> & {
+  }: Pick<TableOptions<T>, "data" | "columns" | "filters" | "isLoading"> & {
     /** All the rows the filters match (the table's pages). */
     count: number | undefined
+    urlFilters: UrlFilter[]
   }
 ) => {
   const navigate = useNavigate()
@@ -78,6 +90,10 @@ export const useListTable = <T extends DataTableRowData & { id: string }>(
     rowCount: count ?? 0,
     search: url.search,
     pagination: url.pagination,
+    filtering: {
+      state: Object.fromEntries(urlFilters.filter((f) => f.value !== undefined).map((f) => [f.id, f.value])),
+      onFilteringChange: (state) => url.update(Object.assign({ offset: null }, ...urlFilters.map((f) => f.toUrl(state[f.id])))),
+    },
     onRowClick: (_, row) => navigate(row.id),
   })
 }

@@ -6,8 +6,9 @@ import { useTranslation } from "react-i18next"
 import { useDraftPreview } from "../../hooks/api/group-pricing"
 import { useStoreCurrencies } from "../../hooks/api/store"
 import { useDebounced } from "../../hooks/use-debounced"
+import { useSaveFailed } from "../../hooks/use-save-failed"
 import { messageOf } from "../../lib/api"
-import { NO_FIELD, fieldErrorsOf, flattenFormErrors, setApiErrors, type FieldErrors } from "../../lib/field-errors"
+import { NO_FIELD, fieldErrorsOf, flattenFormErrors, type FieldErrors } from "../../lib/field-errors"
 import {
   groupPriceRuleFormSchema,
   groupPriceRuleFormValues,
@@ -78,15 +79,9 @@ export const RuleForm = ({
         ? "ready"
         : "loading"
 
+  const saveFailed = useSaveFailed(form.setError, t("customerSuite.groupPricing.form.saveFailed"))
   const submit = form.handleSubmit(
-    async (input) => {
-      try {
-        await onSubmit(input)
-      } catch (error) {
-        setApiErrors(form.setError, fieldErrorsOf(error))
-        toast.error(t("customerSuite.groupPricing.form.saveFailed"), { description: messageOf(error) })
-      }
-    },
+    (input) => onSubmit(input).catch(saveFailed),
     () => toast.error(t("customerSuite.groupPricing.form.saveFailed"), { description: t("customerSuite.groupPricing.form.fixFields") })
   )
 

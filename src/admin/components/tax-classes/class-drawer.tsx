@@ -1,14 +1,14 @@
 import { zodResolver } from "@hookform/resolvers/zod"
 import { toast } from "@medusajs/ui"
-import { useEffect } from "react"
-import { Controller, useForm } from "react-hook-form"
+import { Controller } from "react-hook-form"
 import { useTranslation } from "react-i18next"
 import { useCreateTaxClass, useUpdateTaxClass } from "../../hooks/api/tax-classes"
+import { useDrawerForm } from "../../hooks/use-drawer-form"
 import { useErrorMessage } from "../../hooks/use-error-message"
-import { messageOf } from "../../lib/api"
-import { fieldErrorsOf, flattenFormErrors, placeErrors, setApiErrors } from "../../lib/field-errors"
-import { suggestCode, taxClassFormSchema, taxClassFormValues, type TaxClassForm } from "../../lib/forms/tax-classes"
-import type { TaxClass, TaxClassInput, TaxClassType } from "../../lib/types/tax-classes"
+import { useSaveFailed } from "../../hooks/use-save-failed"
+import { flattenFormErrors, placeErrors } from "../../lib/field-errors"
+import { suggestCode, taxClassFormSchema, taxClassFormValues } from "../../lib/forms/tax-classes"
+import type { TaxClass, TaxClassType } from "../../lib/types/tax-classes"
 import { DrawerForm } from "../common/drawer-form"
 import { SwitchField, TextField } from "../common/field"
 import { taxField } from "./tax-field"
@@ -36,20 +36,11 @@ export const ClassDrawer = ({
   const shown = useErrorMessage()
   const create = useCreateTaxClass()
   const update = useUpdateTaxClass()
-  const form = useForm<TaxClassForm, unknown, Required<TaxClassInput>>({
-    defaultValues: taxClassFormValues(taxClass),
-    resolver: zodResolver(taxClassFormSchema),
-    reValidateMode: "onSubmit",
-  })
-  // A fresh form each time the drawer opens.
-  useEffect(() => {
-    if (open) {
-      form.reset(taxClassFormValues(taxClass))
-    }
-  }, [open, taxClass, form])
+  const form = useDrawerForm(open, taxClassFormValues(taxClass), zodResolver(taxClassFormSchema))
   // The code follows the name until the merchant types one (an existing class keeps its code).
   const codeTyped = !!taxClass || !!form.formState.dirtyFields.code
 
+  const saveFailed = useSaveFailed(form.setError, t("customerSuite.taxClasses.classForm.saveFailed"))
   const submit = form.handleSubmit(async (body) => {
     try {
       if (taxClass) {
@@ -61,8 +52,7 @@ export const ClassDrawer = ({
       }
       onOpenChange(false)
     } catch (error) {
-      setApiErrors(form.setError, fieldErrorsOf(error))
-      toast.error(t("customerSuite.taxClasses.classForm.saveFailed"), { description: messageOf(error) })
+      saveFailed(error)
     }
   })
 

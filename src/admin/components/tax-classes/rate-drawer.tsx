@@ -1,14 +1,14 @@
 import { zodResolver } from "@hookform/resolvers/zod"
 import { Text, toast } from "@medusajs/ui"
-import { useEffect } from "react"
-import { Controller, useForm } from "react-hook-form"
+import { Controller } from "react-hook-form"
 import { useTranslation } from "react-i18next"
 import { useCreateTaxClassRate, useUpdateTaxClassRate } from "../../hooks/api/tax-classes"
+import { useDrawerForm } from "../../hooks/use-drawer-form"
 import { useErrorMessage } from "../../hooks/use-error-message"
-import { messageOf } from "../../lib/api"
-import { fieldErrorsOf, flattenFormErrors, placeErrors, setApiErrors } from "../../lib/field-errors"
-import { taxClassRateFormSchema, taxClassRateFormValues, type TaxClassRateForm } from "../../lib/forms/tax-classes"
-import type { TaxClass, TaxClassRate, TaxClassRateInput } from "../../lib/types/tax-classes"
+import { useSaveFailed } from "../../hooks/use-save-failed"
+import { flattenFormErrors, placeErrors } from "../../lib/field-errors"
+import { taxClassRateFormSchema, taxClassRateFormValues } from "../../lib/forms/tax-classes"
+import type { TaxClass, TaxClassRate } from "../../lib/types/tax-classes"
 import { DrawerForm } from "../common/drawer-form"
 import { Field, SwitchField, TextField } from "../common/field"
 import { FormSelect, namedOptions } from "../common/option-select"
@@ -43,19 +43,11 @@ export const RateDrawer = ({
   const shown = useErrorMessage()
   const create = useCreateTaxClassRate()
   const update = useUpdateTaxClassRate()
-  const form = useForm<TaxClassRateForm, unknown, TaxClassRateInput>({
-    defaultValues: taxClassRateFormValues(row),
-    resolver: zodResolver(taxClassRateFormSchema),
-    reValidateMode: "onSubmit",
-  })
+  const form = useDrawerForm(open, taxClassRateFormValues(row), zodResolver(taxClassRateFormSchema))
   const { control, register, clearErrors } = form
-  useEffect(() => {
-    if (open) {
-      form.reset(taxClassRateFormValues(row))
-    }
-  }, [open, row, form])
   const [exempt, country] = form.watch(["is_exempt", "country_code"])
 
+  const saveFailed = useSaveFailed(form.setError, t("customerSuite.taxClasses.matrix.saveFailed"))
   const submit = form.handleSubmit(async ({ rate, is_exempt, code, name, ...cell }) => {
     const details = { rate, is_exempt, code, name }
     try {
@@ -68,8 +60,7 @@ export const RateDrawer = ({
       }
       onOpenChange(false)
     } catch (error) {
-      setApiErrors(form.setError, fieldErrorsOf(error))
-      toast.error(t("customerSuite.taxClasses.matrix.saveFailed"), { description: messageOf(error) })
+      saveFailed(error)
     }
   })
 

@@ -6,12 +6,11 @@ import {
   createDataTableFilterHelper,
   toast,
   type DataTableDateComparisonOperator,
-  type DataTableFilteringState,
 } from "@medusajs/ui"
 import { useMemo, useState } from "react"
 import { useTranslation } from "react-i18next"
 import { SessionState } from "../../components/assistance/session-state"
-import { ListPage, useListTable, useListUrlState } from "../../components/common/list-page"
+import { ListPage, urlFilter, useListTable, useListUrlState } from "../../components/common/list-page"
 import { TextCrumb } from "../../components/common/query-state"
 import { downloadSessionsCsv, useAssistanceSessions } from "../../hooks/api/assistance"
 import { useCustomerEmails } from "../../hooks/api/customers"
@@ -114,35 +113,27 @@ const AssistanceLogPage = () => {
     [t, admins.data, dateOptions]
   )
 
-  const created = {
-    ...(filters.created_after ? { $gte: filters.created_after } : {}),
-    ...(filters.created_before ? { $lte: filters.created_before } : {}),
-  }
-  const filtering: DataTableFilteringState = {
-    ...(status ? { status } : {}),
-    ...(filters.user_id ? { user_id: filters.user_id } : {}),
-    ...(Object.keys(created).length ? { created_at: created } : {}),
-  }
-
   const table = useListTable(url, {
     data: sessions,
     count: data?.count,
     columns,
     filters: tableFilters,
     isLoading: isPending,
-    filtering: {
-      state: filtering,
-      onFilteringChange: (state) => {
-        const range = state.created_at as DataTableDateComparisonOperator | undefined
-        update({
-          status: (state.status as string | undefined) ?? null,
-          user_id: (state.user_id as string | undefined) ?? null,
-          created_after: range?.$gte ?? range?.$gt ?? null,
-          created_before: range?.$lte ?? range?.$lt ?? null,
-          offset: null,
-        })
+    urlFilters: [
+      urlFilter("status", "status", status),
+      urlFilter("user_id", "user_id", filters.user_id),
+      {
+        id: "created_at",
+        value:
+          filters.created_after || filters.created_before
+            ? { ...(filters.created_after ? { $gte: filters.created_after } : {}), ...(filters.created_before ? { $lte: filters.created_before } : {}) }
+            : undefined,
+        toUrl: (value) => {
+          const range = value as DataTableDateComparisonOperator | undefined
+          return { created_after: range?.$gte ?? range?.$gt ?? null, created_before: range?.$lte ?? range?.$lt ?? null }
+        },
       },
-    },
+    ],
   })
 
   const onExport = async () => {

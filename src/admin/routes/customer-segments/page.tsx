@@ -1,14 +1,9 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
-import {
-  StatusBadge,
-  createDataTableColumnHelper,
-  createDataTableFilterHelper,
-  type DataTableFilteringState,
-} from "@medusajs/ui"
+import { StatusBadge, createDataTableColumnHelper, createDataTableFilterHelper } from "@medusajs/ui"
 import { useMemo } from "react"
 import { useTranslation } from "react-i18next"
 import { Link } from "react-router-dom"
-import { ListPage, listParam, useListTable, useListUrlState } from "../../components/common/list-page"
+import { ListPage, listParam, urlFilter, useListTable, useListUrlState } from "../../components/common/list-page"
 import { TextCrumb } from "../../components/common/query-state"
 import { useSegments } from "../../hooks/api/segments"
 import { formatDateTime, formatDuration } from "../../lib/format"
@@ -21,7 +16,7 @@ const filter = createDataTableFilterHelper<Segment>()
 const SegmentsPage = () => {
   const { t } = useTranslation()
   const url = useListUrlState(PAGE_SIZE)
-  const { params, q, offset, update } = url
+  const { params, q, offset } = url
   const kind = listParam(params.get("kind"), SEGMENT_KINDS)
   const status = listParam(params.get("status"), SEGMENT_STATUSES)
 
@@ -96,26 +91,13 @@ const SegmentsPage = () => {
     [t]
   )
 
-  const filtering: DataTableFilteringState = {
-    ...(kind.length ? { kind } : {}),
-    ...(status.length ? { status } : {}),
-  }
-
   const table = useListTable(url, {
     data: data?.customer_segments ?? [],
     count: data?.count,
     columns,
     filters,
     isLoading: isPending,
-    filtering: {
-      state: filtering,
-      onFilteringChange: (state) =>
-        update({
-          kind: ((state.kind as string[] | undefined) ?? []).join(","),
-          status: ((state.status as string[] | undefined) ?? []).join(","),
-          offset: null,
-        }),
-    },
+    urlFilters: [urlFilter("kind", "kind", kind), urlFilter("status", "status", status)],
   })
 
   return (

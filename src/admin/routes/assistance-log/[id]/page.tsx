@@ -3,7 +3,8 @@ import { useTranslation } from "react-i18next"
 import { Link, useParams, type UIMatch } from "react-router-dom"
 import { SessionState } from "../../../components/assistance/session-state"
 import { useEndSessionAfterConfirm } from "../../../components/assistance/use-end-session"
-import { Loaded, SectionStatus, Stat, TitleBlock } from "../../../components/common/query-state"
+import { Loaded, SectionStatus, Stat } from "../../../components/common/query-state"
+import { Section } from "../../../components/common/section"
 import { useAssistanceSession } from "../../../hooks/api/assistance"
 import { useCustomerName } from "../../../hooks/api/customers"
 import { adminNameAndEmail } from "../../../lib/assistance"
@@ -82,8 +83,7 @@ const idsText = (ids: Record<string, unknown> | null) =>
 const Timeline = ({ actions }: { actions: AssistanceAction[] }) => {
   const { t } = useTranslation()
   return (
-    <Container className="divide-y p-0" data-testid="assistance-session-timeline">
-      <TitleBlock className="px-6 py-4" level="h2" title={t("customerSuite.assistance.detail.timeline")} hint={t("customerSuite.assistance.detail.timelineHint")} />
+    <Section testId="assistance-session-timeline" title={t("customerSuite.assistance.detail.timeline")} hint={t("customerSuite.assistance.detail.timelineHint")}>
       <SectionStatus isPending={false} isError={false} isEmpty={actions.length === 0} empty={t("customerSuite.assistance.detail.noActions")} />
       {actions.length > 0 && (
         <Table>
@@ -121,7 +121,7 @@ const Timeline = ({ actions }: { actions: AssistanceAction[] }) => {
           </Table.Body>
         </Table>
       )}
-    </Container>
+    </Section>
   )
 }
 
