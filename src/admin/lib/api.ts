@@ -1,7 +1,6 @@
-import { useMutation, useQueryClient, type QueryClient } from "@tanstack/react-query"
-import { sdk } from "./sdk"
+import { backendUrl, sdk } from "./sdk"
 
-/** What the admin's API clients (segments, group pricing, tax classes) share. */
+/** What the admin's API hooks share. */
 
 /** `?a=1&b=x&b=y` from a query: blank values left out, arrays as repeated keys; "" when nothing is left. */
 export const toSearch = (query: Record<string, unknown>) => {
@@ -26,11 +25,5 @@ export const post = <T>(path: string, body: Record<string, unknown>) => sdk.clie
 /** A DELETE on the admin API (`{ id, object, deleted }`). */
 export const remove = (path: string) => sdk.client.fetch<{ id: string; object?: string; deleted: boolean }>(path, { method: "DELETE" })
 
-/** A write whose success refetches what it changed (`refetch` gets the query client; awaited before `mutateAsync` resolves). */
-export const useWrite = <TVariables = void, TResult = unknown>(
-  write: (variables: TVariables) => Promise<TResult>,
-  refetch: (client: QueryClient) => Promise<unknown>
-) => {
-  const client = useQueryClient()
-  return useMutation({ mutationFn: write, onSuccess: () => refetch(client) })
-}
+/** An admin API path under the backend's address, for links the browser follows itself (downloads). */
+export const backendPath = (path: string) => `${backendUrl.replace(/\/$/, "")}${path}`

@@ -1,4 +1,5 @@
-import type { Attribute, RuleNode } from "./segments"
+import type { FieldErrors } from "./field-errors"
+import type { Attribute, PickerKind, RuleNode } from "./types/segments"
 
 /**
  * The rule builder's tree. It mirrors the rule AST, with a stable key per
@@ -93,6 +94,13 @@ export function toRule(root: BuilderGroup): { rule: RuleNode; paths: RulePaths }
 export const countConditions = (node: BuilderNode): number =>
   node.type === "condition" ? 1 : node.children.reduce((n, c) => n + countConditions(c), 0)
 
+/** Pickers whose values are ids (country codes for countries) that the builder and summaries show by name. */
+const ID_PICKERS: ReadonlySet<string> = new Set<PickerKind>(["customer_group", "country", "segment"])
+
+/** The picker of an attribute whose values are ids to show by name (customer groups, countries, segments). */
+export const idPickerOf = (attribute: Pick<Attribute, "picker"> | undefined): PickerKind | undefined =>
+  attribute?.picker && ID_PICKERS.has(attribute.picker) ? attribute.picker : undefined
+
 export const takesValue = (operator: string) => operator !== "exists" && operator !== "not_exists"
 export const isListOperator = (operator: string) => operator === "in" || operator === "not_in"
 
@@ -149,26 +157,6 @@ export function convertValue(attribute: Attribute | undefined, from: string, to:
     return Array.isArray(value) && value.length === 2 && !isListOperator(from) ? value : [first ?? null, first ?? null]
   }
   return first ?? fresh
-}
-
-/**
- * API messages name fields as `rule.all.0.value: …` (several joined by "; ")
- * and query syntax errors as `query: Line L, column C: …`.
- */
-export type FieldErrors = Record<string, string>
-
-export function splitErrors(message: string): FieldErrors {
-  const errors: FieldErrors = {}
-  const body = message.replace(/^Invalid request:\s*/, "")
-  for (const part of body.split(/;\s+(?=[a-z_][\w.]*:\s|Value for field|Field '|Expected|Unrecognized)/i)) {
-    // Ours: "rule.all.0.value: …"; Medusa's request validation: "Value for field 'name' too small, …".
-    const ours = /^([a-z_][\w.]*):\s*(.*)$/is.exec(part.trim())
-    const medusa = /field '([\w.]+)'/.exec(part)
-    const field = ours ? ours[1] : medusa ? medusa[1] : "_"
-    const text = ours ? ours[2] : part.trim()
-    errors[field] = errors[field] ? `${errors[field]}; ${text}` : text
-  }
-  return errors
 }
 
 /** The errors that belong to each builder node: the node with the longest path that prefixes the error's field. */

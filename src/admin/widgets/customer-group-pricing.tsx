@@ -1,12 +1,13 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { AdminCustomerGroup, DetailWidgetProps } from "@medusajs/framework/types"
 import { Plus } from "@medusajs/icons"
-import { Button, Container, StatusBadge, Text } from "@medusajs/ui"
+import { Button, StatusBadge, Text } from "@medusajs/ui"
 import { useTranslation } from "react-i18next"
 import { Link } from "react-router-dom"
-import { SectionStatus, TitleBlock } from "../components/common/query-state"
+import { SectionStatus } from "../components/common/query-state"
+import { Section } from "../components/common/section"
 import { useRuleWords } from "../components/group-pricing/words"
-import { useGroupPriceRules } from "../lib/group-pricing"
+import { useGroupPriceRules } from "../hooks/api/group-pricing"
 
 const SHOWN = 20
 
@@ -17,16 +18,19 @@ const CustomerGroupPricingWidget = ({ data: group }: DetailWidgetProps<AdminCust
   const { data, isPending, isError } = useGroupPriceRules({ customer_group_id: group.id, limit: SHOWN, offset: 0 })
   const rules = data?.group_price_rules ?? []
   return (
-    <Container className="divide-y p-0" data-testid="customer-suite-group-pricing">
-      <div className="flex items-center justify-between gap-x-4 px-6 py-4">
-        <TitleBlock level="h2" title={t("customerSuite.groupPricing.widget.title")} hint={t("customerSuite.groupPricing.widget.hint")} />
+    <Section
+      testId="customer-suite-group-pricing"
+      title={t("customerSuite.groupPricing.widget.title")}
+      hint={t("customerSuite.groupPricing.widget.hint")}
+      actions={
         <Button size="small" variant="secondary" asChild>
           <Link to={`/group-pricing/create?customer_group_id=${encodeURIComponent(group.id)}`} data-testid="customer-suite-group-pricing-create">
             <Plus />
             {t("customerSuite.groupPricing.widget.create")}
           </Link>
         </Button>
-      </div>
+      }
+    >
       <SectionStatus
         isPending={isPending}
         isError={isError}
@@ -60,7 +64,7 @@ const CustomerGroupPricingWidget = ({ data: group }: DetailWidgetProps<AdminCust
           </Link>
         </div>
       )}
-    </Container>
+    </Section>
   )
 }
 

@@ -4,7 +4,7 @@ import { InformationCircle } from "@medusajs/icons"
 import { Container, Text } from "@medusajs/ui"
 import { Trans, useTranslation } from "react-i18next"
 import { Link } from "react-router-dom"
-import { useSegments } from "../lib/segments"
+import { useSegments } from "../hooks/api/segments"
 
 /** On a group that a segment keeps in sync: say so, and link to the segment. */
 const CustomerGroupSegmentWidget = ({ data: group }: DetailWidgetProps<AdminCustomerGroup>) => {

@@ -1,15 +1,9 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { AdminCustomer, DetailWidgetProps } from "@medusajs/framework/types"
-import { Container, Heading, Skeleton, Text } from "@medusajs/ui"
+import { Skeleton, Text } from "@medusajs/ui"
+import { Section } from "../components/common/section"
 import { useCustomerOverview } from "../hooks/api/customer-overview"
-
-const formatMoney = (amount: number, currency: string) =>
-  new Intl.NumberFormat(undefined, { style: "currency", currency: currency.toUpperCase() }).format(
-    amount
-  )
-
-const formatDate = (value: string | null) =>
-  value ? new Date(value).toLocaleDateString(undefined, { dateStyle: "medium" }) : "—"
+import { formatDate, formatMoney } from "../lib/format"
 
 const Row = ({ label, children }: { label: string; children: React.ReactNode }) => (
   <div className="text-ui-fg-subtle grid grid-cols-2 items-start px-6 py-3">
@@ -27,13 +21,7 @@ const CustomerOverviewWidget = ({ data: customer }: DetailWidgetProps<AdminCusto
   const overview = data?.overview
 
   return (
-    <Container className="divide-y p-0" data-testid="customer-suite-customer-overview">
-      <div className="px-6 py-4">
-        <Heading level="h2">Purchase overview</Heading>
-        <Text size="small" className="text-ui-fg-subtle">
-          Placed orders, canceled and draft orders left out.
-        </Text>
-      </div>
+    <Section testId="customer-suite-customer-overview" title="Purchase overview" hint="Placed orders, canceled and draft orders left out.">
       {isPending && (
         <div className="flex flex-col gap-y-2 px-6 py-4" aria-busy="true">
           <Skeleton className="h-5 w-full" />
@@ -62,7 +50,7 @@ const CustomerOverviewWidget = ({ data: customer }: DetailWidgetProps<AdminCusto
           <Row label="Last order">{formatDate(overview.last_order_at)}</Row>
         </>
       )}
-    </Container>
+    </Section>
   )
 }
 

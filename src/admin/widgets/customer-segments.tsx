@@ -1,24 +1,20 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { AdminCustomer, DetailWidgetProps } from "@medusajs/framework/types"
 import { CheckMini, XMarkMini } from "@medusajs/icons"
-import { Badge, Button, Container, Select, Skeleton, Text, clx, toast } from "@medusajs/ui"
+import { Badge, Button, Skeleton, Text, clx, toast } from "@medusajs/ui"
 import { useState } from "react"
 import { useTranslation } from "react-i18next"
 import { Link } from "react-router-dom"
-import { SectionStatus, TitleBlock } from "../components/common/query-state"
+import { SectionStatus } from "../components/common/query-state"
+import { Section } from "../components/common/section"
 import { ConditionText } from "../components/segments/rule-summary"
+import { OptionSelect, namedOptions } from "../components/common/option-select"
+import { usePickerLabels } from "../hooks/api/pickers"
+import { useAttributes, useCustomerSegments, useExplain, useSegments, useUpdateMembers } from "../hooks/api/segments"
+import { messageOf } from "../lib/api"
 import { formatDate, formatMoney } from "../lib/format"
-import { usePickerLabels } from "../lib/pickers"
-import {
-  useAttributes,
-  useCustomerSegments,
-  useExplain,
-  useSegments,
-  useUpdateMembers,
-  type Explanation,
-  type Segment,
-} from "../lib/segments"
-import { NamedItems } from "../components/common/named-items"
+import { idPickerOf } from "../lib/rule-model"
+import type { Explanation, Segment } from "../lib/types/segments"
 
 /** The segments a customer is in, each with "why?"; static segments can be joined and left here. */
 const CustomerSegmentsWidget = ({ data: customer }: DetailWidgetProps<AdminCustomer>) => {
@@ -26,13 +22,7 @@ const CustomerSegmentsWidget = ({ data: customer }: DetailWidgetProps<AdminCusto
   const { data, isPending, isError } = useCustomerSegments(customer.id)
   const segments = data?.customer_segments ?? []
   return (
-    <Container className="divide-y p-0" data-testid="customer-suite-customer-segments">
-      <TitleBlock
-        className="px-6 py-4"
-        level="h2"
-        title={t("customerSuite.segments.widget.title")}
-        hint={t("customerSuite.segments.widget.subtitle")}
-      />
+    <Section testId="customer-suite-customer-segments" title={t("customerSuite.segments.widget.title")} hint={t("customerSuite.segments.widget.subtitle")}>
       <SectionStatus
         isPending={isPending}
         isError={isError}
@@ -50,7 +40,7 @@ const CustomerSegmentsWidget = ({ data: customer }: DetailWidgetProps<AdminCusto
         <SegmentRow key={segment.id} segment={segment} customerId={customer.id} />
       ))}
       <AddToStatic customerId={customer.id} memberOf={segments.map((s) => s.id)} />
-    </Container>
+    </Section>
   )
 }
 
@@ -83,7 +73,7 @@ const SegmentRow = ({ segment, customerId }: { segment: Segment; customerId: str
                   await members.mutateAsync({ remove: [customerId] })
                   toast.success(t("customerSuite.segments.widget.left", { name: segment.name }))
                 } catch (error) {
-                  toast.error(error instanceof Error ? error.message : String(error))
+                  toast.error(messageOf(error))
                 }
               }}
             >
@@ -99,7 +89,7 @@ const SegmentRow = ({ segment, customerId }: { segment: Segment; customerId: str
 
 const Why = ({ segmentId, customerId }: { segmentId: string; customerId: string }) => {
   const { t } = useTranslation()
-  const { data, isPending, isError } = useExplain(segmentId, customerId, true)
+  const { data, isPending, isError } = useExplain(segmentId, customerId)
   if (isPending) {
     return <Skeleton className="h-12 w-full" aria-busy="true" />
   }
@@ -160,8 +150,8 @@ const ExplanationNode = ({ node, negated }: { node: Explanation; negated: boolea
 const FactText = ({ attribute, fact }: { attribute: string; fact: unknown }) => {
   const { t } = useTranslation()
   const attributes = useAttributes()
-  const picker = attributes.data?.attributes.find((a) => a.name === attribute)?.picker
-  const ids = (picker === "customer_group" || picker === "country") && Array.isArray(fact) ? (fact as string[]) : []
+  const picker = idPickerOf(attributes.data?.attributes.find((a) => a.name === attribute))
+  const ids = picker && Array.isArray(fact) ? fact.filter((id): id is string => typeof id === "string") : []
   const labels = usePickerLabels(ids.length ? picker : undefined, ids)
   const shown = ids.length && labels.data ? ids.map((id) => labels.data[id] ?? id) : fact
   return (
@@ -206,14 +196,15 @@ const AddToStatic = ({ customerId, memberOf }: { customerId: string; memberOf: s
   }
   return (
     <div className="flex items-center gap-x-2 px-6 py-3">
-      <Select size="small" value={segmentId} onValueChange={setSegmentId}>
-        <Select.Trigger className="flex-1" aria-label={t("customerSuite.segments.widget.addToStatic")}>
-          <Select.Value placeholder={t("customerSuite.segments.widget.addToStatic")} />
-        </Select.Trigger>
-        <Select.Content>
-          <NamedItems items={candidates} />
-        </Select.Content>
-      </Select>
+      <OptionSelect
+        size="small"
+        className="flex-1"
+        label={t("customerSuite.segments.widget.addToStatic")}
+        placeholder={t("customerSuite.segments.widget.addToStatic")}
+        value={segmentId}
+        onValueChange={setSegmentId}
+        options={namedOptions(candidates)}
+      />
       <Button
         size="small"
         variant="secondary"
@@ -225,7 +216,7 @@ const AddToStatic = ({ customerId, memberOf }: { customerId: string; memberOf: s
             toast.success(t("customerSuite.segments.widget.joined"))
             setSegmentId("")
           } catch (error) {
-            toast.error(error instanceof Error ? error.message : String(error))
+            toast.error(messageOf(error))
           }
         }}
       >

@@ -4,7 +4,8 @@ import { InformationCircle } from "@medusajs/icons"
 import { Container, Text } from "@medusajs/ui"
 import { Trans, useTranslation } from "react-i18next"
 import { Link } from "react-router-dom"
-import { adminName, assistanceOf, useAssistanceSession } from "../lib/assistance"
+import { useAssistanceSession } from "../hooks/api/assistance"
+import { adminNameAndEmail, assistanceOf } from "../lib/assistance"
 
 /** On an order placed during a login-as-customer session: who placed it, and the session. */
 const OrderAssistanceWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => {
@@ -16,7 +17,7 @@ const AssistedNotice = ({ sessionId }: { sessionId: string }) => {
   const { t } = useTranslation()
   const { data, isPending } = useAssistanceSession(sessionId)
   const user = data?.assistance_session.user
-  const admin = user ? `${adminName(user)}${adminName(user) !== user.email ? ` (${user.email})` : ""}` : isPending ? "…" : t("customerSuite.assistance.deletedAdmin")
+  const admin = user ? adminNameAndEmail(user) : isPending ? "…" : t("customerSuite.assistance.deletedAdmin")
   return (
     <Container className="flex items-start gap-x-3 px-6 py-4" data-testid="customer-suite-order-assistance" role="note">
       <InformationCircle className="text-ui-fg-subtle mt-0.5 shrink-0" />

@@ -4,7 +4,8 @@ import { ExclamationCircle } from "@medusajs/icons"
 import { Container, Text } from "@medusajs/ui"
 import { Trans, useTranslation } from "react-i18next"
 import { Link } from "react-router-dom"
-import { MANAGED_BY, useGroupPriceRule } from "../lib/group-pricing"
+import { useGroupPriceRule } from "../hooks/api/group-pricing"
+import { MANAGED_BY } from "../lib/group-pricing"
 
 /**
  * On a price list a group pricing rule keeps in sync: say which rule, and

@@ -1,6 +1,6 @@
 import { StatusBadge } from "@medusajs/ui"
 import { useTranslation } from "react-i18next"
-import type { AssistanceSession } from "../../lib/assistance"
+import type { AssistanceSession } from "../../lib/types/assistance"
 
 /** Open (pending, active) or how it ended, in words. */
 export const SessionState = ({ session }: { session: AssistanceSession }) => {

@@ -1,30 +1,20 @@
-import { toast, usePrompt } from "@medusajs/ui"
 import { useTranslation } from "react-i18next"
-import { messageOf } from "../../lib/api"
-import { useEndAssistance } from "../../lib/assistance"
+import { useEndAssistance } from "../../hooks/api/assistance"
+import { useConfirmedWrite } from "../common/table-parts"
 
 /** Ends a session after the admin confirms, with a toast either way (the widget and the session page). */
 export function useEndSessionAfterConfirm() {
   const { t } = useTranslation()
-  const prompt = usePrompt()
+  const confirmedWrite = useConfirmedWrite()
   const end = useEndAssistance()
-  const endSession = async (id: string) => {
-    const confirmed = await prompt({
+  const endSession = (id: string) =>
+    confirmedWrite({
       title: t("customerSuite.assistance.end.title"),
       description: t("customerSuite.assistance.end.description"),
       confirmText: t("customerSuite.assistance.end.confirm"),
-      cancelText: t("customerSuite.common.cancel"),
-      variant: "danger",
+      write: () => end.mutateAsync(id),
+      done: t("customerSuite.assistance.end.done"),
+      failed: t("customerSuite.assistance.end.failed"),
     })
-    if (!confirmed) {
-      return
-    }
-    try {
-      await end.mutateAsync(id)
-      toast.success(t("customerSuite.assistance.end.done"))
-    } catch (error) {
-      toast.error(t("customerSuite.assistance.end.failed"), { description: messageOf(error) })
-    }
-  }
   return { endSession, isPending: end.isPending }
 }

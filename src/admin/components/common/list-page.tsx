@@ -2,7 +2,6 @@ import {
   Button,
   Container,
   DataTable,
-  Heading,
   Text,
   useDataTable,
   type DataTablePaginationState,
@@ -11,7 +10,9 @@ import {
 import type { ReactNode } from "react"
 import { useTranslation } from "react-i18next"
 import { Link, useNavigate, useSearchParams } from "react-router-dom"
-import { useTableTranslations } from "../segments/table-translations"
+import { useTableTranslations } from "../../hooks/use-table-translations"
+import { messageOf } from "../../lib/api"
+import { TitleBlock } from "./query-state"
 
 /**
  * A list page's search, page and filters kept in the URL (`?q=&offset=&…`),
@@ -56,18 +57,30 @@ export const useListUrlState = (pageSize: number) => {
 
 type TableOptions<T> = Parameters<typeof useDataTable<T>>[0]
 
+/** A table filter kept in the URL: the column it filters, its value now (undefined: not set) and the URL keys a new value sets. */
+export type UrlFilter = { id: string; value: unknown; toUrl: (value: unknown) => Record<string, string | null> }
+
+/** A filter kept under one URL key: a value, or (a multiselect's) values joined by commas. */
+export const urlFilter = (id: string, param: string, value: string | readonly string[] | undefined): UrlFilter => ({
+  id,
+  value: typeof value === "string" || value?.length ? value : undefined,
+  toUrl: (next) => ({ [param]: Array.isArray(next) ? next.join(",") : typeof next === "string" ? next : null }),
+})
+
 /**
- * The list page's table: rows by id, each opening its detail page; search and
- * pages in the URL (`url` from `useListUrlState`), filters as the page keeps them.
+ * The list page's table: rows by id, each opening its detail page; search,
+ * pages and filters in the URL (`url` from `useListUrlState`; a new filter starts at the first page).
  */
 export const useListTable = <T extends DataTableRowData & { id: string }>(
-  url: Pick<ReturnType<typeof useListUrlState>, "search" | "pagination">,
+  url: Pick<ReturnType<typeof useListUrlState>, "search" | "pagination" | "update">,
   {
     count,
+    urlFilters,
     ...options
-  }: Pick<TableOptions<T>, "data" | "columns" | "filters" | "isLoading" | "filtering"> & {
+  }: Pick<TableOptions<T>, "data" | "columns" | "filters" | "isLoading"> & {
     /** All the rows the filters match (the table's pages). */
     count: number | undefined
+    urlFilters: UrlFilter[]
   }
 ) => {
   const navigate = useNavigate()
@@ -77,6 +90,10 @@ export const useListTable = <T extends DataTableRowData & { id: string }>(
     rowCount: count ?? 0,
     search: url.search,
     pagination: url.pagination,
+    filtering: {
+      state: Object.fromEntries(urlFilters.filter((f) => f.value !== undefined).map((f) => [f.id, f.value])),
+      onFilteringChange: (state) => url.update(Object.assign({ offset: null }, ...urlFilters.map((f) => f.toUrl(state[f.id])))),
+    },
     onRowClick: (_, row) => navigate(row.id),
   })
 }
@@ -88,19 +105,19 @@ export const listParam = <T extends string>(value: string | null, allowed: reado
 /**
  * A list page: title, filters, search and a Create link (or the page's own
  * `actions`; a log has no Create) above the table, the load error in its place, pages below.
+ * Its texts are `customerSuite.<texts>.title`, `.subtitle` and `.empty.heading` / `.empty.description`.
  */
 export const ListPage = <T extends DataTableRowData>({
   table,
+  texts,
   testId,
   createTestId,
   actions,
   searchable = true,
-  title,
-  subtitle,
-  empty,
   error,
 }: {
   table: Parameters<typeof DataTable<T>>[0]["instance"]
+  texts: "segments" | "groupPricing" | "assistance.log"
   testId: string
   /** The Create link's test id; without it, no Create link. */
   createTestId?: string
@@ -108,10 +125,6 @@ export const ListPage = <T extends DataTableRowData>({
   actions?: ReactNode
   /** false: the list has no text search (no search box). */
   searchable?: boolean
-  title: string
-  subtitle: string
-  /** What an empty list (no filter set) says. */
-  empty: { heading: string; description: string }
   /** The list query's error, if it failed. */
   error?: unknown
 }) => {
@@ -121,12 +134,7 @@ export const ListPage = <T extends DataTableRowData>({
     <Container className="divide-y p-0" data-testid={testId}>
       <DataTable instance={table}>
         <DataTable.Toolbar className="flex flex-col items-start justify-between gap-2 md:flex-row md:items-center" translations={translations.toolbar}>
-          <div>
-            <Heading>{title}</Heading>
-            <Text size="small" className="text-ui-fg-subtle">
-              {subtitle}
-            </Text>
-          </div>
+          <TitleBlock title={t(`customerSuite.${texts}.title`)} hint={t(`customerSuite.${texts}.subtitle`)} />
           <div className="flex items-center gap-x-2">
             <DataTable.FilterMenu tooltip={t("customerSuite.common.filter")} />
             {searchable && <DataTable.Search placeholder={t("customerSuite.common.search")} />}
@@ -143,13 +151,13 @@ export const ListPage = <T extends DataTableRowData>({
         {error ? (
           <div className="px-6 py-8" role="alert">
             <Text size="small" className="text-ui-fg-error">
-              {t("customerSuite.common.loadError")} {error instanceof Error ? error.message : ""}
+              {t("customerSuite.common.loadError")} {messageOf(error)}
             </Text>
           </div>
         ) : (
           <DataTable.Table
             emptyState={{
-              empty,
+              empty: { heading: t(`customerSuite.${texts}.empty.heading`), description: t(`customerSuite.${texts}.empty.description`) },
               filtered: { heading: t("customerSuite.common.noResults"), description: t("customerSuite.common.noResultsHint") },
             }}
           />

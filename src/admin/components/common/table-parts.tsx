@@ -1,6 +1,7 @@
 import { PencilSquare, Trash } from "@medusajs/icons"
-import { IconButton, Table, usePrompt } from "@medusajs/ui"
+import { IconButton, Table, toast, usePrompt } from "@medusajs/ui"
 import { useTranslation } from "react-i18next"
+import { messageOf } from "../../lib/api"
 
 /** A table's header row: one cell a label, then a narrow unlabelled (screen readers only) cell over the row actions. */
 export const TableHead = ({ labels }: { labels: string[] }) => {
@@ -43,16 +44,50 @@ export const RowActions = ({
   </Table.Cell>
 )
 
-/** Asks before deleting (a danger prompt with Delete and Cancel); resolves true when the merchant confirmed. */
+/** Asks before deleting (a danger prompt with Delete, or `confirmText`, and Cancel); resolves true when the merchant confirmed. */
 export const useConfirmDelete = () => {
   const { t } = useTranslation()
   const prompt = usePrompt()
-  return (title: string, description: string) =>
-    prompt({
-      title,
-      description,
-      confirmText: t("customerSuite.common.delete"),
-      cancelText: t("customerSuite.common.cancel"),
-      variant: "danger",
-    })
+  return (title: string, description: string, confirmText = t("customerSuite.common.delete")) =>
+    prompt({ title, description, confirmText, cancelText: t("customerSuite.common.cancel"), variant: "danger" })
+}
+
+/**
+ * A write that asks first (a delete, ending a session): after the merchant
+ * confirms it runs, with a toast either way (`done`, or `failed` with the
+ * API's reason); `then` runs after it succeeded (leave the deleted record's page).
+ */
+export const useConfirmedWrite = () => {
+  const confirm = useConfirmDelete()
+  return async ({
+    title,
+    description,
+    confirmText,
+    write,
+    done,
+    failed,
+    reason = messageOf,
+    then,
+  }: {
+    title: string
+    description: string
+    confirmText?: string
+    write: () => Promise<unknown>
+    done: string
+    failed: string
+    /** The failure's description (default: the API's message). */
+    reason?: (error: unknown) => string
+    then?: () => void
+  }) => {
+    if (!(await confirm(title, description, confirmText))) {
+      return
+    }
+    try {
+      await write()
+      toast.success(done)
+      then?.()
+    } catch (error) {
+      toast.error(failed, { description: reason(error) })
+    }
+  }
 }

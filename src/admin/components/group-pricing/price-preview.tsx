@@ -3,7 +3,7 @@ import { Fragment } from "react"
 import { useTranslation } from "react-i18next"
 import { Link } from "react-router-dom"
 import { formatMoney } from "../../lib/format"
-import type { PricePreview } from "../../lib/group-pricing"
+import type { PricePreview } from "../../lib/types/group-pricing"
 import { TitleBlock } from "../common/query-state"
 
 export type PreviewState = "idle" | "loading" | "ready" | "invalid" | "error"

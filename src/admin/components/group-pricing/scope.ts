@@ -1,5 +1,5 @@
-import type { ScopeType } from "../../lib/group-pricing"
-import type { ValuePicker } from "../../lib/segments"
+import type { ScopeType } from "../../lib/types/group-pricing"
+import type { ValuePicker } from "../../lib/types/segments"
 
 /** The searchable picker (shared with the segment builder) for each kind of scope. */
 export const SCOPE_PICKERS: Record<Exclude<ScopeType, "all">, ValuePicker> = {

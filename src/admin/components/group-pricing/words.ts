@@ -1,8 +1,8 @@
 import { useMemo } from "react"
 import { useTranslation } from "react-i18next"
 import { formatDateTime, formatMoney } from "../../lib/format"
-import type { Amounts, GroupPriceRule, PriceTier } from "../../lib/group-pricing"
-import { ruleState, type RuleState } from "../../lib/group-pricing-model"
+import { ruleState, type RuleState } from "../../lib/group-pricing"
+import type { Amounts, GroupPriceRule, PriceTier } from "../../lib/types/group-pricing"
 
 export const formatPercent = (value: number) =>
   new Intl.NumberFormat(undefined, { style: "percent", maximumFractionDigits: 2 }).format(value / 100)

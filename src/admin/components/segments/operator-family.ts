@@ -1,4 +1,4 @@
-import type { AttributeType } from "../../lib/segments"
+import type { AttributeType } from "../../lib/types/segments"
 
 /** How the builder names an operator depends on what it compares. */
 export const operatorFamily = (type: AttributeType | undefined): string => {

@@ -1,6 +1,5 @@
 import { PlusMini, Trash } from "@medusajs/icons"
-import { Button, IconButton, Input, Popover, Select, Text, clx } from "@medusajs/ui"
-import { useMemo, useState } from "react"
+import { Button, IconButton, Text, clx } from "@medusajs/ui"
 import { useTranslation } from "react-i18next"
 import {
   convertValue,
@@ -8,36 +7,17 @@ import {
   keepValueFor,
   emptyGroup,
   newKey,
+  takesValue,
   updateNode,
   type BuilderCondition,
   type BuilderGroup,
   type BuilderNode,
 } from "../../lib/rule-model"
-import type { Attribute } from "../../lib/segments"
+import type { Attribute } from "../../lib/types/segments"
+import { OptionSelect } from "../common/option-select"
+import { AttributeSelect, attributeOf } from "./attribute-select"
+import { ConditionValueInput } from "./condition-value-input"
 import { operatorFamily } from "./operator-family"
-import { SearchBox } from "./pickers"
-import { ConditionValueInput } from "./value-input"
-
-export { operatorFamily }
-
-export const METADATA_PREFIX = "metadata."
-const METADATA_OPERATORS = ["eq", "neq", "in", "not_in", "gt", "gte", "lt", "lte", "contains", "not_contains", "starts_with", "exists", "not_exists"]
-
-/** The definition of an attribute, including `metadata.<key>` ones. */
-export function attributeOf(attributes: Attribute[], name: string): Attribute | undefined {
-  const known = attributes.find((a) => a.name === name)
-  if (known || !name.startsWith(METADATA_PREFIX)) {
-    return known
-  }
-  return {
-    name,
-    type: "metadata",
-    label: name,
-    description: "",
-    guest: false,
-    operators: METADATA_OPERATORS.map((operator) => ({ operator, text: operator, value: "" })),
-  }
-}
 
 type Context = {
   attributes: Attribute[]
@@ -78,7 +58,6 @@ const GroupView = ({ group, depth, context }: { group: BuilderGroup; depth: numb
   const errors = context.errors[group.key]
   const add = (node: BuilderNode) =>
     context.change(group.key, (g) => ({ ...(g as BuilderGroup), children: [...(g as BuilderGroup).children, node] }))
-  const [picking, setPicking] = useState(false)
   return (
     <div
       className={clx(
@@ -95,19 +74,18 @@ const GroupView = ({ group, depth, context }: { group: BuilderGroup; depth: numb
         <Text size="small" className="text-ui-fg-subtle">
           {t("customerSuite.segments.builder.match")}
         </Text>
-        <Select
+        <OptionSelect
           size="small"
+          className="w-24"
+          label={t("customerSuite.segments.builder.combine")}
+          testId="segment-group-op"
           value={group.op}
-          onValueChange={(op) => context.change(group.key, (g) => ({ ...(g as BuilderGroup), op: op as "all" | "any" }))}
-        >
-          <Select.Trigger className="w-24" aria-label={t("customerSuite.segments.builder.combine")} data-testid="segment-group-op">
-            <Select.Value />
-          </Select.Trigger>
-          <Select.Content>
-            <Select.Item value="all">{t("customerSuite.segments.builder.allShort")}</Select.Item>
-            <Select.Item value="any">{t("customerSuite.segments.builder.anyShort")}</Select.Item>
-          </Select.Content>
-        </Select>
+          onValueChange={(op) => context.change(group.key, (g) => ({ ...(g as BuilderGroup), op: op === "any" ? "any" : "all" }))}
+          options={[
+            { value: "all", label: t("customerSuite.segments.builder.allShort") },
+            { value: "any", label: t("customerSuite.segments.builder.anyShort") },
+          ]}
+        />
         <Text size="small" className="text-ui-fg-subtle">
           {t("customerSuite.segments.builder.ofTheFollowing")}
         </Text>
@@ -143,8 +121,6 @@ const GroupView = ({ group, depth, context }: { group: BuilderGroup; depth: numb
       <div className="flex flex-wrap gap-2">
         <AttributeSelect
           attributes={context.attributes}
-          open={picking}
-          onOpenChange={setPicking}
           trigger={
             <Button type="button" size="small" variant="secondary" data-testid="segment-add-condition">
               <PlusMini />
@@ -196,7 +172,6 @@ const ConditionView = ({ condition, context }: { condition: BuilderCondition; co
   const attribute = attributeOf(context.attributes, condition.attribute)
   const errors = context.errors[condition.key]
   const family = operatorFamily(attribute?.type)
-  const [picking, setPicking] = useState(false)
   const set = (patch: Partial<BuilderCondition>) => context.change(condition.key, (c) => ({ ...(c as BuilderCondition), ...patch }))
   return (
     <div
@@ -208,8 +183,6 @@ const ConditionView = ({ condition, context }: { condition: BuilderCondition; co
         <NotToggle negated={condition.negated} onToggle={() => set({ negated: !condition.negated })} />
         <AttributeSelect
           attributes={context.attributes}
-          open={picking}
-          onOpenChange={setPicking}
           trigger={
             <Button type="button" size="small" variant="secondary" className="max-w-[14rem]" title={attribute?.description}>
               <span className="truncate">{attribute?.label ?? condition.attribute}</span>
@@ -230,26 +203,17 @@ const ConditionView = ({ condition, context }: { condition: BuilderCondition; co
           }}
         />
         {attribute && (
-          <Select
+          <OptionSelect
             size="small"
+            className="w-44"
+            label={t("customerSuite.segments.builder.operator")}
+            testId="segment-condition-operator"
             value={condition.operator}
-            onValueChange={(operator) =>
-              set({ operator, value: convertValue(attribute, condition.operator, operator, condition.value, context.currency) })
-            }
-          >
-            <Select.Trigger className="w-44" aria-label={t("customerSuite.segments.builder.operator")} data-testid="segment-condition-operator">
-              <Select.Value />
-            </Select.Trigger>
-            <Select.Content>
-              {attribute.operators.map((o) => (
-                <Select.Item key={o.operator} value={o.operator}>
-                  {t(`customerSuite.segments.operators.${family}.${o.operator}`, { defaultValue: o.text })}
-                </Select.Item>
-              ))}
-            </Select.Content>
-          </Select>
+            onValueChange={(operator) => set({ operator, value: convertValue(attribute, condition.operator, operator, condition.value, context.currency) })}
+            options={attribute.operators.map((o) => ({ value: o.operator, label: t(`customerSuite.segments.operators.${family}.${o.operator}`, { defaultValue: o.text }) }))}
+          />
         )}
-        {attribute && condition.operator !== "exists" && condition.operator !== "not_exists" && (
+        {attribute && takesValue(condition.operator) && (
           <ConditionValueInput
             attribute={attribute}
             operator={condition.operator}
@@ -275,96 +239,5 @@ const ConditionView = ({ condition, context }: { condition: BuilderCondition; co
         </Text>
       ))}
     </div>
-  )
-}
-
-/** The attribute picker: search by name or description; metadata keys typed in. */
-const AttributeSelect = ({
-  attributes,
-  trigger,
-  onSelect,
-  open,
-  onOpenChange,
-}: {
-  attributes: Attribute[]
-  trigger: React.ReactNode
-  onSelect: (attribute: Attribute) => void
-  open: boolean
-  onOpenChange: (open: boolean) => void
-}) => {
-  const { t } = useTranslation()
-  const [search, setSearch] = useState("")
-  const [metadataKey, setMetadataKey] = useState("")
-  const matches = useMemo(() => {
-    const needle = search.trim().toLowerCase()
-    return attributes.filter(
-      (a) => !needle || a.label.toLowerCase().includes(needle) || a.description.toLowerCase().includes(needle) || a.name.includes(needle)
-    )
-  }, [attributes, search])
-  const choose = (attribute: Attribute) => {
-    onSelect(attribute)
-    onOpenChange(false)
-    setSearch("")
-  }
-  const metadataValid = /^[A-Za-z0-9_-]{1,100}$/.test(metadataKey)
-  return (
-    <Popover open={open} onOpenChange={onOpenChange}>
-      <Popover.Trigger asChild>{trigger}</Popover.Trigger>
-      <Popover.Content className="w-[380px] p-0" align="start">
-        <SearchBox
-          value={search}
-          onChange={setSearch}
-          label={t("customerSuite.segments.builder.searchAttributes")}
-          onEnter={() => matches[0] && choose(matches[0])}
-          testId="segment-attribute-search"
-        />
-        <div className="max-h-[320px] overflow-y-auto p-1" role="listbox">
-          {matches.length === 0 && (
-            <Text size="small" className="text-ui-fg-subtle px-2 py-1.5">
-              {t("customerSuite.common.noResults")}
-            </Text>
-          )}
-          {matches.map((attribute) => (
-            <button
-              key={attribute.name}
-              type="button"
-              role="option"
-              aria-selected={false}
-              onClick={() => choose(attribute)}
-              className="hover:bg-ui-bg-base-hover focus-visible:bg-ui-bg-base-hover flex w-full flex-col rounded-md px-2 py-1.5 text-left outline-none"
-              data-testid={`segment-attribute-${attribute.name}`}
-            >
-              <Text size="small" weight="plus" leading="compact">
-                {attribute.label}
-              </Text>
-              <Text size="xsmall" className="text-ui-fg-subtle">
-                {attribute.description}
-              </Text>
-            </button>
-          ))}
-        </div>
-        <div className="flex items-center gap-2 border-t px-3 py-2">
-          <Input
-            size="small"
-            placeholder={t("customerSuite.segments.builder.metadataKey")}
-            aria-label={t("customerSuite.segments.builder.metadataKey")}
-            value={metadataKey}
-            onChange={(e) => setMetadataKey(e.target.value)}
-          />
-          <Button
-            type="button"
-            size="small"
-            variant="secondary"
-            disabled={!metadataValid}
-            onClick={() => {
-              choose(attributeOf(attributes, `${METADATA_PREFIX}${metadataKey}`)!)
-              setMetadataKey("")
-            }}
-          >
-            {t("customerSuite.segments.builder.useMetadata")}
-          </Button>
-        </div>
-      </Popover.Content>
-    </Popover>
   )
 }

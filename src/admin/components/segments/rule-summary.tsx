@@ -2,9 +2,12 @@ import { Text } from "@medusajs/ui"
 import type { TFunction } from "i18next"
 import { useTranslation } from "react-i18next"
 import { formatDate, formatMoney } from "../../lib/format"
-import { usePickerLabels } from "../../lib/pickers"
-import { useAttributes, type Attribute, type RuleNode, type ValuePicker } from "../../lib/segments"
-import { attributeOf, operatorFamily } from "./rule-builder"
+import { useAttributes } from "../../hooks/api/segments"
+import { usePickerLabels } from "../../hooks/api/pickers"
+import { idPickerOf } from "../../lib/rule-model"
+import type { Attribute, PickerKind, RuleNode, ValuePicker } from "../../lib/types/segments"
+import { attributeOf } from "./attribute-select"
+import { operatorFamily } from "./operator-family"
 
 type Condition = { attribute: string; operator: string; value?: unknown }
 type Money = { amount: number; currency_code: string; since?: string; until?: string }
@@ -31,18 +34,13 @@ const FILTER_PICKERS: Record<string, ValuePicker> = {
   type_ids: "product_type",
 }
 
-const idsOf = (attribute: Attribute | undefined, value: unknown): { picker?: ValuePicker; ids: string[] } => {
+const idsOf = (attribute: Attribute | undefined, value: unknown): { picker?: PickerKind; ids: string[] } => {
   if (attribute?.type === "purchases" && value && typeof value === "object") {
     const key = Object.keys(FILTER_PICKERS).find((k) => Array.isArray((value as Filter)[k]))
     return key ? { picker: FILTER_PICKERS[key], ids: (value as Filter)[key] as string[] } : { ids: [] }
   }
-  if (attribute?.picker === "customer_group") {
-    return { picker: "customer_group", ids: (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === "string") }
-  }
-  if (attribute?.picker === "country") {
-    return { picker: "country", ids: (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === "string") }
-  }
-  return { ids: [] }
+  const picker = idPickerOf(attribute)
+  return picker ? { picker, ids: (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === "string") } : { ids: [] }
 }
 
 /** One condition in words, e.g. "Amount spent is more than €500.00 since 90 days ago". */
@@ -79,7 +77,7 @@ function describeValue(attribute: Attribute | undefined, condition: Condition, l
     if (attribute?.type === "date" && typeof v === "string") {
       return describeDate(v, t)
     }
-    if (attribute?.picker === "customer_group" || attribute?.picker === "country") {
+    if (idPickerOf(attribute)) {
       return label(String(v))
     }
     if (typeof v === "boolean") {

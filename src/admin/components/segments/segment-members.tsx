@@ -13,15 +13,16 @@ import {
   useDataTable,
   type DataTablePaginationState,
 } from "@medusajs/ui"
-import { useQuery } from "@tanstack/react-query"
 import { useMemo, useState } from "react"
 import { useTranslation } from "react-i18next"
 import { Link } from "react-router-dom"
+import { useCustomerSearch } from "../../hooks/api/customers"
+import { useSegmentMembers, useUpdateMembers } from "../../hooks/api/segments"
+import { useDebounced } from "../../hooks/use-debounced"
+import { useTableTranslations } from "../../hooks/use-table-translations"
+import { messageOf } from "../../lib/api"
 import { customerName, formatDateTime } from "../../lib/format"
-import { sdk } from "../../lib/sdk"
-import { useSegmentMembers, useUpdateMembers, type Segment, type SegmentMember } from "../../lib/segments"
-import { useDebounced } from "./pickers"
-import { useTableTranslations } from "./table-translations"
+import type { Segment, SegmentMember } from "../../lib/types/segments"
 import { TitleBlock } from "../common/query-state"
 
 const PAGE_SIZE = 10
@@ -85,7 +86,7 @@ export const SegmentMembers = ({ segment }: { segment: Segment }) => {
                       await members.mutateAsync({ remove: [ctx.row.original.id] })
                       toast.success(t("customerSuite.segments.members.removed", { name: customerName(ctx.row.original) }))
                     } catch (error) {
-                      toast.error(error instanceof Error ? error.message : String(error))
+                      toast.error(messageOf(error))
                     }
                   },
                 },
@@ -151,11 +152,7 @@ const AddMembers = ({ segment }: { segment: Segment }) => {
   const [search, setSearch] = useState("")
   const [chosen, setChosen] = useState<string[]>([])
   const q = useDebounced(search, 300)
-  const customers = useQuery({
-    queryKey: ["customer-suite", "customer-search", q],
-    queryFn: () => sdk.admin.customer.list({ q: q || undefined, limit: 20, fields: "id,email,first_name,last_name,has_account" }),
-    enabled: open,
-  })
+  const customers = useCustomerSearch(q, open)
   const members = useUpdateMembers(segment.id)
   const add = async () => {
     try {
@@ -164,7 +161,7 @@ const AddMembers = ({ segment }: { segment: Segment }) => {
       setChosen([])
       setOpen(false)
     } catch (error) {
-      toast.error(error instanceof Error ? error.message : String(error))
+      toast.error(messageOf(error))
     }
   }
   return (

@@ -1,68 +1,28 @@
-import { Badge, Button, Input, Select, Switch, Text, Textarea, toast } from "@medusajs/ui"
-import { useState, type FormEvent, type ReactNode } from "react"
+import { zodResolver } from "@hookform/resolvers/zod"
+import { Badge, Button, Input, Switch, Text, Textarea, toast } from "@medusajs/ui"
+import { useEffect, type ReactNode } from "react"
+import { Controller, useForm } from "react-hook-form"
 import { useTranslation } from "react-i18next"
-import { useUpdateSuiteSettings, type AssistanceSettingsUpdate, type CapabilitySettings } from "../../hooks/api/settings"
+import { useUpdateSuiteSettings } from "../../hooks/api/settings"
 import { messageOf } from "../../lib/api"
-import { ASSISTANCE_KEYS, CONSENT_MODES, type AssistanceKey } from "../../lib/assistance-model"
+import { NO_FIELD, fieldErrorsOf, flattenFormErrors, setApiErrors } from "../../lib/field-errors"
+import {
+  assistanceSettingsErrors,
+  assistanceSettingsFormSchema,
+  assistanceSettingsFormValues,
+  assistanceSettingsUpdate,
+  changedSettings,
+  type AssistanceSettingsForm,
+} from "../../lib/forms/assistance-settings"
+import { CONSENT_MODES, type AssistanceKey, type CapabilitySettings, type SuiteSettingsResponse } from "../../lib/types/settings"
+import { FieldError } from "../common/field"
+import { FormSelect } from "../common/option-select"
 
-type Key = AssistanceKey
+const id = (key: AssistanceKey) => `customer-suite-assistance-${key}`
 
-/** The form's values as typed (numbers and lists as text until saved). */
-type Draft = Record<Key, string | boolean>
-
-const draftOf = (capability: CapabilitySettings): Draft => {
-  const s = capability.settings
-  return {
-    enabled: capability.enabled,
-    consent: String(s.consent ?? "opt_in"),
-    code_ttl_seconds: String(s.code_ttl_seconds ?? ""),
-    session_ttl_minutes: String(s.session_ttl_minutes ?? ""),
-    storefront_url: typeof s.storefront_url === "string" ? s.storefront_url : "",
-    require_reason: s.require_reason !== false,
-    denied_actions: Array.isArray(s.denied_actions) ? s.denied_actions.join("\n") : "",
-  }
-}
-
-/** What the API takes for a key (blank numbers stay text so the API names the field). */
-const valueOf = (key: Key, value: string | boolean): unknown => {
-  if (typeof value === "boolean") {
-    return value
-  }
-  switch (key) {
-    case "code_ttl_seconds":
-    case "session_ttl_minutes":
-      return value.trim() === "" || Number.isNaN(Number(value)) ? value : Number(value)
-    case "storefront_url":
-      return value.trim() || null
-    case "denied_actions":
-      return value
-        .split("\n")
-        .map((line) => line.trim())
-        .filter(Boolean)
-    default:
-      return value
-  }
-}
-
-/**
- * "assistance.code_ttl_seconds: must be …; assistance.storefront_url: …" →
- * each message under its field; what names no field goes under the form.
- */
-const splitAssistanceErrors = (message: string) => {
-  const fields: Partial<Record<Key, string>> = {}
-  const pattern = /assistance\.([a-z_]+)[^:\s]*: /g
-  const matches = [...message.matchAll(pattern)]
-  matches.forEach((match, i) => {
-    const key = match[1] as Key
-    if (!(ASSISTANCE_KEYS as readonly string[]).includes(key)) {
-      return
-    }
-    const end = i + 1 < matches.length ? matches[i + 1].index : message.length
-    const text = message.slice(match.index, end).replace(/[;,\s]+$/, "")
-    fields[key] = fields[key] ? `${fields[key]}; ${text}` : text
-  })
-  return { fields, form: matches.length ? null : message }
-}
+/** The settings in force for login as customer, from an answer of the settings API. */
+const assistanceOf = (answer: SuiteSettingsResponse, fallback: CapabilitySettings) =>
+  assistanceSettingsFormValues(answer.settings.capabilities.find((c) => c.id === fallback.id) ?? fallback)
 
 /**
  * Settings → Customer suite → Login as customer: every setting an admin may
@@ -72,101 +32,70 @@ const splitAssistanceErrors = (message: string) => {
 export const AssistanceSettings = ({ capability }: { capability: CapabilitySettings }) => {
   const { t } = useTranslation()
   const update = useUpdateSuiteSettings()
-  const saved = draftOf(capability)
-  const [draft, setDraft] = useState<Partial<Draft>>({})
-  const [errors, setErrors] = useState<{ fields: Partial<Record<Key, string>>; form: string | null }>({ fields: {}, form: null })
-  const value = <K extends Key>(key: K) => draft[key] ?? saved[key]
-  const changed = ASSISTANCE_KEYS.filter((key) => key in draft && draft[key] !== saved[key])
-  const set = (key: Key, next: string | boolean) => setDraft((d) => ({ ...d, [key]: next }))
+  const saved = assistanceSettingsFormValues(capability)
+  const form = useForm<AssistanceSettingsForm>({ defaultValues: saved, resolver: zodResolver(assistanceSettingsFormSchema), reValidateMode: "onSubmit" })
+  const { control, register } = form
+  // Settings nobody is editing follow the ones in force (after a save or a reset here, or elsewhere).
+  const savedText = JSON.stringify(saved)
+  useEffect(() => form.reset(JSON.parse(savedText), { keepDirtyValues: true }), [savedText, form])
+  const changed = changedSettings(form.watch(), saved)
+  const errors = flattenFormErrors(form.formState.errors)
 
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault()
-    setErrors({ fields: {}, form: null })
-    const assistance = Object.fromEntries(changed.map((key) => [key, valueOf(key, value(key))])) as AssistanceSettingsUpdate
+  const onSubmit = form.handleSubmit(async (values) => {
     try {
-      await update.mutateAsync({ assistance })
-      setDraft({})
+      form.reset(assistanceOf(await update.mutateAsync(assistanceSettingsUpdate(values, saved)), capability))
       toast.success(t("customerSuite.settings.saved"))
     } catch (error) {
-      setErrors(splitAssistanceErrors(messageOf(error)))
+      setApiErrors(form.setError, assistanceSettingsErrors(fieldErrorsOf(error)))
       toast.error(t("customerSuite.settings.saveFailed"))
     }
-  }
+  })
 
-  const reset = async (key: Key) => {
+  const reset = async (key: AssistanceKey) => {
     try {
-      await update.mutateAsync({ reset: [`assistance.${key}`] })
-      setDraft(({ [key]: _dropped, ...rest }) => rest)
-      setErrors((e) => ({ ...e, fields: { ...e.fields, [key]: undefined } }))
+      const answer = await update.mutateAsync({ reset: [`assistance.${key}`] })
+      form.resetField(key, { defaultValue: assistanceOf(answer, capability)[key] })
+      form.clearErrors(key)
       toast.success(t("customerSuite.settings.saved"))
     } catch (error) {
       toast.error(t("customerSuite.settings.saveFailed"), { description: messageOf(error) })
     }
   }
 
-  const row = (key: Key, editor: ReactNode) => (
-    <Row
-      key={key}
-      settingKey={key}
-      overridden={capability.overridden.includes(key)}
-      error={errors.fields[key]}
-      onReset={() => reset(key)}
-      busy={update.isPending}
-    >
+  const row = (key: AssistanceKey, editor: ReactNode) => (
+    <SettingRow key={key} settingKey={key} overridden={capability.overridden.includes(key)} error={errors[key]} onReset={() => reset(key)} busy={update.isPending}>
       {editor}
-    </Row>
+    </SettingRow>
   )
-  const id = (key: Key) => `customer-suite-assistance-${key}`
+  const toggle = (key: "enabled" | "require_reason") => (
+    <Controller control={control} name={key} render={({ field }) => <Switch id={id(key)} checked={field.value} onCheckedChange={field.onChange} />} />
+  )
 
   return (
     <form onSubmit={onSubmit} className="divide-y" data-testid="customer-suite-assistance-settings">
-      {row(
-        "enabled",
-        <Switch id={id("enabled")} checked={value("enabled") === true} onCheckedChange={(checked) => set("enabled", checked)} />
-      )}
+      {row("enabled", toggle("enabled"))}
       {row(
         "consent",
-        <Select size="small" value={String(value("consent"))} onValueChange={(v) => set("consent", v)}>
-          <Select.Trigger id={id("consent")} aria-label={t("customerSuite.assistance.settings.consent.label")}>
-            <Select.Value />
-          </Select.Trigger>
-          <Select.Content>
-            {CONSENT_MODES.map((mode) => (
-              <Select.Item key={mode} value={mode}>
-                {t(`customerSuite.assistance.settings.consentMode.${mode}`)}
-              </Select.Item>
-            ))}
-          </Select.Content>
-        </Select>
-      )}
-      {(["code_ttl_seconds", "session_ttl_minutes"] as const).map((key) =>
-        row(key, <Input id={id(key)} size="small" type="number" value={String(value(key))} onChange={(e) => set(key, e.target.value)} />)
-      )}
-      {row(
-        "storefront_url",
-        <Input
-          id={id("storefront_url")}
+        <FormSelect
+          control={control}
+          name="consent"
           size="small"
-          value={String(value("storefront_url"))}
-          placeholder="https://shop.example/account/assist?code={code}"
-          onChange={(e) => set("storefront_url", e.target.value)}
+          id={id("consent")}
+          label={t("customerSuite.assistance.settings.consent.label")}
+          options={CONSENT_MODES.map((mode) => ({ value: mode, label: t(`customerSuite.assistance.settings.consentMode.${mode}`) }))}
         />
       )}
-      {row(
-        "require_reason",
-        <Switch id={id("require_reason")} checked={value("require_reason") === true} onCheckedChange={(checked) => set("require_reason", checked)} />
-      )}
-      {row(
-        "denied_actions",
-        <Textarea id={id("denied_actions")} rows={6} className="font-mono text-xs" value={String(value("denied_actions"))} onChange={(e) => set("denied_actions", e.target.value)} />
-      )}
+      {(["code_ttl_seconds", "session_ttl_minutes"] as const).map((key) => row(key, <Input id={id(key)} size="small" type="number" {...register(key)} />))}
+      {row("storefront_url", <Input id={id("storefront_url")} size="small" placeholder="https://shop.example/account/assist?code={code}" {...register("storefront_url")} />)}
+      {row("require_reason", toggle("require_reason"))}
+      {row("denied_actions", <Textarea id={id("denied_actions")} rows={6} className="font-mono text-xs" {...register("denied_actions")} />)}
       <div className="flex items-center justify-end gap-x-2 px-6 py-3">
-        {errors.form && (
+        {errors[NO_FIELD] && (
           <Text size="small" className="text-ui-fg-error mr-auto" role="alert">
-            {errors.form}
+            {errors[NO_FIELD]}
           </Text>
         )}
-        <Button size="small" variant="secondary" type="button" disabled={!changed.length} onClick={() => setDraft({})}>
+        <Button size="small" variant="secondary" type="button" disabled={!changed.length} onClick={() => form.reset(saved)}>
           {t("customerSuite.common.cancel")}
         </Button>
         <Button size="small" type="submit" disabled={!changed.length} isLoading={update.isPending} data-testid="customer-suite-assistance-save">
@@ -177,7 +106,8 @@ export const AssistanceSettings = ({ capability }: { capability: CapabilitySetti
   )
 }
 
-const Row = ({
+/** One setting: its label, hint and whether it was changed here (with a way back to the plugin option), then its editor and error. */
+const SettingRow = ({
   settingKey,
   overridden,
   error,
@@ -185,7 +115,7 @@ const Row = ({
   busy,
   children,
 }: {
-  settingKey: Key
+  settingKey: AssistanceKey
   overridden: boolean
   error?: string
   onReset: () => void
@@ -196,7 +126,7 @@ const Row = ({
   return (
     <div className="grid grid-cols-2 items-start gap-x-4 px-6 py-3" data-testid={`customer-suite-assistance-setting-${settingKey}`}>
       <div>
-        <label htmlFor={`customer-suite-assistance-${settingKey}`} className="txt-compact-small-plus text-ui-fg-subtle">
+        <label htmlFor={id(settingKey)} className="txt-compact-small-plus text-ui-fg-subtle">
           {t(`customerSuite.assistance.settings.${settingKey}.label`)}
         </label>
         {overridden && (
@@ -215,11 +145,7 @@ const Row = ({
       </div>
       <div className="flex flex-col gap-y-1">
         {children}
-        {error && (
-          <Text size="small" className="text-ui-fg-error" role="alert" data-testid={`customer-suite-assistance-error-${settingKey}`}>
-            {error}
-          </Text>
-        )}
+        <FieldError error={error} testId={`customer-suite-assistance-error-${settingKey}`} />
       </div>
     </div>
   )

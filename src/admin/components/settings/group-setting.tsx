@@ -1,9 +1,11 @@
-import { Badge, Button, Select, Text, toast } from "@medusajs/ui"
-import { useQuery } from "@tanstack/react-query"
+import { Badge, Button, Text, toast } from "@medusajs/ui"
 import { useState } from "react"
 import { useTranslation } from "react-i18next"
-import { useUpdateSuiteSettings, type CapabilitySettings } from "../../hooks/api/settings"
-import { sdk } from "../../lib/sdk"
+import { useCustomerGroupOptions } from "../../hooks/api/customer-groups"
+import { useUpdateSuiteSettings } from "../../hooks/api/settings"
+import { messageOf } from "../../lib/api"
+import type { CapabilitySettings } from "../../lib/types/settings"
+import { OptionSelect } from "../common/option-select"
 
 const RESET = "__option__"
 const NONE = "__none__"
@@ -15,15 +17,13 @@ const NONE = "__none__"
  */
 export const GroupSetting = ({ capability, settingKey }: { capability: CapabilitySettings; settingKey: "default_group" | "guest_group" }) => {
   const { t } = useTranslation()
-  const groups = useQuery({
-    queryKey: ["customer-suite", "settings-groups"],
-    queryFn: () => sdk.admin.customerGroup.list({ limit: 200, fields: "id,name", order: "name" }),
-  })
+  const groups = useCustomerGroupOptions()
   const update = useUpdateSuiteSettings()
   const current = capability.settings[settingKey] as string | null
   const overridden = capability.overridden.includes(settingKey)
-  const match = groups.data?.customer_groups.find((g) => g.id === current || g.name === current)
-  const selected = !overridden ? RESET : current === null ? NONE : (match?.id ?? NONE)
+  // The setting holds a group id or name.
+  const match = groups.data?.find((g) => g.value === current || g.label === current)
+  const selected = !overridden ? RESET : current === null ? NONE : (match?.value ?? NONE)
   const [value, setValue] = useState<string | null>(null)
   const chosen = value ?? selected
 
@@ -37,7 +37,7 @@ export const GroupSetting = ({ capability, settingKey }: { capability: Capabilit
       setValue(null)
       toast.success(t("customerSuite.settings.saved"))
     } catch (error) {
-      toast.error(t("customerSuite.settings.saveFailed"), { description: error instanceof Error ? error.message : undefined })
+      toast.error(t("customerSuite.settings.saveFailed"), { description: messageOf(error) })
     }
   }
 
@@ -57,20 +57,18 @@ export const GroupSetting = ({ capability, settingKey }: { capability: Capabilit
         </Text>
       </div>
       <div className="flex items-center gap-x-2">
-        <Select size="small" value={chosen} onValueChange={setValue} disabled={groups.isPending}>
-          <Select.Trigger aria-label={t(`customerSuite.settings.${settingKey}.label`)}>
-            <Select.Value />
-          </Select.Trigger>
-          <Select.Content>
-            <Select.Item value={RESET}>{t("customerSuite.settings.pluginOption")}</Select.Item>
-            <Select.Item value={NONE}>{t("customerSuite.settings.noGroup")}</Select.Item>
-            {groups.data?.customer_groups.map((g) => (
-              <Select.Item key={g.id} value={g.id}>
-                {g.name}
-              </Select.Item>
-            ))}
-          </Select.Content>
-        </Select>
+        <OptionSelect
+          size="small"
+          label={t(`customerSuite.settings.${settingKey}.label`)}
+          value={chosen}
+          onValueChange={setValue}
+          disabled={groups.isPending}
+          options={[
+            { value: RESET, label: t("customerSuite.settings.pluginOption") },
+            { value: NONE, label: t("customerSuite.settings.noGroup") },
+            ...(groups.data ?? []),
+          ]}
+        />
         <Button size="small" variant="secondary" onClick={save} disabled={chosen === selected} isLoading={update.isPending}>
           {t("customerSuite.common.save")}
         </Button>

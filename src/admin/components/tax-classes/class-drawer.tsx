@@ -1,17 +1,17 @@
+import { zodResolver } from "@hookform/resolvers/zod"
 import { toast } from "@medusajs/ui"
-import { useEffect, useState } from "react"
+import { Controller } from "react-hook-form"
 import { useTranslation } from "react-i18next"
-import type { FieldErrors } from "../../lib/rule-model"
-import {
-  fieldErrors,
-  messageOf,
-  suggestCode,
-  useCreateTaxClass,
-  useUpdateTaxClass,
-  type TaxClass,
-  type TaxClassType,
-} from "../../lib/tax-classes"
-import { DrawerForm, FormError, SwitchField, TextField, byField } from "./field"
+import { useCreateTaxClass, useUpdateTaxClass } from "../../hooks/api/tax-classes"
+import { useDrawerForm } from "../../hooks/use-drawer-form"
+import { useErrorMessage } from "../../hooks/use-error-message"
+import { useSaveFailed } from "../../hooks/use-save-failed"
+import { flattenFormErrors, placeErrors } from "../../lib/field-errors"
+import { suggestCode, taxClassFormSchema, taxClassFormValues } from "../../lib/forms/tax-classes"
+import type { TaxClass, TaxClassType } from "../../lib/types/tax-classes"
+import { DrawerForm } from "../common/drawer-form"
+import { SwitchField, TextField } from "../common/field"
+import { taxField } from "./tax-field"
 
 const FIELDS = ["name", "code", "description", "is_default"] as const
 
@@ -33,31 +33,15 @@ export const ClassDrawer = ({
   onOpenChange: (open: boolean) => void
 }) => {
   const { t } = useTranslation()
+  const shown = useErrorMessage()
   const create = useCreateTaxClass()
   const update = useUpdateTaxClass()
-  const [name, setName] = useState("")
-  const [code, setCode] = useState("")
-  const [codeTyped, setCodeTyped] = useState(false)
-  const [description, setDescription] = useState("")
-  const [isDefault, setIsDefault] = useState(false)
-  const [errors, setErrors] = useState<FieldErrors>({})
+  const form = useDrawerForm(open, taxClassFormValues(taxClass), zodResolver(taxClassFormSchema))
+  // The code follows the name until the merchant types one (an existing class keeps its code).
+  const codeTyped = !!taxClass || !!form.formState.dirtyFields.code
 
-  // A fresh form each time the drawer opens.
-  useEffect(() => {
-    if (open) {
-      setName(taxClass?.name ?? "")
-      setCode(taxClass?.code ?? "")
-      setCodeTyped(!!taxClass)
-      setDescription(taxClass?.description ?? "")
-      setIsDefault(taxClass?.is_default ?? false)
-      setErrors({})
-    }
-  }, [open, taxClass])
-
-  const submit = async (event: React.FormEvent) => {
-    event.preventDefault()
-    setErrors({})
-    const body = { name, code: code.trim(), description: description.trim() || null, is_default: isDefault }
+  const saveFailed = useSaveFailed(form.setError, t("customerSuite.taxClasses.classForm.saveFailed"))
+  const submit = form.handleSubmit(async (body) => {
     try {
       if (taxClass) {
         await update.mutateAsync({ id: taxClass.id, ...body })
@@ -68,74 +52,65 @@ export const ClassDrawer = ({
       }
       onOpenChange(false)
     } catch (error) {
-      setErrors(fieldErrors(error))
-      toast.error(t("customerSuite.taxClasses.classForm.saveFailed"), { description: messageOf(error) })
+      saveFailed(error)
     }
-  }
+  })
 
-  const shown = byField(errors, FIELDS)
-  const title = taxClass ? `customerSuite.taxClasses.types.${type}.editTitle` : `customerSuite.taxClasses.types.${type}.createTitle`
+  const placed = placeErrors(flattenFormErrors(form.formState.errors), FIELDS)
+  const field = (name: (typeof FIELDS)[number]) => taxField(placed, name, shown)
   return (
     <DrawerForm
       open={open}
       onOpenChange={onOpenChange}
       testId="tax-class-drawer"
       saveTestId="tax-class-save"
-      title={t(title)}
+      title={t(taxClass ? `customerSuite.taxClasses.types.${type}.editTitle` : `customerSuite.taxClasses.types.${type}.createTitle`)}
       description={t(`customerSuite.taxClasses.types.${type}.hint`)}
       onSubmit={submit}
       saving={create.isPending || update.isPending}
+      error={placed.rest}
+      errorTestId="tax-form-error"
     >
       <TextField
-        name="name"
         id="tax-class-name"
         label={t("customerSuite.taxClasses.fields.name")}
-        error={shown.field("name")}
-        value={name}
         maxLength={255}
         autoFocus
-        onChange={(value) => {
-          setName(value)
-          if (!codeTyped) {
-            setCode(suggestCode(value))
-          }
-        }}
+        registration={form.register("name", { onChange: (e) => !codeTyped && form.setValue("code", suggestCode(e.target.value)) })}
+        {...field("name")}
       />
       <TextField
-        name="code"
         id="tax-class-code"
         label={t("customerSuite.taxClasses.fields.code")}
         hint={t("customerSuite.taxClasses.fields.codeHint")}
-        error={shown.field("code")}
         className="font-mono"
-        value={code}
         maxLength={64}
-        onChange={(value) => {
-          setCode(value)
-          setCodeTyped(true)
-        }}
+        registration={form.register("code")}
+        {...field("code")}
       />
       <TextField
-        name="description"
         id="tax-class-description"
         label={t("customerSuite.taxClasses.fields.description")}
         optional={t("customerSuite.common.optional")}
-        error={shown.field("description")}
         multiline
-        value={description}
         maxLength={2000}
-        onChange={setDescription}
+        registration={form.register("description")}
+        {...field("description")}
       />
-      <SwitchField
+      <Controller
+        control={form.control}
         name="is_default"
-        id="tax-class-default"
-        label={t("customerSuite.taxClasses.fields.isDefault")}
-        hint={t(`customerSuite.taxClasses.types.${type}.defaultHint`)}
-        error={shown.field("is_default")}
-        checked={isDefault}
-        onCheckedChange={setIsDefault}
+        render={({ field: { value, onChange } }) => (
+          <SwitchField
+            id="tax-class-default"
+            label={t("customerSuite.taxClasses.fields.isDefault")}
+            hint={t(`customerSuite.taxClasses.types.${type}.defaultHint`)}
+            checked={value}
+            onCheckedChange={onChange}
+            {...field("is_default")}
+          />
+        )}
       />
-      <FormError error={shown.rest} />
     </DrawerForm>
   )
 }

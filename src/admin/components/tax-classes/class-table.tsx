@@ -1,10 +1,13 @@
 import { PlusMini } from "@medusajs/icons"
-import { Badge, Button, Container, Table, Text, toast } from "@medusajs/ui"
+import { Badge, Button, Table, Text } from "@medusajs/ui"
 import { useState } from "react"
 import { useTranslation } from "react-i18next"
-import { fieldErrors, messageOf, useDeleteTaxClass, type TaxClass, type TaxClassType } from "../../lib/tax-classes"
-import { TitleBlock } from "../common/query-state"
-import { RowActions, TableHead, useConfirmDelete } from "../common/table-parts"
+import { useDeleteTaxClass } from "../../hooks/api/tax-classes"
+import { messageOf } from "../../lib/api"
+import { fieldErrorsOf } from "../../lib/field-errors"
+import type { TaxClass, TaxClassType } from "../../lib/types/tax-classes"
+import { Section } from "../common/section"
+import { RowActions, TableHead, useConfirmedWrite } from "../common/table-parts"
 import { ClassDrawer } from "./class-drawer"
 
 /** One type's classes (customer or product): the default marked, create, edit and delete. */
@@ -18,45 +21,34 @@ export const ClassTable = ({
   isPending: boolean
 }) => {
   const { t } = useTranslation()
-  const confirmDelete = useConfirmDelete()
+  const confirmedWrite = useConfirmedWrite()
   const remove = useDeleteTaxClass()
   // The class being edited is a snapshot taken on click: a refetch must not reset the open form.
   const [drawer, setDrawer] = useState<{ open: boolean; taxClass?: TaxClass }>({ open: false })
 
-  const onDelete = async (taxClass: TaxClass) => {
-    const confirmed = await confirmDelete(
-      t("customerSuite.taxClasses.delete.title", { name: taxClass.name }),
-      t("customerSuite.taxClasses.delete.description", { name: taxClass.name })
-    )
-    if (!confirmed) {
-      return
-    }
-    try {
-      await remove.mutateAsync(taxClass.id)
-      toast.success(t("customerSuite.taxClasses.delete.deleted", { name: taxClass.name }))
-    } catch (error) {
+  const onDelete = (taxClass: TaxClass) =>
+    confirmedWrite({
+      title: t("customerSuite.taxClasses.delete.title", { name: taxClass.name }),
+      description: t("customerSuite.taxClasses.delete.description", { name: taxClass.name }),
+      write: () => remove.mutateAsync(taxClass.id),
+      done: t("customerSuite.taxClasses.delete.deleted", { name: taxClass.name }),
+      failed: t("customerSuite.taxClasses.delete.failed", { name: taxClass.name }),
       // "id: 2 tax class rate(s) use this class; delete them first": the reason, without the field.
-      const errors = fieldErrors(error)
-      toast.error(t("customerSuite.taxClasses.delete.failed", { name: taxClass.name }), {
-        description: errors.id ?? messageOf(error),
-      })
-    }
-  }
+      reason: (error) => fieldErrorsOf(error).id ?? messageOf(error),
+    })
 
   return (
-    <Container className="divide-y p-0" data-testid={`tax-classes-${type}`}>
-      <div className="flex items-center justify-between gap-x-4 px-6 py-4">
-        <TitleBlock level="h2" title={t(`customerSuite.taxClasses.types.${type}.title`)} hint={t(`customerSuite.taxClasses.types.${type}.hint`)} />
-        <Button
-          size="small"
-          variant="secondary"
-          onClick={() => setDrawer({ open: true })}
-          data-testid={`tax-classes-${type}-create`}
-        >
+    <Section
+      testId={`tax-classes-${type}`}
+      title={t(`customerSuite.taxClasses.types.${type}.title`)}
+      hint={t(`customerSuite.taxClasses.types.${type}.hint`)}
+      actions={
+        <Button size="small" variant="secondary" onClick={() => setDrawer({ open: true })} data-testid={`tax-classes-${type}-create`}>
           <PlusMini />
           {t("customerSuite.common.create")}
         </Button>
-      </div>
+      }
+    >
       {isPending ? (
         <Text size="small" className="text-ui-fg-subtle px-6 py-4" aria-busy="true">
           {t("customerSuite.common.loading")}
@@ -104,6 +96,6 @@ export const ClassTable = ({
         open={drawer.open}
         onOpenChange={(open) => setDrawer((prev) => ({ ...prev, open }))}
       />
-    </Container>
+    </Section>
   )
 }

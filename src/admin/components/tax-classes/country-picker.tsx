@@ -1,9 +1,10 @@
-import { CheckMini, ChevronUpDown } from "@medusajs/icons"
-import { Popover, Text, clx } from "@medusajs/ui"
+import { ChevronUpDown } from "@medusajs/icons"
+import { clx } from "@medusajs/ui"
 import { useMemo, useState } from "react"
 import { useTranslation } from "react-i18next"
-import { countries, countryLabel } from "../../lib/pickers"
-import { SearchBox } from "../segments/pickers"
+import { countryLabel, searchCountries } from "../../lib/countries"
+import { CheckedOption, Listbox } from "../common/listbox"
+import { SearchPopover } from "../common/search-box"
 
 /**
  * One country, searched by name or ISO code (names from the browser's
@@ -30,22 +31,21 @@ export const CountryPicker = ({
   const language = i18n.language || "en"
   const [open, setOpen] = useState(false)
   const [search, setSearch] = useState("")
-  const options = useMemo(() => {
-    const needle = search.trim().toLowerCase()
-    return countries(language).filter((c) => !needle || c.label.toLowerCase().includes(needle) || c.value === needle)
-  }, [search, language])
+  const options = useMemo(() => searchCountries(language, search), [search, language])
+  const close = () => {
+    setOpen(false)
+    setSearch("")
+  }
 
   return (
-    <Popover
+    <SearchPopover
       open={open}
-      onOpenChange={(next) => {
-        setOpen(next)
-        if (!next) {
-          setSearch("")
-        }
-      }}
-    >
-      <Popover.Trigger asChild>
+      onOpenChange={(next) => (next ? setOpen(true) : close())}
+      value={search}
+      onChange={setSearch}
+      label={t("customerSuite.taxClasses.matrix.searchCountry")}
+      testId={`${testId}-search`}
+      trigger={
         <button
           id={id}
           type="button"
@@ -62,35 +62,22 @@ export const CountryPicker = ({
           <span className={clx("truncate", !value && "text-ui-fg-muted")}>{value ? countryLabel(value, language) : placeholder}</span>
           <ChevronUpDown className="text-ui-fg-muted shrink-0" />
         </button>
-      </Popover.Trigger>
-      <Popover.Content className="w-[320px] p-0" align="start">
-        <SearchBox value={search} onChange={setSearch} label={t("customerSuite.taxClasses.matrix.searchCountry")} testId={`${testId}-search`} />
-        <div className="max-h-[280px] overflow-y-auto p-1" role="listbox">
-          {options.length === 0 && (
-            <Text size="small" className="text-ui-fg-subtle px-2 py-1.5">
-              {t("customerSuite.common.noResults")}
-            </Text>
-          )}
-          {options.map((option) => (
-            <button
-              key={option.value}
-              type="button"
-              role="option"
-              aria-selected={option.value === value}
-              onClick={() => {
-                onChange(option.value)
-                setOpen(false)
-                setSearch("")
-              }}
-              className="hover:bg-ui-bg-base-hover focus-visible:bg-ui-bg-base-hover txt-compact-small flex w-full items-center gap-x-2 rounded-md px-2 py-1.5 text-left outline-none"
-            >
-              <span className="flex size-4 items-center justify-center">{option.value === value && <CheckMini />}</span>
-              <span className="flex-1 truncate">{option.label}</span>
-              <span className="text-ui-fg-muted">{option.hint}</span>
-            </button>
-          ))}
-        </div>
-      </Popover.Content>
-    </Popover>
+      }
+    >
+      <Listbox state={options.length ? "ready" : "empty"}>
+        {options.map((option) => (
+          <CheckedOption
+            key={option.value}
+            selected={option.value === value}
+            label={option.label}
+            hint={option.hint}
+            onChoose={() => {
+              onChange(option.value)
+              close()
+            }}
+          />
+        ))}
+      </Listbox>
+    </SearchPopover>
   )
 }

@@ -1,27 +1,29 @@
-import { Select, Text, toast } from "@medusajs/ui"
-import { useEffect, useState } from "react"
+import { zodResolver } from "@hookform/resolvers/zod"
+import { Text, toast } from "@medusajs/ui"
+import { Controller } from "react-hook-form"
 import { useTranslation } from "react-i18next"
-import type { FieldErrors } from "../../lib/rule-model"
-import {
-  fieldErrors,
-  messageOf,
-  parseRate,
-  useCreateTaxClassRate,
-  useUpdateTaxClassRate,
-  type TaxClass,
-  type TaxClassRate,
-} from "../../lib/tax-classes"
+import { useCreateTaxClassRate, useUpdateTaxClassRate } from "../../hooks/api/tax-classes"
+import { useDrawerForm } from "../../hooks/use-drawer-form"
+import { useErrorMessage } from "../../hooks/use-error-message"
+import { useSaveFailed } from "../../hooks/use-save-failed"
+import { flattenFormErrors, placeErrors } from "../../lib/field-errors"
+import { taxClassRateFormSchema, taxClassRateFormValues } from "../../lib/forms/tax-classes"
+import type { TaxClass, TaxClassRate } from "../../lib/types/tax-classes"
+import { DrawerForm } from "../common/drawer-form"
+import { Field, SwitchField, TextField } from "../common/field"
+import { FormSelect, namedOptions } from "../common/option-select"
 import { CountryPicker } from "./country-picker"
-import { DrawerForm, Field, FormError, SwitchField, TextField, byField } from "./field"
-import { NamedItems } from "../common/named-items"
+import { taxField } from "./tax-field"
 
 const FIELDS = ["customer_class_id", "product_class_id", "country_code", "province_code", "rate", "is_exempt", "code", "name"] as const
+type FieldName = (typeof FIELDS)[number]
 
 /**
  * Add or edit a matrix row: the two classes and the place (country, optionally
  * a province), then a rate or "exempt", and the code and name shown on tax
  * lines. An existing row keeps its classes and place (delete it to move it).
- * Ranges and formats are the API's to check: its messages appear by their field.
+ * Ranges and formats are the API's to check: its messages appear by their field,
+ * and a field's message goes once the field changes.
  */
 export const RateDrawer = ({
   row,
@@ -38,90 +40,50 @@ export const RateDrawer = ({
   onOpenChange: (open: boolean) => void
 }) => {
   const { t } = useTranslation()
+  const shown = useErrorMessage()
   const create = useCreateTaxClassRate()
   const update = useUpdateTaxClassRate()
-  const [customerClassId, setCustomerClassId] = useState("")
-  const [productClassId, setProductClassId] = useState("")
-  const [country, setCountry] = useState<string | null>(null)
-  const [province, setProvince] = useState("")
-  const [rate, setRate] = useState("")
-  const [exempt, setExempt] = useState(false)
-  const [code, setCode] = useState("")
-  const [name, setName] = useState("")
-  const [errors, setErrors] = useState<FieldErrors>({})
+  const form = useDrawerForm(open, taxClassRateFormValues(row), zodResolver(taxClassRateFormSchema))
+  const { control, register, clearErrors } = form
+  const [exempt, country] = form.watch(["is_exempt", "country_code"])
 
-  useEffect(() => {
-    if (open) {
-      setCustomerClassId(row?.customer_class_id ?? "")
-      setProductClassId(row?.product_class_id ?? "")
-      setCountry(row?.country_code ?? null)
-      setProvince(row?.province_code ?? "")
-      setRate(row?.rate === null || row?.rate === undefined ? "" : String(row.rate))
-      setExempt(row?.is_exempt ?? false)
-      setCode(row?.code ?? "")
-      setName(row?.name ?? "")
-      setErrors({})
-    }
-  }, [open, row])
-
-  // A field's error goes once the field changes.
-  const clear = (...fields: string[]) =>
-    setErrors((prev) => (fields.some((f) => f in prev) ? Object.fromEntries(Object.entries(prev).filter(([f]) => !fields.includes(f))) : prev))
-
-  const submit = async (event: React.FormEvent) => {
-    event.preventDefault()
-    const parsed = parseRate(rate)
-    if (!exempt && rate.trim() && parsed === null) {
-      setErrors({ rate: t("customerSuite.taxClasses.matrix.rateNotNumber") })
-      return
-    }
-    setErrors({})
-    const details = {
-      rate: exempt ? null : parsed,
-      is_exempt: exempt,
-      code: code.trim() || null,
-      name: name.trim() || null,
-    }
+  const saveFailed = useSaveFailed(form.setError, t("customerSuite.taxClasses.matrix.saveFailed"))
+  const submit = form.handleSubmit(async ({ rate, is_exempt, code, name, ...cell }) => {
+    const details = { rate, is_exempt, code, name }
     try {
       if (row) {
         await update.mutateAsync({ id: row.id, ...details })
         toast.success(t("customerSuite.taxClasses.matrix.saved"))
       } else {
-        await create.mutateAsync({
-          customer_class_id: customerClassId,
-          product_class_id: productClassId,
-          country_code: country ?? "",
-          province_code: province.trim() || null,
-          ...details,
-        })
+        await create.mutateAsync({ ...cell, ...details })
         toast.success(t("customerSuite.taxClasses.matrix.created"))
       }
       onOpenChange(false)
     } catch (error) {
-      setErrors(fieldErrors(error))
-      toast.error(t("customerSuite.taxClasses.matrix.saveFailed"), { description: messageOf(error) })
+      saveFailed(error)
     }
-  }
+  })
 
   // With "exempt" on the rate field is hidden: an error about the rate goes under the form.
-  const shown = byField(errors, exempt ? FIELDS.filter((f) => f !== "rate") : FIELDS)
+  const placed = placeErrors(flattenFormErrors(form.formState.errors), exempt ? FIELDS.filter((f) => f !== "rate") : FIELDS)
+  const field = (name: FieldName) => taxField(placed, name, shown)
+  /** A field's registration; its message goes once it changes. */
+  const text = (name: "province_code" | "rate" | "code" | "name") => register(name, { onChange: () => clearErrors(name) })
   const fixed = !!row
-  const classSelect = (field: "customer_class_id" | "product_class_id", value: string, set: (v: string) => void, options: TaxClass[]) => (
-    <Select
-      value={value || undefined}
-      onValueChange={(v) => {
-        set(v)
-        clear(field)
-      }}
-      disabled={fixed}
-    >
-      <Select.Trigger id={`tax-rate-${field}`} aria-invalid={!!shown.field(field)} data-testid={`tax-rate-${field}`}>
-        <Select.Value placeholder={t("customerSuite.taxClasses.matrix.chooseClass")} />
-      </Select.Trigger>
-      <Select.Content>
-        <NamedItems items={options} />
-      </Select.Content>
-    </Select>
+  const classSelect = (name: "customer_class_id" | "product_class_id", label: string, options: TaxClass[]) => (
+    <Field label={label} htmlFor={`tax-rate-${name}`} {...field(name)}>
+      <FormSelect
+        control={control}
+        name={name}
+        id={`tax-rate-${name}`}
+        testId={`tax-rate-${name}`}
+        placeholder={t("customerSuite.taxClasses.matrix.chooseClass")}
+        invalid={!!placed.field(name)}
+        disabled={fixed}
+        onChosen={() => clearErrors(name)}
+        options={namedOptions(options)}
+      />
+    </Field>
   )
 
   return (
@@ -134,120 +96,107 @@ export const RateDrawer = ({
       description={t("customerSuite.taxClasses.matrix.subtitle")}
       onSubmit={submit}
       saving={create.isPending || update.isPending}
+      error={placed.rest}
+      errorTestId="tax-form-error"
     >
       {fixed && (
         <Text size="small" className="text-ui-fg-subtle">
           {t("customerSuite.taxClasses.matrix.cellFixed")}
         </Text>
       )}
-      <Field
-        name="customer_class_id"
-        htmlFor="tax-rate-customer_class_id"
-        label={t("customerSuite.taxClasses.matrix.fields.customerClass")}
-        error={shown.field("customer_class_id")}
-      >
-        {classSelect("customer_class_id", customerClassId, setCustomerClassId, customerClasses)}
-      </Field>
-      <Field
-        name="product_class_id"
-        htmlFor="tax-rate-product_class_id"
-        label={t("customerSuite.taxClasses.matrix.fields.productClass")}
-        error={shown.field("product_class_id")}
-      >
-        {classSelect("product_class_id", productClassId, setProductClassId, productClasses)}
-      </Field>
+      {classSelect("customer_class_id", t("customerSuite.taxClasses.matrix.fields.customerClass"), customerClasses)}
+      {classSelect("product_class_id", t("customerSuite.taxClasses.matrix.fields.productClass"), productClasses)}
       <div className="grid grid-cols-2 gap-x-3">
-        <Field name="country_code" htmlFor="tax-rate-country" label={t("customerSuite.taxClasses.matrix.fields.country")} error={shown.field("country_code")}>
-          <CountryPicker
-            id="tax-rate-country"
-            value={country}
-            onChange={(c) => {
-              setCountry(c)
-              clear("country_code", "province_code")
-            }}
-            placeholder={t("customerSuite.taxClasses.matrix.chooseCountry")}
-            invalid={!!shown.field("country_code")}
-            disabled={fixed}
-            testId="tax-rate-country"
+        <Field label={t("customerSuite.taxClasses.matrix.fields.country")} htmlFor="tax-rate-country" {...field("country_code")}>
+          <Controller
+            control={control}
+            name="country_code"
+            render={({ field: { value, onChange } }) => (
+              <CountryPicker
+                id="tax-rate-country"
+                value={value || null}
+                onChange={(code) => {
+                  onChange(code)
+                  clearErrors(["country_code", "province_code"])
+                }}
+                placeholder={t("customerSuite.taxClasses.matrix.chooseCountry")}
+                invalid={!!placed.field("country_code")}
+                disabled={fixed}
+                testId="tax-rate-country"
+              />
+            )}
           />
         </Field>
         <TextField
-          name="province_code"
           id="tax-rate-province"
           label={t("customerSuite.taxClasses.matrix.fields.province")}
           optional={t("customerSuite.common.optional")}
-          error={shown.field("province_code")}
           className="font-mono"
-          value={province}
           maxLength={10}
           disabled={fixed}
           placeholder={country ? `${country}-…` : "us-ca"}
-          onChange={(value) => {
-            setProvince(value)
-            clear("province_code")
-          }}
+          registration={text("province_code")}
+          {...field("province_code")}
         />
       </div>
-      <Text size="xsmall" className="text-ui-fg-muted -mt-2">
-        {t("customerSuite.taxClasses.matrix.fields.provinceHint")}
-      </Text>
-      <SwitchField
+      <Hint text={t("customerSuite.taxClasses.matrix.fields.provinceHint")} />
+      <Controller
+        control={control}
         name="is_exempt"
-        id="tax-rate-exempt"
-        label={t("customerSuite.taxClasses.matrix.fields.exempt")}
-        hint={t("customerSuite.taxClasses.matrix.fields.exemptHint")}
-        error={shown.field("is_exempt")}
-        checked={exempt}
-        onCheckedChange={(checked) => {
-          setExempt(checked)
-          clear("rate", "is_exempt")
-        }}
-        testId="tax-rate-exempt"
+        render={({ field: { value, onChange } }) => (
+          <SwitchField
+            id="tax-rate-exempt"
+            label={t("customerSuite.taxClasses.matrix.fields.exempt")}
+            hint={t("customerSuite.taxClasses.matrix.fields.exemptHint")}
+            checked={value}
+            onCheckedChange={(checked) => {
+              onChange(checked)
+              clearErrors(["rate", "is_exempt"])
+            }}
+            {...field("is_exempt")}
+            testId="tax-rate-exempt"
+          />
+        )}
       />
       {!exempt && (
         <TextField
-          name="rate"
           id="tax-rate-rate"
           label={t("customerSuite.taxClasses.matrix.fields.rate")}
           hint={t("customerSuite.taxClasses.matrix.fields.rateHint")}
-          error={shown.field("rate")}
           type="number"
           inputMode="decimal"
           step="any"
-          value={rate}
-          onChange={(value) => {
-            setRate(value)
-            clear("rate")
-          }}
+          registration={text("rate")}
+          {...field("rate")}
         />
       )}
       <div className="grid grid-cols-2 gap-x-3">
         <TextField
-          name="code"
           id="tax-rate-code"
           label={t("customerSuite.taxClasses.matrix.fields.code")}
           optional={t("customerSuite.common.optional")}
-          error={shown.field("code")}
           className="font-mono"
-          value={code}
           maxLength={64}
-          onChange={setCode}
+          registration={text("code")}
+          {...field("code")}
         />
         <TextField
-          name="name"
           id="tax-rate-name"
           label={t("customerSuite.taxClasses.matrix.fields.name")}
           optional={t("customerSuite.common.optional")}
-          error={shown.field("name")}
-          value={name}
           maxLength={255}
-          onChange={setName}
+          registration={text("name")}
+          {...field("name")}
         />
       </div>
-      <Text size="xsmall" className="text-ui-fg-muted -mt-2">
-        {t("customerSuite.taxClasses.matrix.fields.codeHint")}
-      </Text>
-      <FormError error={shown.rest} />
+      <Hint text={t("customerSuite.taxClasses.matrix.fields.codeHint")} />
     </DrawerForm>
   )
 }
+
+/** A hint for the fields above it. */
+const Hint = ({ text }: { text: string }) => (
+  <Text size="xsmall" className="text-ui-fg-muted -mt-2">
+    {text}
+  </Text>
+)

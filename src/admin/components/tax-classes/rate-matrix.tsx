@@ -1,24 +1,18 @@
 import { PlusMini, XMarkMini } from "@medusajs/icons"
-import { Badge, Button, Container, Select, Table, Text, toast } from "@medusajs/ui"
+import { Badge, Button, Container, Table, Text } from "@medusajs/ui"
 import { useEffect, useMemo, useState } from "react"
 import { useTranslation } from "react-i18next"
-import { countryLabel } from "../../lib/pickers"
-import {
-  RATE_PAGE,
-  messageOf,
-  useDeleteTaxClassRate,
-  useTaxClassRates,
-  type TaxClass,
-  type TaxClassRate,
-  type TaxClassRateFilters,
-} from "../../lib/tax-classes"
+import { RATE_PAGE, useDeleteTaxClassRate, useTaxClassRates } from "../../hooks/api/tax-classes"
+import { useTableTranslations } from "../../hooks/use-table-translations"
+import { messageOf } from "../../lib/api"
+import { countryLabel } from "../../lib/countries"
+import type { TaxClass, TaxClassRate, TaxClassRateFilters } from "../../lib/types/tax-classes"
 import { useListUrlState } from "../common/list-page"
+import { OptionSelect, namedOptions } from "../common/option-select"
 import { TitleBlock } from "../common/query-state"
-import { RowActions, TableHead, useConfirmDelete } from "../common/table-parts"
-import { useTableTranslations } from "../segments/table-translations"
+import { RowActions, TableHead, useConfirmedWrite } from "../common/table-parts"
 import { CountryPicker } from "./country-picker"
 import { RateDrawer } from "./rate-drawer"
-import { NamedItems } from "../common/named-items"
 
 const ALL = "__all__"
 const ID = /^[A-Za-z0-9_-]{1,100}$/
@@ -59,7 +53,7 @@ export const RateMatrix = ({
 }) => {
   const { t, i18n } = useTranslation()
   const language = i18n.language || "en"
-  const confirmDelete = useConfirmDelete()
+  const confirmedWrite = useConfirmedWrite()
   const translations = useTableTranslations()
   const { params, update: setUrl } = useListUrlState(RATE_PAGE)
   const { filters, offset } = readFilters(params)
@@ -77,36 +71,29 @@ export const RateMatrix = ({
   // A filter change starts at the first page.
   const update = (patch: Record<string, string | null>) => setUrl({ ...patch, offset: patch.offset ?? null })
 
-  const onDelete = async (row: TaxClassRate) => {
-    const confirmed = await confirmDelete(
-      t("customerSuite.taxClasses.matrix.deleteTitle"),
-      t("customerSuite.taxClasses.matrix.deleteDescription", {
+  const onDelete = (row: TaxClassRate) =>
+    confirmedWrite({
+      title: t("customerSuite.taxClasses.matrix.deleteTitle"),
+      description: t("customerSuite.taxClasses.matrix.deleteDescription", {
         customer: names.get(row.customer_class_id) ?? row.customer_class_id,
         product: names.get(row.product_class_id) ?? row.product_class_id,
         place: row.province_code ? row.province_code.toUpperCase() : countryLabel(row.country_code, language),
-      })
-    )
-    if (!confirmed) {
-      return
-    }
-    try {
-      await remove.mutateAsync(row.id)
-      toast.success(t("customerSuite.taxClasses.matrix.deleted"))
-    } catch (e) {
-      toast.error(t("customerSuite.taxClasses.matrix.deleteFailed"), { description: messageOf(e) })
-    }
-  }
+      }),
+      write: () => remove.mutateAsync(row.id),
+      done: t("customerSuite.taxClasses.matrix.deleted"),
+      failed: t("customerSuite.taxClasses.matrix.deleteFailed"),
+    })
 
   const classFilter = (key: "customer_class" | "product_class", value: string | undefined, options: TaxClass[], all: string) => (
-    <Select size="small" value={value ?? ALL} onValueChange={(v) => update({ [key]: v === ALL ? null : v })}>
-      <Select.Trigger className="w-48" aria-label={all} data-testid={`tax-matrix-filter-${key}`}>
-        <Select.Value />
-      </Select.Trigger>
-      <Select.Content>
-        <Select.Item value={ALL}>{all}</Select.Item>
-        <NamedItems items={options} />
-      </Select.Content>
-    </Select>
+    <OptionSelect
+      size="small"
+      className="w-48"
+      label={all}
+      testId={`tax-matrix-filter-${key}`}
+      value={value ?? ALL}
+      onValueChange={(v) => update({ [key]: v === ALL ? null : v })}
+      options={[{ value: ALL, label: all }, ...namedOptions(options)]}
+    />
   )
 
   const rows = data?.tax_class_rates ?? []

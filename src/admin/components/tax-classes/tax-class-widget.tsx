@@ -1,17 +1,11 @@
-import { Badge, Button, Container, Select, Skeleton, Text, toast } from "@medusajs/ui"
+import { Badge, Button, Skeleton, Text, toast } from "@medusajs/ui"
 import { useState } from "react"
 import { useTranslation } from "react-i18next"
-import { Link } from "react-router-dom"
-import {
-  classesOfType,
-  messageOf,
-  useOwnerTaxClass,
-  useSetOwnerTaxClass,
-  useTaxClasses,
-  type TaxClassOwner,
-} from "../../lib/tax-classes"
-import { TitleBlock } from "../common/query-state"
-import { NamedItems } from "../common/named-items"
+import { classesOfType, useOwnerTaxClass, useSetOwnerTaxClass, useTaxClasses } from "../../hooks/api/tax-classes"
+import { messageOf } from "../../lib/api"
+import type { TaxClassOwner } from "../../lib/types/tax-classes"
+import { OptionSelect, namedOptions } from "../common/option-select"
+import { Section, SectionLink } from "../common/section"
 
 const DEFAULT = "__default__"
 
@@ -54,13 +48,12 @@ export const TaxClassWidget = ({ owner, testId }: { owner: TaxClassOwner; testId
     return null
   }
   return (
-    <Container className="divide-y p-0" data-testid={testId}>
-      <div className="flex items-start justify-between gap-x-4 px-6 py-4">
-        <TitleBlock level="h2" title={t("customerSuite.taxClasses.widget.title")} hint={t(`customerSuite.taxClasses.widget.hint.${owner.kind}`)} />
-        <Link to="/settings/tax-classes" className="txt-compact-small text-ui-fg-interactive shrink-0 hover:underline">
-          {t("customerSuite.taxClasses.widget.manage")}
-        </Link>
-      </div>
+    <Section
+      testId={testId}
+      title={t("customerSuite.taxClasses.widget.title")}
+      hint={t(`customerSuite.taxClasses.widget.hint.${owner.kind}`)}
+      actions={<SectionLink to="/settings/tax-classes">{t("customerSuite.taxClasses.widget.manage")}</SectionLink>}
+    >
       {loading && !failed && (
         <div className="flex flex-col gap-y-2 px-6 py-4" aria-busy="true">
           <Skeleton className="h-5 w-1/2" />
@@ -98,21 +91,20 @@ export const TaxClassWidget = ({ owner, testId }: { owner: TaxClassOwner; testId
             </Text>
           ) : (
             <div className="flex items-center gap-x-2">
-              <Select size="small" value={chosen} onValueChange={setChoice} disabled={set.isPending}>
-                <Select.Trigger aria-label={t("customerSuite.taxClasses.widget.choose")} data-testid={`${testId}-select`}>
-                  <Select.Value />
-                </Select.Trigger>
-                <Select.Content>
-                  <Select.Item value={DEFAULT}>
-                    {fallback
-                      ? t("customerSuite.taxClasses.widget.useDefaultNamed", { name: fallback.name })
-                      : t("customerSuite.taxClasses.widget.useDefault")}
-                  </Select.Item>
-                  {/* A linked class no longer listed (deleted meanwhile) stays selectable as it is. */}
-                  {linked && !options.some((c) => c.id === linked.id) && <Select.Item value={linked.id}>{linked.name}</Select.Item>}
-                  <NamedItems items={options} />
-                </Select.Content>
-              </Select>
+              <OptionSelect
+                size="small"
+                label={t("customerSuite.taxClasses.widget.choose")}
+                testId={`${testId}-select`}
+                value={chosen}
+                onValueChange={setChoice}
+                disabled={set.isPending}
+                options={[
+                  { value: DEFAULT, label: fallback ? t("customerSuite.taxClasses.widget.useDefaultNamed", { name: fallback.name }) : t("customerSuite.taxClasses.widget.useDefault") },
+                  // A linked class no longer listed (deleted meanwhile) stays selectable as it is.
+                  ...(linked && !options.some((c) => c.id === linked.id) ? namedOptions([linked]) : []),
+                  ...namedOptions(options),
+                ]}
+              />
               <Button
                 size="small"
                 variant="secondary"
@@ -127,6 +119,6 @@ export const TaxClassWidget = ({ owner, testId }: { owner: TaxClassOwner; testId
           )}
         </div>
       )}
-    </Container>
+    </Section>
   )
 }

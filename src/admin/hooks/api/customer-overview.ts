@@ -1,15 +1,8 @@
 import { useQuery } from "@tanstack/react-query"
 import { sdk } from "../../lib/sdk"
+import type { CustomerOverview } from "../../lib/types/customer-overview"
 
-export type CustomerOverview = {
-  customer_id: string
-  has_account: boolean
-  customer_since: string
-  orders_count: number
-  amount_spent: { currency_code: string; amount: number }[]
-  first_order_at: string | null
-  last_order_at: string | null
-}
+/** A customer's purchase overview (src/api/admin/customer-suite/customers/:id/overview). */
 
 export const customerOverviewQueryKeys = {
   all: ["customer-suite", "customer-overview"] as const,
@@ -19,9 +12,6 @@ export const customerOverviewQueryKeys = {
 export const useCustomerOverview = (customerId: string) =>
   useQuery({
     queryKey: customerOverviewQueryKeys.detail(customerId),
-    queryFn: () =>
-      sdk.client.fetch<{ overview: CustomerOverview }>(
-        `/admin/customer-suite/customers/${customerId}/overview`
-      ),
+    queryFn: () => sdk.client.fetch<{ overview: CustomerOverview }>(`/admin/customer-suite/customers/${customerId}/overview`),
     enabled: !!customerId,
   })

@@ -1,22 +1,12 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
+import { useQuery } from "@tanstack/react-query"
+import { post } from "../../lib/api"
 import { sdk } from "../../lib/sdk"
+import type { SettingsUpdate, SuiteSettingsResponse } from "../../lib/types/settings"
+import { useWrite } from "./use-write"
 
-export type CapabilitySettings = {
-  id: string
-  name: string
-  description: string
-  enabled: boolean
-  available: boolean
-  settings: Record<string, unknown>
-  /** Keys changed in the admin. */
-  overridden: string[]
-  /** Keys the admin may change. */
-  editable: string[]
-}
+/** The plugin's settings (src/api/admin/customer-suite/settings). */
 
-export type SuiteSettingsResponse = {
-  settings: { capabilities: CapabilitySettings[] }
-}
+const SETTINGS = "/admin/customer-suite/settings"
 
 export const suiteSettingsQueryKeys = {
   all: ["customer-suite", "settings"] as const,
@@ -26,33 +16,12 @@ export const suiteSettingsQueryKeys = {
 export const useSuiteSettings = () =>
   useQuery({
     queryKey: suiteSettingsQueryKeys.detail(),
-    queryFn: () =>
-      sdk.client.fetch<SuiteSettingsResponse>("/admin/customer-suite/settings"),
+    queryFn: () => sdk.client.fetch<SuiteSettingsResponse>(SETTINGS),
   })
 
-/** Login-as-customer settings as the settings page sends them (each one optional). */
-export type AssistanceSettingsUpdate = {
-  enabled?: boolean
-  consent?: "opt_in" | "not_required"
-  code_ttl_seconds?: number
-  session_ttl_minutes?: number
-  storefront_url?: string | null
-  require_reason?: boolean
-  denied_actions?: string[]
-}
-
-export type SettingsUpdate = {
-  customer_groups?: { default_group?: string | null; guest_group?: string | null }
-  assistance?: AssistanceSettingsUpdate
-  reset?: string[]
-}
-
-/** Changes settings an admin may change; the page and its dependants refetch. */
-export const useUpdateSuiteSettings = () => {
-  const client = useQueryClient()
-  return useMutation({
-    mutationFn: (body: SettingsUpdate) =>
-      sdk.client.fetch<SuiteSettingsResponse>("/admin/customer-suite/settings", { method: "POST", body }),
-    onSuccess: () => client.invalidateQueries({ queryKey: suiteSettingsQueryKeys.all }),
-  })
-}
+/** Changes settings an admin may change; answers the settings as they are now (the page and its dependants refetch). */
+export const useUpdateSuiteSettings = () =>
+  useWrite(
+    (body: SettingsUpdate) => post<SuiteSettingsResponse>(SETTINGS, body),
+    (client) => client.invalidateQueries({ queryKey: suiteSettingsQueryKeys.all })
+  )

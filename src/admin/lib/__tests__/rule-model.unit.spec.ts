@@ -1,11 +1,5 @@
-import fs from "node:fs"
-import path from "node:path"
-import { OPERATORS_BY_TYPE, type AttributeType } from "../../../modules/customer_segment/rules/attributes"
-import { operatorFamily } from "../../components/segments/operator-family"
-import { errorsByNode, fromRule, incompleteConditions, isIncomplete, keepValueFor, metadataValue, parseSyntaxError, splitErrors, toRule } from "../rule-model"
-import type { RuleNode } from "../segments"
-import { ADJUSTMENT_TYPES, RULE_STATES, RULE_STATUSES, SCOPE_TYPES } from "../group-pricing-model"
-import { ASSISTANCE_KEYS, CONSENT_MODES, END_REASONS, SESSION_STATUSES } from "../assistance-model"
+import { errorsByNode, fromRule, idPickerOf, incompleteConditions, isIncomplete, keepValueFor, metadataValue, parseSyntaxError, toRule } from "../rule-model"
+import type { RuleNode } from "../types/segments"
 
 const normalize = (node: RuleNode): RuleNode => {
   if ("not" in node) {
@@ -86,21 +80,17 @@ describe("values the builder holds back or adapts", () => {
   })
 })
 
-describe("API errors on the builder", () => {
-  it("splits our messages and Medusa's by field", () => {
-    expect(
-      splitErrors(
-        "rule.all.0.value: must be a 3-letter currency code, e.g. eur; rule.all.1.operator: unknown operator \"x\"; operators are eq, neq"
-      )
-    ).toEqual({
-      "rule.all.0.value": "must be a 3-letter currency code, e.g. eur",
-      "rule.all.1.operator": 'unknown operator "x"; operators are eq, neq',
-    })
-    expect(splitErrors("Invalid request: Value for field 'name' too small, expected at least: '1'")).toEqual({
-      name: "Value for field 'name' too small, expected at least: '1'",
-    })
+describe("values shown by name", () => {
+  it("names the ids of customer groups, countries and segments, not free text or products", () => {
+    expect(idPickerOf({ picker: "customer_group" })).toBe("customer_group")
+    expect(idPickerOf({ picker: "country" })).toBe("country")
+    expect(idPickerOf({ picker: "product" })).toBeUndefined()
+    expect(idPickerOf({})).toBeUndefined()
+    expect(idPickerOf(undefined)).toBeUndefined()
   })
+})
 
+describe("API errors on the builder", () => {
   it("puts each error on the deepest node whose path it names, negations included", () => {
     const root = fromRule({
       all: [
@@ -127,85 +117,5 @@ describe("API errors on the builder", () => {
       text: "expected a condition, found the end of the query",
     })
     expect(parseSyntaxError("rule.all: nope")).toBeNull()
-  })
-})
-
-describe("admin texts", () => {
-  const admin = path.resolve(__dirname, "..", "..")
-  const en = JSON.parse(fs.readFileSync(path.join(admin, "i18n", "json", "en.json"), "utf8"))
-  const has = (key: string) => {
-    const parts = key.split(".")
-    let node: unknown = en
-    for (const part of parts) {
-      node = (node as Record<string, unknown> | undefined)?.[part]
-    }
-    if (typeof node === "string") {
-      return true
-    }
-    // Plurals: key_one / key_other.
-    const parent = parts.slice(0, -1).reduce<unknown>((n, p) => (n as Record<string, unknown> | undefined)?.[p], en) as Record<string, unknown> | undefined
-    return typeof parent?.[`${parts[parts.length - 1]}_other`] === "string"
-  }
-  const files = (dir: string): string[] =>
-    fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-      e.isDirectory() ? (e.name === "__tests__" ? [] : files(path.join(dir, e.name))) : /\.tsx?$/.test(e.name) ? [path.join(dir, e.name)] : []
-    )
-
-  it("has an English text for every literal key the admin uses", () => {
-    const missing: string[] = []
-    for (const file of files(admin)) {
-      const source = fs.readFileSync(file, "utf8")
-      for (const match of source.matchAll(/["`](customerSuite\.[A-Za-z0-9_.]+)["`]/g)) {
-        if (!has(match[1])) {
-          missing.push(`${path.relative(admin, file)}: ${match[1]}`)
-        }
-      }
-    }
-    expect(missing).toEqual([])
-  })
-
-  it("has every key built from a value", () => {
-    const keys = [
-      ...["dynamic", "static"].flatMap((k) => [`customerSuite.segments.kind.${k}`, `customerSuite.segments.kindHint.${k}`]),
-      ...["registered", "guests", "both"].map((k) => `customerSuite.segments.appliesTo.${k}`),
-      ...["active", "inactive"].map((k) => `customerSuite.segments.status.${k}`),
-      ...["queued", "running", "succeeded", "failed"].map((k) => `customerSuite.segments.runStatus.${k}`),
-      ...["manual", "saved", "schedule", "backfill"].map((k) => `customerSuite.segments.trigger.${k}`),
-      ...["rule", "manual"].map((k) => `customerSuite.segments.members.source.${k}`),
-      ...["customer_group", "country", "product", "collection", "category", "product_type"].flatMap((p) => [
-        `customerSuite.segments.pickers.${p}.choose`,
-        `customerSuite.segments.pickers.${p}.search`,
-      ]),
-      ...["product", "collection", "category", "product_type"].map((p) => `customerSuite.segments.purchases.${p}`),
-      ...["d", "w", "m", "y"].flatMap((u) => [`customerSuite.segments.dates.units.${u}`, `customerSuite.segments.dates.ago_${u}`]),
-      ...["all", "any", "not_all", "not_any"].map((k) => `customerSuite.segments.summary.${k}`),
-      ...["all", "any"].map((k) => `customerSuite.segments.builder.${k}`),
-      ...["product_ids", "collection_ids", "category_ids", "type_ids"].map((k) => `customerSuite.segments.summary.filter_${k}`),
-      ...["customer", "product"].flatMap((type) =>
-        ["title", "hint", "empty", "createTitle", "editTitle", "defaultHint"].map((k) => `customerSuite.taxClasses.types.${type}.${k}`)
-      ),
-      ...["customer_group", "product"].map((kind) => `customerSuite.taxClasses.widget.hint.${kind}`),
-      ...ADJUSTMENT_TYPES.flatMap((v) => [
-        `customerSuite.groupPricing.adjustmentType.${v}`,
-        `customerSuite.groupPricing.adjustmentHint.${v}`,
-        `customerSuite.groupPricing.adjustment.${v}`,
-      ]),
-      ...ADJUSTMENT_TYPES.filter((v) => v !== "percentage").map((v) => `customerSuite.groupPricing.fields.amounts_${v}`),
-      ...SCOPE_TYPES.flatMap((v) => [`customerSuite.groupPricing.scopeType.${v}`, `customerSuite.groupPricing.scope.${v}`]),
-      ...RULE_STATUSES.map((v) => `customerSuite.groupPricing.status.${v}`),
-      ...RULE_STATES.map((v) => `customerSuite.groupPricing.state.${v}`),
-      ...SESSION_STATUSES.map((v) => `customerSuite.assistance.status.${v}`),
-      ...END_REASONS.map((v) => `customerSuite.assistance.endReason.${v}`),
-      ...ASSISTANCE_KEYS.flatMap((k) => [`customerSuite.assistance.settings.${k}.label`, `customerSuite.assistance.settings.${k}.hint`]),
-      ...CONSENT_MODES.map((v) => `customerSuite.assistance.settings.consentMode.${v}`),
-    ]
-    expect(keys.filter((k) => !has(k))).toEqual([])
-  })
-
-  it("words every operator of every attribute type", () => {
-    const missing = (Object.entries(OPERATORS_BY_TYPE) as [AttributeType, readonly string[]][]).flatMap(([type, operators]) =>
-      operators.map((o) => `customerSuite.segments.operators.${operatorFamily(type)}.${o}`).filter((k) => !has(k))
-    )
-    expect(missing).toEqual([])
   })
 })

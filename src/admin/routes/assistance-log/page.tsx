@@ -6,25 +6,19 @@ import {
   createDataTableFilterHelper,
   toast,
   type DataTableDateComparisonOperator,
-  type DataTableFilteringState,
 } from "@medusajs/ui"
-import { useQuery } from "@tanstack/react-query"
 import { useMemo, useState } from "react"
 import { useTranslation } from "react-i18next"
 import { SessionState } from "../../components/assistance/session-state"
-import { ListPage, useListTable, useListUrlState } from "../../components/common/list-page"
+import { ListPage, urlFilter, useListTable, useListUrlState } from "../../components/common/list-page"
 import { TextCrumb } from "../../components/common/query-state"
+import { downloadSessionsCsv, useAssistanceSessions } from "../../hooks/api/assistance"
+import { useCustomerEmails } from "../../hooks/api/customers"
+import { useAdminOptions } from "../../hooks/api/users"
 import { messageOf } from "../../lib/api"
-import {
-  SESSION_STATUSES,
-  adminName,
-  downloadSessionsCsv,
-  useAssistanceSessions,
-  type AssistanceSession,
-  type SessionFilters,
-} from "../../lib/assistance"
+import { adminName } from "../../lib/assistance"
 import { formatDateTime } from "../../lib/format"
-import { sdk } from "../../lib/sdk"
+import { SESSION_STATUSES, type AssistanceSession, type SessionFilters } from "../../lib/types/assistance"
 
 const PAGE_SIZE = 20
 const column = createDataTableColumnHelper<AssistanceSession>()
@@ -34,26 +28,6 @@ const DAY = 24 * 60 * 60 * 1000
 
 const idParam = (value: string | null) => (value && ID.test(value) ? value : undefined)
 const dateParam = (value: string | null) => (value && !Number.isNaN(new Date(value).getTime()) ? value : undefined)
-
-/** The customers' emails by id (one request for the page's rows). */
-const useCustomerEmails = (ids: string[]) =>
-  useQuery({
-    queryKey: ["customer-suite", "assistance", "customer-emails", [...ids].sort()],
-    queryFn: async () => {
-      const { customers } = await sdk.admin.customer.list({ id: ids, limit: ids.length, fields: "id,email" })
-      return Object.fromEntries(customers.map((c) => [c.id, c.email]))
-    },
-    enabled: ids.length > 0,
-  })
-
-const useAdminOptions = () =>
-  useQuery({
-    queryKey: ["customer-suite", "assistance", "admins"],
-    queryFn: async () => {
-      const { users } = await sdk.admin.user.list({ limit: 200, fields: "id,email,first_name,last_name" })
-      return users.map((u) => ({ value: u.id, label: adminName(u) ?? u.id }))
-    },
-  })
 
 const AssistanceLogPage = () => {
   const { t } = useTranslation()
@@ -139,35 +113,27 @@ const AssistanceLogPage = () => {
     [t, admins.data, dateOptions]
   )
 
-  const created = {
-    ...(filters.created_after ? { $gte: filters.created_after } : {}),
-    ...(filters.created_before ? { $lte: filters.created_before } : {}),
-  }
-  const filtering: DataTableFilteringState = {
-    ...(status ? { status } : {}),
-    ...(filters.user_id ? { user_id: filters.user_id } : {}),
-    ...(Object.keys(created).length ? { created_at: created } : {}),
-  }
-
   const table = useListTable(url, {
     data: sessions,
     count: data?.count,
     columns,
     filters: tableFilters,
     isLoading: isPending,
-    filtering: {
-      state: filtering,
-      onFilteringChange: (state) => {
-        const range = state.created_at as DataTableDateComparisonOperator | undefined
-        update({
-          status: (state.status as string | undefined) ?? null,
-          user_id: (state.user_id as string | undefined) ?? null,
-          created_after: range?.$gte ?? range?.$gt ?? null,
-          created_before: range?.$lte ?? range?.$lt ?? null,
-          offset: null,
-        })
+    urlFilters: [
+      urlFilter("status", "status", status),
+      urlFilter("user_id", "user_id", filters.user_id),
+      {
+        id: "created_at",
+        value:
+          filters.created_after || filters.created_before
+            ? { ...(filters.created_after ? { $gte: filters.created_after } : {}), ...(filters.created_before ? { $lte: filters.created_before } : {}) }
+            : undefined,
+        toUrl: (value) => {
+          const range = value as DataTableDateComparisonOperator | undefined
+          return { created_after: range?.$gte ?? range?.$gt ?? null, created_before: range?.$lte ?? range?.$lt ?? null }
+        },
       },
-    },
+    ],
   })
 
   const onExport = async () => {
@@ -201,9 +167,7 @@ const AssistanceLogPage = () => {
             {t("customerSuite.assistance.log.export")}
           </Button>
         }
-        title={t("customerSuite.assistance.log.title")}
-        subtitle={t("customerSuite.assistance.log.subtitle")}
-        empty={{ heading: t("customerSuite.assistance.log.empty.heading"), description: t("customerSuite.assistance.log.empty.description") }}
+        texts="assistance.log"
         error={error}
       />
     </div>

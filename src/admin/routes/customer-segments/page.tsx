@@ -1,17 +1,13 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
-import {
-  StatusBadge,
-  createDataTableColumnHelper,
-  createDataTableFilterHelper,
-  type DataTableFilteringState,
-} from "@medusajs/ui"
+import { StatusBadge, createDataTableColumnHelper, createDataTableFilterHelper } from "@medusajs/ui"
 import { useMemo } from "react"
 import { useTranslation } from "react-i18next"
 import { Link } from "react-router-dom"
-import { ListPage, listParam, useListTable, useListUrlState } from "../../components/common/list-page"
+import { ListPage, listParam, urlFilter, useListTable, useListUrlState } from "../../components/common/list-page"
 import { TextCrumb } from "../../components/common/query-state"
+import { useSegments } from "../../hooks/api/segments"
 import { formatDateTime, formatDuration } from "../../lib/format"
-import { useSegments, type Segment, type SegmentKind, type SegmentStatus } from "../../lib/segments"
+import { SEGMENT_KINDS, SEGMENT_STATUSES, type Segment } from "../../lib/types/segments"
 
 const PAGE_SIZE = 20
 const column = createDataTableColumnHelper<Segment>()
@@ -20,9 +16,9 @@ const filter = createDataTableFilterHelper<Segment>()
 const SegmentsPage = () => {
   const { t } = useTranslation()
   const url = useListUrlState(PAGE_SIZE)
-  const { params, q, offset, update } = url
-  const kind = listParam<SegmentKind>(params.get("kind"), ["dynamic", "static"])
-  const status = listParam<SegmentStatus>(params.get("status"), ["active", "inactive"])
+  const { params, q, offset } = url
+  const kind = listParam(params.get("kind"), SEGMENT_KINDS)
+  const status = listParam(params.get("status"), SEGMENT_STATUSES)
 
   const { data, isPending, error } = useSegments({
     q: q || undefined,
@@ -84,21 +80,16 @@ const SegmentsPage = () => {
       filter.accessor("kind", {
         type: "multiselect",
         label: t("customerSuite.segments.fields.kind"),
-        options: (["dynamic", "static"] as const).map((v) => ({ label: t(`customerSuite.segments.kind.${v}`), value: v })),
+        options: SEGMENT_KINDS.map((v) => ({ label: t(`customerSuite.segments.kind.${v}`), value: v })),
       }),
       filter.accessor("status", {
         type: "multiselect",
         label: t("customerSuite.segments.fields.status"),
-        options: (["active", "inactive"] as const).map((v) => ({ label: t(`customerSuite.segments.status.${v}`), value: v })),
+        options: SEGMENT_STATUSES.map((v) => ({ label: t(`customerSuite.segments.status.${v}`), value: v })),
       }),
     ],
     [t]
   )
-
-  const filtering: DataTableFilteringState = {
-    ...(kind.length ? { kind } : {}),
-    ...(status.length ? { status } : {}),
-  }
 
   const table = useListTable(url, {
     data: data?.customer_segments ?? [],
@@ -106,27 +97,11 @@ const SegmentsPage = () => {
     columns,
     filters,
     isLoading: isPending,
-    filtering: {
-      state: filtering,
-      onFilteringChange: (state) =>
-        update({
-          kind: ((state.kind as string[] | undefined) ?? []).join(","),
-          status: ((state.status as string[] | undefined) ?? []).join(","),
-          offset: null,
-        }),
-    },
+    urlFilters: [urlFilter("kind", "kind", kind), urlFilter("status", "status", status)],
   })
 
   return (
-    <ListPage
-      table={table}
-      testId="segments-list"
-      createTestId="segments-create"
-      title={t("customerSuite.segments.title")}
-      subtitle={t("customerSuite.segments.subtitle")}
-      empty={{ heading: t("customerSuite.segments.empty.heading"), description: t("customerSuite.segments.empty.description") }}
-      error={error}
-    />
+    <ListPage table={table} texts="segments" testId="segments-list" createTestId="segments-create" error={error} />
   )
 }
 

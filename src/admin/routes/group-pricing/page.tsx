@@ -1,19 +1,16 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
-import {
-  StatusBadge,
-  createDataTableColumnHelper,
-  createDataTableFilterHelper,
-  type DataTableFilteringState,
-} from "@medusajs/ui"
+import { StatusBadge, createDataTableColumnHelper, createDataTableFilterHelper } from "@medusajs/ui"
 import { useMemo } from "react"
 import { useTranslation } from "react-i18next"
 import { Link } from "react-router-dom"
-import { ListPage, useListTable, useListUrlState } from "../../components/common/list-page"
+import { ListPage, urlFilter, useListTable, useListUrlState } from "../../components/common/list-page"
 import { TextCrumb } from "../../components/common/query-state"
 import { useRuleWords } from "../../components/group-pricing/words"
+import { useCustomerGroupOptions } from "../../hooks/api/customer-groups"
+import { useGroupPriceRules } from "../../hooks/api/group-pricing"
+import { usePickerLabels } from "../../hooks/api/pickers"
 import { formatDateTime } from "../../lib/format"
-import { RULE_STATUSES, useCustomerGroupOptions, useGroupPriceRules, type GroupPriceRule, type RuleStatus } from "../../lib/group-pricing"
-import { usePickerLabels } from "../../lib/pickers"
+import { RULE_STATUSES, type GroupPriceRule } from "../../lib/types/group-pricing"
 
 const PAGE_SIZE = 20
 const column = createDataTableColumnHelper<GroupPriceRule>()
@@ -23,7 +20,7 @@ const GroupPricingPage = () => {
   const { t } = useTranslation()
   const words = useRuleWords()
   const url = useListUrlState(PAGE_SIZE)
-  const { params, q, offset, update } = url
+  const { params, q, offset } = url
   // A hand-edited URL must not break the page: unknown values are dropped.
   const statusParam = params.get("status")
   const status = RULE_STATUSES.find((s) => s === statusParam)
@@ -115,38 +112,17 @@ const GroupPricingPage = () => {
     [t, groupOptions.data]
   )
 
-  const filtering: DataTableFilteringState = {
-    ...(group ? { customer_group_id: group } : {}),
-    ...(status ? { status } : {}),
-  }
-
   const table = useListTable(url, {
     data: rules,
     count: data?.count,
     columns,
     filters,
     isLoading: isPending,
-    filtering: {
-      state: filtering,
-      onFilteringChange: (state) =>
-        update({
-          group: (state.customer_group_id as string | undefined) ?? null,
-          status: (state.status as RuleStatus | undefined) ?? null,
-          offset: null,
-        }),
-    },
+    urlFilters: [urlFilter("customer_group_id", "group", group), urlFilter("status", "status", status)],
   })
 
   return (
-    <ListPage
-      table={table}
-      testId="group-pricing-list"
-      createTestId="group-pricing-create"
-      title={t("customerSuite.groupPricing.title")}
-      subtitle={t("customerSuite.groupPricing.subtitle")}
-      empty={{ heading: t("customerSuite.groupPricing.empty.heading"), description: t("customerSuite.groupPricing.empty.description") }}
-      error={error}
-    />
+    <ListPage table={table} texts="groupPricing" testId="group-pricing-list" createTestId="group-pricing-create" error={error} />
   )
 }
 

@@ -1,13 +1,15 @@
 import { Badge, Button, Container, Heading, Table, Text } from "@medusajs/ui"
-import { useQuery } from "@tanstack/react-query"
 import { useTranslation } from "react-i18next"
 import { Link, useParams, type UIMatch } from "react-router-dom"
 import { SessionState } from "../../../components/assistance/session-state"
-import { Loaded, SectionStatus, Stat } from "../../../components/common/query-state"
-import { adminName, useAssistanceSession, type AssistanceAction, type AssistanceSessionDetail } from "../../../lib/assistance"
-import { formatDateTime } from "../../../lib/format"
-import { sdk } from "../../../lib/sdk"
 import { useEndSessionAfterConfirm } from "../../../components/assistance/use-end-session"
+import { Loaded, SectionStatus, Stat } from "../../../components/common/query-state"
+import { Section } from "../../../components/common/section"
+import { useAssistanceSession } from "../../../hooks/api/assistance"
+import { useCustomerName } from "../../../hooks/api/customers"
+import { adminNameAndEmail } from "../../../lib/assistance"
+import { formatDateTime } from "../../../lib/format"
+import type { AssistanceAction, AssistanceSessionDetail } from "../../../lib/types/assistance"
 
 const AssistanceSessionPage = () => {
   const { id = "" } = useParams()
@@ -26,11 +28,7 @@ const AssistanceSessionPage = () => {
 const SessionFacts = ({ session }: { session: AssistanceSessionDetail }) => {
   const { t } = useTranslation()
   const { endSession, isPending: ending } = useEndSessionAfterConfirm()
-  const customer = useQuery({
-    queryKey: ["customer-suite", "assistance", "customer", session.customer_id],
-    queryFn: () => sdk.admin.customer.retrieve(session.customer_id, { fields: "id,email,first_name,last_name" }),
-    retry: false,
-  })
+  const customer = useCustomerName(session.customer_id)
 
   const onEnd = () => endSession(session.id)
 
@@ -56,11 +54,7 @@ const SessionFacts = ({ session }: { session: AssistanceSessionDetail }) => {
       </div>
       <dl className="grid grid-cols-2 gap-4 px-6 py-4 md:grid-cols-3" data-testid="assistance-session-facts">
         <Stat label={t("customerSuite.assistance.fields.admin")}>
-          {session.user
-            ? adminName(session.user) === session.user.email
-              ? session.user.email
-              : `${adminName(session.user)} (${session.user.email})`
-            : t("customerSuite.assistance.deletedAdmin")}
+          {session.user ? adminNameAndEmail(session.user) : t("customerSuite.assistance.deletedAdmin")}
         </Stat>
         <Stat label={t("customerSuite.assistance.fields.customer")}>
           <Link to={`/customers/${session.customer_id}`} className="text-ui-fg-interactive hover:underline">
@@ -89,13 +83,7 @@ const idsText = (ids: Record<string, unknown> | null) =>
 const Timeline = ({ actions }: { actions: AssistanceAction[] }) => {
   const { t } = useTranslation()
   return (
-    <Container className="divide-y p-0" data-testid="assistance-session-timeline">
-      <div className="px-6 py-4">
-        <Heading level="h2">{t("customerSuite.assistance.detail.timeline")}</Heading>
-        <Text size="small" className="text-ui-fg-subtle">
-          {t("customerSuite.assistance.detail.timelineHint")}
-        </Text>
-      </div>
+    <Section testId="assistance-session-timeline" title={t("customerSuite.assistance.detail.timeline")} hint={t("customerSuite.assistance.detail.timelineHint")}>
       <SectionStatus isPending={false} isError={false} isEmpty={actions.length === 0} empty={t("customerSuite.assistance.detail.noActions")} />
       {actions.length > 0 && (
         <Table>
@@ -133,7 +121,7 @@ const Timeline = ({ actions }: { actions: AssistanceAction[] }) => {
           </Table.Body>
         </Table>
       )}
-    </Container>
+    </Section>
   )
 }
 

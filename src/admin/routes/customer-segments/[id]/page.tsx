@@ -16,20 +16,22 @@ import { useEffect, useRef } from "react"
 import { useTranslation } from "react-i18next"
 import { Link, useNavigate, useParams, type UIMatch } from "react-router-dom"
 import { Loaded, SectionStatus, Stat } from "../../../components/common/query-state"
-import { useConfirmDelete } from "../../../components/common/table-parts"
+import { Section } from "../../../components/common/section"
+import { useConfirmedWrite } from "../../../components/common/table-parts"
 import { SegmentMembers } from "../../../components/segments/segment-members"
 import { RuleSummary } from "../../../components/segments/rule-summary"
-import { formatDateTime, formatDuration } from "../../../lib/format"
 import {
-  exportUrl,
   invalidateSegments,
+  isRunActive,
+  membersExportUrl,
   useDeleteSegment,
   useRefreshSegment,
   useSegment,
   useSegmentRuns,
-  type Segment,
-  type SegmentRun,
-} from "../../../lib/segments"
+} from "../../../hooks/api/segments"
+import { messageOf } from "../../../lib/api"
+import { formatDateTime, formatDuration } from "../../../lib/format"
+import type { Segment, SegmentRun } from "../../../lib/types/segments"
 
 const RUN_COLORS: Record<SegmentRun["status"], "green" | "red" | "orange" | "blue"> = {
   succeeded: "green",
@@ -68,13 +70,13 @@ const SegmentDetailPage = () => {
 const SegmentHeader = ({ segment }: { segment: Segment }) => {
   const { t } = useTranslation()
   const navigate = useNavigate()
-  const confirmDelete = useConfirmDelete()
+  const confirmedWrite = useConfirmedWrite()
   const client = useQueryClient()
   const remove = useDeleteSegment(segment.id)
   const refresh = useRefreshSegment(segment.id)
   const runs = useSegmentRuns(segment.id)
   const latest = runs.data?.runs[0]
-  const active = latest?.status === "queued" || latest?.status === "running"
+  const active = isRunActive(latest)
 
   // When a run finishes, the counts, members and managed group have changed.
   const wasActive = useRef(false)
@@ -90,24 +92,17 @@ const SegmentHeader = ({ segment }: { segment: Segment }) => {
     wasActive.current = active
   }, [active, latest, client, t])
 
-  const onDelete = async () => {
-    const confirmed = await confirmDelete(
-      t("customerSuite.segments.detail.deleteTitle"),
-      t(segment.customer_group_id ? "customerSuite.segments.detail.deleteWithGroup" : "customerSuite.segments.detail.deleteDescription", {
+  const onDelete = () =>
+    confirmedWrite({
+      title: t("customerSuite.segments.detail.deleteTitle"),
+      description: t(segment.customer_group_id ? "customerSuite.segments.detail.deleteWithGroup" : "customerSuite.segments.detail.deleteDescription", {
         name: segment.name,
-      })
-    )
-    if (!confirmed) {
-      return
-    }
-    try {
-      await remove.mutateAsync()
-      toast.success(t("customerSuite.segments.detail.deleted", { name: segment.name }))
-      navigate("/customer-segments", { replace: true })
-    } catch (error) {
-      toast.error(t("customerSuite.segments.detail.deleteFailed"), { description: error instanceof Error ? error.message : undefined })
-    }
-  }
+      }),
+      write: () => remove.mutateAsync(),
+      done: t("customerSuite.segments.detail.deleted", { name: segment.name }),
+      failed: t("customerSuite.segments.detail.deleteFailed"),
+      then: () => navigate("/customer-segments", { replace: true }),
+    })
 
   const onRefresh = async () => {
     // Set first: the run may already be over when the runs query refetches.
@@ -115,7 +110,7 @@ const SegmentHeader = ({ segment }: { segment: Segment }) => {
     try {
       await refresh.mutateAsync()
     } catch (error) {
-      toast.error(t("customerSuite.segments.detail.refreshFailed"), { description: error instanceof Error ? error.message : undefined })
+      toast.error(t("customerSuite.segments.detail.refreshFailed"), { description: messageOf(error) })
     }
   }
 
@@ -146,7 +141,7 @@ const SegmentHeader = ({ segment }: { segment: Segment }) => {
             </Button>
           )}
           <Button size="small" variant="secondary" asChild>
-            <a href={exportUrl(segment.id)} download data-testid="segment-export">
+            <a href={membersExportUrl(segment.id)} download data-testid="segment-export">
               <ArrowDownTray />
               {t("customerSuite.segments.detail.export")}
             </a>
@@ -207,10 +202,7 @@ const RunHistory = ({ segment }: { segment: Segment }) => {
   const { t } = useTranslation()
   const runs = useSegmentRuns(segment.id)
   return (
-    <Container className="divide-y p-0" data-testid="segment-runs">
-      <div className="px-6 py-4">
-        <Heading level="h2">{t("customerSuite.segments.detail.runs")}</Heading>
-      </div>
+    <Section testId="segment-runs" title={t("customerSuite.segments.detail.runs")}>
       <SectionStatus
         isPending={runs.isPending}
         isError={runs.isError}
@@ -248,7 +240,7 @@ const RunHistory = ({ segment }: { segment: Segment }) => {
           </Table.Body>
         </Table>
       )}
-    </Container>
+    </Section>
   )
 }
 

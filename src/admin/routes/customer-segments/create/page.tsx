@@ -1,22 +1,17 @@
 import { toast } from "@medusajs/ui"
 import { useTranslation } from "react-i18next"
 import { useNavigate } from "react-router-dom"
-import { TextCrumb, TitleBlock } from "../../../components/common/query-state"
+import { FormPage } from "../../../components/common/form-page"
+import { TextCrumb } from "../../../components/common/query-state"
 import { SegmentForm } from "../../../components/segments/segment-form"
-import { useCreateSegment } from "../../../lib/segments"
+import { useCreateSegment } from "../../../hooks/api/segments"
 
 const CreateSegmentPage = () => {
   const { t } = useTranslation()
   const navigate = useNavigate()
   const create = useCreateSegment()
   return (
-    <div className="flex flex-col gap-y-3" data-testid="segment-create-page">
-      <TitleBlock
-        className="px-1"
-        level="h1"
-        title={t("customerSuite.segments.form.createTitle")}
-        hint={t("customerSuite.segments.form.createHint")}
-      />
+    <FormPage testId="segment-create-page" title={t("customerSuite.segments.form.createTitle")} hint={t("customerSuite.segments.form.createHint")}>
       <SegmentForm
         cancelTo="/customer-segments"
         submitting={create.isPending}
@@ -26,7 +21,7 @@ const CreateSegmentPage = () => {
           navigate(`/customer-segments/${customer_segment.id}`)
         }}
       />
-    </div>
+    </FormPage>
   )
 }
 

@@ -2,20 +2,17 @@ import { ArrowPath, PencilSquare, Trash } from "@medusajs/icons"
 import { Badge, Button, Container, Heading, StatusBadge, Text, toast } from "@medusajs/ui"
 import { useTranslation } from "react-i18next"
 import { Link, useNavigate, useParams, type UIMatch } from "react-router-dom"
-import { Loaded, Stat, TitleBlock } from "../../../components/common/query-state"
-import { useConfirmDelete } from "../../../components/common/table-parts"
+import { Loaded, Stat } from "../../../components/common/query-state"
+import { Section } from "../../../components/common/section"
+import { useConfirmedWrite } from "../../../components/common/table-parts"
 import { PricePreviewPanel } from "../../../components/group-pricing/price-preview"
 import { SCOPE_PICKERS } from "../../../components/group-pricing/scope"
 import { useRuleWords } from "../../../components/group-pricing/words"
+import { useDeleteGroupPriceRule, useGroupPriceRule, useResyncGroupPriceRule, useRulePreview } from "../../../hooks/api/group-pricing"
+import { usePickerLabels } from "../../../hooks/api/pickers"
+import { messageOf } from "../../../lib/api"
 import { formatDateTime } from "../../../lib/format"
-import {
-  useDeleteGroupPriceRule,
-  useGroupPriceRule,
-  useResyncGroupPriceRule,
-  useRulePreview,
-  type GroupPriceRule,
-} from "../../../lib/group-pricing"
-import { usePickerLabels } from "../../../lib/pickers"
+import type { GroupPriceRule } from "../../../lib/types/group-pricing"
 
 const SCOPE_SHOWN = 20
 
@@ -37,7 +34,7 @@ const GroupPriceRuleDetailPage = () => {
 const RuleHeader = ({ rule }: { rule: GroupPriceRule }) => {
   const { t } = useTranslation()
   const navigate = useNavigate()
-  const confirmDelete = useConfirmDelete()
+  const confirmedWrite = useConfirmedWrite()
   const words = useRuleWords()
   const remove = useDeleteGroupPriceRule(rule.id)
   const resync = useResyncGroupPriceRule(rule.id)
@@ -47,22 +44,15 @@ const RuleHeader = ({ rule }: { rule: GroupPriceRule }) => {
   const scopeNames = usePickerLabels(scopePicker, scopeIds.slice(0, SCOPE_SHOWN))
   const state = words.state(rule)
 
-  const onDelete = async () => {
-    const confirmed = await confirmDelete(
-      t("customerSuite.groupPricing.detail.deleteTitle"),
-      t("customerSuite.groupPricing.detail.deleteDescription", { name: rule.name })
-    )
-    if (!confirmed) {
-      return
-    }
-    try {
-      await remove.mutateAsync()
-      toast.success(t("customerSuite.groupPricing.detail.deleted", { name: rule.name }))
-      navigate("/group-pricing", { replace: true })
-    } catch (error) {
-      toast.error(t("customerSuite.groupPricing.detail.deleteFailed"), { description: error instanceof Error ? error.message : undefined })
-    }
-  }
+  const onDelete = () =>
+    confirmedWrite({
+      title: t("customerSuite.groupPricing.detail.deleteTitle"),
+      description: t("customerSuite.groupPricing.detail.deleteDescription", { name: rule.name }),
+      write: () => remove.mutateAsync(),
+      done: t("customerSuite.groupPricing.detail.deleted", { name: rule.name }),
+      failed: t("customerSuite.groupPricing.detail.deleteFailed"),
+      then: () => navigate("/group-pricing", { replace: true }),
+    })
 
   const onResync = async () => {
     try {
@@ -73,7 +63,7 @@ const RuleHeader = ({ rule }: { rule: GroupPriceRule }) => {
         { description: summary?.list_deleted ? t("customerSuite.groupPricing.detail.listRemoved") : undefined }
       )
     } catch (error) {
-      toast.error(t("customerSuite.groupPricing.detail.resyncFailed"), { description: error instanceof Error ? error.message : undefined })
+      toast.error(t("customerSuite.groupPricing.detail.resyncFailed"), { description: messageOf(error) })
     }
   }
 
@@ -162,13 +152,7 @@ const SyncSection = ({ rule }: { rule: GroupPriceRule }) => {
   const { t } = useTranslation()
   const summary = rule.sync_summary
   return (
-    <Container className="divide-y p-0" data-testid="group-pricing-sync">
-      <TitleBlock
-        className="px-6 py-4"
-        level="h2"
-        title={t("customerSuite.groupPricing.detail.sync")}
-        hint={t("customerSuite.groupPricing.detail.syncHint")}
-      />
+    <Section testId="group-pricing-sync" title={t("customerSuite.groupPricing.detail.sync")} hint={t("customerSuite.groupPricing.detail.syncHint")}>
       <dl className="grid grid-cols-1 gap-4 px-6 py-4 md:grid-cols-4">
         <Stat label={t("customerSuite.groupPricing.fields.lastSync")}>
           <span data-testid="group-pricing-synced-at">{rule.synced_at ? formatDateTime(rule.synced_at) : t("customerSuite.groupPricing.neverSynced")}</span>
@@ -200,7 +184,7 @@ const SyncSection = ({ rule }: { rule: GroupPriceRule }) => {
           )}
         </Stat>
       </dl>
-    </Container>
+    </Section>
   )
 }
 
@@ -211,7 +195,7 @@ const SavedPreview = ({ id }: { id: string }) => {
       state={preview.isPending ? "loading" : preview.isError ? "error" : "ready"}
       fetching={preview.isFetching}
       preview={preview.data?.preview}
-      error={preview.error instanceof Error ? preview.error.message : undefined}
+      error={preview.error ? messageOf(preview.error) : undefined}
     />
   )
 }

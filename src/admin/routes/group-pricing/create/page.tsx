@@ -1,25 +1,19 @@
 import { toast } from "@medusajs/ui"
 import { useTranslation } from "react-i18next"
 import { useNavigate, useSearchParams } from "react-router-dom"
-import { TextCrumb, TitleBlock } from "../../../components/common/query-state"
+import { FormPage } from "../../../components/common/form-page"
+import { TextCrumb } from "../../../components/common/query-state"
 import { RuleForm } from "../../../components/group-pricing/rule-form"
-import { useCreateGroupPriceRule } from "../../../lib/group-pricing"
+import { useCreateGroupPriceRule } from "../../../hooks/api/group-pricing"
 
 /** `?customer_group_id=` pre-fills the group (the customer group page's "Create rule"). */
 const CreateGroupPriceRulePage = () => {
   const { t } = useTranslation()
   const navigate = useNavigate()
-  const [params] = useSearchParams()
-  const groupId = params.get("customer_group_id") ?? ""
+  const groupId = useSearchParams()[0].get("customer_group_id") ?? ""
   const create = useCreateGroupPriceRule()
   return (
-    <div className="flex flex-col gap-y-3" data-testid="group-pricing-create-page">
-      <TitleBlock
-        className="px-1"
-        level="h1"
-        title={t("customerSuite.groupPricing.form.createTitle")}
-        hint={t("customerSuite.groupPricing.form.createHint")}
-      />
+    <FormPage testId="group-pricing-create-page" title={t("customerSuite.groupPricing.form.createTitle")} hint={t("customerSuite.groupPricing.form.createHint")}>
       <RuleForm
         initialGroupId={/^[A-Za-z0-9_-]{1,100}$/.test(groupId) ? groupId : undefined}
         cancelTo="/group-pricing"
@@ -30,7 +24,7 @@ const CreateGroupPriceRulePage = () => {
           navigate(`/group-pricing/${group_price_rule.id}`)
         }}
       />
-    </div>
+    </FormPage>
   )
 }
 

@@ -3,8 +3,8 @@ import { UsersSolid } from "@medusajs/icons"
 import { Badge, Container, Heading, StatusBadge, Text } from "@medusajs/ui"
 import { AssistanceSettings } from "../../../components/settings/assistance-settings"
 import { GroupSetting } from "../../../components/settings/group-setting"
-import { useSuiteSettings, type CapabilitySettings } from "../../../hooks/api/settings"
-import { ASSISTANCE_KEYS } from "../../../lib/assistance-model"
+import { useSuiteSettings } from "../../../hooks/api/settings"
+import { ASSISTANCE_KEYS, type CapabilitySettings } from "../../../lib/types/settings"
 import { TitleBlock } from "../../../components/common/query-state"
 
 const formatValue = (value: unknown): string => {

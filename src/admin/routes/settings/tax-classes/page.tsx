@@ -1,10 +1,13 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { ReceiptPercent } from "@medusajs/icons"
-import { Container, Heading, Text } from "@medusajs/ui"
+import { Container, Text } from "@medusajs/ui"
 import { useTranslation } from "react-i18next"
+import { TextCrumb, TitleBlock } from "../../../components/common/query-state"
 import { ClassTable } from "../../../components/tax-classes/class-table"
 import { RateMatrix } from "../../../components/tax-classes/rate-matrix"
-import { TAX_CLASS_TYPES, classesOfType, messageOf, useTaxClasses } from "../../../lib/tax-classes"
+import { classesOfType, useTaxClasses } from "../../../hooks/api/tax-classes"
+import { messageOf } from "../../../lib/api"
+import { TAX_CLASS_TYPES } from "../../../lib/types/tax-classes"
 
 /**
  * Settings → Tax classes: customer classes (for customer groups), product
@@ -17,10 +20,7 @@ const TaxClassesPage = () => {
   return (
     <div className="flex flex-col gap-y-3" data-testid="tax-classes-page">
       <Container className="px-6 py-4">
-        <Heading level="h1">{t("customerSuite.taxClasses.title")}</Heading>
-        <Text size="small" className="text-ui-fg-subtle">
-          {t("customerSuite.taxClasses.subtitle")}
-        </Text>
+        <TitleBlock level="h1" title={t("customerSuite.taxClasses.title")} hint={t("customerSuite.taxClasses.subtitle")} />
       </Container>
       {isError ? (
         <Container className="px-6 py-4" role="alert">
@@ -47,12 +47,7 @@ export const config = defineRouteConfig({
 })
 
 export const handle = {
-  breadcrumb: () => <Breadcrumb />,
-}
-
-const Breadcrumb = () => {
-  const { t } = useTranslation()
-  return <>{t("customerSuite.taxClasses.title")}</>
+  breadcrumb: () => <TextCrumb k="customerSuite.taxClasses.title" />,
 }
 
 export default TaxClassesPage

@@ -1,23 +1,20 @@
-import { Heading, toast } from "@medusajs/ui"
+import { toast } from "@medusajs/ui"
 import { useTranslation } from "react-i18next"
 import { useNavigate, useParams } from "react-router-dom"
+import { FormPage } from "../../../../components/common/form-page"
 import { Loaded, TextCrumb } from "../../../../components/common/query-state"
 import { SegmentForm } from "../../../../components/segments/segment-form"
-import { useSegment, useUpdateSegment } from "../../../../lib/segments"
+import { useSegment, useUpdateSegment } from "../../../../hooks/api/segments"
 
 const EditSegmentPage = () => {
   const { t } = useTranslation()
   const { id = "" } = useParams()
   const navigate = useNavigate()
-  const query = useSegment(id)
   const update = useUpdateSegment(id)
   return (
-    <Loaded query={query} variant="form">
+    <Loaded query={useSegment(id)} variant="form">
       {({ customer_segment: segment }) => (
-        <div className="flex flex-col gap-y-3" data-testid="segment-edit-page">
-          <Heading level="h1" className="px-1">
-            {t("customerSuite.segments.form.editTitle", { name: segment.name })}
-          </Heading>
+        <FormPage testId="segment-edit-page" title={t("customerSuite.segments.form.editTitle", { name: segment.name })}>
           <SegmentForm
             key={segment.id}
             segment={segment}
@@ -29,7 +26,7 @@ const EditSegmentPage = () => {
               navigate(`/customer-segments/${segment.id}`)
             }}
           />
-        </div>
+        </FormPage>
       )}
     </Loaded>
   )

@@ -1,23 +1,20 @@
-import { Heading, toast } from "@medusajs/ui"
+import { toast } from "@medusajs/ui"
 import { useTranslation } from "react-i18next"
 import { useNavigate, useParams } from "react-router-dom"
+import { FormPage } from "../../../../components/common/form-page"
 import { Loaded, TextCrumb } from "../../../../components/common/query-state"
 import { RuleForm } from "../../../../components/group-pricing/rule-form"
-import { useGroupPriceRule, useUpdateGroupPriceRule } from "../../../../lib/group-pricing"
+import { useGroupPriceRule, useUpdateGroupPriceRule } from "../../../../hooks/api/group-pricing"
 
 const EditGroupPriceRulePage = () => {
   const { t } = useTranslation()
   const { id = "" } = useParams()
   const navigate = useNavigate()
-  const query = useGroupPriceRule(id)
   const update = useUpdateGroupPriceRule(id)
   return (
-    <Loaded query={query} variant="form">
+    <Loaded query={useGroupPriceRule(id)} variant="form">
       {({ group_price_rule: rule }) => (
-        <div className="flex flex-col gap-y-3" data-testid="group-pricing-edit-page">
-          <Heading level="h1" className="px-1">
-            {t("customerSuite.groupPricing.form.editTitle", { name: rule.name })}
-          </Heading>
+        <FormPage testId="group-pricing-edit-page" title={t("customerSuite.groupPricing.form.editTitle", { name: rule.name })}>
           <RuleForm
             key={rule.id}
             rule={rule}
@@ -29,7 +26,7 @@ const EditGroupPriceRulePage = () => {
               navigate(`/group-pricing/${rule.id}`)
             }}
           />
-        </div>
+        </FormPage>
       )}
     </Loaded>
   )

@@ -1,20 +1,17 @@
-import type { GroupPriceRule } from "../group-pricing"
-import {
-  draftFromRule,
-  draftToInput,
-  draftToPreview,
-  emptyDraft,
-  emptyTier,
-  fromLocalInput,
-  isPlacedField,
-  parseFieldErrors,
-  ruleState,
-  toLocalInput,
-  type RuleDraft,
-} from "../group-pricing-model"
+import { emptyTier, fromLocalInput, groupPriceRuleFormSchema, groupPriceRuleFormValues, groupPriceRulePreview, isPlacedField, toLocalInput, type GroupPriceRuleForm, type TierForm } from "../forms/group-price-rule"
+import { ruleState } from "../group-pricing"
+import type { GroupPriceRule } from "../types/group-pricing"
 
-const draft = (patch: Partial<RuleDraft> = {}): RuleDraft => ({ ...emptyDraft("cusgroup_vip"), name: "VIP", percentage: "10", ...patch })
-const tier = (min: string, value: { percentage?: string; amounts?: Record<string, string> }) => ({ ...emptyTier(), min_quantity: min, ...value })
+const form = (patch: Partial<GroupPriceRuleForm> = {}): GroupPriceRuleForm => ({ ...groupPriceRuleFormValues(undefined, "cusgroup_vip"), name: "VIP", percentage: "10", ...patch })
+const tier = (min: string, value: Partial<TierForm>): TierForm => ({ ...emptyTier(), min_quantity: min, ...value })
+
+/** The schema's answer: the rule, or the messages by field path. */
+const parse = (values: GroupPriceRuleForm) => {
+  const result = groupPriceRuleFormSchema.safeParse(values)
+  return result.success
+    ? { input: result.data, errors: {} }
+    : { input: null, errors: Object.fromEntries(result.error.issues.map((issue) => [issue.path.join("."), issue.message])) }
+}
 
 const saved: GroupPriceRule = {
   id: "gpr_1",
@@ -38,9 +35,9 @@ const saved: GroupPriceRule = {
   updated_at: "2030-01-01T00:00:00.000Z",
 }
 
-describe("the group pricing form's rule", () => {
+describe("the group pricing form's schema", () => {
   it("sends what the form holds: numbers as numbers, empty dates and no tiers as null", () => {
-    const { input, errors } = draftToInput(draft({ name: "  VIP 10% ", tiers: [tier("5", { percentage: "20" })] }))
+    const { input, errors } = parse(form({ name: "  VIP 10% ", tiers: [tier("5", { percentage: "20" })] }))
     expect(errors).toEqual({})
     expect(input).toEqual({
       name: "VIP 10%",
@@ -56,11 +53,11 @@ describe("the group pricing form's rule", () => {
       ends_at: null,
       status: "active",
     })
-    expect(draftToInput(draft()).input?.tiers).toBeNull()
+    expect(parse(form()).input?.tiers).toBeNull()
   })
 
   it("gives back a saved rule unchanged after a round trip through the form", () => {
-    const { input, errors } = draftToInput(draftFromRule(saved))
+    const { input, errors } = parse(groupPriceRuleFormValues(saved))
     expect(errors).toEqual({})
     expect(input).toEqual({
       name: saved.name,
@@ -80,16 +77,18 @@ describe("the group pricing form's rule", () => {
   })
 
   it("leaves out currencies left empty and sends amounts, not a percentage, for amount rules", () => {
-    const { input } = draftToInput(draft({ adjustment_type: "fixed_price", percentage: "10", amounts: { eur: "50", usd: "" } }))
+    const { input } = parse(form({ adjustment_type: "fixed_price", percentage: "10", amounts: { eur: "50", usd: "" } }))
     expect(input).toMatchObject({ adjustment_type: "fixed_price", percentage: null, amounts: { eur: 50 } })
   })
 
-  it("names the fields to fix before asking the API: name, group, numbers, a tier's quantity", () => {
-    const { input, errors } = draftToInput(
-      draft({
+  it("names every field to fix before asking the API: name, group, numbers, a tier's quantity (message keys)", () => {
+    const { input, errors } = parse(
+      form({
         name: " ",
         customer_group_id: "",
         priority: "high",
+        amounts: { eur: "x" },
+        starts_at: "not a date",
         tiers: [tier("", { percentage: "20" }), tier("10", { percentage: "x" })],
       })
     )
@@ -98,14 +97,17 @@ describe("the group pricing form's rule", () => {
       name: "customerSuite.groupPricing.form.nameRequired",
       customer_group_id: "customerSuite.groupPricing.form.groupRequired",
       priority: "customerSuite.groupPricing.form.numberInvalid",
+      starts_at: "customerSuite.groupPricing.form.dateInvalid",
       "tiers.0.min_quantity": "customerSuite.groupPricing.form.quantityRequired",
       "tiers.1.percentage": "customerSuite.groupPricing.form.numberInvalid",
     })
+    // Amounts are read only for amount rules; there, one that is no number is named by currency.
+    expect(parse(form({ adjustment_type: "fixed_off", amounts: { eur: "x", usd: "2" } })).errors).toEqual({ "amounts.eur": "customerSuite.groupPricing.form.numberInvalid" })
   })
 
   it("lets the API judge ranges: a percentage of 150 or an empty one is sent as typed", () => {
-    expect(draftToInput(draft({ percentage: "150" })).input?.percentage).toBe(150)
-    expect(draftToInput(draft({ percentage: "" })).input?.percentage).toBeNull()
+    expect(parse(form({ percentage: "150" })).input?.percentage).toBe(150)
+    expect(parse(form({ percentage: "" })).input?.percentage).toBeNull()
   })
 
   it("converts datetime-local values to ISO and back in the browser's time zone", () => {
@@ -120,10 +122,10 @@ describe("the group pricing form's rule", () => {
 
 describe("the live preview's body", () => {
   it("waits for an adjustment, and for products unless the rule covers all", () => {
-    expect(draftToPreview(draft({ percentage: "" }))).toBeNull()
-    expect(draftToPreview(draft({ adjustment_type: "fixed_off", amounts: { eur: "" } }))).toBeNull()
-    expect(draftToPreview(draft({ scope_type: "products", scope_ids: [] }))).toBeNull()
-    expect(draftToPreview(draft({ scope_type: "products", scope_ids: ["prod_1"] }))).toEqual({
+    expect(groupPriceRulePreview(form({ percentage: "" }))).toBeNull()
+    expect(groupPriceRulePreview(form({ adjustment_type: "fixed_off", amounts: { eur: "" } }))).toBeNull()
+    expect(groupPriceRulePreview(form({ scope_type: "products", scope_ids: [] }))).toBeNull()
+    expect(groupPriceRulePreview(form({ scope_type: "products", scope_ids: ["prod_1"] }))).toEqual({
       adjustment_type: "percentage",
       percentage: 10,
       amounts: null,
@@ -134,32 +136,20 @@ describe("the live preview's body", () => {
   })
 
   it("leaves out tiers still being typed, so they never show as the base price", () => {
-    const body = draftToPreview(draft({ tiers: [tier("5", { percentage: "20" }), tier("10", { percentage: "" }), tier("", { percentage: "30" })] }))
+    const body = groupPriceRulePreview(form({ tiers: [tier("5", { percentage: "20" }), tier("10", { percentage: "" }), tier("", { percentage: "30" })] }))
     expect(body?.tiers).toEqual([{ min_quantity: 5, percentage: 20 }])
-    const amounts = draftToPreview(draft({ adjustment_type: "fixed_off", amounts: { eur: "5" }, tiers: [tier("3", { amounts: { eur: "" } }), tier("6", { amounts: { eur: "8" } })] }))
+    const amounts = groupPriceRulePreview(
+      form({ adjustment_type: "fixed_off", amounts: { eur: "5" }, tiers: [tier("3", { amounts: { eur: "" } }), tier("6", { amounts: { eur: "8" } })] })
+    )
     expect(amounts?.tiers).toEqual([{ min_quantity: 6, amounts: { eur: 8 } }])
   })
 
   it("sends a percentage out of range as typed, so the API's message reaches the field", () => {
-    expect(draftToPreview(draft({ percentage: "150" }))?.percentage).toBe(150)
+    expect(groupPriceRulePreview(form({ percentage: "150" }))?.percentage).toBe(150)
   })
 })
 
-describe("the API's messages, by field", () => {
-  it("reads our field-first messages, several joined, and Medusa's quoted paths", () => {
-    expect(
-      parseFieldErrors(
-        "Invalid request: percentage: must be a percentage above 0, up to 100; tiers.1.min_quantity: must be above 10; Field 'tiers, 0, min_quantity' is required"
-      )
-    ).toEqual({
-      percentage: "must be a percentage above 0, up to 100",
-      "tiers.1.min_quantity": "must be above 10",
-      "tiers.0.min_quantity": "Field 'tiers, 0, min_quantity' is required",
-    })
-    expect(parseFieldErrors('scope_ids: no product with the id "x"')).toEqual({ scope_ids: 'no product with the id "x"' })
-    expect(parseFieldErrors("Something else went wrong")).toEqual({ _: "Something else went wrong" })
-  })
-
+describe("where the form shows a message", () => {
   it("places messages on fields the form shows, and keeps the rest for above the buttons", () => {
     const shape = { tiers: [emptyTier()], adjustment_type: "fixed_off" as const }
     expect(["percentage", "amounts.eur", "tiers.0.min_quantity", "tiers.min_quantity", "tiers.amounts.eur", "scope_ids", "ends_at"].every((f) => isPlacedField(f, shape))).toBe(true)

@@ -1,0 +1,149 @@
+import { keepPreviousData, useQuery, type QueryClient } from "@tanstack/react-query"
+import { useTranslation } from "react-i18next"
+import { backendPath, post, toSearch } from "../../lib/api"
+import { sdk } from "../../lib/sdk"
+import type {
+  Attribute,
+  ExplainResult,
+  ParseResult,
+  PreviewResult,
+  RuleNode,
+  Segment,
+  SegmentAppliesTo,
+  SegmentInput,
+  SegmentListQuery,
+  SegmentMember,
+  SegmentRun,
+} from "../../lib/types/segments"
+import { customerGroupsQueryKeys, customersQueryKeys } from "./dashboard"
+import { useDeleteRecord, useWrite } from "./use-write"
+
+/** Customer segments (src/api/admin/customer-segments). */
+
+const BASE = "/admin/customer-segments"
+
+export const segmentQueryKeys = {
+  all: ["customer-suite", "segments"] as const,
+  attributes: () => [...segmentQueryKeys.all, "attributes"] as const,
+  lists: () => [...segmentQueryKeys.all, "list"] as const,
+  list: (query: Record<string, unknown>) => [...segmentQueryKeys.lists(), query] as const,
+  detail: (id: string) => [...segmentQueryKeys.all, "detail", id] as const,
+  members: (id: string, query?: Record<string, unknown>) => [...segmentQueryKeys.detail(id), "members", ...(query ? [query] : [])] as const,
+  runs: (id: string) => [...segmentQueryKeys.detail(id), "runs"] as const,
+  explain: (id: string, customerId: string) => [...segmentQueryKeys.detail(id), "explain", customerId] as const,
+  ofCustomer: (customerId: string) => [...segmentQueryKeys.all, "customer", customerId] as const,
+  preview: (body: unknown) => [...segmentQueryKeys.all, "preview", body] as const,
+}
+
+/**
+ * After a write: our segment queries, and the dashboard's customer and
+ * customer group queries (a segment can add or remove group members).
+ */
+export const invalidateSegments = (client: QueryClient) =>
+  Promise.all([
+    client.invalidateQueries({ queryKey: segmentQueryKeys.all }),
+    client.invalidateQueries({ queryKey: customersQueryKeys.all }),
+    client.invalidateQueries({ queryKey: customerGroupsQueryKeys.all }),
+  ])
+
+/** The attribute registry; labels and descriptions can be translated (the API's English is the default). */
+export const useAttributes = () => {
+  const { t } = useTranslation()
+  return useQuery({
+    queryKey: segmentQueryKeys.attributes(),
+    queryFn: () => sdk.client.fetch<{ attributes: Attribute[] }>(`${BASE}/attributes`),
+    staleTime: Infinity,
+    select: (data) => ({
+      attributes: data.attributes.map((a) => ({
+        ...a,
+        label: t(`customerSuite.segments.attributes.${a.name}.label`, { defaultValue: a.label }),
+        description: t(`customerSuite.segments.attributes.${a.name}.description`, { defaultValue: a.description }),
+      })),
+    }),
+  })
+}
+
+export const useSegments = (query: SegmentListQuery) =>
+  useQuery({
+    queryKey: segmentQueryKeys.list(query),
+    queryFn: () => sdk.client.fetch<{ customer_segments: Segment[]; count: number }>(`${BASE}${toSearch(query)}`),
+    placeholderData: keepPreviousData,
+  })
+
+export const useSegment = (id: string) =>
+  useQuery({
+    queryKey: segmentQueryKeys.detail(id),
+    queryFn: () => sdk.client.fetch<{ customer_segment: Segment }>(`${BASE}/${id}`),
+    enabled: !!id,
+  })
+
+export const useSegmentMembers = (id: string, query: { q?: string; limit: number; offset: number }) =>
+  useQuery({
+    queryKey: segmentQueryKeys.members(id, query),
+    queryFn: () => sdk.client.fetch<{ customers: SegmentMember[]; count: number }>(`${BASE}/${id}/customers${toSearch(query)}`),
+    placeholderData: keepPreviousData,
+    enabled: !!id,
+  })
+
+export const isRunActive = (run?: SegmentRun) => run?.status === "queued" || run?.status === "running"
+
+/** Refresh runs, newest first; polled every second while the newest one is queued or running. */
+export const useSegmentRuns = (id: string) =>
+  useQuery({
+    queryKey: segmentQueryKeys.runs(id),
+    queryFn: () => sdk.client.fetch<{ runs: SegmentRun[]; count: number }>(`${BASE}/${id}/runs?limit=10`),
+    enabled: !!id,
+    refetchInterval: (query) => (isRunActive(query.state.data?.runs[0]) ? 1000 : false),
+  })
+
+export const useCustomerSegments = (customerId: string) =>
+  useQuery({
+    queryKey: segmentQueryKeys.ofCustomer(customerId),
+    queryFn: () => sdk.client.fetch<{ customer_segments: Segment[] }>(`/admin/customers/${customerId}/customer-segments`),
+    enabled: !!customerId,
+  })
+
+export const useExplain = (segmentId: string, customerId: string) =>
+  useQuery({
+    queryKey: segmentQueryKeys.explain(segmentId, customerId),
+    queryFn: () =>
+      sdk.client.fetch<{ explanation: ExplainResult }>(`${BASE}/${segmentId}/explain?customer_id=${encodeURIComponent(customerId)}`),
+  })
+
+/** How many customers a rule matches now (nothing is written); `null` while there is no rule to ask about. */
+export const useSegmentPreview = (body: { rule: RuleNode; applies_to: SegmentAppliesTo } | null) =>
+  useQuery({
+    queryKey: segmentQueryKeys.preview(body),
+    queryFn: () => sdk.client.fetch<PreviewResult>(`${BASE}/preview`, { method: "POST", body: { ...body, limit: 5 } }),
+    enabled: body !== null,
+    placeholderData: keepPreviousData,
+    retry: false,
+    staleTime: 10_000,
+  })
+
+/** A rule's text from its tree, or its tree from the text (the API's parser and printer; nothing is written). */
+export const parseRule = (body: { query: string } | { rule: RuleNode }) => post<ParseResult>(`${BASE}/parse`, body)
+
+type SegmentAnswer = { customer_segment: Segment }
+
+export const useCreateSegment = () => useWrite((body: SegmentInput) => post<SegmentAnswer>(BASE, body), invalidateSegments)
+
+export const useUpdateSegment = (id: string) => useWrite((body: SegmentInput) => post<SegmentAnswer>(`${BASE}/${id}`, body), invalidateSegments)
+
+export const useDeleteSegment = (id: string) => useDeleteRecord(`${BASE}/${id}`, segmentQueryKeys.detail(id), invalidateSegments)
+
+export const useRefreshSegment = (id: string) =>
+  useWrite(
+    () => sdk.client.fetch<{ run: SegmentRun }>(`${BASE}/${id}/refresh`, { method: "POST" }),
+    (client) => client.invalidateQueries({ queryKey: segmentQueryKeys.runs(id) })
+  )
+
+export const useUpdateMembers = (id: string) =>
+  useWrite(
+    (body: { add?: string[]; remove?: string[] }) =>
+      post<{ customer_segment: Segment; added: string[]; removed: string[] }>(`${BASE}/${id}/customers`, body),
+    invalidateSegments
+  )
+
+/** The members CSV, streamed by the backend (the session cookie authenticates the download). */
+export const membersExportUrl = (id: string) => backendPath(`${BASE}/${id}/customers/export`)
