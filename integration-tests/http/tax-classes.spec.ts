@@ -1,7 +1,7 @@
 import { createStep, createWorkflow } from "@medusajs/framework/workflows-sdk"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { createTaxClassStep } from "../../src/workflows/tax-classes/steps/tax-class-steps"
+import { createTaxClassStep } from "../../src/workflows/tax-classes/steps/create-tax-class"
 import { TAX_CLASS_MODULE } from "../../src/modules/tax_class"
 import ProductTaxClass from "../../src/links/product-tax-class"
 import type TaxClassModuleService from "../../src/modules/tax_class/service"

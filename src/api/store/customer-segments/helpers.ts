@@ -4,6 +4,7 @@ import { CUSTOMER_SEGMENT_MODULE } from "../../../modules/customer_segment"
 import { guestFacts, type CartFacts, type CustomerFacts } from "../../../modules/customer_segment/rules"
 import type CustomerSegmentModuleService from "../../../modules/customer_segment/service"
 import { toFacts } from "../../../modules/customer_segment/sql/facts"
+import type { StoreCustomerSegment } from "../../../types/http"
 
 type CartRow = {
   id: string
@@ -79,7 +80,7 @@ export async function customerFacts(container: MedusaContainer, customerId: stri
   return profile ? toFacts(profile, snapshot.purchases, snapshot.orders) : guestFacts({ has_account: true })
 }
 
-export async function segmentsById(container: MedusaContainer, ids: string[]) {
+export async function segmentsById(container: MedusaContainer, ids: string[]): Promise<StoreCustomerSegment[]> {
   if (ids.length === 0) {
     return []
   }

@@ -1,10 +1,11 @@
 import { once } from "node:events"
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { SHOPPING_ASSISTANCE_MODULE } from "../../../../modules/shopping_assistance"
 import type ShoppingAssistanceModuleService from "../../../../modules/shopping_assistance/service"
-import { presentSession, sessionFilters, usersById } from "../../../utils/assistance"
+import { ASSISTANCE_SESSION_FIELDS, presentSession, sessionFilters, usersById, type StoredSession } from "../../../utils/assistance"
 import { csvCell } from "../../../utils/csv"
+import { defaultAdminAssistanceSessionOrder } from "../query-config"
 import type { AdminGetAssistanceSessionsParamsType } from "../validators"
 
 const PAGE = 500
@@ -13,6 +14,7 @@ const COLUMNS = ["id", "status", "end_reason", "admin_email", "customer_id", "cu
 /** GET /admin/assistance-sessions/export: the sessions the list's filters select, newest first, as CSV (streamed). */
 export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminGetAssistanceSessionsParamsType>, res: MedusaResponse) => {
   const service = req.scope.resolve<ShoppingAssistanceModuleService>(SHOPPING_ASSISTANCE_MODULE)
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const now = new Date()
   const filters = sessionFilters(req.validatedQuery, now)
   res.setHeader("Content-Type", "text/csv; charset=utf-8")
@@ -25,7 +27,13 @@ export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminGetAssis
   try {
     await write(`${COLUMNS.join(",")}\n`)
     for (let skip = 0; ; skip += PAGE) {
-      const sessions = await service.listAssistanceSessions(filters as any, { skip, take: PAGE, order: { created_at: "DESC", id: "DESC" } })
+      const { data } = await query.graph({
+        entity: "assistance_session",
+        fields: [...ASSISTANCE_SESSION_FIELDS],
+        filters,
+        pagination: { skip, take: PAGE, order: defaultAdminAssistanceSessionOrder },
+      })
+      const sessions = data as StoredSession[]
       if (sessions.length) {
         const [actions, users, customers] = await Promise.all([
           service.listAssistanceActions({ session_id: sessions.map((s) => s.id) }, { select: ["id", "session_id"], take: null }),
@@ -35,7 +43,7 @@ export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminGetAssis
         await write(
           sessions
             .map((stored) => {
-              const s = presentSession(stored as any, now)
+              const s = presentSession(stored, now)
               return [
                 s.id,
                 s.status,

@@ -1,14 +1,15 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { CUSTOMER_SEGMENT_MODULE } from "../../../../modules/customer_segment"
 import type CustomerSegmentModuleService from "../../../../modules/customer_segment/service"
-import { OPERATOR_TEXT, describeValue, findAttribute } from "../../../../modules/customer_segment/rules"
+import { OPERATOR_TEXT, describeValue } from "../../../../modules/customer_segment/rules"
+import type { AdminCustomerSegmentAttributesResponse } from "../../../../types/http"
 
 /**
  * GET /admin/customer-segments/attributes: the attribute registry for the
  * rule builder: type, operators (with their text form and value format),
  * guest availability, label, description and value picker.
  */
-export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<AdminCustomerSegmentAttributesResponse>) => {
   const service = req.scope.resolve<CustomerSegmentModuleService>(CUSTOMER_SEGMENT_MODULE)
   const attributes = await service.listAttributes()
   res.json({
@@ -17,7 +18,7 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
       operators: a.operators.map((operator) => ({
         operator,
         text: OPERATOR_TEXT[operator],
-        value: describeValue(findAttribute(a.name)!, operator),
+        value: describeValue(a, operator),
       })),
     })),
     metadata_prefix: "metadata.",
