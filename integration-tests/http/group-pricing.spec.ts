@@ -146,11 +146,17 @@ medusaIntegrationTestRunner({
         // The group's other rules follow in the background (group_price_rule.created → resync).
         await eventually(async () => {
           const { data } = await api.get(`/admin/group-price-rules/${everything.id}`, admin)
+          expect(data.group_price_rule.sync_summary).toMatchObject({ variants: 1 })
           expect(await listPrices(data.group_price_rule.price_list_id)).toEqual([[180, null]])
         })
 
         await api.delete(`/admin/group-price-rules/${books.id}`, admin)
-        await eventually(async () => expect(await unitPrices(member)).toEqual({ Book: 90, Lamp: 180 }))
+        await eventually(async () => {
+          // The resync ends by recording what it wrote: both variants are the remaining rule's again.
+          const { data } = await api.get(`/admin/group-price-rules/${everything.id}`, admin)
+          expect(data.group_price_rule.sync_summary).toMatchObject({ variants: 2 })
+        })
+        expect(await unitPrices(member)).toEqual({ Book: 90, Lamp: 180 })
         const listed = (await api.get(`/admin/group-price-rules?customer_group_id=${wholesaleId}`, admin)).data
         expect(listed.group_price_rules.map((r: any) => r.name)).toEqual(["10% off"])
       })
@@ -226,7 +232,11 @@ medusaIntegrationTestRunner({
         ).data.preview
         expect(unsaved.rows.map((r: any) => [r.product_title, r.prices[0].base, r.prices[0].group])).toEqual([["Lamp", 200, 170]])
         // The Lamp went to the higher-priority rule: the first rule's list follows in the background.
-        await eventually(async () => expect(await listPrices(rule.price_list_id)).toEqual([[75, 10], [85, null]].sort()))
+        await eventually(async () => {
+          const { data } = await api.get(`/admin/group-price-rules/${rule.id}`, admin)
+          expect(data.group_price_rule.sync_summary).toMatchObject({ variants: 1 })
+        })
+        expect(await listPrices(rule.price_list_id)).toEqual([[75, 10], [85, null]].sort())
       })
 
       it("deletes a deleted group's rules and their price lists", async () => {
