@@ -292,6 +292,31 @@ describe("the admin dashboard with the plugin, in chromium", () => {
       await store.screenshot("12-segment-edit")
     })
 
+    it("builds a segment on that segment's members, picked by name, and refuses to delete the segment it reads", async () => {
+      const { page, baseUrl } = store
+      await page.goto(`${baseUrl}/app/customer-segments/create`)
+      await page.getByTestId("segment-name-input").fill("Readers of VIP Germans")
+      const root = page.getByTestId("segment-rule-root")
+      const member = await addCondition(page, root, "segm", "segments")
+      await pick(page, member, "VIP Germans", NAME, NAME)
+      const count = page.getByTestId("segment-preview-count")
+      await eventually(async () => expect(Number((await count.innerText()).replace(/\D/g, ""))).toBe(expected.length), 30_000)
+      await page.getByTestId("segment-mode-text").click()
+      await eventually(async () => expect(await page.getByTestId("segment-query").inputValue()).toBe(`segments CONTAINS '${segmentId}'`))
+      await page.getByTestId("segment-mode-builder").click()
+      await page.getByTestId("segment-save").click()
+      await page.waitForURL(/\/app\/customer-segments\/cseg_[A-Za-z0-9]+$/)
+      const readerId = page.url().split("/").pop()!
+      await eventually(async () => expect(await page.getByTestId("segment-detail-member-count").innerText()).toBe(String(expected.length)))
+      await page.getByTestId("segment-rule-summary").getByText(NAME).waitFor()
+      await store.screenshot("12b-segment-of-segment")
+      // The segment it reads is not deleted while it does.
+      const refused = await page.request.delete(`${baseUrl}/admin/customer-segments/${segmentId}`)
+      expect(refused.status()).toBe(400)
+      expect(((await refused.json()) as { message: string }).message).toContain("Readers of VIP Germans")
+      expect((await page.request.delete(`${baseUrl}/admin/customer-segments/${readerId}`)).status()).toBe(200)
+    })
+
     it("adds a customer to a static segment and removes them from the customer page", async () => {
       const { page, baseUrl } = store
       const [customer] = expected

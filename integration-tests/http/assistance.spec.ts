@@ -1,14 +1,25 @@
 import { deleteUsersWorkflow } from "@medusajs/core-flows"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { createStep, createWorkflow } from "@medusajs/framework/workflows-sdk"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { SHOPPING_ASSISTANCE_MODULE } from "../../src/modules/shopping_assistance"
 import type ShoppingAssistanceModuleService from "../../src/modules/shopping_assistance/service"
+import { expireAssistanceSessionsWorkflow, markAssistedOrderStep, type MarkAssistedOrderInput } from "../../src/workflows/shopping-assistance"
 import { createAdminUser, type AuthHeaders } from "../helpers/admin"
 import { checkout, createShop, type Shop } from "../helpers/shop"
 import { registerCustomer } from "../helpers/store"
 import { eventually } from "../helpers/wait"
 
 jest.setTimeout(180_000)
+
+const failAfterMark = createStep("customer-suite-test-fail-after-assisted-order-mark", async () => {
+  throw new Error("a later step failed")
+})
+/** Mark an order, then fail: its metadata must be as before. */
+const failingMark = createWorkflow("customer-suite-test-failing-assisted-order-mark", (input: MarkAssistedOrderInput) => {
+  markAssistedOrderStep(input)
+  failAfterMark()
+})
 
 /**
  * Login as customer, step by step and refusal by refusal, over HTTP: consent
@@ -106,7 +117,7 @@ medusaIntegrationTestRunner({
         expect([wrong.status, wrong.data.message]).toEqual([replay.status, replay.data.message])
 
         // Shopping as the customer: logged with the route, the result and the ids it named; the order is marked.
-        const { order } = await checkout(api, shop, { lines: [{ variantId: shop.products[0].variantId, quantity: 2 }], headers: assisted.headers, complete: true })
+        const { cart, order } = await checkout(api, shop, { lines: [{ variantId: shop.products[0].variantId, quantity: 2 }], headers: assisted.headers, complete: true })
         await eventually(async () => {
           const { data } = await api.get(`/admin/assistance-sessions/${started.assistance_session.id}`, admin)
           const actions = data.assistance_session.actions.map((a: any) => [a.method, a.route, a.status_code])
@@ -129,6 +140,14 @@ medusaIntegrationTestRunner({
           const { data } = await api.get(`/admin/orders/${order.id}?fields=metadata`, admin)
           expect(data.order.metadata).toEqual({ assistance: { session_id: started.assistance_session.id, user_id: admin.userId } })
         })
+        // A mark rolled back leaves the order's metadata as it was.
+        const rolledBack = await failingMark(getContainer()).run({
+          input: { cart_id: cart.id, session_id: "asess_other", user_id: null },
+          throwOnError: false,
+        })
+        expect(rolledBack.errors[0]?.error?.message).toBe("a later step failed")
+        const { data: unchanged } = await api.get(`/admin/orders/${order.id}?fields=metadata`, admin)
+        expect(unchanged.order.metadata).toEqual({ assistance: { session_id: started.assistance_session.id, user_id: admin.userId } })
         const csv = await api.get(`/admin/assistance-sessions/export?customer_id=${customer.id}`, admin)
         expect(csv.headers["content-type"]).toMatch(/text\/csv/)
         const [header, row] = (csv.data as string).trim().split("\n")
@@ -231,8 +250,31 @@ medusaIntegrationTestRunner({
         })
 
         const assisted = await exchange((await start()).data.code)
-        await service().updateAssistanceSessions({ id: assisted.assistance_session.id, expires_at: new Date(Date.now() - 1000) })
+        const expiredAt = new Date(Date.now() - 1000)
+        await service().updateAssistanceSessions({ id: assisted.assistance_session.id, expires_at: expiredAt })
         await eventually(async () => expect((await failure(api.get("/store/customers/me", store(assisted.headers)))).status).toBe(401), { timeout: 10_000 })
+
+        // The minute job (this workflow) writes down what time decided, at the time it happened
+        // (another admin's pending session, so that starting it does not supersede this one).
+        const other = await createAdminUser(getContainer(), "other@customer-suite.test")
+        const { data: pending } = await start("Another question", other)
+        const codeExpiredAt = new Date(Date.now() - 500)
+        await service().updateAssistanceSessions({ id: pending.assistance_session.id, code_expires_at: codeExpiredAt })
+        await expireAssistanceSessionsWorkflow(getContainer()).run({ input: { now: new Date() } })
+        const rows = await service().listAssistanceSessions({ id: [pending.assistance_session.id, assisted.assistance_session.id] })
+        expect(rows.map((r) => [r.id, r.status, r.end_reason, new Date(r.ended_at!).getTime()]).sort()).toEqual(
+          [
+            [pending.assistance_session.id, "ended", "code_expired", codeExpiredAt.getTime()],
+            [assisted.assistance_session.id, "ended", "expired", expiredAt.getTime()],
+          ].sort()
+        )
+        // The list filters by creation time as well.
+        const since = encodeURIComponent(new Date(Date.now() - 60_000).toISOString())
+        const listed = (await api.get(`/admin/assistance-sessions?status=ended&created_after=${since}`, admin)).data
+        expect(listed.assistance_sessions.map((s: any) => s.id)).toEqual(
+          expect.arrayContaining([late.assistance_session.id, pending.assistance_session.id, assisted.assistance_session.id])
+        )
+        expect((await api.get(`/admin/assistance-sessions?created_before=${encodeURIComponent(new Date(Date.now() - 60_000).toISOString())}`, admin)).data.count).toBe(0)
       })
 
       it("leaves ordinary customer tokens alone, and validates input", async () => {

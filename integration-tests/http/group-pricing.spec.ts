@@ -4,7 +4,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { GROUP_PRICING_MODULE } from "../../src/modules/group_pricing"
 import type GroupPricingModuleService from "../../src/modules/group_pricing/service"
 import { syncGroupPriceRuleWorkflow } from "../../src/workflows/group-pricing"
-import { createGroupPriceRuleStep, updateGroupPriceRuleStep, type GroupPriceRuleInput } from "../../src/workflows/group-pricing/steps/rule-steps"
+import { createGroupPriceRuleStep, updateGroupPriceRuleStep, type GroupPriceRuleInput } from "../../src/workflows/group-pricing"
 import { createAdminUser, type AuthHeaders } from "../helpers/admin"
 import { checkout, createShop, type Shop } from "../helpers/shop"
 import { registerCustomer } from "../helpers/store"
@@ -143,10 +143,19 @@ medusaIntegrationTestRunner({
         })
         expect(await unitPrices(member)).toEqual({ Book: 50, Lamp: 180 })
         expect(await listPrices(books.price_list_id)).toEqual([[50, null]])
-        const { data } = await api.get(`/admin/group-price-rules/${everything.id}`, admin)
-        expect(await listPrices(data.group_price_rule.price_list_id)).toEqual([[180, null]])
+        // The group's other rules follow in the background (group_price_rule.created → resync).
+        await eventually(async () => {
+          const { data } = await api.get(`/admin/group-price-rules/${everything.id}`, admin)
+          expect(data.group_price_rule.sync_summary).toMatchObject({ variants: 1 })
+          expect(await listPrices(data.group_price_rule.price_list_id)).toEqual([[180, null]])
+        })
 
         await api.delete(`/admin/group-price-rules/${books.id}`, admin)
+        await eventually(async () => {
+          // The resync ends by recording what it wrote: both variants are the remaining rule's again.
+          const { data } = await api.get(`/admin/group-price-rules/${everything.id}`, admin)
+          expect(data.group_price_rule.sync_summary).toMatchObject({ variants: 2 })
+        })
         expect(await unitPrices(member)).toEqual({ Book: 90, Lamp: 180 })
         const listed = (await api.get(`/admin/group-price-rules?customer_group_id=${wholesaleId}`, admin)).data
         expect(listed.group_price_rules.map((r: any) => r.name)).toEqual(["10% off"])
@@ -222,15 +231,24 @@ medusaIntegrationTestRunner({
           await api.post("/admin/group-price-rules/preview", { adjustment_type: "fixed_off", amounts: { eur: 30 }, scope_type: "products", scope_ids: [lamp.id] }, admin)
         ).data.preview
         expect(unsaved.rows.map((r: any) => [r.product_title, r.prices[0].base, r.prices[0].group])).toEqual([["Lamp", 200, 170]])
+        // The Lamp went to the higher-priority rule: the first rule's list follows in the background.
+        await eventually(async () => {
+          const { data } = await api.get(`/admin/group-price-rules/${rule.id}`, admin)
+          expect(data.group_price_rule.sync_summary).toMatchObject({ variants: 1 })
+        })
+        expect(await listPrices(rule.price_list_id)).toEqual([[75, 10], [85, null]].sort())
       })
 
       it("deletes a deleted group's rules and their price lists", async () => {
         const rule = await createRule(wholesale15)
         await api.delete(`/admin/customer-groups/${wholesaleId}`, admin)
         await eventually(async () => expect((await api.get("/admin/group-price-rules", admin)).data.count).toBe(0))
+        // The rule goes first, its list with the sync that follows in the same workflow.
         const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
-        const { data } = await query.graph({ entity: "price_list", fields: ["id"], filters: { id: rule.price_list_id } })
-        expect(data).toEqual([])
+        await eventually(async () => {
+          const { data } = await query.graph({ entity: "price_list", fields: ["id"], filters: { id: rule.price_list_id } })
+          expect(data).toEqual([])
+        })
       })
     })
   },

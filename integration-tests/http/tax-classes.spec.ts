@@ -1,7 +1,7 @@
 import { createStep, createWorkflow } from "@medusajs/framework/workflows-sdk"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { createTaxClassStep } from "../../src/workflows/tax-classes/steps/tax-class-steps"
+import { createTaxClassStep } from "../../src/workflows/tax-classes/steps/create-tax-class"
 import { TAX_CLASS_MODULE } from "../../src/modules/tax_class"
 import ProductTaxClass from "../../src/links/product-tax-class"
 import type TaxClassModuleService from "../../src/modules/tax_class/service"
@@ -131,6 +131,22 @@ medusaIntegrationTestRunner({
         await api.delete(`/admin/tax-class-rates/${exempt.data.tax_class_rate.id}`, admin)
         const deleted = await api.delete(`/admin/tax-classes/${wholesale.id}`, admin)
         expect(deleted.data).toEqual({ id: wholesale.id, object: "tax_class", deleted: true })
+      })
+
+      it("lists through query.graph: q on name or code (% and _ literal), type first then name, chosen fields, 404 for an unknown id", async () => {
+        await create({ type: "product", name: "Zero rated", code: "zero_rated" })
+        await create({ type: "customer", name: "Wholesale 100%", code: "wholesale" })
+        await create({ type: "customer", name: "Retail", code: "retail" })
+        const names = async (query: string) => (await api.get(`/admin/tax-classes${query}`, admin)).data.tax_classes.map((c: any) => c.name)
+        expect(await names("")).toEqual(["Retail", "Wholesale 100%", "Zero rated"])
+        expect(await names(`?q=${encodeURIComponent("%")}`)).toEqual(["Wholesale 100%"])
+        expect(await names(`?q=${encodeURIComponent("o_r")}`)).toEqual(["Zero rated"])
+        expect(await names("?q=RETAIL")).toEqual(["Retail"])
+        const page = (await api.get("/admin/tax-classes?limit=1&offset=1&fields=id,code", admin)).data
+        expect(page).toMatchObject({ count: 3, offset: 1, limit: 1 })
+        expect(page.tax_classes).toEqual([{ id: expect.stringMatching(/^txcl_/), code: "wholesale" }])
+        const missing = await failure(api.get("/admin/tax-classes/txcl_nope", admin))
+        expect([missing.status, missing.data.type]).toEqual([404, "not_found"])
       })
 
       it("rolls a new default back: the class goes and the previous default returns", async () => {

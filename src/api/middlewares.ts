@@ -1,18 +1,23 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
+import { adminAssistanceMiddlewares } from "./admin/assistance-sessions/middlewares"
 import { adminCustomerSegmentsMiddlewares } from "./admin/customer-segments/middlewares"
 import { adminCustomerSuiteMiddlewares } from "./admin/customer-suite/middlewares"
-import { adminTaxClassesMiddlewares } from "./admin/tax-classes/middlewares"
 import { adminGroupPriceRulesMiddlewares } from "./admin/group-price-rules/middlewares"
-import { assistanceMiddlewares } from "./admin/assistance-sessions/middlewares"
+import { adminTaxClassRatesMiddlewares } from "./admin/tax-class-rates/middlewares"
+import { adminTaxClassesMiddlewares } from "./admin/tax-classes/middlewares"
+import { storeAssistanceMiddlewares } from "./store/assistance-sessions/middlewares"
 import { storeCustomerSegmentsMiddlewares } from "./store/customer-segments/middlewares"
 
 export default defineMiddlewares({
   routes: [
-    ...assistanceMiddlewares,
+    // First: the assistance guard on every /store and /auth request.
+    ...storeAssistanceMiddlewares,
+    ...storeCustomerSegmentsMiddlewares,
+    ...adminAssistanceMiddlewares,
     ...adminCustomerSuiteMiddlewares,
     ...adminTaxClassesMiddlewares,
+    ...adminTaxClassRatesMiddlewares,
     ...adminGroupPriceRulesMiddlewares,
     ...adminCustomerSegmentsMiddlewares,
-    ...storeCustomerSegmentsMiddlewares,
   ],
 })

@@ -2,7 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { CUSTOMER_SUITE_MODULE } from "../modules/customer_suite"
 import type CustomerSuiteModuleService from "../modules/customer_suite/service"
-import { resyncGroupPriceRules } from "../workflows/group-pricing/resync"
+import { resyncGroupPriceRules } from "../workflows/group-pricing"
 
 /**
  * Every 15 minutes, one instance (lock) resyncs every group pricing rule: it

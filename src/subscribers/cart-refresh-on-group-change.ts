@@ -41,10 +41,14 @@ export default async function handler({ event, container }: SubscriberArgs<{ id:
     return
   }
   const since = new Date(Date.now() - RECENT_DAYS * 24 * 60 * 60 * 1000)
-  const carts = await container.resolve(Modules.CART).listCarts(
-    { customer_id: customerIds, completed_at: null, updated_at: { $gte: since } } as any,
-    { select: ["id"], order: { updated_at: "DESC" }, take: MAX_CARTS * customerIds.length }
-  )
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: "cart",
+    fields: ["id"],
+    filters: { customer_id: customerIds, completed_at: null, updated_at: { $gte: since } },
+    pagination: { take: MAX_CARTS * customerIds.length, order: { updated_at: "DESC" } },
+  })
+  const carts = data as { id: string }[]
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   for (const cart of carts) {
     const { errors } = await refreshCartItemsWorkflow(container).run({ input: { cart_id: cart.id, force_refresh: true }, throwOnError: false })

@@ -4,7 +4,7 @@ import { CUSTOMER_SUITE_MODULE } from "../modules/customer_suite"
 import type CustomerSuiteModuleService from "../modules/customer_suite/service"
 import { GROUP_PRICING_MODULE } from "../modules/group_pricing"
 import type GroupPricingModuleService from "../modules/group_pricing/service"
-import { resyncGroupPriceRules } from "../workflows/group-pricing/resync"
+import { resyncGroupPriceRules } from "../workflows/group-pricing"
 
 /**
  * Group pricing follows the catalog: a product or variant created or changed

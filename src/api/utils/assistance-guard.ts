@@ -1,19 +1,21 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import jwt from "jsonwebtoken"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { CUSTOMER_SUITE_MODULE } from "../../modules/customer_suite"
 import type CustomerSuiteModuleService from "../../modules/customer_suite/service"
 import { SHOPPING_ASSISTANCE_MODULE } from "../../modules/shopping_assistance"
 import type ShoppingAssistanceModuleService from "../../modules/shopping_assistance/service"
+import { markAssistedOrderWorkflow, recordAssistanceActionsWorkflow } from "../../workflows/shopping-assistance"
+import { assistanceClaims, type AssistanceClaims } from "./assistance-token"
 
 /**
- * The guard on every /store and /auth request. A request without an
- * assistance token passes after one look at its bearer's payload (no I/O).
- * With one, it is refused (401) once its session has ended, expired or been
- * revoked — the session's state is reused for at most STATE_TTL_MS, so a
- * revocation reaches every instance within that time —, refused (403) for a
- * denied action, and every mutating request is written to the session's log.
+ * The guard on every /store and /auth request (registered by the store's
+ * middlewares). A request without an assistance token passes after one look
+ * at its bearer's payload (no I/O). With one, it is refused (401) once its
+ * session has ended, expired or been revoked — the session's state is reused
+ * for at most STATE_TTL_MS, so a revocation reaches every instance within
+ * that time —, refused (403) for a denied action, and every mutating request
+ * is written to the session's log.
  */
 export const STATE_TTL_MS = 2_000
 const SETTINGS_TTL_MS = 5_000
@@ -25,7 +27,7 @@ const MAX_STATES = 10_000
 const ALWAYS_DENIED = ["POST /store/customers/me/assistance-consent", "POST /auth/token/refresh"]
 const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"])
 
-export type AssistanceClaims = { assistance_session_id: string; impersonated_by?: string; actor_id?: string }
+export type { AssistanceClaims } from "./assistance-token"
 type SessionState = { status: string; expires_at: number | null; customer_id: string; user_id: string }
 
 const states = new Map<string, { state: SessionState | null; until: number }>()
@@ -39,42 +41,6 @@ export function forgetAssistanceSettings() {
 /** Forget a session's state here at once (its end was written by this instance). */
 export function forgetAssistanceSession(id: string) {
   states.delete(id)
-}
-
-/** The assistance claims of the request's bearer token or session, checked against the signing secret; null for any other request. */
-export function assistanceClaims(req: MedusaRequest): AssistanceClaims | null {
-  const header = req.headers.authorization
-  const token = typeof header === "string" && header.toLowerCase().startsWith("bearer ") ? header.slice(7).trim() : null
-  if (token) {
-    const payload = peek(token)
-    if (!payload?.assistance_session_id) {
-      return null
-    }
-    const { jwtSecret, jwtPublicKey } = req.scope.resolve(ContainerRegistrationKeys.CONFIG_MODULE).projectConfig.http as {
-      jwtSecret?: string
-      jwtPublicKey?: string
-    }
-    try {
-      // Expiry is judged by the session below (an ended session is a 401 whatever the token says).
-      return jwt.verify(token, (jwtPublicKey ?? jwtSecret) as string, { ignoreExpiration: true }) as AssistanceClaims
-    } catch {
-      return null // not a token of this store: Medusa's own authentication decides
-    }
-  }
-  const fromSession = (req as unknown as { session?: { auth_context?: Partial<AssistanceClaims> } }).session?.auth_context
-  return fromSession?.assistance_session_id ? (fromSession as AssistanceClaims) : null
-}
-
-function peek(token: string): Partial<AssistanceClaims> | null {
-  const part = token.split(".")[1]
-  if (!part) {
-    return null
-  }
-  try {
-    return JSON.parse(Buffer.from(part, "base64url").toString("utf8"))
-  } catch {
-    return null
-  }
 }
 
 async function sessionState(container: MedusaContainer, id: string): Promise<SessionState | null> {
@@ -123,7 +89,7 @@ function resourceIdsOf(req: MedusaRequest): Record<string, string> {
       ids[key] = value
     }
   }
-  const body = req.body as Record<string, unknown> | undefined
+  const body: unknown = req.body
   if (body && typeof body === "object") {
     for (const [key, value] of Object.entries(body)) {
       if ((key === "id" || key.endsWith("_id")) && typeof value === "string" && value.length <= 200) {
@@ -142,6 +108,7 @@ export function assistanceGuard() {
     }
     try {
       const container = req.scope
+      const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
       const state = await sessionState(container, claims.assistance_session_id)
       if (!state || state.status !== "active" || (state.expires_at !== null && state.expires_at <= Date.now()) || (claims.actor_id && claims.actor_id !== state.customer_id)) {
         res.status(401).json({ type: "unauthorized", message: "The assistance session has ended: log in again" })
@@ -149,19 +116,31 @@ export function assistanceGuard() {
       }
       const method = req.method.toUpperCase()
       const path = req.originalUrl.split("?")[0]
-      const log = (statusCode: number, outcome: string | null) =>
-        container
-          .resolve<ShoppingAssistanceModuleService>(SHOPPING_ASSISTANCE_MODULE)
-          .createAssistanceActions({
-            session_id: claims.assistance_session_id,
-            method,
-            route: (req.route?.path as string | undefined) ?? path,
-            path,
-            status_code: statusCode,
-            resource_ids: resourceIdsOf(req),
-            outcome,
+      // The log never fails the request: a write that fails is reported.
+      // Called once routed (or refused), so the route pattern is known.
+      const log = (statusCode: number, outcome: "denied" | null) => {
+        const route: unknown = req.route?.path
+        return recordAssistanceActionsWorkflow(container)
+          .run({
+            input: {
+              actions: [
+                {
+                  session_id: claims.assistance_session_id,
+                  method,
+                  route: typeof route === "string" ? route : path,
+                  path,
+                  status_code: statusCode,
+                  resource_ids: resourceIdsOf(req),
+                  outcome,
+                },
+              ],
+            },
           })
-          .catch((error: Error) => container.resolve(ContainerRegistrationKeys.LOGGER).warn(`customer-suite: assistance log: ${error.message}`))
+          .then(
+            () => undefined,
+            (error: Error) => logger.warn(`customer-suite: assistance log: ${error.message}`)
+          )
+      }
       const denied = (await deniedActions(container)).find((pattern) => matchesAction(pattern, method, path))
       if (denied) {
         await log(403, "denied")
@@ -171,13 +150,13 @@ export function assistanceGuard() {
         })
         return
       }
-      ;(req as unknown as { assistance?: AssistanceClaims }).assistance = claims
+      ;(req as MedusaRequest & { assistance?: AssistanceClaims }).assistance = claims
       if (MUTATING.has(method)) {
         res.on("finish", () => {
           void log(res.statusCode, null)
           if (res.statusCode < 300 && /^\/store\/carts\/[^/]+\/complete\/?$/.test(path)) {
-            void markOrder(container, path.split("/")[3], claims).catch((error: Error) =>
-              container.resolve(ContainerRegistrationKeys.LOGGER).warn(`customer-suite: assisted order: ${error.message}`)
+            void markAssistedOrder(container, path.split("/")[3], claims).catch((error: Error) =>
+              logger.warn(`customer-suite: assisted order: ${error.message}`)
             )
           }
         })
@@ -190,14 +169,8 @@ export function assistanceGuard() {
 }
 
 /** The order placed from an assisted cart: metadata.assistance = { session_id, user_id }. */
-async function markOrder(container: MedusaContainer, cartId: string, claims: AssistanceClaims) {
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({ entity: "cart", fields: ["id", "order.id", "order.metadata"], filters: { id: cartId } })
-  const order = (data[0] as { order?: { id: string; metadata?: Record<string, unknown> | null } } | undefined)?.order
-  if (!order) {
-    return
-  }
-  await container.resolve(Modules.ORDER).updateOrders(order.id, {
-    metadata: { ...(order.metadata ?? {}), assistance: { session_id: claims.assistance_session_id, user_id: claims.impersonated_by ?? null } },
+async function markAssistedOrder(container: MedusaContainer, cartId: string, claims: AssistanceClaims) {
+  await markAssistedOrderWorkflow(container).run({
+    input: { cart_id: cartId, session_id: claims.assistance_session_id, user_id: claims.impersonated_by ?? null },
   })
 }

@@ -1,21 +1,32 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
+import type { AdminAssistanceSession, AdminAssistanceUser } from "../../types/http"
+import type { AssistanceSessionRow } from "../../workflows/shopping-assistance/types"
 
-type StoredSession = {
-  id: string
-  customer_id: string
-  user_id: string
-  reason: string | null
-  status: "pending" | "active" | "ended"
-  code_hash?: string
-  code_expires_at: Date | string
-  exchanged_at: Date | string | null
-  expires_at: Date | string | null
-  ended_at: Date | string | null
-  end_reason: string | null
-  ended_by: string | null
-  created_at: Date | string
-}
+/** The fields the API shows of a session (never its code hash). */
+export const ASSISTANCE_SESSION_FIELDS = [
+  "id",
+  "customer_id",
+  "user_id",
+  "reason",
+  "status",
+  "code_expires_at",
+  "exchanged_at",
+  "expires_at",
+  "ended_at",
+  "end_reason",
+  "ended_by",
+  "created_at",
+  "updated_at",
+  "deleted_at",
+] as const
+
+type DateLike = Date | string
+/** A stored session as read (dates as Dates from a module, or strings), without its code hash. */
+export type StoredSession = { [K in keyof Omit<AssistanceSessionRow, "code_hash">]: AssistanceSessionRow[K] extends Date ? DateLike : AssistanceSessionRow[K] extends Date | null ? DateLike | null : AssistanceSessionRow[K] }
+
+const iso = (value: DateLike) => new Date(value).toISOString()
+const isoOrNull = (value: DateLike | null) => (value === null ? null : iso(value))
 
 /**
  * A session as the API shows it: never its code hash, and with the time
@@ -23,21 +34,36 @@ type StoredSession = {
  * pending one past its code's expiry is ended, "code_expired"), whether or not
  * the minute job has written that yet.
  */
-export function presentSession(session: StoredSession, now = new Date()) {
-  const { code_hash: _hidden, ...shown } = session
+export function presentSession(session: StoredSession & { code_hash?: string }, now = new Date()): AdminAssistanceSession {
+  const shown: AdminAssistanceSession = {
+    id: session.id,
+    customer_id: session.customer_id,
+    user_id: session.user_id,
+    reason: session.reason,
+    status: session.status,
+    code_expires_at: iso(session.code_expires_at),
+    exchanged_at: isoOrNull(session.exchanged_at),
+    expires_at: isoOrNull(session.expires_at),
+    ended_at: isoOrNull(session.ended_at),
+    end_reason: session.end_reason,
+    ended_by: session.ended_by,
+    created_at: iso(session.created_at),
+    updated_at: iso(session.updated_at),
+    deleted_at: isoOrNull(session.deleted_at),
+  }
   if (shown.status === "active" && shown.expires_at && new Date(shown.expires_at) <= now) {
-    return { ...shown, status: "ended" as const, end_reason: "expired", ended_at: shown.expires_at }
+    return { ...shown, status: "ended", end_reason: "expired", ended_at: shown.expires_at }
   }
   if (shown.status === "pending" && new Date(shown.code_expires_at) <= now) {
-    return { ...shown, status: "ended" as const, end_reason: "code_expired", ended_at: shown.code_expires_at }
+    return { ...shown, status: "ended", end_reason: "code_expired", ended_at: shown.code_expires_at }
   }
   return shown
 }
 
 /** Admin users by id: { id, email, first_name, last_name } (deleted users included, so old sessions keep a name). */
-export async function usersById(container: MedusaContainer, ids: string[]) {
+export async function usersById(container: MedusaContainer, ids: string[]): Promise<Map<string, AdminAssistanceUser>> {
   if (!ids.length) {
-    return new Map<string, { id: string; email: string; first_name: string | null; last_name: string | null }>()
+    return new Map()
   }
   const users = await container
     .resolve(Modules.USER)

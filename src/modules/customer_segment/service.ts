@@ -29,7 +29,7 @@ import {
 } from "./rules"
 import { exec, rows } from "./sql/execute"
 import { customersReferencing, readFacts, replaceFacts, toFacts, writeFacts, type FactsSnapshot, type WriteFactsOptions } from "./sql/facts"
-import { listMembers, listMembersAfter, previewMatches, type MemberRow } from "./sql/members"
+import { listMembers, listMembersAfter, previewMatches, type MatchRow, type MemberRow } from "./sql/members"
 import { checkReads, readersOf, refreshOrder } from "./sql/segment-reads"
 import { explainMembership, matchSegments, type MembershipExplanation, type SegmentToExplain, type Shopper } from "./sql/shoppers"
 import {
@@ -347,7 +347,7 @@ export default class CustomerSegmentModuleService extends MedusaService({
     rule: RuleNode,
     options: { applies_to: AppliesTo; limit: number; now?: Date },
     @MedusaContext() context: Context = {}
-  ): Promise<{ count: number; customers: MemberRow[] }> {
+  ): Promise<{ count: number; customers: MatchRow[] }> {
     return previewMatches(context.manager as SqlEntityManager, rule, {
       ...options,
       now: options.now ?? new Date(),

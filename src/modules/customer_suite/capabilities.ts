@@ -1,4 +1,4 @@
-import type { CapabilityId } from "./options"
+import type { CapabilityId, ResolvedCustomerSuiteOptions } from "./options"
 
 export type CapabilityDescription = {
   id: CapabilityId
@@ -61,3 +61,23 @@ export const CAPABILITIES: readonly CapabilityDescription[] = [
     available: false,
   },
 ]
+
+/** A capability with its settings in force (plugin options with the admin's changes), typed per capability. */
+export type CapabilitySettingsOf<K extends CapabilityId> = CapabilityDescription & {
+  id: K
+  enabled: boolean
+  settings: Omit<ResolvedCustomerSuiteOptions[K], "enabled">
+  /** Keys the admin changed (their values replace the plugin options'). */
+  overridden: string[]
+  /** Keys the admin may change. */
+  editable: string[]
+}
+
+export type CapabilitySettingsById = { [K in CapabilityId]: CapabilitySettingsOf<K> }
+
+/** Any capability's settings; `id` tells which. */
+export type CapabilitySettings = CapabilitySettingsById[CapabilityId]
+
+export type EffectiveSettings = {
+  capabilities: CapabilitySettings[]
+}

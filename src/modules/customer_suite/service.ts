@@ -1,6 +1,6 @@
 import type { Context } from "@medusajs/framework/types"
 import { InjectManager, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
-import { CAPABILITIES } from "./capabilities"
+import { CAPABILITIES, type CapabilitySettingsById, type CapabilitySettingsOf, type EffectiveSettings } from "./capabilities"
 import CustomerGroupAssignment from "./models/customer-group-assignment"
 import CustomerSuiteSetting from "./models/customer-suite-setting"
 import {
@@ -11,22 +11,7 @@ import {
   type SettingsOverrides,
 } from "./options"
 
-export type CapabilitySettings = {
-  id: CapabilityId
-  name: string
-  description: string
-  enabled: boolean
-  available: boolean
-  settings: Record<string, unknown>
-  /** Keys the admin changed (their values replace the plugin options'). */
-  overridden: string[]
-  /** Keys the admin may change. */
-  editable: string[]
-}
-
-export type EffectiveSettings = {
-  capabilities: CapabilitySettings[]
-}
+export type { CapabilitySettings, EffectiveSettings } from "./capabilities"
 
 /**
  * Holds the plugin's validated options and the settings changed in the
@@ -78,20 +63,32 @@ export default class CustomerSuiteModuleService extends MedusaService({
   async getEffectiveSettings(): Promise<EffectiveSettings> {
     const resolved = await this.getResolvedOptions()
     const rows = await this.listCustomerSuiteSettings()
-    const overridden = new Map(rows.map((r) => [r.capability, Object.keys((r.values ?? {}) as object)]))
-    return {
-      capabilities: CAPABILITIES.map((capability) => {
-        const { enabled, ...settings } = resolved[capability.id]
-        const editable = [...((OVERRIDABLE_SETTINGS as Record<string, readonly string[]>)[capability.id] ?? [])]
-        return {
-          ...capability,
-          enabled,
-          settings: structuredClone(settings),
-          overridden: editable.filter((k) => (overridden.get(capability.id) ?? []).includes(k)),
-          editable,
-        }
-      }),
+    const overridden = new Map(rows.map((r) => [r.capability, Object.keys(r.values ?? {})]))
+    const describe = <K extends CapabilityId>(id: K): CapabilitySettingsOf<K> => {
+      const capability = CAPABILITIES.find((c) => c.id === id)!
+      const { enabled, ...settings } = resolved[id]
+      const editable: string[] = [...((OVERRIDABLE_SETTINGS as Partial<Record<CapabilityId, readonly string[]>>)[id] ?? [])]
+      return {
+        ...capability,
+        id,
+        enabled,
+        settings: structuredClone(settings),
+        overridden: editable.filter((k) => (overridden.get(id) ?? []).includes(k)),
+        editable,
+      }
     }
+    // Every capability listed: a new one fails to compile until it is here.
+    const byId: CapabilitySettingsById = {
+      segments: describe("segments"),
+      customer_groups: describe("customer_groups"),
+      tax_classes: describe("tax_classes"),
+      group_pricing: describe("group_pricing"),
+      assistance: describe("assistance"),
+      activity: describe("activity"),
+      personalization: describe("personalization"),
+      companies: describe("companies"),
+    }
+    return { capabilities: CAPABILITIES.map((capability) => byId[capability.id]) }
   }
 
   /**

@@ -1,2 +1,2 @@
-export { assignDefaultGroupWorkflow } from "./assign-default-group"
-export type { AssignDefaultGroupInput, AssignDefaultGroupResult } from "./steps/assign-default-group"
+export * from "./steps/assign-default-group"
+export * from "./workflows/assign-default-group"

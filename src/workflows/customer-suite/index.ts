@@ -1,2 +1,2 @@
-export { updateSuiteSettingsWorkflow } from "./update-settings"
-export { updateSuiteSettingsStep, type UpdateSuiteSettingsInput } from "./steps/update-settings"
+export * from "./steps/update-suite-settings"
+export * from "./workflows/update-suite-settings"

@@ -1,6 +1,6 @@
-import { updateOrderTaxLinesWorkflow, updateTaxLinesWorkflow, upsertTaxLinesWorkflow } from "@medusajs/core-flows"
+import { updateOrderTaxLinesWorkflow, updateTaxLinesWorkflow, upsertTaxLinesWorkflow } from "@medusajs/medusa/core-flows"
 import { StepResponse } from "@medusajs/framework/workflows-sdk"
-import { buildTaxClassContext } from "../tax-classes/tax-line-context"
+import { buildTaxClassContext } from "../tax-classes/utils/tax-line-context"
 
 /**
  * Hands the `tax-class` provider the customer's and the products' tax classes

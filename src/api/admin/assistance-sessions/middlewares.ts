@@ -1,33 +1,31 @@
 import type { MiddlewareRoute } from "@medusajs/framework/http"
-import { authenticate, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
-import { assistanceGuard } from "../../utils/assistance-guard"
-import { StoreAssistanceConsent, StoreEmptyBody, StoreEmptyParams, StoreExchangeAssistanceCode } from "../../store/assistance-sessions/validators"
+import { validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
+import { listAssistanceSessionsQueryConfig, retrieveAssistanceSessionQueryConfig } from "./query-config"
 import { AdminEmptyBody, AdminEmptyParams, AdminGetAssistanceSessionsParams, AdminStartAssistanceSession } from "./validators"
 
 /**
- * Login as customer. `assistance.enabled` can be changed on the settings page,
- * so the workflows check the setting in force (403 when off) rather than a
- * capability gate on the routes.
+ * Login as customer, the admin's side (the storefront's side and the guard:
+ * store/assistance-sessions/middlewares.ts). `assistance.enabled` can be
+ * changed on the settings page, so the workflows check the setting in force
+ * (403 when off) rather than a capability gate on the routes.
  */
-const customer = authenticate("customer", ["session", "bearer"])
-const guard = assistanceGuard()
-
-export const assistanceMiddlewares: MiddlewareRoute[] = [
-  // The guard sees every storefront and auth request; ordinary ones pass after a look at the token.
-  { matcher: "/store/*", middlewares: [guard] },
-  { matcher: "/auth/*", middlewares: [guard] },
-
-  { method: ["GET"], matcher: "/store/customers/me/assistance-consent", middlewares: [customer, validateAndTransformQuery(StoreEmptyParams, {})] },
-  { method: ["POST"], matcher: "/store/customers/me/assistance-consent", middlewares: [customer, validateAndTransformBody(StoreAssistanceConsent)] },
-  { method: ["POST"], matcher: "/store/assistance-sessions/exchange", middlewares: [validateAndTransformBody(StoreExchangeAssistanceCode)] },
-  { method: ["GET"], matcher: "/store/assistance-sessions/current", middlewares: [customer, validateAndTransformQuery(StoreEmptyParams, {})] },
-  { method: ["POST"], matcher: "/store/assistance-sessions/current/end", middlewares: [customer, validateAndTransformBody(StoreEmptyBody)] },
-
+export const adminAssistanceMiddlewares: MiddlewareRoute[] = [
   { method: ["POST"], matcher: "/admin/customers/:id/assistance-sessions", middlewares: [validateAndTransformBody(AdminStartAssistanceSession)] },
   { method: ["GET"], matcher: "/admin/customers/:id/assistance-consent", middlewares: [validateAndTransformQuery(AdminEmptyParams, {})] },
-  { method: ["GET"], matcher: "/admin/assistance-sessions", middlewares: [validateAndTransformQuery(AdminGetAssistanceSessionsParams, {})] },
-  { method: ["GET"], matcher: "/admin/assistance-sessions/export", middlewares: [validateAndTransformQuery(AdminGetAssistanceSessionsParams, {})] },
-  { method: ["GET"], matcher: "/admin/assistance-sessions/:id", middlewares: [validateAndTransformQuery(AdminEmptyParams, {})] },
+  {
+    method: ["GET"],
+    matcher: "/admin/assistance-sessions",
+    middlewares: [validateAndTransformQuery(AdminGetAssistanceSessionsParams, listAssistanceSessionsQueryConfig)],
+  },
+  {
+    method: ["GET"],
+    matcher: "/admin/assistance-sessions/export",
+    middlewares: [validateAndTransformQuery(AdminGetAssistanceSessionsParams, listAssistanceSessionsQueryConfig)],
+  },
+  {
+    method: ["GET"],
+    matcher: "/admin/assistance-sessions/:id",
+    middlewares: [validateAndTransformQuery(AdminEmptyParams, retrieveAssistanceSessionQueryConfig)],
+  },
   { method: ["POST"], matcher: "/admin/assistance-sessions/:id/end", middlewares: [validateAndTransformBody(AdminEmptyBody)] },
 ]
-

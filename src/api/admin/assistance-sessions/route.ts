@@ -1,7 +1,10 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { SHOPPING_ASSISTANCE_MODULE } from "../../../modules/shopping_assistance"
 import type ShoppingAssistanceModuleService from "../../../modules/shopping_assistance/service"
-import { presentSession, sessionFilters, usersById } from "../../utils/assistance"
+import type { AdminAssistanceSessionListResponse } from "../../../types/http"
+import { presentSession, sessionFilters, usersById, type StoredSession } from "../../utils/assistance"
+import { defaultAdminAssistanceSessionOrder } from "./query-config"
 import type { AdminGetAssistanceSessionsParamsType } from "./validators"
 
 /**
@@ -9,22 +12,30 @@ import type { AdminGetAssistanceSessionsParamsType } from "./validators"
  * number of logged actions; filters user_id, customer_id, status (as shown:
  * time limits applied), created_after, created_before.
  */
-export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminGetAssistanceSessionsParamsType>, res: MedusaResponse) => {
-  const { offset, limit } = req.validatedQuery
-  const service = req.scope.resolve<ShoppingAssistanceModuleService>(SHOPPING_ASSISTANCE_MODULE)
+export const GET = async (
+  req: AuthenticatedMedusaRequest<unknown, AdminGetAssistanceSessionsParamsType>,
+  res: MedusaResponse<AdminAssistanceSessionListResponse>
+) => {
   const now = new Date()
-  const filters = sessionFilters(req.validatedQuery, now)
-  const [sessions, count] = await service.listAndCountAssistanceSessions(filters as any, { skip: offset, take: limit, order: { created_at: "DESC" } })
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data, metadata } = await query.graph({
+    entity: "assistance_session",
+    fields: req.queryConfig.fields,
+    filters: sessionFilters(req.validatedQuery, now),
+    pagination: { ...req.queryConfig.pagination, order: req.queryConfig.pagination?.order ?? defaultAdminAssistanceSessionOrder },
+  })
+  const sessions = data as StoredSession[]
+  const service = req.scope.resolve<ShoppingAssistanceModuleService>(SHOPPING_ASSISTANCE_MODULE)
   const actions = sessions.length ? await service.listAssistanceActions({ session_id: sessions.map((s) => s.id) }, { select: ["id", "session_id"], take: null }) : []
   const users = await usersById(req.scope, sessions.map((s) => s.user_id))
   res.json({
     assistance_sessions: sessions.map((s) => ({
-      ...presentSession(s as any, now),
+      ...presentSession(s, now),
       user: users.get(s.user_id) ?? null,
       actions_count: actions.filter((a) => a.session_id === s.id).length,
     })),
-    count,
-    offset,
-    limit,
+    count: metadata?.count ?? sessions.length,
+    offset: metadata?.skip ?? 0,
+    limit: metadata?.take ?? sessions.length,
   })
 }

@@ -7,11 +7,12 @@ const date = (field: string) =>
     .refine((v) => !Number.isNaN(new Date(v).getTime()), { message: `${field}: must be an ISO 8601 date or date-time` })
     .transform((v) => new Date(v))
 
+export type AdminStartAssistanceSessionType = z.infer<typeof AdminStartAssistanceSession>
 export const AdminStartAssistanceSession = z
   .object({ reason: z.string().max(1000, { message: "reason: at most 1000 characters" }).nullish() })
   .strict()
-export type AdminStartAssistanceSessionType = z.infer<typeof AdminStartAssistanceSession>
 
+export type AdminGetAssistanceSessionsParamsType = z.infer<typeof AdminGetAssistanceSessionsParams>
 export const AdminGetAssistanceSessionsParams = z
   .object({
     user_id: id("user_id").optional(),
@@ -23,7 +24,9 @@ export const AdminGetAssistanceSessionsParams = z
     limit: z.coerce.number().int().min(1).max(200).default(50),
   })
   .strict()
-export type AdminGetAssistanceSessionsParamsType = z.infer<typeof AdminGetAssistanceSessionsParams>
 
+export type AdminEmptyParamsType = z.infer<typeof AdminEmptyParams>
 export const AdminEmptyParams = z.object({}).strict()
+
+export type AdminEmptyBodyType = z.infer<typeof AdminEmptyBody>
 export const AdminEmptyBody = z.object({}).strict()

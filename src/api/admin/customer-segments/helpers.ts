@@ -1,8 +1,9 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import type { AdminCustomerSegment } from "../../../types/http"
 
 /** A segment as the API returns it (after a write, re-read with the requested fields). */
-export async function refetchCustomerSegment(container: MedusaContainer, id: string, fields: string[]) {
+export async function refetchCustomerSegment(container: MedusaContainer, id: string, fields: string[]): Promise<AdminCustomerSegment> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({ entity: "customer_segment", fields, filters: { id } })
   if (!data[0]) {

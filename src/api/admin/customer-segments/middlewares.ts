@@ -1,7 +1,7 @@
 import type { MiddlewareRoute } from "@medusajs/framework/http"
 import { validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
 import { requireCapability } from "../../utils/require-capability"
-import { listCustomerSegmentsQueryConfig, retrieveCustomerSegmentQueryConfig } from "./query-config"
+import { listCustomerSegmentRunsQueryConfig, listCustomerSegmentsQueryConfig, retrieveCustomerSegmentQueryConfig } from "./query-config"
 import {
   AdminBackfillCustomerFacts,
   AdminCreateCustomerSegment,
@@ -95,7 +95,7 @@ export const adminCustomerSegmentsMiddlewares: MiddlewareRoute[] = [
   {
     method: ["GET"],
     matcher: "/admin/customer-segments/:id/runs",
-    middlewares: [enabled, validateAndTransformQuery(AdminGetCustomerSegmentRunsParams, {})],
+    middlewares: [enabled, validateAndTransformQuery(AdminGetCustomerSegmentRunsParams, listCustomerSegmentRunsQueryConfig)],
   },
   {
     method: ["GET"],

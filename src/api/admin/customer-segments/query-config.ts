@@ -34,3 +34,12 @@ export const RUN_FIELDS = [
   "id", "segment_id", "trigger", "status", "matched", "added", "removed", "duration_ms",
   "started_at", "finished_at", "error", "created_at",
 ]
+
+/** Refresh runs answer newest first. */
+export const defaultAdminCustomerSegmentRunOrder = { created_at: "DESC", id: "DESC" } as const
+
+export const listCustomerSegmentRunsQueryConfig = {
+  defaults: RUN_FIELDS,
+  defaultLimit: 10,
+  isList: true,
+}

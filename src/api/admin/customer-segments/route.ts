@@ -2,10 +2,14 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createCustomerSegmentsWorkflow } from "../../../workflows/customer-segments"
 import { refetchCustomerSegment } from "./helpers"
+import type { AdminCustomerSegmentListResponse, AdminCustomerSegmentResponse } from "../../../types/http"
 import type { AdminCreateCustomerSegmentType, AdminGetCustomerSegmentsParamsType } from "./validators"
 
 /** GET /admin/customer-segments: segments with search (`q`), filters and pagination. */
-export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminGetCustomerSegmentsParamsType>, res: MedusaResponse) => {
+export const GET = async (
+  req: AuthenticatedMedusaRequest<unknown, AdminGetCustomerSegmentsParamsType>,
+  res: MedusaResponse<AdminCustomerSegmentListResponse>
+) => {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data, metadata } = await query.graph({
     entity: "customer_segment",
@@ -22,7 +26,7 @@ export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminGetCusto
 }
 
 /** POST /admin/customer-segments: create a segment (a rule as JSON `rule` or text `query`). */
-export const POST = async (req: AuthenticatedMedusaRequest<AdminCreateCustomerSegmentType>, res: MedusaResponse) => {
+export const POST = async (req: AuthenticatedMedusaRequest<AdminCreateCustomerSegmentType>, res: MedusaResponse<AdminCustomerSegmentResponse>) => {
   const { result } = await createCustomerSegmentsWorkflow(req.scope).run({
     input: { segments: [req.validatedBody] },
   })

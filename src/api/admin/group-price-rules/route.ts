@@ -1,35 +1,42 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { GROUP_PRICING_MODULE } from "../../../modules/group_pricing"
-import type GroupPricingModuleService from "../../../modules/group_pricing/service"
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import type { AdminGroupPriceRuleListResponse, AdminGroupPriceRuleResponse } from "../../../types/http"
 import { createGroupPriceRuleWorkflow } from "../../../workflows/group-pricing"
-import { resyncGroupPriceRules } from "../../../workflows/group-pricing/resync"
-import type { AdminCreateGroupPriceRuleType, AdminGetGroupPriceRulesParamsType } from "./validators"
 import { containsPattern } from "../../utils/contains-pattern"
+import { refetchGroupPriceRule } from "./helpers"
+import { defaultAdminGroupPriceRuleOrder } from "./query-config"
+import type { AdminCreateGroupPriceRuleType, AdminGetGroupPriceRulesParamsType } from "./validators"
 
 /** GET /admin/group-price-rules: rules, filtered by group, status and name (`q`), highest priority first. */
-export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminGetGroupPriceRulesParamsType>, res: MedusaResponse) => {
-  const { customer_group_id, status, q, offset, limit } = req.validatedQuery
-  const service = req.scope.resolve<GroupPricingModuleService>(GROUP_PRICING_MODULE)
-  const filters = {
-    ...(customer_group_id ? { customer_group_id } : {}),
-    ...(status ? { status } : {}),
-    ...(q ? { name: { $ilike: containsPattern(q) } } : {}),
-  }
-  const [group_price_rules, count] = await service.listAndCountGroupPriceRules(filters, {
-    skip: offset,
-    take: limit,
-    order: { priority: "DESC", created_at: "ASC" },
+export const GET = async (
+  req: AuthenticatedMedusaRequest<unknown, AdminGetGroupPriceRulesParamsType>,
+  res: MedusaResponse<AdminGroupPriceRuleListResponse>
+) => {
+  const { q, ...filters } = req.filterableFields
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data, metadata } = await query.graph({
+    entity: "group_price_rule",
+    fields: req.queryConfig.fields,
+    filters: { ...filters, ...(typeof q === "string" && q ? { name: { $ilike: containsPattern(q) } } : {}) },
+    pagination: { ...req.queryConfig.pagination, order: req.queryConfig.pagination?.order ?? defaultAdminGroupPriceRuleOrder },
   })
-  res.json({ group_price_rules, count, offset, limit })
+  res.json({
+    group_price_rules: data,
+    count: metadata?.count ?? data.length,
+    offset: metadata?.skip ?? 0,
+    limit: metadata?.take ?? data.length,
+  })
 }
 
 /**
  * POST /admin/group-price-rules: creates a rule and its price list; the other
- * rules of the group are resynced after (they may lose or win variants).
+ * rules of the group follow in the background (they may lose or win
+ * variants: `group_price_rule.created`).
  */
-export const POST = async (req: AuthenticatedMedusaRequest<AdminCreateGroupPriceRuleType>, res: MedusaResponse) => {
+export const POST = async (req: AuthenticatedMedusaRequest<AdminCreateGroupPriceRuleType>, res: MedusaResponse<AdminGroupPriceRuleResponse>) => {
   const { result } = await createGroupPriceRuleWorkflow(req.scope).run({ input: req.validatedBody })
-  const rule = result!
-  await resyncGroupPriceRules(req.scope, { customer_group_ids: [rule.customer_group_id], except_rule_ids: [rule.id] })
-  res.json({ group_price_rule: rule })
+  if (!result) {
+    throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, "The rule was deleted while it was being created")
+  }
+  res.json({ group_price_rule: await refetchGroupPriceRule(req.scope, result.id, req.queryConfig.fields) })
 }

@@ -1,4 +1,5 @@
 import { z } from "@medusajs/framework/zod"
+import { createSelectParams } from "@medusajs/medusa/api/utils/validators"
 
 /** Messages name their field: Medusa shows a refinement's message as written. */
 const id = (field: string) => z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, { message: `${field}: must be an id (letters, digits, _ and -)` })
@@ -99,6 +100,7 @@ function checkTiers(rule: Shape, ctx: z.RefinementCtx) {
   })
 }
 
+export type AdminCreateGroupPriceRuleType = z.infer<typeof AdminCreateGroupPriceRule>
 export const AdminCreateGroupPriceRule = z
   .object({
     ...fields,
@@ -115,13 +117,13 @@ export const AdminCreateGroupPriceRule = z
   })
   .strict()
   .superRefine(checkTiers)
-export type AdminCreateGroupPriceRuleType = z.infer<typeof AdminCreateGroupPriceRule>
 
-export const AdminUpdateGroupPriceRule = z.object(fields).partial().strict().superRefine(checkTiers)
 export type AdminUpdateGroupPriceRuleType = z.infer<typeof AdminUpdateGroupPriceRule>
+export const AdminUpdateGroupPriceRule = z.object(fields).partial().strict().superRefine(checkTiers)
 
-export const AdminGetGroupPriceRulesParams = z
-  .object({
+export type AdminGetGroupPriceRulesParamsType = z.infer<typeof AdminGetGroupPriceRulesParams>
+export const AdminGetGroupPriceRulesParams = createSelectParams()
+  .extend({
     customer_group_id: id("customer_group_id").optional(),
     status: fields.status.optional(),
     q: z.string().max(255).optional(),
@@ -129,14 +131,12 @@ export const AdminGetGroupPriceRulesParams = z
     limit: z.coerce.number().int().min(1).max(200).default(50),
   })
   .strict()
-export type AdminGetGroupPriceRulesParamsType = z.infer<typeof AdminGetGroupPriceRulesParams>
 
+export type AdminGroupPricePreviewParamsType = z.infer<typeof AdminGroupPricePreviewParams>
 export const AdminGroupPricePreviewParams = z
   .object({ limit: z.coerce.number().int().min(1).max(50).default(5), product_id: z.union([id("product_id"), z.array(id("product_id"))]).optional() })
   .strict()
-export type AdminGroupPricePreviewParamsType = z.infer<typeof AdminGroupPricePreviewParams>
 
-/** A preview of an unsaved rule: the rule's fields (a group is not needed) and how many products to show. */
 /** An unsaved rule must be whole to be previewed: the adjustment's value, and each tier's. */
 function checkComplete(rule: Shape, ctx: z.RefinementCtx) {
   if (rule.adjustment_type === "percentage" && (rule.percentage === null || rule.percentage === undefined)) {
@@ -152,6 +152,8 @@ function checkComplete(rule: Shape, ctx: z.RefinementCtx) {
   }
 }
 
+/** A preview of an unsaved rule: the rule's fields (a group is not needed) and how many products to show. */
+export type AdminPreviewGroupPriceRuleType = z.infer<typeof AdminPreviewGroupPriceRule>
 export const AdminPreviewGroupPriceRule = z
   .object({
     adjustment_type: fields.adjustment_type,
@@ -167,7 +169,9 @@ export const AdminPreviewGroupPriceRule = z
     checkTiers(rule, ctx)
     checkComplete(rule, ctx)
   })
-export type AdminPreviewGroupPriceRuleType = z.infer<typeof AdminPreviewGroupPriceRule>
 
-export const AdminEmptyParams = z.object({}).strict()
+export type AdminGetGroupPriceRuleParamsType = z.infer<typeof AdminGetGroupPriceRuleParams>
+export const AdminGetGroupPriceRuleParams = createSelectParams().strict()
+
+export type AdminEmptyBodyType = z.infer<typeof AdminEmptyBody>
 export const AdminEmptyBody = z.object({}).strict()

@@ -1,7 +1,18 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { MedusaError } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { TAX_CLASS_MODULE } from "../../../modules/tax_class"
 import type TaxClassModuleService from "../../../modules/tax_class/service"
+import type { AdminTaxClassRate } from "../../../types/http"
+
+/** A matrix row as the API returns it (after a write, re-read with the requested fields); 404 when there is none. */
+export async function refetchTaxClassRate(container: MedusaContainer, id: string, fields: string[]): Promise<AdminTaxClassRate> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({ entity: "tax_class_rate", fields, filters: { id } })
+  if (!data[0]) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Tax class rate with id "${id}" was not found`)
+  }
+  return data[0]
+}
 
 /** 400 naming the field unless both classes exist with the right types, and the cell is free. */
 export async function assertRowValid(

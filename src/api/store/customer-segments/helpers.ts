@@ -3,6 +3,7 @@ import { ContainerRegistrationKeys, MathBN, MedusaError } from "@medusajs/framew
 import { CUSTOMER_SEGMENT_MODULE } from "../../../modules/customer_segment"
 import { guestFacts, type CartFacts, type CustomerFacts } from "../../../modules/customer_segment/rules"
 import type CustomerSegmentModuleService from "../../../modules/customer_segment/service"
+import type { StoreCustomerSegment } from "../../../types/http"
 
 type CartRow = {
   id: string
@@ -80,7 +81,7 @@ export async function customerFacts(container: MedusaContainer, customerId: stri
   return (await service.loadCustomerFacts(customerId)) ?? guestFacts({ has_account: true })
 }
 
-export async function segmentsById(container: MedusaContainer, ids: string[]) {
+export async function segmentsById(container: MedusaContainer, ids: string[]): Promise<StoreCustomerSegment[]> {
   if (ids.length === 0) {
     return []
   }

@@ -3,16 +3,17 @@ import { SqlParams, compileSql, fold, type RuleNode } from "../rules"
 import { rows } from "./execute"
 import type { AppliesTo } from "./memberships"
 
-/** A member (or a matching customer) with what the projection knows of them. */
-export type MemberRow = {
+/** A customer matching a rule, with what the projection knows of them. */
+export type MatchRow = {
   customer_id: string
-  source?: "rule" | "manual"
-  matched_at?: Date
   email: string | null
   first_name: string | null
   last_name: string | null
   has_account: boolean | null
 }
+
+/** A member, how and since when. */
+export type MemberRow = MatchRow & { source: "rule" | "manual"; matched_at: Date }
 
 const MEMBER_COLUMNS = "m.customer_id, m.source, m.matched_at, p.email, p.first_name, p.last_name, p.has_account"
 const MEMBERS = `FROM customer_segment_membership m
@@ -71,7 +72,7 @@ export async function previewMatches(
   em: SqlEntityManager,
   rule: RuleNode,
   options: { applies_to: AppliesTo; limit: number; now: Date; abandoned_after_minutes: number }
-): Promise<{ count: number; customers: MemberRow[] }> {
+): Promise<{ count: number; customers: MatchRow[] }> {
   const applies =
     options.applies_to === "registered" ? "AND p.has_account" : options.applies_to === "guests" ? "AND NOT p.has_account" : ""
   const params = new SqlParams()
@@ -80,7 +81,7 @@ export async function previewMatches(
   const from = `FROM customer_profile p WHERE p.deleted_at IS NULL ${applies} AND ${compiled.sql}`
   const [[count], customers] = await Promise.all([
     rows<{ n: number }>(em, `SELECT count(*)::int AS n ${from}`, params.values),
-    rows<MemberRow>(
+    rows<MatchRow>(
       em,
       `SELECT p.customer_id, p.email, p.first_name, p.last_name, p.has_account ${from}
        ORDER BY p.last_order_at DESC NULLS LAST, p.customer_id LIMIT ${limit}`,

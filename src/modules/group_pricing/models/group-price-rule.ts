@@ -1,4 +1,5 @@
 import { model } from "@medusajs/framework/utils"
+import type { Amounts, SyncSummary, Tier } from "../compute"
 
 /**
  * A group pricing rule: members of a customer group pay an adjusted price on
@@ -15,12 +16,12 @@ const GroupPriceRule = model
     adjustment_type: model.enum(["percentage", "fixed_off", "fixed_price"]),
     percentage: model.float().nullable(),
     /** Per currency (lower-case ISO 4217), in the currency's main unit, e.g. { "eur": 5 }. */
-    amounts: model.json().nullable(),
+    amounts: model.json<Amounts>().nullable(),
     /** all, or the products / collections / categories / types listed in `scope_ids`. */
     scope_type: model.enum(["all", "products", "collections", "categories", "types"]).default("all"),
-    scope_ids: model.json().nullable(),
+    scope_ids: model.json<string[]>().nullable(),
     /** Quantity tiers, by ascending min_quantity: [{ min_quantity, percentage? , amounts? }]. */
-    tiers: model.json().nullable(),
+    tiers: model.json<Tier[]>().nullable(),
     /** Higher wins where two active rules of a group cover the same variant. */
     priority: model.number().default(0),
     starts_at: model.dateTime().nullable(),
@@ -29,7 +30,7 @@ const GroupPriceRule = model
     price_list_id: model.text().nullable(),
     /** When the price list last matched the rule, and what that sync wrote. */
     synced_at: model.dateTime().nullable(),
-    sync_summary: model.json().nullable(),
+    sync_summary: model.json<SyncSummary>().nullable(),
     metadata: model.json().nullable(),
   })
   .indexes([{ on: ["customer_group_id"], where: "deleted_at IS NULL" }])

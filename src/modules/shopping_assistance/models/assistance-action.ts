@@ -11,7 +11,7 @@ const AssistanceAction = model
     path: model.text(),
     status_code: model.number(),
     /** Ids the request named: path parameters and *_id fields of the body, e.g. { id: "cart_…", variant_id: "variant_…" }. */
-    resource_ids: model.json().nullable(),
+    resource_ids: model.json<Record<string, string>>().nullable(),
     /** "denied" when the plugin refused it (403), else null. */
     outcome: model.text().nullable(),
   })

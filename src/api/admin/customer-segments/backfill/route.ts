@@ -1,5 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { backfillCustomerFactsWorkflow } from "../../../../workflows/customer-segments"
+import type { AdminBackfillCustomerFactsResponse } from "../../../../types/http"
 import type { AdminBackfillCustomerFactsType } from "../validators"
 
 /**
@@ -9,7 +10,7 @@ import type { AdminBackfillCustomerFactsType } from "../validators"
  * and throughput, e.g. `curl -X POST -H "Authorization: Bearer $TOKEN"
  * -H "Content-Type: application/json" -d '{}' $BACKEND/admin/customer-segments/backfill`.
  */
-export const POST = async (req: AuthenticatedMedusaRequest<AdminBackfillCustomerFactsType>, res: MedusaResponse) => {
+export const POST = async (req: AuthenticatedMedusaRequest<AdminBackfillCustomerFactsType>, res: MedusaResponse<AdminBackfillCustomerFactsResponse>) => {
   const { result } = await backfillCustomerFactsWorkflow(req.scope).run({
     input: { batch_size: req.validatedBody.batch_size },
   })

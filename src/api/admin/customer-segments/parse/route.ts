@@ -2,6 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { MedusaError } from "@medusajs/framework/utils"
 import { CUSTOMER_SEGMENT_MODULE } from "../../../../modules/customer_segment"
 import type CustomerSegmentModuleService from "../../../../modules/customer_segment/service"
+import type { AdminParseCustomerSegmentRuleResponse } from "../../../../types/http"
 import type { AdminParseCustomerSegmentRuleType } from "../validators"
 
 /**
@@ -9,7 +10,7 @@ import type { AdminParseCustomerSegmentRuleType } from "../validators"
  * AST and the canonical text), or `{ rule }` → the same (for switching the
  * builder to text). Errors name the line and column, or the rule path.
  */
-export const POST = async (req: AuthenticatedMedusaRequest<AdminParseCustomerSegmentRuleType>, res: MedusaResponse) => {
+export const POST = async (req: AuthenticatedMedusaRequest<AdminParseCustomerSegmentRuleType>, res: MedusaResponse<AdminParseCustomerSegmentRuleResponse>) => {
   const { query, rule } = req.validatedBody
   if (query === undefined && rule === undefined) {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, "query: give a query (or a rule)")

@@ -2,6 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { MedusaError } from "@medusajs/framework/utils"
 import { CUSTOMER_SEGMENT_MODULE } from "../../../../modules/customer_segment"
 import type CustomerSegmentModuleService from "../../../../modules/customer_segment/service"
+import type { AdminPreviewCustomerSegmentResponse } from "../../../../types/http"
 import type { AdminPreviewCustomerSegmentType } from "../validators"
 
 /**
@@ -9,7 +10,7 @@ import type { AdminPreviewCustomerSegmentType } from "../validators"
  * → `{ count, customers }`: how many customers match now and the first few,
  * without writing anything.
  */
-export const POST = async (req: AuthenticatedMedusaRequest<AdminPreviewCustomerSegmentType>, res: MedusaResponse) => {
+export const POST = async (req: AuthenticatedMedusaRequest<AdminPreviewCustomerSegmentType>, res: MedusaResponse<AdminPreviewCustomerSegmentResponse>) => {
   const { query, rule, applies_to, limit } = req.validatedBody
   if (query === undefined && rule === undefined) {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, "rule: give a rule (or a query)")

@@ -2,6 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaRequest, MedusaResponse } from "
 import { CUSTOMER_SUITE_MODULE } from "../../../../modules/customer_suite"
 import type { SettingsOverrides } from "../../../../modules/customer_suite/options"
 import type CustomerSuiteModuleService from "../../../../modules/customer_suite/service"
+import type { AdminSuiteSettingsResponse } from "../../../../types/http"
 import type { AdminUpdateSuiteSettingsType } from "../validators"
 import { updateSuiteSettingsWorkflow } from "../../../../workflows/customer-suite"
 import { forgetAssistanceSettings } from "../../../utils/assistance-guard"
@@ -11,7 +12,7 @@ import { forgetAssistanceSettings } from "../../../utils/assistance-guard"
  * The effective plugin configuration: each capability, whether it is enabled
  * and available in this version, and its settings after defaults.
  */
-export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
+export const GET = async (req: MedusaRequest, res: MedusaResponse<AdminSuiteSettingsResponse>) => {
   const suite = req.scope.resolve<CustomerSuiteModuleService>(CUSTOMER_SUITE_MODULE)
   res.json({ settings: await suite.getEffectiveSettings() })
 }
@@ -23,7 +24,7 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
  * back to the plugin option. A group that does not exist is a 400 naming the
  * field; nothing is stored then. Existing customers are never moved.
  */
-export const POST = async (req: AuthenticatedMedusaRequest<AdminUpdateSuiteSettingsType>, res: MedusaResponse) => {
+export const POST = async (req: AuthenticatedMedusaRequest<AdminUpdateSuiteSettingsType>, res: MedusaResponse<AdminSuiteSettingsResponse>) => {
   const { customer_groups, assistance, reset } = req.validatedBody
   const changes: SettingsOverrides = {
     ...(customer_groups ? { customer_groups } : {}),

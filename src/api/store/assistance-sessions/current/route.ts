@@ -1,7 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { SHOPPING_ASSISTANCE_MODULE } from "../../../../modules/shopping_assistance"
-import type ShoppingAssistanceModuleService from "../../../../modules/shopping_assistance/service"
-import { assistanceClaims } from "../../../utils/assistance-guard"
+import type { StoreCurrentAssistanceSessionResponse } from "../../../../types/http"
+import { refetchAssistanceSession } from "../../../admin/assistance-sessions/helpers"
+import { assistanceClaims } from "../../../utils/assistance-token"
 import { presentSession, usersById } from "../../../utils/assistance"
 
 /**
@@ -9,16 +9,13 @@ import { presentSession, usersById } from "../../../utils/assistance"
  * assistance token: `{ assistance_session: { id, started_at, expires_at,
  * assisted_by: { first_name, last_name, email } } }`; otherwise `null`.
  */
-export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<StoreCurrentAssistanceSessionResponse>) => {
   const claims = assistanceClaims(req)
   if (!claims) {
     res.json({ assistance_session: null })
     return
   }
-  const [session] = await req.scope
-    .resolve<ShoppingAssistanceModuleService>(SHOPPING_ASSISTANCE_MODULE)
-    .listAssistanceSessions({ id: claims.assistance_session_id })
-  const shown = presentSession(session as any)
+  const shown = presentSession(await refetchAssistanceSession(req.scope, claims.assistance_session_id))
   const admin = (await usersById(req.scope, [shown.user_id])).get(shown.user_id)
   res.json({
     assistance_session: {

@@ -1,7 +1,9 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys, MedusaError, Modules, generateJwtToken } from "@medusajs/framework/utils"
+import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { hashCode } from "../../../../modules/shopping_assistance/service"
+import type { ErrorResponse, StoreExchangeAssistanceCodeResponse } from "../../../../types/http"
 import { exchangeAssistanceCodeWorkflow } from "../../../../workflows/shopping-assistance"
+import { mintAssistanceToken } from "../../../utils/assistance-token"
 import type { StoreExchangeAssistanceCodeType } from "../validators"
 
 /** Failed exchanges per IP: at most MAX_FAILURES in WINDOW_MS, then 429 until the window passes. */
@@ -28,7 +30,7 @@ function fail(ip: string, now: number) {
  * wrong, used or expired code: the same 401. After 10 failures from one IP in
  * 15 minutes, every attempt from it is a 429 until the window passes.
  */
-export const POST = async (req: MedusaRequest<StoreExchangeAssistanceCodeType>, res: MedusaResponse) => {
+export const POST = async (req: MedusaRequest<StoreExchangeAssistanceCodeType>, res: MedusaResponse<StoreExchangeAssistanceCodeResponse | ErrorResponse>) => {
   const ip = req.ip ?? "unknown"
   const now = Date.now()
   if (tooMany(ip, now)) {
@@ -39,28 +41,18 @@ export const POST = async (req: MedusaRequest<StoreExchangeAssistanceCodeType>, 
     input: { code_hash: hashCode(req.validatedBody.code) },
     throwOnError: false,
   })
-  if (errors?.length || !session) {
+  if (errors?.length || !session?.expires_at) {
     fail(ip, now)
     throw new MedusaError(MedusaError.Types.UNAUTHORIZED, "This code is not valid: ask for a new one")
   }
   const [customer] = await req.scope.resolve(Modules.CUSTOMER).listCustomers({ id: session.customer_id }, { select: ["id", "email"] })
-  const auth = req.scope.resolve(Modules.AUTH)
-  const [identity] = await auth.listAuthIdentities({ app_metadata: { customer_id: session.customer_id } } as any, { select: ["id"] })
-  const { jwtSecret } = req.scope.resolve(ContainerRegistrationKeys.CONFIG_MODULE).projectConfig.http as { jwtSecret: string }
-  const expiresAt = new Date(session.expires_at as unknown as string)
-  const seconds = Math.max(1, Math.floor((expiresAt.getTime() - Date.now()) / 1000))
-  const token = generateJwtToken(
-    {
-      actor_id: session.customer_id,
-      actor_type: "customer",
-      auth_identity_id: identity?.id ?? "",
-      app_metadata: { customer_id: session.customer_id },
-      user_metadata: {},
-      mfa_enabled: false,
-      assistance_session_id: session.id,
-      impersonated_by: session.user_id,
-    },
-    { secret: jwtSecret, expiresIn: seconds }
-  )
-  res.json({ token, expires_at: expiresAt.toISOString(), assistance_session: { id: session.id, customer_id: session.customer_id, email: customer?.email ?? null } })
+  const [identity] = await req.scope
+    .resolve(Modules.AUTH)
+    .listAuthIdentities({ app_metadata: { customer_id: session.customer_id } }, { select: ["id"] })
+  const { token, expires_at } = mintAssistanceToken(req.scope, { ...session, expires_at: session.expires_at }, identity?.id ?? null)
+  res.json({
+    token,
+    expires_at: expires_at.toISOString(),
+    assistance_session: { id: session.id, customer_id: session.customer_id, email: customer?.email ?? null },
+  })
 }

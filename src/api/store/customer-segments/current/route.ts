@@ -3,6 +3,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { CUSTOMER_SEGMENT_MODULE } from "../../../../modules/customer_segment"
 import type CustomerSegmentModuleService from "../../../../modules/customer_segment/service"
 import { cartGuestFacts, customerFacts, hasAccount, loadCart, segmentsById } from "../helpers"
+import type { StoreCustomerSegmentListResponse } from "../../../../types/http"
 import type { StoreGetCurrentCustomerSegmentsParamsType } from "../validators"
 
 /**
@@ -14,7 +15,7 @@ import type { StoreGetCurrentCustomerSegmentsParamsType } from "../validators"
  */
 export const GET = async (
   req: AuthenticatedMedusaRequest<unknown, StoreGetCurrentCustomerSegmentsParamsType>,
-  res: MedusaResponse
+  res: MedusaResponse<StoreCustomerSegmentListResponse>
 ) => {
   const { cart_id } = req.validatedQuery as StoreGetCurrentCustomerSegmentsParamsType
   const customerId = req.auth_context?.actor_type === "customer" ? req.auth_context.actor_id || null : null

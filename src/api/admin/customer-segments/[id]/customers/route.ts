@@ -4,12 +4,15 @@ import { CUSTOMER_SEGMENT_MODULE } from "../../../../../modules/customer_segment
 import type CustomerSegmentModuleService from "../../../../../modules/customer_segment/service"
 import { updateCustomerSegmentMembersWorkflow } from "../../../../../workflows/customer-segments"
 import { refetchCustomerSegment } from "../../helpers"
+import type { AdminCustomerSegmentMemberListResponse, AdminUpdateCustomerSegmentMembersResponse } from "../../../../../types/http"
 import type {
   AdminGetCustomerSegmentMembersParamsType,
   AdminUpdateCustomerSegmentMembersType,
 } from "../../validators"
 
-type CustomerRow = { id: string; email: string | null; first_name: string | null; last_name: string | null; has_account: boolean; created_at: Date }
+type CustomerRow = { id: string; email: string | null; first_name: string | null; last_name: string | null; has_account: boolean; created_at: Date | string }
+
+const iso = (value: Date | string) => new Date(value).toISOString()
 
 /**
  * GET /admin/customer-segments/:id/customers: members, newest first, with
@@ -17,7 +20,7 @@ type CustomerRow = { id: string; email: string | null; first_name: string | null
  */
 export const GET = async (
   req: AuthenticatedMedusaRequest<unknown, AdminGetCustomerSegmentMembersParamsType>,
-  res: MedusaResponse
+  res: MedusaResponse<AdminCustomerSegmentMemberListResponse>
 ) => {
   await refetchCustomerSegment(req.scope, req.params.id, ["id"])
   const { q, offset, limit } = req.validatedQuery as AdminGetCustomerSegmentMembersParamsType
@@ -33,15 +36,18 @@ export const GET = async (
     : { data: [] }
   const customers = new Map((data as CustomerRow[]).map((c) => [c.id, c]))
   res.json({
-    customers: members.map((m) => ({
-      id: m.customer_id,
-      email: customers.get(m.customer_id)?.email ?? m.email,
-      first_name: customers.get(m.customer_id)?.first_name ?? m.first_name,
-      last_name: customers.get(m.customer_id)?.last_name ?? m.last_name,
-      has_account: customers.get(m.customer_id)?.has_account ?? m.has_account,
-      created_at: customers.get(m.customer_id)?.created_at ?? null,
-      membership: { source: m.source, matched_at: m.matched_at },
-    })),
+    customers: members.map((m) => {
+      const customer = customers.get(m.customer_id)
+      return {
+        id: m.customer_id,
+        email: customer?.email ?? m.email,
+        first_name: customer?.first_name ?? m.first_name,
+        last_name: customer?.last_name ?? m.last_name,
+        has_account: customer?.has_account ?? m.has_account,
+        created_at: customer ? iso(customer.created_at) : null,
+        membership: { source: m.source, matched_at: iso(m.matched_at) },
+      }
+    }),
     count,
     offset,
     limit,
@@ -51,7 +57,7 @@ export const GET = async (
 /** POST /admin/customer-segments/:id/customers: `{ add, remove }` hand-picked members of a static segment. */
 export const POST = async (
   req: AuthenticatedMedusaRequest<AdminUpdateCustomerSegmentMembersType>,
-  res: MedusaResponse
+  res: MedusaResponse<AdminUpdateCustomerSegmentMembersResponse>
 ) => {
   await refetchCustomerSegment(req.scope, req.params.id, ["id"])
   const { result } = await updateCustomerSegmentMembersWorkflow(req.scope).run({

@@ -1,8 +1,10 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { hashCode, newCode } from "../../../../../modules/shopping_assistance/service"
+import type { AdminStartAssistanceSessionResponse } from "../../../../../types/http"
 import { startAssistanceSessionWorkflow } from "../../../../../workflows/shopping-assistance"
 import { presentSession } from "../../../../utils/assistance"
 import { forgetAssistanceSession } from "../../../../utils/assistance-guard"
+import { refetchAssistanceSession } from "../../../assistance-sessions/helpers"
 import type { AdminStartAssistanceSessionType } from "../../../assistance-sessions/validators"
 
 /**
@@ -11,13 +13,13 @@ import type { AdminStartAssistanceSessionType } from "../../../assistance-sessio
  * as a hash, valid `code_ttl_seconds`), its expiry and the storefront `link`.
  * The admin's previous open session ends.
  */
-export const POST = async (req: AuthenticatedMedusaRequest<AdminStartAssistanceSessionType>, res: MedusaResponse) => {
+export const POST = async (req: AuthenticatedMedusaRequest<AdminStartAssistanceSessionType>, res: MedusaResponse<AdminStartAssistanceSessionResponse>) => {
   const code = newCode()
   const { result } = await startAssistanceSessionWorkflow(req.scope).run({
     input: { customer_id: req.params.id, user_id: req.auth_context.actor_id, reason: req.validatedBody.reason ?? null, code_hash: hashCode(code) },
   })
   result.superseded_ids.forEach(forgetAssistanceSession)
-  const session = presentSession(result.session as any)
+  const session = presentSession(await refetchAssistanceSession(req.scope, result.session.id))
   res.status(201).json({
     assistance_session: session,
     code,

@@ -2,10 +2,11 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { CUSTOMER_SEGMENT_MODULE } from "../../../../../modules/customer_segment"
 import type CustomerSegmentModuleService from "../../../../../modules/customer_segment/service"
+import type { AdminCustomerCustomerSegmentsResponse } from "../../../../../types/http"
 import { assertCustomerExists } from "../../../customer-segments/helpers"
 
 /** GET /admin/customers/:id/customer-segments: the segments this customer is in. */
-export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<AdminCustomerCustomerSegmentsResponse>) => {
   await assertCustomerExists(req.scope, req.params.id)
   const service = req.scope.resolve<CustomerSegmentModuleService>(CUSTOMER_SEGMENT_MODULE)
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)

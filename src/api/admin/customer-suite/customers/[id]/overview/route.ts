@@ -1,23 +1,26 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import type { BigNumberInput } from "@medusajs/framework/types"
 import {
   ContainerRegistrationKeys,
   MathBN,
   MedusaError,
   OrderStatus,
 } from "@medusajs/framework/utils"
+import type { AdminCustomerOverviewResponse } from "../../../../../../types/http"
 
 /** Orders that count as purchases: placed, not drafts and not canceled. */
 const NOT_COUNTED = [OrderStatus.DRAFT, OrderStatus.CANCELED]
 const PAGE = 500
 
-type OrderRow = { id: string; currency_code: string; total: unknown; created_at: string | Date }
+type OrderRow = { id: string; currency_code: string; total: BigNumberInput; created_at: string | Date }
+type CustomerRow = { id: string; has_account: boolean; created_at: string | Date }
 
 /**
  * GET /admin/customer-suite/customers/:id/overview
  * The customer's purchase facts: number of orders, amount spent per currency
  * (order totals, never added across currencies), first and last order date.
  */
-export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
+export const GET = async (req: MedusaRequest, res: MedusaResponse<AdminCustomerOverviewResponse>) => {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const customerId = req.params.id
 
@@ -26,7 +29,7 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
     fields: ["id", "has_account", "created_at"],
     filters: { id: customerId },
   })
-  const customer = customers[0]
+  const customer = (customers as CustomerRow[])[0]
   if (!customer) {
     throw new MedusaError(
       MedusaError.Types.NOT_FOUND,
@@ -50,7 +53,7 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
     for (const order of orders) {
       ordersCount += 1
       const currency = order.currency_code.toLowerCase()
-      spent.set(currency, MathBN.add(spent.get(currency) ?? 0, order.total as number))
+      spent.set(currency, MathBN.add(spent.get(currency) ?? 0, order.total))
       const createdAt = new Date(order.created_at).toISOString()
       firstOrderAt ??= createdAt
       lastOrderAt = createdAt
@@ -64,7 +67,7 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
     overview: {
       customer_id: customer.id,
       has_account: customer.has_account,
-      customer_since: customer.created_at,
+      customer_since: new Date(customer.created_at).toISOString(),
       orders_count: ordersCount,
       amount_spent: [...spent.entries()]
         .map(([currency_code, amount]) => ({ currency_code, amount: MathBN.convert(amount).toNumber() }))

@@ -1,0 +1,133 @@
+import type { InferTypeOf } from "@medusajs/framework/types"
+import type { z } from "@medusajs/framework/zod"
+import type {
+  AdminBackfillCustomerFacts,
+  AdminCreateCustomerSegment,
+  AdminExplainCustomerSegmentParams,
+  AdminGetCustomerSegmentMembersParams,
+  AdminGetCustomerSegmentRunsParams,
+  AdminGetCustomerSegmentsParams,
+  AdminParseCustomerSegmentRule,
+  AdminPreviewCustomerSegment,
+  AdminUpdateCustomerSegment,
+  AdminUpdateCustomerSegmentMembers,
+} from "../../api/admin/customer-segments/validators"
+import type { StoreGetCurrentCustomerSegmentsParams } from "../../api/store/customer-segments/validators"
+import type CustomerSegment from "../../modules/customer_segment/models/customer-segment"
+import type CustomerSegmentRefreshRun from "../../modules/customer_segment/models/customer-segment-refresh-run"
+import type { Operator, RuleNode } from "../../modules/customer_segment/rules/ast"
+import type { AttributeDefinition } from "../../modules/customer_segment/rules/attributes"
+import type { Explanation } from "../../modules/customer_segment/rules/explain"
+import type { CustomerFacts } from "../../modules/customer_segment/rules/facts"
+import type { ApiRow, DeleteResponse, Jsonified, PaginatedResponse } from "./common"
+
+export type { Condition, Operator, RuleNode } from "../../modules/customer_segment/rules/ast"
+export type { AttributeDefinition, AttributeType, ValuePicker } from "../../modules/customer_segment/rules/attributes"
+export type { Explanation } from "../../modules/customer_segment/rules/explain"
+
+type SegmentRow = InferTypeOf<typeof CustomerSegment>
+
+/** A segment with the API's default fields (`fields` can ask for fewer). */
+export type AdminCustomerSegment = ApiRow<Omit<SegmentRow, "rule" | "deleted_at">> & { rule: RuleNode | null }
+export type AdminCustomerSegmentKind = SegmentRow["kind"]
+export type AdminCustomerSegmentAppliesTo = SegmentRow["applies_to"]
+export type AdminCustomerSegmentStatus = SegmentRow["status"]
+
+/** A full refresh of a segment: what it found and how long it took. */
+export type AdminCustomerSegmentRun = ApiRow<Omit<InferTypeOf<typeof CustomerSegmentRefreshRun>, "updated_at" | "deleted_at">>
+
+/** GET /admin/customer-segments */
+export type AdminCustomerSegmentListParams = z.input<typeof AdminGetCustomerSegmentsParams>
+/** POST /admin/customer-segments: a rule as JSON `rule` or as text `query`. */
+export type AdminCreateCustomerSegmentBody = z.input<typeof AdminCreateCustomerSegment>
+/** POST /admin/customer-segments/:id: everything but `kind`. */
+export type AdminUpdateCustomerSegmentBody = z.input<typeof AdminUpdateCustomerSegment>
+
+export type AdminCustomerSegmentResponse = { customer_segment: AdminCustomerSegment }
+export type AdminCustomerSegmentListResponse = PaginatedResponse<{ customer_segments: AdminCustomerSegment[] }>
+export type AdminCustomerSegmentDeleteResponse = DeleteResponse<"customer_segment">
+/** GET /admin/customers/:id/customer-segments: the segments a customer is in. */
+export type AdminCustomerCustomerSegmentsResponse = { customer_segments: AdminCustomerSegment[] }
+
+/** An operator of an attribute, with its text form and what value it takes. */
+export type AdminCustomerSegmentOperator = { operator: Operator; text: string; value: string }
+/** An attribute of the rule builder: its definition and its operators. */
+export type AdminCustomerSegmentAttribute = AttributeDefinition & { operators: AdminCustomerSegmentOperator[] }
+/** GET /admin/customer-segments/attributes; metadata keys are read as `metadata.<key>`. */
+export type AdminCustomerSegmentAttributesResponse = { attributes: AdminCustomerSegmentAttribute[]; metadata_prefix: "metadata." }
+
+/** POST /admin/customer-segments/parse: `{ query }` or `{ rule }`. */
+export type AdminParseCustomerSegmentRuleBody = z.input<typeof AdminParseCustomerSegmentRule>
+/** The rule, its canonical text, the attributes it reads, and whether it uses relative dates. */
+export type AdminParseCustomerSegmentRuleResponse = { rule: RuleNode; query: string; attributes: string[]; relative_dates: boolean }
+
+/** POST /admin/customer-segments/preview: who matches a rule now, without writing anything. */
+export type AdminPreviewCustomerSegmentBody = z.input<typeof AdminPreviewCustomerSegment>
+export type AdminCustomerSegmentPreviewCustomer = {
+  id: string
+  email: string | null
+  first_name: string | null
+  last_name: string | null
+  has_account: boolean | null
+}
+export type AdminPreviewCustomerSegmentResponse = { count: number; customers: AdminCustomerSegmentPreviewCustomer[] }
+
+/** GET /admin/customer-segments/:id/customers */
+export type AdminCustomerSegmentMemberListParams = z.input<typeof AdminGetCustomerSegmentMembersParams>
+/** A member with their customer fields and how they joined. */
+export type AdminCustomerSegmentMember = {
+  id: string
+  email: string | null
+  first_name: string | null
+  last_name: string | null
+  has_account: boolean | null
+  /** null: the customer record is gone. */
+  created_at: string | null
+  membership: { source: "rule" | "manual"; matched_at: string }
+}
+export type AdminCustomerSegmentMemberListResponse = PaginatedResponse<{ customers: AdminCustomerSegmentMember[] }>
+/** POST /admin/customer-segments/:id/customers: hand-picked members of a static segment. */
+export type AdminUpdateCustomerSegmentMembersBody = z.input<typeof AdminUpdateCustomerSegmentMembers>
+export type AdminUpdateCustomerSegmentMembersResponse = AdminCustomerSegmentResponse & { added: string[]; removed: string[] }
+
+/** POST /admin/customer-segments/:id/refresh: the queued run (202). */
+export type AdminCustomerSegmentRunResponse = { run: AdminCustomerSegmentRun }
+/** GET /admin/customer-segments/:id/runs */
+export type AdminCustomerSegmentRunListParams = z.input<typeof AdminGetCustomerSegmentRunsParams>
+export type AdminCustomerSegmentRunListResponse = PaginatedResponse<{ runs: AdminCustomerSegmentRun[] }>
+
+/** GET /admin/customer-segments/:id/explain?customer_id= */
+export type AdminCustomerSegmentExplainParams = z.input<typeof AdminExplainCustomerSegmentParams>
+/** Whether the customer is a member and, for a dynamic segment, which conditions held, with the facts read. */
+export type AdminCustomerSegmentExplanation = {
+  segment_id: string
+  customer_id: string
+  member: boolean
+  matches: boolean
+  applies: boolean
+  explanation: Jsonified<Explanation> | null
+  facts: Jsonified<CustomerFacts> | null
+}
+export type AdminExplainCustomerSegmentResponse = { explanation: AdminCustomerSegmentExplanation }
+
+/** POST /admin/customer-segments/backfill */
+export type AdminBackfillCustomerFactsBody = z.input<typeof AdminBackfillCustomerFacts>
+export type AdminBackfillCustomerFactsResponse = {
+  backfill: {
+    customers: number
+    orders: number
+    batches: number
+    duration_ms: number
+    customers_per_second: number
+    orders_per_second: number
+    /** The refreshes queued for every active dynamic segment (poll GET /admin/customer-segments/:id/runs). */
+    refresh_runs: Pick<AdminCustomerSegmentRun, "id" | "segment_id">[]
+  }
+}
+
+/** What the store shows of a segment: enough to pick content, nothing about the rule. */
+export type StoreCustomerSegment = Pick<AdminCustomerSegment, "id" | "name">
+/** GET /store/customer-segments/current?cart_id= */
+export type StoreCurrentCustomerSegmentsParams = z.input<typeof StoreGetCurrentCustomerSegmentsParams>
+/** GET /store/customer-segments/current and /store/customers/me/customer-segments */
+export type StoreCustomerSegmentListResponse = { customer_segments: StoreCustomerSegment[] }

@@ -1,0 +1,6 @@
+export * from "./create-group-price-rule"
+export * from "./delete-group-price-rule"
+export * from "./plan-group-price-sync"
+export * from "./record-group-price-sync"
+export * from "./update-group-price-rule"
+export * from "./validate-group-price-rule"

@@ -1,0 +1,7 @@
+export * from "./end-assistance-session"
+export * from "./exchange-assistance-code"
+export * from "./expire-assistance-sessions"
+export * from "./mark-assisted-order"
+export * from "./record-assistance-actions"
+export * from "./record-assistance-consent"
+export * from "./start-assistance-session"

@@ -1,0 +1,7 @@
+export * from "./create-tax-class"
+export * from "./create-tax-class-rate"
+export * from "./delete-tax-class"
+export * from "./delete-tax-class-rate"
+export * from "./set-tax-class-link"
+export * from "./update-tax-class"
+export * from "./update-tax-class-rate"
