@@ -1,6 +1,7 @@
 import fs from "node:fs"
 import path from "node:path"
-import { OPERATORS_BY_TYPE, type AttributeType } from "../../../modules/customer_segment/rules/attributes"
+import { OPERATORS_BY_TYPE } from "../../../modules/customer_segment/rules/registry"
+import type { ValueType } from "../../../types/http"
 import { operatorFamily } from "../../components/segments/operator-family"
 import { RULE_STATES } from "../group-pricing"
 import { END_REASONS, SESSION_STATUSES } from "../types/assistance"
@@ -87,7 +88,7 @@ describe("admin texts", () => {
   })
 
   it("words every operator of every attribute type", () => {
-    const missing = (Object.entries(OPERATORS_BY_TYPE) as [AttributeType, readonly string[]][]).flatMap(([type, operators]) =>
+    const missing = (Object.entries(OPERATORS_BY_TYPE) as [ValueType, readonly string[]][]).flatMap(([type, operators]) =>
       operators.map((o) => `customerSuite.segments.operators.${operatorFamily(type)}.${o}`).filter((k) => !has(k))
     )
     expect(missing).toEqual([])
