@@ -1,12 +1,15 @@
-import type { AssistanceUser } from "./types/assistance"
+import type { AdminAssistanceUser } from "../../types/http"
 
 /** Login-as-customer values the admin shows (no React or SDK here). */
 
-export const adminName = (user: AssistanceUser | null | undefined) =>
+/** What names an admin: a session's user, or one the SDK lists. */
+type NamedUser = Pick<AdminAssistanceUser, "email" | "first_name" | "last_name">
+
+export const adminName = (user: NamedUser | null | undefined) =>
   user ? [user.first_name, user.last_name].filter(Boolean).join(" ") || user.email : null
 
 /** An admin by name and email ("Ann Lee (ann@shop.test)"), or the email alone when that is all there is. */
-export const adminNameAndEmail = (user: AssistanceUser) => {
+export const adminNameAndEmail = (user: NamedUser) => {
   const name = adminName(user)
   return name === user.email ? user.email : `${name} (${user.email})`
 }

@@ -1,4 +1,4 @@
-import type { GroupPriceRule } from "./types/group-pricing"
+import type { AdminGroupPriceRule } from "../../types/http"
 
 /** Group pricing values the admin shows (no React or SDK here). */
 
@@ -13,7 +13,7 @@ export const RULE_STATES = ["active", "inactive", "scheduled", "ended"] as const
 export type RuleState = (typeof RULE_STATES)[number]
 
 /** Whether a rule is in force at `now`, will be, was, or is switched off. */
-export function ruleState(rule: Pick<GroupPriceRule, "status" | "starts_at" | "ends_at">, now: Date): RuleState {
+export function ruleState(rule: Pick<AdminGroupPriceRule, "status" | "starts_at" | "ends_at">, now: Date): RuleState {
   if (rule.status !== "active") {
     return "inactive"
   }

@@ -1,5 +1,14 @@
+import type { AdminCustomerSegmentAttribute as Attribute, Condition, ValuePicker } from "../../types/http"
 import type { FieldErrors } from "./field-errors"
-import type { Attribute, PickerKind, RuleNode } from "./types/segments"
+
+/**
+ * A rule as the builder holds it: the API's rule tree (RuleNode), with any
+ * operator and value while the merchant is still choosing them. The API
+ * checks it (a request's `rule` is any JSON object) and names what is wrong;
+ * a rule the API answers is one too.
+ */
+export type DraftCondition = Omit<Condition, "operator" | "value"> & { operator: string; value?: unknown }
+export type DraftRule = { all: DraftRule[] } | { any: DraftRule[] } | { not: DraftRule } | DraftCondition
 
 /**
  * The rule builder's tree. It mirrors the rule AST, with a stable key per
@@ -34,7 +43,7 @@ export const emptyGroup = (op: "all" | "any" = "all"): BuilderGroup => ({
   children: [],
 })
 
-const fromNode = (node: RuleNode, negated: boolean): BuilderNode => {
+const fromNode = (node: DraftRule, negated: boolean): BuilderNode => {
   if ("not" in node) {
     if (!negated) {
       return fromNode(node.not, true)
@@ -58,7 +67,7 @@ const fromNode = (node: RuleNode, negated: boolean): BuilderNode => {
 }
 
 /** The builder tree of a rule; the root is always a group that is not negated. */
-export function fromRule(rule: RuleNode | null | undefined): BuilderGroup {
+export function fromRule(rule: DraftRule | null | undefined): BuilderGroup {
   if (!rule) {
     return emptyGroup()
   }
@@ -72,12 +81,12 @@ export function fromRule(rule: RuleNode | null | undefined): BuilderGroup {
 export type RulePaths = Map<string, string>
 
 /** The rule AST of a builder tree, and where each builder node sits in it (for error messages). */
-export function toRule(root: BuilderGroup): { rule: RuleNode; paths: RulePaths } {
+export function toRule(root: BuilderGroup): { rule: DraftRule; paths: RulePaths } {
   const paths: RulePaths = new Map()
-  const walk = (node: BuilderNode, path: (string | number)[]): RuleNode => {
+  const walk = (node: BuilderNode, path: (string | number)[]): DraftRule => {
     const inner = node.negated ? [...path, "not"] : path
     paths.set(node.key, ["rule", ...inner].join("."))
-    let ast: RuleNode
+    let ast: DraftRule
     if (node.type === "group") {
       const children = node.children.map((child, i) => walk(child, [...inner, node.op, i]))
       ast = node.op === "all" ? { all: children } : { any: children }
@@ -95,10 +104,10 @@ export const countConditions = (node: BuilderNode): number =>
   node.type === "condition" ? 1 : node.children.reduce((n, c) => n + countConditions(c), 0)
 
 /** Pickers whose values are ids (country codes for countries) that the builder and summaries show by name. */
-const ID_PICKERS: ReadonlySet<string> = new Set<PickerKind>(["customer_group", "country", "segment"])
+const ID_PICKERS: ReadonlySet<string> = new Set<ValuePicker>(["customer_group", "country", "segment"])
 
 /** The picker of an attribute whose values are ids to show by name (customer groups, countries, segments). */
-export const idPickerOf = (attribute: Pick<Attribute, "picker"> | undefined): PickerKind | undefined =>
+export const idPickerOf = (attribute: Pick<Attribute, "picker"> | undefined): ValuePicker | undefined =>
   attribute?.picker && ID_PICKERS.has(attribute.picker) ? attribute.picker : undefined
 
 export const takesValue = (operator: string) => operator !== "exists" && operator !== "not_exists"

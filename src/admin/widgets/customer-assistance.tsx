@@ -8,10 +8,10 @@ import { useEndSessionAfterConfirm } from "../components/assistance/use-end-sess
 import { SectionStatus } from "../components/common/query-state"
 import { Section, SectionLink } from "../components/common/section"
 import { useAssistanceConsent, useAssistanceSessions } from "../hooks/api/assistance"
-import { useSuiteSettings } from "../hooks/api/settings"
+import { capabilityOf, useSuiteSettings } from "../hooks/api/settings"
 import { adminName } from "../lib/assistance"
 import { formatDateTime } from "../lib/format"
-import type { AssistanceSession } from "../lib/types/assistance"
+import type { AdminAssistanceSessionListItem } from "../../types/http"
 
 /**
  * Login as customer, on the customer's page: whether the customer allows it,
@@ -24,7 +24,7 @@ const CustomerAssistanceWidget = ({ data: customer }: DetailWidgetProps<AdminCus
   const consent = useAssistanceConsent(customer.id)
   const sessions = useAssistanceSessions({ customer_id: customer.id, limit: 20 })
   const open = (sessions.data?.assistance_sessions ?? []).filter((s) => s.status !== "ended")
-  const capability = settings.data?.settings.capabilities.find((c) => c.id === "assistance")
+  const capability = capabilityOf(settings.data, "assistance")
   const assistance = capability?.settings
   const allowed = consent.data?.assistance_consent.allowed
   const since = consent.data?.assistance_consent.updated_at
@@ -88,7 +88,7 @@ const CustomerAssistanceWidget = ({ data: customer }: DetailWidgetProps<AdminCus
   )
 }
 
-const OpenSession = ({ session }: { session: AssistanceSession }) => {
+const OpenSession = ({ session }: { session: AdminAssistanceSessionListItem }) => {
   const { t } = useTranslation()
   const { endSession, isPending: ending } = useEndSessionAfterConfirm()
   const onEnd = () => endSession(session.id)

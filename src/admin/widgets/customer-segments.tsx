@@ -14,7 +14,7 @@ import { useAttributes, useCustomerSegments, useExplain, useSegments, useUpdateM
 import { messageOf } from "../lib/api"
 import { formatDate, formatMoney } from "../lib/format"
 import { idPickerOf } from "../lib/rule-model"
-import type { Explanation, Segment } from "../lib/types/segments"
+import type { AdminCustomerSegment, AdminCustomerSegmentExplanationNode } from "../../types/http"
 
 /** The segments a customer is in, each with "why?"; static segments can be joined and left here. */
 const CustomerSegmentsWidget = ({ data: customer }: DetailWidgetProps<AdminCustomer>) => {
@@ -44,7 +44,7 @@ const CustomerSegmentsWidget = ({ data: customer }: DetailWidgetProps<AdminCusto
   )
 }
 
-const SegmentRow = ({ segment, customerId }: { segment: Segment; customerId: string }) => {
+const SegmentRow = ({ segment, customerId }: { segment: AdminCustomerSegment; customerId: string }) => {
   const { t } = useTranslation()
   const [open, setOpen] = useState(false)
   const members = useUpdateMembers(segment.id)
@@ -111,7 +111,7 @@ const Why = ({ segmentId, customerId }: { segmentId: string; customerId: string 
   )
 }
 
-const ExplanationNode = ({ node, negated }: { node: Explanation; negated: boolean }) => {
+const ExplanationNode = ({ node, negated }: { node: AdminCustomerSegmentExplanationNode; negated: boolean }) => {
   const { t } = useTranslation()
   if (node.type === "not") {
     return <ExplanationNode node={node.child} negated={!negated} />

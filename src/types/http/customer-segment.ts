@@ -16,14 +16,15 @@ import type { StoreGetCurrentCustomerSegmentsParams } from "../../api/store/cust
 import type CustomerSegment from "../../modules/customer_segment/models/customer-segment"
 import type CustomerSegmentRefreshRun from "../../modules/customer_segment/models/customer-segment-refresh-run"
 import type { Operator, RuleNode } from "../../modules/customer_segment/rules/ast"
-import type { AttributeDefinition } from "../../modules/customer_segment/rules/attributes"
 import type { Explanation } from "../../modules/customer_segment/rules/explain"
 import type { CustomerFacts } from "../../modules/customer_segment/rules/facts"
+import type { AttributeDescription } from "../../modules/customer_segment/rules/registry"
 import type { ApiRow, DeleteResponse, Jsonified, PaginatedResponse } from "./common"
 
-export type { Condition, Operator, RuleNode } from "../../modules/customer_segment/rules/ast"
-export type { AttributeDefinition, AttributeType, ValuePicker } from "../../modules/customer_segment/rules/attributes"
+export type { Condition, ConditionValue, MoneyValue, Operator, PurchaseFilter, RuleNode } from "../../modules/customer_segment/rules/ast"
 export type { Explanation } from "../../modules/customer_segment/rules/explain"
+export type { ValueType } from "../../modules/customer_segment/rules/operators"
+export type { ValuePicker } from "../../modules/customer_segment/rules/registry"
 
 type SegmentRow = InferTypeOf<typeof CustomerSegment>
 
@@ -36,8 +37,12 @@ export type AdminCustomerSegmentStatus = SegmentRow["status"]
 /** A full refresh of a segment: what it found and how long it took. */
 export type AdminCustomerSegmentRun = ApiRow<Omit<InferTypeOf<typeof CustomerSegmentRefreshRun>, "updated_at" | "deleted_at">>
 
-/** GET /admin/customer-segments */
-export type AdminCustomerSegmentListParams = z.input<typeof AdminGetCustomerSegmentsParams>
+/**
+ * GET /admin/customer-segments. Without Medusa's `with_deleted` (its find
+ * params preprocess it, so zod types it as a required `unknown`; the route
+ * never lists deleted segments).
+ */
+export type AdminCustomerSegmentListParams = Omit<z.input<typeof AdminGetCustomerSegmentsParams>, "with_deleted">
 /** POST /admin/customer-segments: a rule as JSON `rule` or as text `query`. */
 export type AdminCreateCustomerSegmentBody = z.input<typeof AdminCreateCustomerSegment>
 /** POST /admin/customer-segments/:id: everything but `kind`. */
@@ -51,8 +56,8 @@ export type AdminCustomerCustomerSegmentsResponse = { customer_segments: AdminCu
 
 /** An operator of an attribute, with its text form and what value it takes. */
 export type AdminCustomerSegmentOperator = { operator: Operator; text: string; value: string }
-/** An attribute of the rule builder: its definition and its operators. */
-export type AdminCustomerSegmentAttribute = AttributeDefinition & { operators: AdminCustomerSegmentOperator[] }
+/** An attribute of the rule builder: the registry's description, its operators spelled out. */
+export type AdminCustomerSegmentAttribute = Omit<AttributeDescription, "operators"> & { operators: AdminCustomerSegmentOperator[] }
 /** GET /admin/customer-segments/attributes; metadata keys are read as `metadata.<key>`. */
 export type AdminCustomerSegmentAttributesResponse = { attributes: AdminCustomerSegmentAttribute[]; metadata_prefix: "metadata." }
 
@@ -98,6 +103,8 @@ export type AdminCustomerSegmentRunListResponse = PaginatedResponse<{ runs: Admi
 
 /** GET /admin/customer-segments/:id/explain?customer_id= */
 export type AdminCustomerSegmentExplainParams = z.input<typeof AdminExplainCustomerSegmentParams>
+/** One node of an explanation: a group or NOT with its result, or a condition with its text and the fact it read. */
+export type AdminCustomerSegmentExplanationNode = Jsonified<Explanation>
 /** Whether the customer is a member and, for a dynamic segment, which conditions held, with the facts read. */
 export type AdminCustomerSegmentExplanation = {
   segment_id: string
@@ -105,7 +112,7 @@ export type AdminCustomerSegmentExplanation = {
   member: boolean
   matches: boolean
   applies: boolean
-  explanation: Jsonified<Explanation> | null
+  explanation: AdminCustomerSegmentExplanationNode | null
   facts: Jsonified<CustomerFacts> | null
 }
 export type AdminExplainCustomerSegmentResponse = { explanation: AdminCustomerSegmentExplanation }

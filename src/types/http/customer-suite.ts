@@ -1,11 +1,14 @@
 import type { z } from "@medusajs/framework/zod"
 import type { AdminUpdateSuiteSettings } from "../../api/admin/customer-suite/validators"
-import type { CapabilitySettings, EffectiveSettings } from "../../modules/customer_suite/capabilities"
+import type { CapabilitySettings, CapabilitySettingsById, EffectiveSettings } from "../../modules/customer_suite/capabilities"
+import type { CapabilityId } from "../../modules/customer_suite/options"
 
 export type { CapabilityId, CustomerSuiteOptions, ResolvedCustomerSuiteOptions } from "../../modules/customer_suite/options"
 
-/** One capability with its effective settings (plugin options with the admin's changes), typed per capability. */
+/** One capability with its effective settings (plugin options with the admin's changes), typed per capability: `id` tells which. */
 export type AdminCapabilitySettings = CapabilitySettings
+/** The capability `K` with its settings (what `AdminCapabilitySettings` narrows to once its `id` is known). */
+export type AdminCapabilitySettingsOf<K extends CapabilityId> = CapabilitySettingsById[K]
 /** Every capability, in the order the admin shows them. */
 export type AdminSuiteSettings = EffectiveSettings
 

@@ -7,14 +7,14 @@ import { useStartAssistance } from "../../hooks/api/assistance"
 import { messageOf } from "../../lib/api"
 import { ROOT_ERROR, flattenFormErrors } from "../../lib/field-errors"
 import { assistanceStartFormSchema, type AssistanceStartForm } from "../../lib/forms/assistance-start"
-import type { StartedSession } from "../../lib/types/assistance"
+import type { AdminStartAssistanceSessionResponse } from "../../../types/http"
 import { FieldError } from "../common/field"
 
 /** The button and its drawer: a reason, then the one-time code (gone when the drawer closes). */
 export const StartAssistance = ({ customerId, disabled, requireReason }: { customerId: string; disabled: boolean; requireReason: boolean }) => {
   const { t } = useTranslation()
   const [open, setOpen] = useState(false)
-  const [started, setStarted] = useState<StartedSession | null>(null)
+  const [started, setStarted] = useState<AdminStartAssistanceSessionResponse | null>(null)
   const start = useStartAssistance(customerId)
   const form = useForm<AssistanceStartForm, unknown, string>({ defaultValues: { reason: "" }, resolver: zodResolver(assistanceStartFormSchema) })
 
@@ -90,7 +90,7 @@ const useSecondsLeft = (until: string) => {
 }
 
 /** The one-time code, shown once, with its countdown and the storefront link that takes it. */
-const StartedCode = ({ started }: { started: StartedSession }) => {
+const StartedCode = ({ started }: { started: AdminStartAssistanceSessionResponse }) => {
   const { t } = useTranslation()
   const left = useSecondsLeft(started.code_expires_at)
   return (

@@ -4,7 +4,7 @@ import { useRef, useState } from "react"
 import { useTranslation } from "react-i18next"
 import { usePickerLabels, usePickerOptions, type PickerOption } from "../../hooks/api/pickers"
 import { useDebounced } from "../../hooks/use-debounced"
-import type { PickerKind } from "../../lib/types/segments"
+import type { ValuePicker } from "../../../types/http"
 import { CheckedOption, Listbox } from "./listbox"
 import { SearchPopover } from "./search-box"
 
@@ -39,7 +39,7 @@ export const ValuePickerInput = ({
   testId,
   chooseLabel,
 }: {
-  picker: PickerKind
+  picker: ValuePicker
   value: string[]
   onChange: (value: string[]) => void
   single?: boolean

@@ -3,7 +3,7 @@ import { Fragment } from "react"
 import { useTranslation } from "react-i18next"
 import { Link } from "react-router-dom"
 import { formatMoney } from "../../lib/format"
-import type { PricePreview } from "../../lib/types/group-pricing"
+import type { AdminGroupPricePreview } from "../../../types/http"
 import { TitleBlock } from "../common/query-state"
 
 export type PreviewState = "idle" | "loading" | "ready" | "invalid" | "error"
@@ -21,7 +21,7 @@ export const PricePreviewPanel = ({
 }: {
   state: PreviewState
   fetching: boolean
-  preview?: PricePreview
+  preview?: AdminGroupPricePreview
   error?: string
 }) => {
   const { t } = useTranslation()
@@ -74,7 +74,7 @@ export const PricePreviewPanel = ({
   )
 }
 
-const PreviewTable = ({ preview }: { preview: PricePreview }) => {
+const PreviewTable = ({ preview }: { preview: AdminGroupPricePreview }) => {
   const { t } = useTranslation()
   const none = <span className="text-ui-fg-muted">—</span>
   return (

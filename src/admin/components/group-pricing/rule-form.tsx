@@ -15,8 +15,9 @@ import {
   groupPriceRulePreview,
   isPlacedField,
   type GroupPriceRuleForm,
+  type GroupPriceRulePreviewInput,
 } from "../../lib/forms/group-price-rule"
-import type { GroupPriceRule, GroupPriceRuleInput, PreviewInput } from "../../lib/types/group-pricing"
+import type { AdminCreateGroupPriceRuleBody, AdminGroupPriceRule } from "../../../types/http"
 import { FormActions } from "../common/form-actions"
 import { PricePreviewPanel, type PreviewState } from "./price-preview"
 import { RuleAdjustmentSection } from "./rule-adjustment-section"
@@ -37,14 +38,14 @@ export const RuleForm = ({
   submitting,
   cancelTo,
 }: {
-  rule?: GroupPriceRule
+  rule?: AdminGroupPriceRule
   initialGroupId?: string
-  onSubmit: (input: GroupPriceRuleInput) => Promise<void>
+  onSubmit: (input: AdminCreateGroupPriceRuleBody) => Promise<void>
   submitting: boolean
   cancelTo: string
 }) => {
   const { t } = useTranslation()
-  const form = useForm<GroupPriceRuleForm, unknown, GroupPriceRuleInput>({
+  const form = useForm<GroupPriceRuleForm, unknown, AdminCreateGroupPriceRuleBody>({
     defaultValues: groupPriceRuleFormValues(rule, initialGroupId),
     resolver: zodResolver(groupPriceRuleFormSchema),
     reValidateMode: "onSubmit",
@@ -64,7 +65,7 @@ export const RuleForm = ({
 
   // The preview follows the form (debounced); compared as text, so a re-render alone asks nothing.
   const previewText = useDebounced(JSON.stringify(groupPriceRulePreview(values)), 400)
-  const previewBody = useMemo((): PreviewInput | null => JSON.parse(previewText), [previewText])
+  const previewBody = useMemo((): GroupPriceRulePreviewInput | null => JSON.parse(previewText), [previewText])
   const preview = useDraftPreview(previewBody)
   const previewErrors = useMemo(() => (preview.error ? fieldErrorsOf(preview.error) : {}), [preview.error])
   const errors: FieldErrors = { ...(previewBody ? previewErrors : {}), ...flattenFormErrors(form.formState.errors) }

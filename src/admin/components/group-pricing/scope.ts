@@ -1,8 +1,7 @@
-import type { ScopeType } from "../../lib/types/group-pricing"
-import type { ValuePicker } from "../../lib/types/segments"
+import type { AdminGroupPriceRule, ValuePicker } from "../../../types/http"
 
 /** The searchable picker (shared with the segment builder) for each kind of scope. */
-export const SCOPE_PICKERS: Record<Exclude<ScopeType, "all">, ValuePicker> = {
+export const SCOPE_PICKERS: Record<Exclude<AdminGroupPriceRule["scope_type"], "all">, ValuePicker> = {
   products: "product",
   collections: "collection",
   categories: "category",

@@ -2,7 +2,7 @@ import { useMemo } from "react"
 import { useTranslation } from "react-i18next"
 import { formatDateTime, formatMoney } from "../../lib/format"
 import { ruleState, type RuleState } from "../../lib/group-pricing"
-import type { Amounts, GroupPriceRule, PriceTier } from "../../lib/types/group-pricing"
+import type { AdminGroupPriceRule, Amounts, GroupPriceTier } from "../../../types/http"
 
 export const formatPercent = (value: number) =>
   new Intl.NumberFormat(undefined, { style: "percent", maximumFractionDigits: 2 }).format(value / 100)
@@ -25,7 +25,7 @@ export const STATE_COLORS: Record<RuleState, "green" | "grey" | "orange"> = {
 export const useRuleWords = () => {
   const { t } = useTranslation()
   return useMemo(() => {
-    const adjustment = (rule: Pick<GroupPriceRule, "adjustment_type">, value: { percentage?: number | null; amounts?: Amounts | null }) => {
+    const adjustment = (rule: Pick<AdminGroupPriceRule, "adjustment_type">, value: { percentage?: number | null; amounts?: Amounts | null }) => {
       switch (rule.adjustment_type) {
         case "percentage":
           return t("customerSuite.groupPricing.adjustment.percentage", { value: formatPercent(value.percentage ?? 0) })
@@ -36,19 +36,19 @@ export const useRuleWords = () => {
       }
     }
     return {
-      adjustment: (rule: Pick<GroupPriceRule, "adjustment_type" | "percentage" | "amounts">) => adjustment(rule, rule),
-      tier: (rule: Pick<GroupPriceRule, "adjustment_type">, tier: PriceTier) =>
+      adjustment: (rule: Pick<AdminGroupPriceRule, "adjustment_type" | "percentage" | "amounts">) => adjustment(rule, rule),
+      tier: (rule: Pick<AdminGroupPriceRule, "adjustment_type">, tier: GroupPriceTier) =>
         t("customerSuite.groupPricing.tier", { quantity: tier.min_quantity, adjustment: adjustment(rule, tier) }),
-      scope: (rule: Pick<GroupPriceRule, "scope_type" | "scope_ids">) =>
+      scope: (rule: Pick<AdminGroupPriceRule, "scope_type" | "scope_ids">) =>
         rule.scope_type === "all"
           ? t("customerSuite.groupPricing.scope.all")
           : t(`customerSuite.groupPricing.scope.${rule.scope_type}`, { count: rule.scope_ids?.length ?? 0 }),
       /** The scope inside a sentence: "all products", "3 collections". */
-      scopePhrase: (rule: Pick<GroupPriceRule, "scope_type" | "scope_ids">) =>
+      scopePhrase: (rule: Pick<AdminGroupPriceRule, "scope_type" | "scope_ids">) =>
         rule.scope_type === "all"
           ? t("customerSuite.groupPricing.scopePhrase.all")
           : t(`customerSuite.groupPricing.scope.${rule.scope_type}`, { count: rule.scope_ids?.length ?? 0 }),
-      window: (rule: Pick<GroupPriceRule, "starts_at" | "ends_at">) => {
+      window: (rule: Pick<AdminGroupPriceRule, "starts_at" | "ends_at">) => {
         if (rule.starts_at && rule.ends_at) {
           return t("customerSuite.groupPricing.window.between", { from: formatDateTime(rule.starts_at), until: formatDateTime(rule.ends_at) })
         }
@@ -60,7 +60,7 @@ export const useRuleWords = () => {
         }
         return t("customerSuite.groupPricing.window.always")
       },
-      state: (rule: Pick<GroupPriceRule, "status" | "starts_at" | "ends_at">) => {
+      state: (rule: Pick<AdminGroupPriceRule, "status" | "starts_at" | "ends_at">) => {
         const state = ruleState(rule, new Date())
         return { state, color: STATE_COLORS[state], label: t(`customerSuite.groupPricing.state.${state}`) }
       },

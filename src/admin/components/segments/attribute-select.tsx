@@ -1,12 +1,12 @@
 import { Button, Input, Text } from "@medusajs/ui"
 import { useMemo, useState, type ReactNode } from "react"
 import { useTranslation } from "react-i18next"
-import type { Attribute } from "../../lib/types/segments"
+import type { AdminCustomerSegmentAttribute as Attribute, Operator } from "../../../types/http"
 import { Listbox, ListboxOption } from "../common/listbox"
 import { SearchPopover } from "../common/search-box"
 
 export const METADATA_PREFIX = "metadata."
-const METADATA_OPERATORS = ["eq", "neq", "in", "not_in", "gt", "gte", "lt", "lte", "contains", "not_contains", "starts_with", "exists", "not_exists"]
+const METADATA_OPERATORS: Operator[] = ["eq", "neq", "in", "not_in", "gt", "gte", "lt", "lte", "contains", "not_contains", "starts_with", "exists", "not_exists"]
 
 /** The definition of an attribute, including `metadata.<key>` ones. */
 export function attributeOf(attributes: Attribute[], name: string): Attribute | undefined {

@@ -1,7 +1,7 @@
-import type { AttributeType } from "../../lib/types/segments"
+import type { ValueType } from "../../../types/http"
 
 /** How the builder names an operator depends on what it compares. */
-export const operatorFamily = (type: AttributeType | undefined): string => {
+export const operatorFamily = (type: ValueType | undefined): string => {
   switch (type) {
     case "number":
     case "money":

@@ -1,6 +1,6 @@
 import { Input, Text } from "@medusajs/ui"
 import { useTranslation } from "react-i18next"
-import type { PurchaseFilter, ValuePicker } from "../../lib/types/segments"
+import type { PurchaseFilter, ValuePicker } from "../../../types/http"
 import { OptionSelect } from "../common/option-select"
 import { ValuePickerInput } from "../common/value-picker-input"
 import { WindowInput } from "./date-value-input"

@@ -13,7 +13,7 @@ import {
   type BuilderGroup,
   type BuilderNode,
 } from "../../lib/rule-model"
-import type { Attribute } from "../../lib/types/segments"
+import type { AdminCustomerSegmentAttribute as Attribute } from "../../../types/http"
 import { OptionSelect } from "../common/option-select"
 import { AttributeSelect, attributeOf } from "./attribute-select"
 import { ConditionValueInput } from "./condition-value-input"

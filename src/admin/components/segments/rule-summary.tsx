@@ -4,14 +4,12 @@ import { useTranslation } from "react-i18next"
 import { formatDate, formatMoney } from "../../lib/format"
 import { useAttributes } from "../../hooks/api/segments"
 import { usePickerLabels } from "../../hooks/api/pickers"
-import { idPickerOf } from "../../lib/rule-model"
-import type { Attribute, PickerKind, RuleNode, ValuePicker } from "../../lib/types/segments"
+import type { AdminCustomerSegmentAttribute as Attribute, MoneyValue, PurchaseFilter, RuleNode, ValuePicker } from "../../../types/http"
+import { idPickerOf, type DraftCondition } from "../../lib/rule-model"
 import { attributeOf } from "./attribute-select"
 import { operatorFamily } from "./operator-family"
 
-type Condition = { attribute: string; operator: string; value?: unknown }
-type Money = { amount: number; currency_code: string; since?: string; until?: string }
-type Filter = Record<string, unknown> & { since?: string; until?: string; min_quantity?: number }
+type Filter = PurchaseFilter & Record<string, unknown>
 
 const RELATIVE = /^-(\d{1,4})([dwmy])$/
 
@@ -34,7 +32,7 @@ const FILTER_PICKERS: Record<string, ValuePicker> = {
   type_ids: "product_type",
 }
 
-const idsOf = (attribute: Attribute | undefined, value: unknown): { picker?: PickerKind; ids: string[] } => {
+const idsOf = (attribute: Attribute | undefined, value: unknown): { picker?: ValuePicker; ids: string[] } => {
   if (attribute?.type === "purchases" && value && typeof value === "object") {
     const key = Object.keys(FILTER_PICKERS).find((k) => Array.isArray((value as Filter)[k]))
     return key ? { picker: FILTER_PICKERS[key], ids: (value as Filter)[key] as string[] } : { ids: [] }
@@ -44,7 +42,7 @@ const idsOf = (attribute: Attribute | undefined, value: unknown): { picker?: Pic
 }
 
 /** One condition in words, e.g. "Amount spent is more than €500.00 since 90 days ago". */
-export const ConditionText = ({ condition, negated = false }: { condition: Condition; negated?: boolean }) => {
+export const ConditionText = ({ condition, negated = false }: { condition: DraftCondition; negated?: boolean }) => {
   const { t } = useTranslation()
   const attributes = useAttributes()
   const attribute = attributeOf(attributes.data?.attributes ?? [], condition.attribute)
@@ -63,15 +61,15 @@ export const ConditionText = ({ condition, negated = false }: { condition: Condi
   )
 }
 
-function describeValue(attribute: Attribute | undefined, condition: Condition, label: (id: string) => string, t: TFunction): string {
+function describeValue(attribute: Attribute | undefined, condition: DraftCondition, label: (id: string) => string, t: TFunction): string {
   const { operator, value } = condition
   if (operator === "exists" || operator === "not_exists" || value === undefined) {
     return ""
   }
   const joinOr = (items: string[]) => items.join(operator === "in" || operator === "not_in" ? t("customerSuite.segments.summary.orSep") : ", ")
   const one = (v: unknown): string => {
-    if (v && typeof v === "object" && "currency_code" in (v as Money)) {
-      const money = v as Money
+    if (v && typeof v === "object" && "currency_code" in (v as MoneyValue)) {
+      const money = v as MoneyValue
       return formatMoney(Number(money.amount), money.currency_code)
     }
     if (attribute?.type === "date" && typeof v === "string") {
@@ -107,12 +105,12 @@ function describeValue(attribute: Attribute | undefined, condition: Condition, l
   if (Array.isArray(value)) {
     if (operator === "between") {
       const text = t("customerSuite.segments.summary.between", { from: one(value[0]), to: one(value[1]) })
-      return value[0] && typeof value[0] === "object" ? `${text} ${windowOf(value[0] as Money)}`.trim() : text
+      return value[0] && typeof value[0] === "object" ? `${text} ${windowOf(value[0] as MoneyValue)}`.trim() : text
     }
     return joinOr(value.map(one))
   }
   const text = one(value)
-  return value && typeof value === "object" ? `${text} ${windowOf(value as Money)}`.trim() : text
+  return value && typeof value === "object" ? `${text} ${windowOf(value as MoneyValue)}`.trim() : text
 }
 
 /** A rule in words: nested lists of "all of" / "any of" with each condition spelled out. */

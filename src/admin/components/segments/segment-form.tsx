@@ -8,9 +8,9 @@ import { useStoreCurrencies } from "../../hooks/api/store"
 import { useDebounced } from "../../hooks/use-debounced"
 import { messageOf } from "../../lib/api"
 import { fieldErrorsOf, flattenFormErrors, isUnder, setApiErrors } from "../../lib/field-errors"
-import { segmentFormSchema, segmentFormValues, type SegmentForm as SegmentFormValues } from "../../lib/forms/segment"
+import { segmentFormSchema, segmentFormValues, type SegmentDetails, type SegmentForm as SegmentFormValues } from "../../lib/forms/segment"
 import { errorsByNode } from "../../lib/rule-model"
-import type { Segment, SegmentInput } from "../../lib/types/segments"
+import type { AdminCreateCustomerSegmentBody, AdminCustomerSegment } from "../../../types/http"
 import { FormActions } from "../common/form-actions"
 import { SegmentDetailsSection } from "./segment-details-section"
 import { SegmentPreviewPanel } from "./segment-preview-panel"
@@ -27,13 +27,13 @@ export const SegmentForm = ({
   submitting,
   cancelTo,
 }: {
-  segment?: Segment
-  onSubmit: (input: SegmentInput) => Promise<void>
+  segment?: AdminCustomerSegment
+  onSubmit: (input: AdminCreateCustomerSegmentBody) => Promise<void>
   submitting: boolean
   cancelTo: string
 }) => {
   const { t } = useTranslation()
-  const form = useForm<SegmentFormValues, unknown, SegmentInput>({
+  const form = useForm<SegmentFormValues, unknown, SegmentDetails>({
     defaultValues: segmentFormValues(segment),
     resolver: zodResolver(segmentFormSchema),
     reValidateMode: "onSubmit",

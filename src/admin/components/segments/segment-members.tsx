@@ -22,14 +22,14 @@ import { useDebounced } from "../../hooks/use-debounced"
 import { useTableTranslations } from "../../hooks/use-table-translations"
 import { messageOf } from "../../lib/api"
 import { customerName, formatDateTime } from "../../lib/format"
-import type { Segment, SegmentMember } from "../../lib/types/segments"
+import type { AdminCustomerSegment, AdminCustomerSegmentMember } from "../../../types/http"
 import { TitleBlock } from "../common/query-state"
 
 const PAGE_SIZE = 10
-const column = createDataTableColumnHelper<SegmentMember>()
+const column = createDataTableColumnHelper<AdminCustomerSegmentMember>()
 
 /** Members: paginated and searchable; each links to the customer; static segments add and remove. */
-export const SegmentMembers = ({ segment }: { segment: Segment }) => {
+export const SegmentMembers = ({ segment }: { segment: AdminCustomerSegment }) => {
   const { t } = useTranslation()
   const [search, setSearch] = useState("")
   const [pagination, setPagination] = useState<DataTablePaginationState>({ pageIndex: 0, pageSize: PAGE_SIZE })
@@ -146,7 +146,7 @@ export const SegmentMembers = ({ segment }: { segment: Segment }) => {
 }
 
 /** A drawer to search customers and add the chosen ones to a static segment. */
-const AddMembers = ({ segment }: { segment: Segment }) => {
+const AddMembers = ({ segment }: { segment: AdminCustomerSegment }) => {
   const { t } = useTranslation()
   const [open, setOpen] = useState(false)
   const [search, setSearch] = useState("")

@@ -2,7 +2,7 @@ import { Container, Heading, Skeleton, Text } from "@medusajs/ui"
 import { useTranslation } from "react-i18next"
 import { Link } from "react-router-dom"
 import { customerName } from "../../lib/format"
-import type { PreviewCustomer } from "../../lib/types/segments"
+import type { AdminCustomerSegmentPreviewCustomer } from "../../../types/http"
 
 export type SegmentPreviewState = "idle" | "loading" | "ready" | "invalid"
 
@@ -16,7 +16,7 @@ export const SegmentPreviewPanel = ({
   state: SegmentPreviewState
   fetching: boolean
   count?: number
-  customers: PreviewCustomer[]
+  customers: AdminCustomerSegmentPreviewCustomer[]
 }) => {
   const { t } = useTranslation()
   return (

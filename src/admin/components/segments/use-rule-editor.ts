@@ -5,8 +5,8 @@ import { parseRule } from "../../hooks/api/segments"
 import { useDebounced } from "../../hooks/use-debounced"
 import { messageOf } from "../../lib/api"
 import { fieldErrorsOf, isUnder, type FieldErrors } from "../../lib/field-errors"
-import { countConditions, fromRule, incompleteConditions, toRule, type BuilderGroup } from "../../lib/rule-model"
-import type { RuleNode, Segment } from "../../lib/types/segments"
+import type { AdminCustomerSegment } from "../../../types/http"
+import { countConditions, fromRule, incompleteConditions, toRule, type BuilderGroup, type DraftRule } from "../../lib/rule-model"
 
 export type RuleMode = "builder" | "text"
 
@@ -18,12 +18,12 @@ export type RuleMode = "builder" | "text"
  * The API's errors about the rule (`rule.all.0.value: …`) are kept here and
  * dropped once the rule changes: they may point elsewhere then.
  */
-export function useRuleEditor(segment: Segment | undefined, dynamic: boolean) {
+export function useRuleEditor(segment: AdminCustomerSegment | undefined, dynamic: boolean) {
   const { t } = useTranslation()
   const [mode, setMode] = useState<RuleMode>("builder")
   const [root, setRoot] = useState<BuilderGroup>(() => fromRule(segment?.rule))
   const [text, setText] = useState(segment?.query ?? "")
-  const [textRule, setTextRule] = useState<RuleNode | null>(segment?.rule ?? null)
+  const [textRule, setTextRule] = useState<DraftRule | null>(segment?.rule ?? null)
   const [textError, setTextError] = useState<string | null>(null)
   const [switching, setSwitching] = useState(false)
   const [showIncomplete, setShowIncomplete] = useState(false)
@@ -109,7 +109,7 @@ export function useRuleEditor(segment: Segment | undefined, dynamic: boolean) {
   }
 
   /** The rule a save sends, or null when builder conditions still wait for a value (now flagged). */
-  const ruleToSave = (): { rule: RuleNode } | { query: string } | null => {
+  const ruleToSave = (): { rule: DraftRule } | { query: string } | null => {
     if (mode === "text") {
       return { query: text }
     }

@@ -1,4 +1,4 @@
-import type { Attribute } from "../../lib/types/segments"
+import type { AdminCustomerSegmentAttribute as Attribute } from "../../../types/http"
 
 /** What every value input gets: the attribute, the operator shaping the value, the value and where to send changes. */
 export type ValueInputProps = {

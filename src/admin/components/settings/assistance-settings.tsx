@@ -3,7 +3,7 @@ import { Badge, Button, Input, Switch, Text, Textarea, toast } from "@medusajs/u
 import { useEffect, type ReactNode } from "react"
 import { Controller, useForm } from "react-hook-form"
 import { useTranslation } from "react-i18next"
-import { useUpdateSuiteSettings } from "../../hooks/api/settings"
+import { capabilityOf, useUpdateSuiteSettings } from "../../hooks/api/settings"
 import { messageOf } from "../../lib/api"
 import { NO_FIELD, fieldErrorsOf, flattenFormErrors, setApiErrors } from "../../lib/field-errors"
 import {
@@ -14,22 +14,23 @@ import {
   changedSettings,
   type AssistanceSettingsForm,
 } from "../../lib/forms/assistance-settings"
-import { CONSENT_MODES, type AssistanceKey, type CapabilitySettings, type SuiteSettingsResponse } from "../../lib/types/settings"
+import { CONSENT_MODES, type AssistanceKey } from "../../lib/types/settings"
+import type { AdminCapabilitySettingsOf, AdminSuiteSettingsResponse } from "../../../types/http"
 import { FieldError } from "../common/field"
 import { FormSelect } from "../common/option-select"
 
 const id = (key: AssistanceKey) => `customer-suite-assistance-${key}`
 
 /** The settings in force for login as customer, from an answer of the settings API. */
-const assistanceOf = (answer: SuiteSettingsResponse, fallback: CapabilitySettings) =>
-  assistanceSettingsFormValues(answer.settings.capabilities.find((c) => c.id === fallback.id) ?? fallback)
+const assistanceOf = (answer: AdminSuiteSettingsResponse, fallback: AdminCapabilitySettingsOf<"assistance">) =>
+  assistanceSettingsFormValues(capabilityOf(answer, "assistance") ?? fallback)
 
 /**
  * Settings → Customer suite → Login as customer: every setting an admin may
  * change, saved together (only the changed ones are sent); "Use plugin option"
  * puts one back to medusa-config.ts. API errors show next to their field.
  */
-export const AssistanceSettings = ({ capability }: { capability: CapabilitySettings }) => {
+export const AssistanceSettings = ({ capability }: { capability: AdminCapabilitySettingsOf<"assistance"> }) => {
   const { t } = useTranslation()
   const update = useUpdateSuiteSettings()
   const saved = assistanceSettingsFormValues(capability)

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next"
 import { useCustomerGroupOptions } from "../../hooks/api/customer-groups"
 import { useUpdateSuiteSettings } from "../../hooks/api/settings"
 import { messageOf } from "../../lib/api"
-import type { CapabilitySettings } from "../../lib/types/settings"
+import type { AdminCapabilitySettingsOf } from "../../../types/http"
 import { OptionSelect } from "../common/option-select"
 
 const RESET = "__option__"
@@ -15,11 +15,11 @@ const NONE = "__none__"
  * guests) join. Existing customers are never moved; "plugin option" removes
  * the admin's choice so medusa-config.ts applies again.
  */
-export const GroupSetting = ({ capability, settingKey }: { capability: CapabilitySettings; settingKey: "default_group" | "guest_group" }) => {
+export const GroupSetting = ({ capability, settingKey }: { capability: AdminCapabilitySettingsOf<"customer_groups">; settingKey: "default_group" | "guest_group" }) => {
   const { t } = useTranslation()
   const groups = useCustomerGroupOptions()
   const update = useUpdateSuiteSettings()
-  const current = capability.settings[settingKey] as string | null
+  const current = capability.settings[settingKey]
   const overridden = capability.overridden.includes(settingKey)
   // The setting holds a group id or name.
   const match = groups.data?.find((g) => g.value === current || g.label === current)

@@ -8,7 +8,8 @@ import { useErrorMessage } from "../../hooks/use-error-message"
 import { useSaveFailed } from "../../hooks/use-save-failed"
 import { flattenFormErrors, placeErrors } from "../../lib/field-errors"
 import { suggestCode, taxClassFormSchema, taxClassFormValues } from "../../lib/forms/tax-classes"
-import type { TaxClass, TaxClassType } from "../../lib/types/tax-classes"
+import type { AdminTaxClass } from "../../../types/http"
+import type { TaxClassType } from "../../lib/types/tax-classes"
 import { DrawerForm } from "../common/drawer-form"
 import { SwitchField, TextField } from "../common/field"
 import { taxField } from "./tax-field"
@@ -28,7 +29,7 @@ export const ClassDrawer = ({
 }: {
   type: TaxClassType
   /** Edit this class; create one when absent. */
-  taxClass?: TaxClass
+  taxClass?: AdminTaxClass
   open: boolean
   onOpenChange: (open: boolean) => void
 }) => {

@@ -5,7 +5,8 @@ import { useTranslation } from "react-i18next"
 import { useDeleteTaxClass } from "../../hooks/api/tax-classes"
 import { messageOf } from "../../lib/api"
 import { fieldErrorsOf } from "../../lib/field-errors"
-import type { TaxClass, TaxClassType } from "../../lib/types/tax-classes"
+import type { AdminTaxClass } from "../../../types/http"
+import type { TaxClassType } from "../../lib/types/tax-classes"
 import { Section } from "../common/section"
 import { RowActions, TableHead, useConfirmedWrite } from "../common/table-parts"
 import { ClassDrawer } from "./class-drawer"
@@ -17,16 +18,16 @@ export const ClassTable = ({
   isPending,
 }: {
   type: TaxClassType
-  classes: TaxClass[]
+  classes: AdminTaxClass[]
   isPending: boolean
 }) => {
   const { t } = useTranslation()
   const confirmedWrite = useConfirmedWrite()
   const remove = useDeleteTaxClass()
   // The class being edited is a snapshot taken on click: a refetch must not reset the open form.
-  const [drawer, setDrawer] = useState<{ open: boolean; taxClass?: TaxClass }>({ open: false })
+  const [drawer, setDrawer] = useState<{ open: boolean; taxClass?: AdminTaxClass }>({ open: false })
 
-  const onDelete = (taxClass: TaxClass) =>
+  const onDelete = (taxClass: AdminTaxClass) =>
     confirmedWrite({
       title: t("customerSuite.taxClasses.delete.title", { name: taxClass.name }),
       description: t("customerSuite.taxClasses.delete.description", { name: taxClass.name }),

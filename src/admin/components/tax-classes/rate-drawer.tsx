@@ -8,7 +8,7 @@ import { useErrorMessage } from "../../hooks/use-error-message"
 import { useSaveFailed } from "../../hooks/use-save-failed"
 import { flattenFormErrors, placeErrors } from "../../lib/field-errors"
 import { taxClassRateFormSchema, taxClassRateFormValues } from "../../lib/forms/tax-classes"
-import type { TaxClass, TaxClassRate } from "../../lib/types/tax-classes"
+import type { AdminTaxClass, AdminTaxClassRate } from "../../../types/http"
 import { DrawerForm } from "../common/drawer-form"
 import { Field, SwitchField, TextField } from "../common/field"
 import { FormSelect, namedOptions } from "../common/option-select"
@@ -33,9 +33,9 @@ export const RateDrawer = ({
   onOpenChange,
 }: {
   /** Edit this row; add one when absent. */
-  row?: TaxClassRate
-  customerClasses: TaxClass[]
-  productClasses: TaxClass[]
+  row?: AdminTaxClassRate
+  customerClasses: AdminTaxClass[]
+  productClasses: AdminTaxClass[]
   open: boolean
   onOpenChange: (open: boolean) => void
 }) => {
@@ -70,7 +70,7 @@ export const RateDrawer = ({
   /** A field's registration; its message goes once it changes. */
   const text = (name: "province_code" | "rate" | "code" | "name") => register(name, { onChange: () => clearErrors(name) })
   const fixed = !!row
-  const classSelect = (name: "customer_class_id" | "product_class_id", label: string, options: TaxClass[]) => (
+  const classSelect = (name: "customer_class_id" | "product_class_id", label: string, options: AdminTaxClass[]) => (
     <Field label={label} htmlFor={`tax-rate-${name}`} {...field(name)}>
       <FormSelect
         control={control}

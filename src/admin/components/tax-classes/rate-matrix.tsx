@@ -6,7 +6,8 @@ import { RATE_PAGE, useDeleteTaxClassRate, useTaxClassRates } from "../../hooks/
 import { useTableTranslations } from "../../hooks/use-table-translations"
 import { messageOf } from "../../lib/api"
 import { countryLabel } from "../../lib/countries"
-import type { TaxClass, TaxClassRate, TaxClassRateFilters } from "../../lib/types/tax-classes"
+import type { AdminTaxClass, AdminTaxClassRate } from "../../../types/http"
+import type { TaxClassRateFilters } from "../../lib/types/tax-classes"
 import { useListUrlState } from "../common/list-page"
 import { OptionSelect, namedOptions } from "../common/option-select"
 import { TitleBlock } from "../common/query-state"
@@ -48,8 +49,8 @@ export const RateMatrix = ({
   customerClasses,
   productClasses,
 }: {
-  customerClasses: TaxClass[]
-  productClasses: TaxClass[]
+  customerClasses: AdminTaxClass[]
+  productClasses: AdminTaxClass[]
 }) => {
   const { t, i18n } = useTranslation()
   const language = i18n.language || "en"
@@ -59,7 +60,7 @@ export const RateMatrix = ({
   const { filters, offset } = readFilters(params)
   const { data, isPending, isError, error } = useTaxClassRates(filters, offset)
   const remove = useDeleteTaxClassRate()
-  const [drawer, setDrawer] = useState<{ open: boolean; row?: TaxClassRate }>({ open: false })
+  const [drawer, setDrawer] = useState<{ open: boolean; row?: AdminTaxClassRate }>({ open: false })
 
   const names = useMemo(
     () => new Map([...customerClasses, ...productClasses].map((c) => [c.id, c.name] as const)),
@@ -71,7 +72,7 @@ export const RateMatrix = ({
   // A filter change starts at the first page.
   const update = (patch: Record<string, string | null>) => setUrl({ ...patch, offset: patch.offset ?? null })
 
-  const onDelete = (row: TaxClassRate) =>
+  const onDelete = (row: AdminTaxClassRate) =>
     confirmedWrite({
       title: t("customerSuite.taxClasses.matrix.deleteTitle"),
       description: t("customerSuite.taxClasses.matrix.deleteDescription", {
@@ -84,7 +85,7 @@ export const RateMatrix = ({
       failed: t("customerSuite.taxClasses.matrix.deleteFailed"),
     })
 
-  const classFilter = (key: "customer_class" | "product_class", value: string | undefined, options: TaxClass[], all: string) => (
+  const classFilter = (key: "customer_class" | "product_class", value: string | undefined, options: AdminTaxClass[], all: string) => (
     <OptionSelect
       size="small"
       className="w-48"

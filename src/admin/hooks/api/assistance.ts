@@ -1,13 +1,16 @@
 import { keepPreviousData, useQuery, type QueryClient } from "@tanstack/react-query"
 import { backendPath, post, toSearch } from "../../lib/api"
 import { sdk } from "../../lib/sdk"
+import type { SessionFilters } from "../../lib/types/assistance"
 import type {
-  AssistanceConsent,
-  AssistanceSession,
-  AssistanceSessionDetail,
-  SessionFilters,
-  StartedSession,
-} from "../../lib/types/assistance"
+  AdminAssistanceConsentResponse,
+  AdminAssistanceSessionDetailResponse,
+  AdminAssistanceSessionListParams,
+  AdminAssistanceSessionListResponse,
+  AdminAssistanceSessionResponse,
+  AdminStartAssistanceSessionBody,
+  AdminStartAssistanceSessionResponse,
+} from "../../../types/http"
 import { useWrite } from "./use-write"
 
 /** Login as customer (src/api/admin/assistance-sessions, customers/:id/assistance-*). */
@@ -24,32 +27,38 @@ export const assistanceQueryKeys = {
 /** Sessions, their detail and the customer widgets all show the same sessions: refetch them all. */
 const invalidateAssistance = (client: QueryClient) => client.invalidateQueries({ queryKey: assistanceQueryKeys.all })
 
-export const useAssistanceSessions = (query: SessionFilters & { offset?: number; limit?: number }) =>
+export const useAssistanceSessions = (query: AdminAssistanceSessionListParams) =>
   useQuery({
     queryKey: assistanceQueryKeys.sessions(query),
-    queryFn: () =>
-      sdk.client.fetch<{ assistance_sessions: AssistanceSession[]; count: number; offset: number; limit: number }>(`${SESSIONS}${toSearch(query)}`),
+    queryFn: () => sdk.client.fetch<AdminAssistanceSessionListResponse>(`${SESSIONS}${toSearch(query)}`),
     placeholderData: keepPreviousData,
   })
 
 export const useAssistanceSession = (id: string) =>
   useQuery({
     queryKey: assistanceQueryKeys.session(id),
-    queryFn: () => sdk.client.fetch<{ assistance_session: AssistanceSessionDetail }>(`${SESSIONS}/${id}`),
+    queryFn: () => sdk.client.fetch<AdminAssistanceSessionDetailResponse>(`${SESSIONS}/${id}`),
     enabled: !!id,
   })
 
 export const useAssistanceConsent = (customerId: string) =>
   useQuery({
     queryKey: assistanceQueryKeys.consent(customerId),
-    queryFn: () => sdk.client.fetch<AssistanceConsent>(`/admin/customers/${customerId}/assistance-consent`),
+    queryFn: () => sdk.client.fetch<AdminAssistanceConsentResponse>(`/admin/customers/${customerId}/assistance-consent`),
   })
 
 /** Logs in as the customer: answers the one-time code (shown once). */
 export const useStartAssistance = (customerId: string) =>
-  useWrite((reason: string) => post<StartedSession>(`/admin/customers/${customerId}/assistance-sessions`, reason ? { reason } : {}), invalidateAssistance)
+  useWrite(
+    (reason: string) =>
+      post<AdminStartAssistanceSessionResponse>(
+        `/admin/customers/${customerId}/assistance-sessions`,
+        (reason ? { reason } : {}) satisfies AdminStartAssistanceSessionBody
+      ),
+    invalidateAssistance
+  )
 
-export const useEndAssistance = () => useWrite((id: string) => post<{ assistance_session: AssistanceSession }>(`${SESSIONS}/${id}/end`, {}), invalidateAssistance)
+export const useEndAssistance = () => useWrite((id: string) => post<AdminAssistanceSessionResponse>(`${SESSIONS}/${id}/end`, {}), invalidateAssistance)
 
 /**
  * Downloads the log as CSV for the list's filters (the session cookie goes

@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query"
 import { sdk } from "../../lib/sdk"
-import type { CustomerOverview } from "../../lib/types/customer-overview"
+import type { AdminCustomerOverviewResponse } from "../../../types/http"
 
 /** A customer's purchase overview (src/api/admin/customer-suite/customers/:id/overview). */
 
@@ -12,6 +12,6 @@ export const customerOverviewQueryKeys = {
 export const useCustomerOverview = (customerId: string) =>
   useQuery({
     queryKey: customerOverviewQueryKeys.detail(customerId),
-    queryFn: () => sdk.client.fetch<{ overview: CustomerOverview }>(`/admin/customer-suite/customers/${customerId}/overview`),
+    queryFn: () => sdk.client.fetch<AdminCustomerOverviewResponse>(`/admin/customer-suite/customers/${customerId}/overview`),
     enabled: !!customerId,
   })

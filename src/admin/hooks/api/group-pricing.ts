@@ -1,13 +1,15 @@
 import { keepPreviousData, useQuery, type QueryClient } from "@tanstack/react-query"
 import { post, toSearch } from "../../lib/api"
 import { sdk } from "../../lib/sdk"
+import type { GroupPriceRulePreviewInput } from "../../lib/forms/group-price-rule"
 import type {
-  GroupPriceRule,
-  GroupPriceRuleInput,
-  GroupPriceRuleListQuery,
-  PreviewInput,
-  PricePreview,
-} from "../../lib/types/group-pricing"
+  AdminCreateGroupPriceRuleBody,
+  AdminGroupPricePreviewResponse,
+  AdminGroupPriceRuleListParams,
+  AdminGroupPriceRuleListResponse,
+  AdminGroupPriceRuleResponse,
+  AdminUpdateGroupPriceRuleBody,
+} from "../../../types/http"
 import { customerGroupsQueryKeys, priceListPricesQueryKeys, priceListsQueryKeys } from "./dashboard"
 import { useDeleteRecord, useWrite } from "./use-write"
 
@@ -40,17 +42,17 @@ export const invalidateGroupPricing = (client: QueryClient) =>
     client.invalidateQueries({ queryKey: customerGroupsQueryKeys.all }),
   ])
 
-export const useGroupPriceRules = (query: GroupPriceRuleListQuery) =>
+export const useGroupPriceRules = (query: AdminGroupPriceRuleListParams) =>
   useQuery({
     queryKey: groupPricingQueryKeys.list(query),
-    queryFn: () => sdk.client.fetch<{ group_price_rules: GroupPriceRule[]; count: number }>(`${BASE}${toSearch(query)}`),
+    queryFn: () => sdk.client.fetch<AdminGroupPriceRuleListResponse>(`${BASE}${toSearch(query)}`),
     placeholderData: keepPreviousData,
   })
 
 export const useGroupPriceRule = (id: string, options: { retry?: boolean } = {}) =>
   useQuery({
     queryKey: groupPricingQueryKeys.detail(id),
-    queryFn: () => sdk.client.fetch<{ group_price_rule: GroupPriceRule }>(`${BASE}/${id}`),
+    queryFn: () => sdk.client.fetch<AdminGroupPriceRuleResponse>(`${BASE}/${id}`),
     enabled: !!id,
     ...(options.retry === false ? { retry: false } : {}),
   })
@@ -59,29 +61,28 @@ export const useGroupPriceRule = (id: string, options: { retry?: boolean } = {})
 export const useRulePreview = (id: string) =>
   useQuery({
     queryKey: groupPricingQueryKeys.preview(id),
-    queryFn: () => sdk.client.fetch<{ preview: PricePreview }>(`${BASE}/${id}/preview?limit=${PREVIEW_PRODUCTS}`),
+    queryFn: () => sdk.client.fetch<AdminGroupPricePreviewResponse>(`${BASE}/${id}/preview?limit=${PREVIEW_PRODUCTS}`),
     enabled: !!id,
   })
 
 /** The prices an unsaved rule would give (nothing is written); `null` while the form has too little to ask. */
-export const useDraftPreview = (body: PreviewInput | null) =>
+export const useDraftPreview = (body: GroupPriceRulePreviewInput | null) =>
   useQuery({
     queryKey: groupPricingQueryKeys.draftPreview(body),
-    queryFn: () => post<{ preview: PricePreview }>(`${BASE}/preview`, { ...body, limit: PREVIEW_PRODUCTS }),
+    queryFn: () => post<AdminGroupPricePreviewResponse>(`${BASE}/preview`, { ...body, limit: PREVIEW_PRODUCTS }),
     enabled: body !== null,
     placeholderData: keepPreviousData,
     retry: false,
     staleTime: 10_000,
   })
 
-type RuleAnswer = { group_price_rule: GroupPriceRule }
-
-export const useCreateGroupPriceRule = () => useWrite((body: GroupPriceRuleInput) => post<RuleAnswer>(BASE, body), invalidateGroupPricing)
+export const useCreateGroupPriceRule = () =>
+  useWrite((body: AdminCreateGroupPriceRuleBody) => post<AdminGroupPriceRuleResponse>(BASE, body), invalidateGroupPricing)
 
 export const useUpdateGroupPriceRule = (id: string) =>
-  useWrite((body: Partial<GroupPriceRuleInput>) => post<RuleAnswer>(`${BASE}/${id}`, body), invalidateGroupPricing)
+  useWrite((body: AdminUpdateGroupPriceRuleBody) => post<AdminGroupPriceRuleResponse>(`${BASE}/${id}`, body), invalidateGroupPricing)
 
 export const useDeleteGroupPriceRule = (id: string) => useDeleteRecord(`${BASE}/${id}`, groupPricingQueryKeys.detail(id), invalidateGroupPricing)
 
 /** Rebuilds the rule's price list from the rule; answers the rule with what the sync wrote. */
-export const useResyncGroupPriceRule = (id: string) => useWrite(() => post<RuleAnswer>(`${BASE}/${id}/resync`, {}), invalidateGroupPricing)
+export const useResyncGroupPriceRule = (id: string) => useWrite(() => post<AdminGroupPriceRuleResponse>(`${BASE}/${id}/resync`, {}), invalidateGroupPricing)

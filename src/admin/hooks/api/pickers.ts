@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next"
 import { toSearch } from "../../lib/api"
 import { countryLabel, searchCountries, type PickerOption } from "../../lib/countries"
 import { sdk } from "../../lib/sdk"
-import type { PickerKind } from "../../lib/types/segments"
+import type { AdminCustomerSegment, ValuePicker } from "../../../types/http"
 
 /**
  * The searchable lists of the value pickers: customer groups, customer
@@ -17,20 +17,20 @@ const PAGE = 20
 
 export const pickerQueryKeys = {
   all: ["customer-suite", "picker"] as const,
-  options: (picker: PickerKind, q: string, language: string | null) => [...pickerQueryKeys.all, picker, q, language] as const,
-  labels: (picker: PickerKind | undefined, ids: string[], language: string | null) =>
+  options: (picker: ValuePicker, q: string, language: string | null) => [...pickerQueryKeys.all, picker, q, language] as const,
+  labels: (picker: ValuePicker | undefined, ids: string[], language: string | null) =>
     [...pickerQueryKeys.all, "labels", picker, [...ids].sort(), language] as const,
 }
 
 type Lister = (params: { q?: string; id?: string[]; limit: number }) => Promise<PickerOption[]>
 
-const listers: Record<Exclude<PickerKind, "country">, Lister> = {
+const listers: Record<Exclude<ValuePicker, "country">, Lister> = {
   customer_group: async ({ q, id, limit }) => {
     const { customer_groups } = await sdk.admin.customerGroup.list({ q, id, limit, fields: "id,name" })
     return customer_groups.map((g) => ({ value: g.id, label: g.name ?? g.id }))
   },
   segment: async ({ q, id, limit }) => {
-    const { customer_segments } = await sdk.client.fetch<{ customer_segments: { id: string; name: string }[] }>(
+    const { customer_segments } = await sdk.client.fetch<{ customer_segments: Pick<AdminCustomerSegment, "id" | "name">[] }>(
       `/admin/customer-segments${toSearch({ q, id, limit, fields: "id,name" })}`
     )
     return customer_segments.map((s) => ({ value: s.id, label: s.name }))
@@ -54,13 +54,13 @@ const listers: Record<Exclude<PickerKind, "country">, Lister> = {
 }
 
 /** The admin's language: country names depend on it, other lists do not. */
-const useLanguage = (picker: PickerKind | undefined) => {
+const useLanguage = (picker: ValuePicker | undefined) => {
   const { i18n } = useTranslation()
   return picker === "country" ? i18n.language || "en" : null
 }
 
 /** Options matching a search (the first page). */
-export const usePickerOptions = (picker: PickerKind, q: string, enabled: boolean) => {
+export const usePickerOptions = (picker: ValuePicker, q: string, enabled: boolean) => {
   const language = useLanguage(picker)
   return useQuery({
     queryKey: pickerQueryKeys.options(picker, q, language),
@@ -72,7 +72,7 @@ export const usePickerOptions = (picker: PickerKind, q: string, enabled: boolean
 }
 
 /** Labels of stored ids (values saved earlier or typed in text mode). */
-export const usePickerLabels = (picker: PickerKind | undefined, ids: string[]) => {
+export const usePickerLabels = (picker: ValuePicker | undefined, ids: string[]) => {
   const language = useLanguage(picker)
   return useQuery({
     queryKey: pickerQueryKeys.labels(picker, ids, language),

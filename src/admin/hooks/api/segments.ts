@@ -2,19 +2,29 @@ import { keepPreviousData, useQuery, type QueryClient } from "@tanstack/react-qu
 import { useTranslation } from "react-i18next"
 import { backendPath, post, toSearch } from "../../lib/api"
 import { sdk } from "../../lib/sdk"
+import type { DraftRule } from "../../lib/rule-model"
 import type {
-  Attribute,
-  ExplainResult,
-  ParseResult,
-  PreviewResult,
-  RuleNode,
-  Segment,
-  SegmentAppliesTo,
-  SegmentInput,
-  SegmentListQuery,
-  SegmentMember,
-  SegmentRun,
-} from "../../lib/types/segments"
+  AdminCreateCustomerSegmentBody,
+  AdminCustomerSegmentAppliesTo,
+  AdminCustomerCustomerSegmentsResponse,
+  AdminCustomerSegmentAttributesResponse,
+  AdminCustomerSegmentListParams,
+  AdminCustomerSegmentListResponse,
+  AdminCustomerSegmentMemberListParams,
+  AdminCustomerSegmentMemberListResponse,
+  AdminCustomerSegmentResponse,
+  AdminCustomerSegmentRun,
+  AdminCustomerSegmentRunListResponse,
+  AdminCustomerSegmentRunResponse,
+  AdminExplainCustomerSegmentResponse,
+  AdminParseCustomerSegmentRuleBody,
+  AdminParseCustomerSegmentRuleResponse,
+  AdminPreviewCustomerSegmentBody,
+  AdminPreviewCustomerSegmentResponse,
+  AdminUpdateCustomerSegmentBody,
+  AdminUpdateCustomerSegmentMembersBody,
+  AdminUpdateCustomerSegmentMembersResponse,
+} from "../../../types/http"
 import { customerGroupsQueryKeys, customersQueryKeys } from "./dashboard"
 import { useDeleteRecord, useWrite } from "./use-write"
 
@@ -51,7 +61,7 @@ export const useAttributes = () => {
   const { t } = useTranslation()
   return useQuery({
     queryKey: segmentQueryKeys.attributes(),
-    queryFn: () => sdk.client.fetch<{ attributes: Attribute[] }>(`${BASE}/attributes`),
+    queryFn: () => sdk.client.fetch<AdminCustomerSegmentAttributesResponse>(`${BASE}/attributes`),
     staleTime: Infinity,
     select: (data) => ({
       attributes: data.attributes.map((a) => ({
@@ -63,35 +73,35 @@ export const useAttributes = () => {
   })
 }
 
-export const useSegments = (query: SegmentListQuery) =>
+export const useSegments = (query: AdminCustomerSegmentListParams) =>
   useQuery({
     queryKey: segmentQueryKeys.list(query),
-    queryFn: () => sdk.client.fetch<{ customer_segments: Segment[]; count: number }>(`${BASE}${toSearch(query)}`),
+    queryFn: () => sdk.client.fetch<AdminCustomerSegmentListResponse>(`${BASE}${toSearch(query)}`),
     placeholderData: keepPreviousData,
   })
 
 export const useSegment = (id: string) =>
   useQuery({
     queryKey: segmentQueryKeys.detail(id),
-    queryFn: () => sdk.client.fetch<{ customer_segment: Segment }>(`${BASE}/${id}`),
+    queryFn: () => sdk.client.fetch<AdminCustomerSegmentResponse>(`${BASE}/${id}`),
     enabled: !!id,
   })
 
-export const useSegmentMembers = (id: string, query: { q?: string; limit: number; offset: number }) =>
+export const useSegmentMembers = (id: string, query: AdminCustomerSegmentMemberListParams) =>
   useQuery({
     queryKey: segmentQueryKeys.members(id, query),
-    queryFn: () => sdk.client.fetch<{ customers: SegmentMember[]; count: number }>(`${BASE}/${id}/customers${toSearch(query)}`),
+    queryFn: () => sdk.client.fetch<AdminCustomerSegmentMemberListResponse>(`${BASE}/${id}/customers${toSearch(query)}`),
     placeholderData: keepPreviousData,
     enabled: !!id,
   })
 
-export const isRunActive = (run?: SegmentRun) => run?.status === "queued" || run?.status === "running"
+export const isRunActive = (run?: AdminCustomerSegmentRun) => run?.status === "queued" || run?.status === "running"
 
 /** Refresh runs, newest first; polled every second while the newest one is queued or running. */
 export const useSegmentRuns = (id: string) =>
   useQuery({
     queryKey: segmentQueryKeys.runs(id),
-    queryFn: () => sdk.client.fetch<{ runs: SegmentRun[]; count: number }>(`${BASE}/${id}/runs?limit=10`),
+    queryFn: () => sdk.client.fetch<AdminCustomerSegmentRunListResponse>(`${BASE}/${id}/runs?limit=10`),
     enabled: !!id,
     refetchInterval: (query) => (isRunActive(query.state.data?.runs[0]) ? 1000 : false),
   })
@@ -99,7 +109,7 @@ export const useSegmentRuns = (id: string) =>
 export const useCustomerSegments = (customerId: string) =>
   useQuery({
     queryKey: segmentQueryKeys.ofCustomer(customerId),
-    queryFn: () => sdk.client.fetch<{ customer_segments: Segment[] }>(`/admin/customers/${customerId}/customer-segments`),
+    queryFn: () => sdk.client.fetch<AdminCustomerCustomerSegmentsResponse>(`/admin/customers/${customerId}/customer-segments`),
     enabled: !!customerId,
   })
 
@@ -107,14 +117,18 @@ export const useExplain = (segmentId: string, customerId: string) =>
   useQuery({
     queryKey: segmentQueryKeys.explain(segmentId, customerId),
     queryFn: () =>
-      sdk.client.fetch<{ explanation: ExplainResult }>(`${BASE}/${segmentId}/explain?customer_id=${encodeURIComponent(customerId)}`),
+      sdk.client.fetch<AdminExplainCustomerSegmentResponse>(`${BASE}/${segmentId}/explain?customer_id=${encodeURIComponent(customerId)}`),
   })
 
 /** How many customers a rule matches now (nothing is written); `null` while there is no rule to ask about. */
-export const useSegmentPreview = (body: { rule: RuleNode; applies_to: SegmentAppliesTo } | null) =>
+export const useSegmentPreview = (body: { rule: DraftRule; applies_to: AdminCustomerSegmentAppliesTo } | null) =>
   useQuery({
     queryKey: segmentQueryKeys.preview(body),
-    queryFn: () => sdk.client.fetch<PreviewResult>(`${BASE}/preview`, { method: "POST", body: { ...body, limit: 5 } }),
+    queryFn: () =>
+      sdk.client.fetch<AdminPreviewCustomerSegmentResponse>(`${BASE}/preview`, {
+        method: "POST",
+        body: { ...body, limit: 5 } satisfies AdminPreviewCustomerSegmentBody,
+      }),
     enabled: body !== null,
     placeholderData: keepPreviousData,
     retry: false,
@@ -122,26 +136,26 @@ export const useSegmentPreview = (body: { rule: RuleNode; applies_to: SegmentApp
   })
 
 /** A rule's text from its tree, or its tree from the text (the API's parser and printer; nothing is written). */
-export const parseRule = (body: { query: string } | { rule: RuleNode }) => post<ParseResult>(`${BASE}/parse`, body)
+export const parseRule = (body: { query: string } | { rule: DraftRule }) =>
+  post<AdminParseCustomerSegmentRuleResponse>(`${BASE}/parse`, body satisfies AdminParseCustomerSegmentRuleBody)
 
-type SegmentAnswer = { customer_segment: Segment }
+export const useCreateSegment = () =>
+  useWrite((body: AdminCreateCustomerSegmentBody) => post<AdminCustomerSegmentResponse>(BASE, body), invalidateSegments)
 
-export const useCreateSegment = () => useWrite((body: SegmentInput) => post<SegmentAnswer>(BASE, body), invalidateSegments)
-
-export const useUpdateSegment = (id: string) => useWrite((body: SegmentInput) => post<SegmentAnswer>(`${BASE}/${id}`, body), invalidateSegments)
+export const useUpdateSegment = (id: string) =>
+  useWrite((body: AdminUpdateCustomerSegmentBody) => post<AdminCustomerSegmentResponse>(`${BASE}/${id}`, body), invalidateSegments)
 
 export const useDeleteSegment = (id: string) => useDeleteRecord(`${BASE}/${id}`, segmentQueryKeys.detail(id), invalidateSegments)
 
 export const useRefreshSegment = (id: string) =>
   useWrite(
-    () => sdk.client.fetch<{ run: SegmentRun }>(`${BASE}/${id}/refresh`, { method: "POST" }),
+    () => sdk.client.fetch<AdminCustomerSegmentRunResponse>(`${BASE}/${id}/refresh`, { method: "POST" }),
     (client) => client.invalidateQueries({ queryKey: segmentQueryKeys.runs(id) })
   )
 
 export const useUpdateMembers = (id: string) =>
   useWrite(
-    (body: { add?: string[]; remove?: string[] }) =>
-      post<{ customer_segment: Segment; added: string[]; removed: string[] }>(`${BASE}/${id}/customers`, body),
+    (body: AdminUpdateCustomerSegmentMembersBody) => post<AdminUpdateCustomerSegmentMembersResponse>(`${BASE}/${id}/customers`, body),
     invalidateSegments
   )
 

@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query"
 import { post } from "../../lib/api"
 import { sdk } from "../../lib/sdk"
-import type { SettingsUpdate, SuiteSettingsResponse } from "../../lib/types/settings"
+import type { AdminCapabilitySettingsOf, AdminSuiteSettingsResponse, AdminUpdateSuiteSettingsBody, CapabilityId } from "../../../types/http"
 import { useWrite } from "./use-write"
 
 /** The plugin's settings (src/api/admin/customer-suite/settings). */
@@ -16,12 +16,16 @@ export const suiteSettingsQueryKeys = {
 export const useSuiteSettings = () =>
   useQuery({
     queryKey: suiteSettingsQueryKeys.detail(),
-    queryFn: () => sdk.client.fetch<SuiteSettingsResponse>(SETTINGS),
+    queryFn: () => sdk.client.fetch<AdminSuiteSettingsResponse>(SETTINGS),
   })
 
 /** Changes settings an admin may change; answers the settings as they are now (the page and its dependants refetch). */
 export const useUpdateSuiteSettings = () =>
   useWrite(
-    (body: SettingsUpdate) => post<SuiteSettingsResponse>(SETTINGS, body),
+    (body: AdminUpdateSuiteSettingsBody) => post<AdminSuiteSettingsResponse>(SETTINGS, body),
     (client) => client.invalidateQueries({ queryKey: suiteSettingsQueryKeys.all })
   )
+
+/** One capability of a settings answer, typed by its id (its settings are that capability's). */
+export const capabilityOf = <K extends CapabilityId>(answer: AdminSuiteSettingsResponse | undefined, id: K) =>
+  answer?.settings.capabilities.find((c): c is AdminCapabilitySettingsOf<K> => c.id === id)

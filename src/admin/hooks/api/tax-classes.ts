@@ -1,16 +1,23 @@
 import { keepPreviousData, useQuery, type QueryClient } from "@tanstack/react-query"
 import { post, remove, toSearch } from "../../lib/api"
 import { sdk } from "../../lib/sdk"
+import type { TaxClassOwner, TaxClassRateFilters, TaxClassType } from "../../lib/types/tax-classes"
 import type {
-  TaxClass,
-  TaxClassInput,
-  TaxClassOwner,
-  TaxClassRate,
-  TaxClassRateFilters,
-  TaxClassRateInput,
-  TaxClassRateUpdate,
-  TaxClassType,
-} from "../../lib/types/tax-classes"
+  AdminCreateTaxClassBody,
+  AdminCreateTaxClassRateBody,
+  AdminCustomerGroupTaxClassResponse,
+  AdminLinkedTaxClassResponse,
+  AdminProductTaxClassResponse,
+  AdminSetTaxClassBody,
+  AdminTaxClass,
+  AdminTaxClassListResponse,
+  AdminTaxClassRateListParams,
+  AdminTaxClassRateListResponse,
+  AdminTaxClassRateResponse,
+  AdminTaxClassResponse,
+  AdminUpdateTaxClassBody,
+  AdminUpdateTaxClassRateBody,
+} from "../../../types/http"
 import { useWrite } from "./use-write"
 
 /** Tax classes and the rate matrix (src/api/admin/tax-classes, tax-class-rates, …/:id/tax-class). */
@@ -37,9 +44,9 @@ export const useTaxClasses = () =>
   useQuery({
     queryKey: taxClassQueryKeys.classes(),
     queryFn: async () => {
-      const classes: TaxClass[] = []
+      const classes: AdminTaxClass[] = []
       for (let offset = 0; ; offset += CLASS_PAGE) {
-        const page = await sdk.client.fetch<{ tax_classes: TaxClass[]; count: number }>(`${CLASSES}${toSearch({ offset, limit: CLASS_PAGE })}`)
+        const page = await sdk.client.fetch<AdminTaxClassListResponse>(`${CLASSES}${toSearch({ offset, limit: CLASS_PAGE })}`)
         classes.push(...page.tax_classes)
         if (!page.tax_classes.length || classes.length >= page.count) {
           return classes
@@ -48,31 +55,31 @@ export const useTaxClasses = () =>
     },
   })
 
-export const classesOfType = (classes: TaxClass[] | undefined, type: TaxClassType) => (classes ?? []).filter((c) => c.type === type)
+export const classesOfType = (classes: AdminTaxClass[] | undefined, type: TaxClassType) => (classes ?? []).filter((c) => c.type === type)
 
 export const useCreateTaxClass = () =>
-  useWrite((body: TaxClassInput & { type: TaxClassType }) => post<{ tax_class: TaxClass }>(CLASSES, body), invalidateTaxClasses)
+  useWrite((body: AdminCreateTaxClassBody) => post<AdminTaxClassResponse>(CLASSES, body), invalidateTaxClasses)
 
 export const useUpdateTaxClass = () =>
-  useWrite(({ id, ...body }: TaxClassInput & { id: string }) => post<{ tax_class: TaxClass }>(`${CLASSES}/${id}`, body), invalidateTaxClasses)
+  useWrite(({ id, ...body }: AdminUpdateTaxClassBody & { id: string }) => post<AdminTaxClassResponse>(`${CLASSES}/${id}`, body), invalidateTaxClasses)
 
 /** Refused (400) while matrix rows use the class. */
 export const useDeleteTaxClass = () => useWrite((id: string) => remove(`${CLASSES}/${id}`), invalidateTaxClasses)
 
 export const useTaxClassRates = (filters: TaxClassRateFilters, offset: number) => {
-  const query = { ...filters, offset, limit: RATE_PAGE }
+  const query: AdminTaxClassRateListParams = { ...filters, offset, limit: RATE_PAGE }
   return useQuery({
     queryKey: taxClassQueryKeys.rates(query),
-    queryFn: () => sdk.client.fetch<{ tax_class_rates: TaxClassRate[]; count: number }>(`${RATES}${toSearch(query)}`),
+    queryFn: () => sdk.client.fetch<AdminTaxClassRateListResponse>(`${RATES}${toSearch(query)}`),
     placeholderData: keepPreviousData,
   })
 }
 
 export const useCreateTaxClassRate = () =>
-  useWrite((body: TaxClassRateInput) => post<{ tax_class_rate: TaxClassRate }>(RATES, body), invalidateTaxClasses)
+  useWrite((body: AdminCreateTaxClassRateBody) => post<AdminTaxClassRateResponse>(RATES, body), invalidateTaxClasses)
 
 export const useUpdateTaxClassRate = () =>
-  useWrite(({ id, ...body }: TaxClassRateUpdate & { id: string }) => post<{ tax_class_rate: TaxClassRate }>(`${RATES}/${id}`, body), invalidateTaxClasses)
+  useWrite(({ id, ...body }: AdminUpdateTaxClassRateBody & { id: string }) => post<AdminTaxClassRateResponse>(`${RATES}/${id}`, body), invalidateTaxClasses)
 
 export const useDeleteTaxClassRate = () => useWrite((id: string) => remove(`${RATES}/${id}`), invalidateTaxClasses)
 
@@ -82,13 +89,14 @@ const ownerPath = (owner: TaxClassOwner) => `/admin/${owner.kind === "customer_g
 export const useOwnerTaxClass = (owner: TaxClassOwner) =>
   useQuery({
     queryKey: taxClassQueryKeys.ofOwner(owner),
-    queryFn: () => sdk.client.fetch<{ tax_class: TaxClass | null }>(ownerPath(owner)),
+    queryFn: () => sdk.client.fetch<AdminLinkedTaxClassResponse>(ownerPath(owner)),
     enabled: !!owner.id,
   })
 
 /** Gives a group or product a class, or none with `null`. */
 export const useSetOwnerTaxClass = (owner: TaxClassOwner) =>
   useWrite(
-    (taxClassId: string | null) => post<unknown>(ownerPath(owner), { tax_class_id: taxClassId }),
+    (taxClassId: string | null) =>
+      post<AdminCustomerGroupTaxClassResponse | AdminProductTaxClassResponse>(ownerPath(owner), { tax_class_id: taxClassId } satisfies AdminSetTaxClassBody),
     (client) => client.invalidateQueries({ queryKey: taxClassQueryKeys.ofOwner(owner) })
   )

@@ -1,6 +1,8 @@
 import fs from "node:fs"
 import path from "node:path"
-import { OPERATORS_BY_TYPE, type AttributeType } from "../../../modules/customer_segment/rules/attributes"
+import { OPERATORS_BY_TYPE } from "../../../modules/customer_segment/rules/registry"
+import type { AdminCustomerSegmentMember, AdminCustomerSegmentRun, ValueType } from "../../../types/http"
+import { allValues } from "../all-values"
 import { operatorFamily } from "../../components/segments/operator-family"
 import { RULE_STATES } from "../group-pricing"
 import { END_REASONS, SESSION_STATUSES } from "../types/assistance"
@@ -47,9 +49,9 @@ describe("admin texts", () => {
       ...SEGMENT_KINDS.flatMap((k) => [`customerSuite.segments.kind.${k}`, `customerSuite.segments.kindHint.${k}`]),
       ...SEGMENT_APPLIES_TO.map((k) => `customerSuite.segments.appliesTo.${k}`),
       ...SEGMENT_STATUSES.map((k) => `customerSuite.segments.status.${k}`),
-      ...["queued", "running", "succeeded", "failed"].map((k) => `customerSuite.segments.runStatus.${k}`),
-      ...["manual", "saved", "schedule", "backfill"].map((k) => `customerSuite.segments.trigger.${k}`),
-      ...["rule", "manual"].map((k) => `customerSuite.segments.members.source.${k}`),
+      ...allValues<AdminCustomerSegmentRun["status"]>()(["queued", "running", "succeeded", "failed"]).map((k) => `customerSuite.segments.runStatus.${k}`),
+      ...allValues<AdminCustomerSegmentRun["trigger"]>()(["manual", "saved", "schedule", "backfill", "dependency"]).map((k) => `customerSuite.segments.trigger.${k}`),
+      ...allValues<AdminCustomerSegmentMember["membership"]["source"]>()(["rule", "manual"]).map((k) => `customerSuite.segments.members.source.${k}`),
       ...["customer_group", "segment", "country", "product", "collection", "category", "product_type"].flatMap((p) => [
         `customerSuite.segments.pickers.${p}.choose`,
         `customerSuite.segments.pickers.${p}.search`,
@@ -87,7 +89,7 @@ describe("admin texts", () => {
   })
 
   it("words every operator of every attribute type", () => {
-    const missing = (Object.entries(OPERATORS_BY_TYPE) as [AttributeType, readonly string[]][]).flatMap(([type, operators]) =>
+    const missing = (Object.entries(OPERATORS_BY_TYPE) as [ValueType, readonly string[]][]).flatMap(([type, operators]) =>
       operators.map((o) => `customerSuite.segments.operators.${operatorFamily(type)}.${o}`).filter((k) => !has(k))
     )
     expect(missing).toEqual([])

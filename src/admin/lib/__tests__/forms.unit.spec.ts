@@ -2,7 +2,7 @@ import { assistanceSettingsFormValues, assistanceSettingsUpdate, changedSettings
 import { assistanceStartFormSchema } from "../forms/assistance-start"
 import { segmentFormSchema, segmentFormValues } from "../forms/segment"
 import { parseRate, suggestCode, taxClassFormSchema, taxClassRateFormSchema, taxClassRateFormValues } from "../forms/tax-classes"
-import type { CapabilitySettings } from "../types/settings"
+import type { AdminCapabilitySettingsOf } from "../../../types/http"
 
 const messages = (result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) =>
   Object.fromEntries((result.error?.issues ?? []).map((issue) => [issue.path.join("."), issue.message]))
@@ -56,7 +56,7 @@ describe("the tax class drawers' schemas", () => {
 })
 
 describe("the login-as-customer settings form", () => {
-  const capability: CapabilitySettings = {
+  const capability: AdminCapabilitySettingsOf<"assistance"> = {
     id: "assistance",
     name: "Login as customer",
     description: "",

@@ -1,6 +1,6 @@
 import { emptyTier, fromLocalInput, groupPriceRuleFormSchema, groupPriceRuleFormValues, groupPriceRulePreview, isPlacedField, toLocalInput, type GroupPriceRuleForm, type TierForm } from "../forms/group-price-rule"
 import { ruleState } from "../group-pricing"
-import type { GroupPriceRule } from "../types/group-pricing"
+import type { AdminGroupPriceRule } from "../../../types/http"
 
 const form = (patch: Partial<GroupPriceRuleForm> = {}): GroupPriceRuleForm => ({ ...groupPriceRuleFormValues(undefined, "cusgroup_vip"), name: "VIP", percentage: "10", ...patch })
 const tier = (min: string, value: Partial<TierForm>): TierForm => ({ ...emptyTier(), min_quantity: min, ...value })
@@ -13,7 +13,7 @@ const parse = (values: GroupPriceRuleForm) => {
     : { input: null, errors: Object.fromEntries(result.error.issues.map((issue) => [issue.path.join("."), issue.message])) }
 }
 
-const saved: GroupPriceRule = {
+const saved: AdminGroupPriceRule = {
   id: "gpr_1",
   name: "Wholesale: 15% off everything",
   customer_group_id: "cusgroup_1",
@@ -33,6 +33,7 @@ const saved: GroupPriceRule = {
   metadata: null,
   created_at: "2030-01-01T00:00:00.000Z",
   updated_at: "2030-01-01T00:00:00.000Z",
+  deleted_at: null,
 }
 
 describe("the group pricing form's schema", () => {

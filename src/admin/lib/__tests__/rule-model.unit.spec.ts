@@ -1,7 +1,17 @@
-import { errorsByNode, fromRule, idPickerOf, incompleteConditions, isIncomplete, keepValueFor, metadataValue, parseSyntaxError, toRule } from "../rule-model"
-import type { RuleNode } from "../types/segments"
+import {
+  errorsByNode,
+  fromRule,
+  idPickerOf,
+  incompleteConditions,
+  isIncomplete,
+  keepValueFor,
+  metadataValue,
+  parseSyntaxError,
+  toRule,
+  type DraftRule,
+} from "../rule-model"
 
-const normalize = (node: RuleNode): RuleNode => {
+const normalize = (node: DraftRule): DraftRule => {
   if ("not" in node) {
     return { not: normalize(node.not) }
   }
@@ -15,7 +25,7 @@ const normalize = (node: RuleNode): RuleNode => {
 }
 
 describe("the builder's tree", () => {
-  const rules: RuleNode[] = [
+  const rules: DraftRule[] = [
     { attribute: "email", operator: "eq", value: "a@b.c" },
     { not: { attribute: "has_account", operator: "eq", value: true } },
     { not: { not: { attribute: "email", operator: "exists" } } },

@@ -1,6 +1,7 @@
 import { z } from "zod"
 import { NO_FIELD, type FieldErrors } from "../field-errors"
-import { ASSISTANCE_KEYS, CONSENT_MODES, type AssistanceKey, type CapabilitySettings, type SettingsUpdate } from "../types/settings"
+import type { AdminCapabilitySettingsOf, AdminUpdateSuiteSettingsBody } from "../../../types/http"
+import { ASSISTANCE_KEYS, CONSENT_MODES, type AssistanceKey } from "../types/settings"
 
 /**
  * Settings → Customer suite → Login as customer: the form's values (numbers
@@ -21,7 +22,7 @@ export const assistanceSettingsFormSchema = z.object({
 export type AssistanceSettingsForm = z.infer<typeof assistanceSettingsFormSchema>
 
 /** The form's values for the settings in force. */
-export const assistanceSettingsFormValues = (capability: CapabilitySettings): AssistanceSettingsForm => {
+export const assistanceSettingsFormValues = (capability: AdminCapabilitySettingsOf<"assistance">): AssistanceSettingsForm => {
   const s = capability.settings
   return {
     enabled: capability.enabled,
@@ -59,7 +60,7 @@ function settingValue(key: AssistanceKey, value: string | boolean): unknown {
 export const changedSettings = (form: AssistanceSettingsForm, saved: AssistanceSettingsForm) => ASSISTANCE_KEYS.filter((key) => form[key] !== saved[key])
 
 /** The changed settings as the API takes them (only those are sent). */
-export const assistanceSettingsUpdate = (form: AssistanceSettingsForm, saved: AssistanceSettingsForm): SettingsUpdate => ({
+export const assistanceSettingsUpdate = (form: AssistanceSettingsForm, saved: AssistanceSettingsForm): AdminUpdateSuiteSettingsBody => ({
   assistance: Object.fromEntries(changedSettings(form, saved).map((key) => [key, settingValue(key, form[key])])),
 })
 

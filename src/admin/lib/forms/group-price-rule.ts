@@ -1,14 +1,6 @@
 import { z } from "zod"
-import {
-  ADJUSTMENT_TYPES,
-  RULE_STATUSES,
-  SCOPE_TYPES,
-  type Amounts,
-  type GroupPriceRule,
-  type GroupPriceRuleInput,
-  type PreviewInput,
-  type PriceTier,
-} from "../types/group-pricing"
+import type { AdminCreateGroupPriceRuleBody, AdminGroupPriceRule, AdminPreviewGroupPriceRuleBody, Amounts } from "../../../types/http"
+import { ADJUSTMENT_TYPES, RULE_STATUSES, SCOPE_TYPES } from "../types/group-pricing"
 
 /**
  * The group pricing form: what its inputs hold (text, as typed), the zod
@@ -17,6 +9,12 @@ import {
  * group, numbers that are numbers, a quantity per tier); ranges and
  * consistency are the API's to judge, and its messages land on the same fields.
  */
+
+/** A tier as the API takes it. */
+type TierBody = NonNullable<AdminCreateGroupPriceRuleBody["tiers"]>[number]
+
+/** The rule's fields a preview needs (no group, no window: prices as if in force); the hook adds how many products to show. */
+export type GroupPriceRulePreviewInput = Omit<AdminPreviewGroupPriceRuleBody, "limit">
 
 /** Per currency, the amount as typed; a currency left empty is not in the rule. */
 const amountsText = z.record(z.string(), z.string())
@@ -37,7 +35,7 @@ export const groupPriceRuleFormSchema = z
     ends_at: z.string(),
     status: z.enum(RULE_STATUSES),
   })
-  .transform((form, ctx): GroupPriceRuleInput => {
+  .transform((form, ctx): AdminCreateGroupPriceRuleBody => {
     const fail = (path: (string | number)[], message: string) => ctx.addIssue({ code: "custom", path, message })
     const number = (text: string, path: (string | number)[]) => {
       const value = parseNumber(text)
@@ -57,7 +55,7 @@ export const groupPriceRuleFormSchema = z
       fail(["customer_group_id"], "customerSuite.groupPricing.form.groupRequired")
     }
     const byPercentage = form.adjustment_type === "percentage"
-    const tiers = form.tiers.map((tier, i): PriceTier => {
+    const tiers = form.tiers.map((tier, i): TierBody => {
       const min = parseNumber(tier.min_quantity)
       if (min === null || min === undefined) {
         fail(["tiers", i, "min_quantity"], min === null ? "customerSuite.groupPricing.form.quantityRequired" : NUMBER)
@@ -104,7 +102,7 @@ const amountsToText = (amounts: Amounts | null | undefined): Record<string, stri
   Object.fromEntries(Object.entries(amounts ?? {}).map(([currency, amount]) => [currency, String(amount)]))
 
 /** The form's values: a saved rule's, or an empty rule's (for a group, when given). */
-export function groupPriceRuleFormValues(rule?: GroupPriceRule, customerGroupId = ""): GroupPriceRuleForm {
+export function groupPriceRuleFormValues(rule?: AdminGroupPriceRule, customerGroupId = ""): GroupPriceRuleForm {
   if (!rule) {
     return {
       name: "",
@@ -190,7 +188,7 @@ function readAmounts(text: Record<string, string>, invalid: (currency: string) =
  * (and a scope other than all) is given. Tiers still being typed are left
  * out, so they never show as the base price.
  */
-export function groupPriceRulePreview(form: GroupPriceRuleForm): PreviewInput | null {
+export function groupPriceRulePreview(form: GroupPriceRuleForm): GroupPriceRulePreviewInput | null {
   const byPercentage = form.adjustment_type === "percentage"
   const percentage = byPercentage ? parseNumber(form.percentage) : null
   if (byPercentage && (percentage === null || percentage === undefined)) {
@@ -203,7 +201,7 @@ export function groupPriceRulePreview(form: GroupPriceRuleForm): PreviewInput | 
   if (form.scope_type !== "all" && !form.scope_ids.length) {
     return null
   }
-  const tiers: PriceTier[] = []
+  const tiers: TierBody[] = []
   for (const tier of form.tiers) {
     const min = parseNumber(tier.min_quantity)
     if (min === null || min === undefined) {

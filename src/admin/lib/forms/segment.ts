@@ -1,5 +1,9 @@
 import { z } from "zod"
-import { SEGMENT_APPLIES_TO, SEGMENT_KINDS, SEGMENT_STATUSES, type Segment, type SegmentInput } from "../types/segments"
+import type { AdminCreateCustomerSegmentBody, AdminCustomerSegment } from "../../../types/http"
+import { SEGMENT_APPLIES_TO, SEGMENT_KINDS, SEGMENT_STATUSES } from "../types/segments"
+
+/** What the details give the API (the rule is added beside them). */
+export type SegmentDetails = Pick<AdminCreateCustomerSegmentBody, "name" | "description" | "kind" | "applies_to" | "status" | "sync_customer_group">
 
 /**
  * The segment form's details (the rule is edited beside them, in the builder
@@ -16,7 +20,7 @@ export const segmentFormSchema = z
     sync_customer_group: z.boolean(),
   })
   .transform(
-    (form): SegmentInput => ({
+    (form): SegmentDetails => ({
       name: form.name,
       description: form.description.trim() || null,
       kind: form.kind,
@@ -29,7 +33,7 @@ export const segmentFormSchema = z
 export type SegmentForm = z.input<typeof segmentFormSchema>
 
 /** The form's values: a saved segment's, or a new dynamic one's. */
-export const segmentFormValues = (segment?: Segment): SegmentForm => ({
+export const segmentFormValues = (segment?: AdminCustomerSegment): SegmentForm => ({
   name: segment?.name ?? "",
   description: segment?.description ?? "",
   kind: segment?.kind ?? "dynamic",

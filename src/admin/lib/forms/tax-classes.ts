@@ -1,5 +1,5 @@
 import { z } from "zod"
-import type { TaxClass, TaxClassInput, TaxClassRate, TaxClassRateInput } from "../types/tax-classes"
+import type { AdminCreateTaxClassRateBody, AdminTaxClass, AdminTaxClassRate, AdminUpdateTaxClassBody } from "../../../types/http"
 
 /**
  * The tax class and matrix row drawers: what their inputs hold and the zod
@@ -10,7 +10,7 @@ import type { TaxClass, TaxClassInput, TaxClassRate, TaxClassRateInput } from ".
 export const taxClassFormSchema = z
   .object({ name: z.string(), code: z.string(), description: z.string(), is_default: z.boolean() })
   .transform(
-    (form): Required<TaxClassInput> => ({
+    (form): Required<Pick<AdminUpdateTaxClassBody, "name" | "code" | "description" | "is_default">> => ({
       name: form.name,
       code: form.code.trim(),
       description: form.description.trim() || null,
@@ -20,7 +20,7 @@ export const taxClassFormSchema = z
 
 export type TaxClassForm = z.input<typeof taxClassFormSchema>
 
-export const taxClassFormValues = (taxClass?: TaxClass): TaxClassForm => ({
+export const taxClassFormValues = (taxClass?: AdminTaxClass): TaxClassForm => ({
   name: taxClass?.name ?? "",
   code: taxClass?.code ?? "",
   description: taxClass?.description ?? "",
@@ -58,7 +58,7 @@ export const taxClassRateFormSchema = z
     code: z.string(),
     name: z.string(),
   })
-  .transform((form, ctx): TaxClassRateInput => {
+  .transform((form, ctx): AdminCreateTaxClassRateBody => {
     const rate = parseRate(form.rate)
     if (!form.is_exempt && form.rate.trim() && rate === null) {
       ctx.addIssue({ code: "custom", path: ["rate"], message: "customerSuite.taxClasses.matrix.rateNotNumber" })
@@ -77,7 +77,7 @@ export const taxClassRateFormSchema = z
 
 export type TaxClassRateForm = z.input<typeof taxClassRateFormSchema>
 
-export const taxClassRateFormValues = (row?: TaxClassRate): TaxClassRateForm => ({
+export const taxClassRateFormValues = (row?: AdminTaxClassRate): TaxClassRateForm => ({
   customer_class_id: row?.customer_class_id ?? "",
   product_class_id: row?.product_class_id ?? "",
   country_code: row?.country_code ?? "",

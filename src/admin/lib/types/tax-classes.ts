@@ -1,44 +1,17 @@
-import type { MatrixRow } from "../../../providers/tax-class/apply-matrix"
+import type { AdminTaxClass, AdminTaxClassRateListParams } from "../../../types/http"
+import { allValues } from "../all-values"
 
 /**
- * The tax-class API as the admin reads it (src/api/admin/tax-classes,
- * tax-class-rates): the admin's own types until they come from src/types/http.
+ * The tax class values the admin offers as options, the matrix's filters,
+ * and where a class is linked (the API's shapes are src/types/http's:
+ * AdminTaxClass, AdminTaxClassRate and the rest).
  */
 
-export const TAX_CLASS_TYPES = ["customer", "product"] as const
+export const TAX_CLASS_TYPES = allValues<AdminTaxClass["type"]>()(["customer", "product"])
 export type TaxClassType = (typeof TAX_CLASS_TYPES)[number]
 
-export type TaxClass = {
-  id: string
-  type: TaxClassType
-  name: string
-  code: string
-  description: string | null
-  is_default: boolean
-  created_at: string
-  updated_at: string
-}
-
-export type TaxClassInput = {
-  name?: string
-  code?: string
-  description?: string | null
-  is_default?: boolean
-}
-
-/** A matrix row, as the API answers it (the provider's own row type). */
-export type TaxClassRate = MatrixRow
-
-export type TaxClassRateInput = Omit<MatrixRow, "id">
-
-/** What an existing row can change (its cell, the classes and place, is fixed). */
-export type TaxClassRateUpdate = Pick<TaxClassRateInput, "rate" | "is_exempt" | "code" | "name">
-
-export type TaxClassRateFilters = {
-  customer_class_id?: string
-  product_class_id?: string
-  country_code?: string
-}
+/** The matrix's filters (the rows' query without its page). */
+export type TaxClassRateFilters = Pick<AdminTaxClassRateListParams, "customer_class_id" | "product_class_id" | "country_code">
 
 /** A customer group or a product: where its class is read and written. */
 export type TaxClassOwner = { kind: "customer_group" | "product"; id: string }

@@ -18,11 +18,12 @@ import { useAdminOptions } from "../../hooks/api/users"
 import { messageOf } from "../../lib/api"
 import { adminName } from "../../lib/assistance"
 import { formatDateTime } from "../../lib/format"
-import { SESSION_STATUSES, type AssistanceSession, type SessionFilters } from "../../lib/types/assistance"
+import type { AdminAssistanceSessionListItem } from "../../../types/http"
+import { SESSION_STATUSES, type SessionFilters } from "../../lib/types/assistance"
 
 const PAGE_SIZE = 20
-const column = createDataTableColumnHelper<AssistanceSession>()
-const filter = createDataTableFilterHelper<AssistanceSession>()
+const column = createDataTableColumnHelper<AdminAssistanceSessionListItem>()
+const filter = createDataTableFilterHelper<AdminAssistanceSessionListItem>()
 const ID = /^[A-Za-z0-9_-]{1,100}$/
 const DAY = 24 * 60 * 60 * 1000
 

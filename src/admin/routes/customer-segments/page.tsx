@@ -7,11 +7,12 @@ import { ListPage, listParam, urlFilter, useListTable, useListUrlState } from ".
 import { TextCrumb } from "../../components/common/query-state"
 import { useSegments } from "../../hooks/api/segments"
 import { formatDateTime, formatDuration } from "../../lib/format"
-import { SEGMENT_KINDS, SEGMENT_STATUSES, type Segment } from "../../lib/types/segments"
+import type { AdminCustomerSegment } from "../../../types/http"
+import { SEGMENT_KINDS, SEGMENT_STATUSES } from "../../lib/types/segments"
 
 const PAGE_SIZE = 20
-const column = createDataTableColumnHelper<Segment>()
-const filter = createDataTableFilterHelper<Segment>()
+const column = createDataTableColumnHelper<AdminCustomerSegment>()
+const filter = createDataTableFilterHelper<AdminCustomerSegment>()
 
 const SegmentsPage = () => {
   const { t } = useTranslation()

@@ -10,11 +10,12 @@ import { useCustomerGroupOptions } from "../../hooks/api/customer-groups"
 import { useGroupPriceRules } from "../../hooks/api/group-pricing"
 import { usePickerLabels } from "../../hooks/api/pickers"
 import { formatDateTime } from "../../lib/format"
-import { RULE_STATUSES, type GroupPriceRule } from "../../lib/types/group-pricing"
+import type { AdminGroupPriceRule } from "../../../types/http"
+import { RULE_STATUSES } from "../../lib/types/group-pricing"
 
 const PAGE_SIZE = 20
-const column = createDataTableColumnHelper<GroupPriceRule>()
-const filter = createDataTableFilterHelper<GroupPriceRule>()
+const column = createDataTableColumnHelper<AdminGroupPriceRule>()
+const filter = createDataTableFilterHelper<AdminGroupPriceRule>()
 
 const GroupPricingPage = () => {
   const { t } = useTranslation()

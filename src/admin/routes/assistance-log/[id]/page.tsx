@@ -9,7 +9,7 @@ import { useAssistanceSession } from "../../../hooks/api/assistance"
 import { useCustomerName } from "../../../hooks/api/customers"
 import { adminNameAndEmail } from "../../../lib/assistance"
 import { formatDateTime } from "../../../lib/format"
-import type { AssistanceAction, AssistanceSessionDetail } from "../../../lib/types/assistance"
+import type { AdminAssistanceAction, AdminAssistanceSessionDetail } from "../../../../types/http"
 
 const AssistanceSessionPage = () => {
   const { id = "" } = useParams()
@@ -25,7 +25,7 @@ const AssistanceSessionPage = () => {
   )
 }
 
-const SessionFacts = ({ session }: { session: AssistanceSessionDetail }) => {
+const SessionFacts = ({ session }: { session: AdminAssistanceSessionDetail }) => {
   const { t } = useTranslation()
   const { endSession, isPending: ending } = useEndSessionAfterConfirm()
   const customer = useCustomerName(session.customer_id)
@@ -80,7 +80,7 @@ const idsText = (ids: Record<string, unknown> | null) =>
         .join(" · ")
     : "—"
 
-const Timeline = ({ actions }: { actions: AssistanceAction[] }) => {
+const Timeline = ({ actions }: { actions: AdminAssistanceAction[] }) => {
   const { t } = useTranslation()
   return (
     <Section testId="assistance-session-timeline" title={t("customerSuite.assistance.detail.timeline")} hint={t("customerSuite.assistance.detail.timelineHint")}>

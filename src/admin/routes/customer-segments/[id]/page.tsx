@@ -31,9 +31,9 @@ import {
 } from "../../../hooks/api/segments"
 import { messageOf } from "../../../lib/api"
 import { formatDateTime, formatDuration } from "../../../lib/format"
-import type { Segment, SegmentRun } from "../../../lib/types/segments"
+import type { AdminCustomerSegment, AdminCustomerSegmentRun } from "../../../../types/http"
 
-const RUN_COLORS: Record<SegmentRun["status"], "green" | "red" | "orange" | "blue"> = {
+const RUN_COLORS: Record<AdminCustomerSegmentRun["status"], "green" | "red" | "orange" | "blue"> = {
   succeeded: "green",
   failed: "red",
   running: "blue",
@@ -67,7 +67,7 @@ const SegmentDetailPage = () => {
   )
 }
 
-const SegmentHeader = ({ segment }: { segment: Segment }) => {
+const SegmentHeader = ({ segment }: { segment: AdminCustomerSegment }) => {
   const { t } = useTranslation()
   const navigate = useNavigate()
   const confirmedWrite = useConfirmedWrite()
@@ -198,7 +198,7 @@ const SegmentHeader = ({ segment }: { segment: Segment }) => {
   )
 }
 
-const RunHistory = ({ segment }: { segment: Segment }) => {
+const RunHistory = ({ segment }: { segment: AdminCustomerSegment }) => {
   const { t } = useTranslation()
   const runs = useSegmentRuns(segment.id)
   return (

@@ -12,7 +12,7 @@ import { useDeleteGroupPriceRule, useGroupPriceRule, useResyncGroupPriceRule, us
 import { usePickerLabels } from "../../../hooks/api/pickers"
 import { messageOf } from "../../../lib/api"
 import { formatDateTime } from "../../../lib/format"
-import type { GroupPriceRule } from "../../../lib/types/group-pricing"
+import type { AdminGroupPriceRule } from "../../../../types/http"
 
 const SCOPE_SHOWN = 20
 
@@ -31,7 +31,7 @@ const GroupPriceRuleDetailPage = () => {
   )
 }
 
-const RuleHeader = ({ rule }: { rule: GroupPriceRule }) => {
+const RuleHeader = ({ rule }: { rule: AdminGroupPriceRule }) => {
   const { t } = useTranslation()
   const navigate = useNavigate()
   const confirmedWrite = useConfirmedWrite()
@@ -148,7 +148,7 @@ const RuleHeader = ({ rule }: { rule: GroupPriceRule }) => {
   )
 }
 
-const SyncSection = ({ rule }: { rule: GroupPriceRule }) => {
+const SyncSection = ({ rule }: { rule: AdminGroupPriceRule }) => {
   const { t } = useTranslation()
   const summary = rule.sync_summary
   return (

@@ -4,7 +4,8 @@ import { Badge, Container, Heading, StatusBadge, Text } from "@medusajs/ui"
 import { AssistanceSettings } from "../../../components/settings/assistance-settings"
 import { GroupSetting } from "../../../components/settings/group-setting"
 import { useSuiteSettings } from "../../../hooks/api/settings"
-import { ASSISTANCE_KEYS, type CapabilitySettings } from "../../../lib/types/settings"
+import { ASSISTANCE_KEYS } from "../../../lib/types/settings"
+import type { AdminCapabilitySettings } from "../../../../types/http"
 import { TitleBlock } from "../../../components/common/query-state"
 
 const formatValue = (value: unknown): string => {
@@ -26,7 +27,7 @@ const EDITORS: Record<string, readonly string[]> = { customer_groups: ["default_
 const humanize = (key: string) =>
   key.charAt(0).toUpperCase() + key.slice(1).replace(/_/g, " ")
 
-const CapabilitySection = ({ capability }: { capability: CapabilitySettings }) => {
+const CapabilitySection = ({ capability }: { capability: AdminCapabilitySettings }) => {
   // Settings with an editor on this page are shown by it instead of a read-only row.
   const entries = Object.entries(capability.settings).filter(([key]) => !(EDITORS[capability.id] ?? []).includes(key))
   return (
