@@ -1,9 +1,9 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { SHOPPING_ASSISTANCE_MODULE } from "../../../modules/shopping_assistance"
 import type ShoppingAssistanceModuleService from "../../../modules/shopping_assistance/service"
 import type { AdminAssistanceSessionListResponse } from "../../../types/http"
 import { presentSession, sessionFilters, usersById, type StoredSession } from "../../utils/assistance"
+import { listPage } from "../../utils/list-page"
 import { defaultAdminAssistanceSessionOrder } from "./query-config"
 import type { AdminGetAssistanceSessionsParamsType } from "./validators"
 
@@ -17,14 +17,12 @@ export const GET = async (
   res: MedusaResponse<AdminAssistanceSessionListResponse>
 ) => {
   const now = new Date()
-  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const { data, metadata } = await query.graph({
-    entity: "assistance_session",
-    fields: req.queryConfig.fields,
-    filters: sessionFilters(req.validatedQuery, now),
-    pagination: { ...req.queryConfig.pagination, order: req.queryConfig.pagination?.order ?? defaultAdminAssistanceSessionOrder },
-  })
-  const sessions = data as StoredSession[]
+  const { rows: sessions, ...page } = await listPage<StoredSession>(
+    req,
+    "assistance_session",
+    sessionFilters(req.validatedQuery, now),
+    defaultAdminAssistanceSessionOrder
+  )
   const service = req.scope.resolve<ShoppingAssistanceModuleService>(SHOPPING_ASSISTANCE_MODULE)
   const actions = sessions.length ? await service.listAssistanceActions({ session_id: sessions.map((s) => s.id) }, { select: ["id", "session_id"], take: null }) : []
   const users = await usersById(req.scope, sessions.map((s) => s.user_id))
@@ -34,8 +32,6 @@ export const GET = async (
       user: users.get(s.user_id) ?? null,
       actions_count: actions.filter((a) => a.session_id === s.id).length,
     })),
-    count: metadata?.count ?? sessions.length,
-    offset: metadata?.skip ?? 0,
-    limit: metadata?.take ?? sessions.length,
+    ...page,
   })
 }

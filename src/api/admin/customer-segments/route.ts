@@ -1,28 +1,17 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createCustomerSegmentsWorkflow } from "../../../workflows/customer-segments"
 import { refetchCustomerSegment } from "./helpers"
 import type { AdminCustomerSegmentListResponse, AdminCustomerSegmentResponse } from "../../../types/http"
 import type { AdminCreateCustomerSegmentType, AdminGetCustomerSegmentsParamsType } from "./validators"
+import { listPage } from "../../utils/list-page"
 
 /** GET /admin/customer-segments: segments with search (`q`), filters and pagination. */
 export const GET = async (
   req: AuthenticatedMedusaRequest<unknown, AdminGetCustomerSegmentsParamsType>,
   res: MedusaResponse<AdminCustomerSegmentListResponse>
 ) => {
-  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const { data, metadata } = await query.graph({
-    entity: "customer_segment",
-    fields: req.queryConfig.fields,
-    filters: req.filterableFields,
-    pagination: req.queryConfig.pagination,
-  })
-  res.json({
-    customer_segments: data,
-    count: metadata?.count ?? data.length,
-    offset: metadata?.skip ?? 0,
-    limit: metadata?.take ?? data.length,
-  })
+  const { rows, ...page } = await listPage<AdminCustomerSegmentListResponse["customer_segments"][number]>(req, "customer_segment", req.filterableFields)
+  res.json({ customer_segments: rows, ...page })
 }
 
 /** POST /admin/customer-segments: create a segment (a rule as JSON `rule` or text `query`). */

@@ -6,6 +6,7 @@ import { containsPattern } from "../../utils/contains-pattern"
 import { refetchGroupPriceRule } from "./helpers"
 import { defaultAdminGroupPriceRuleOrder } from "./query-config"
 import type { AdminCreateGroupPriceRuleType, AdminGetGroupPriceRulesParamsType } from "./validators"
+import { listPage } from "../../utils/list-page"
 
 /** GET /admin/group-price-rules: rules, filtered by group, status and name (`q`), highest priority first. */
 export const GET = async (
@@ -13,19 +14,8 @@ export const GET = async (
   res: MedusaResponse<AdminGroupPriceRuleListResponse>
 ) => {
   const { q, ...filters } = req.filterableFields
-  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const { data, metadata } = await query.graph({
-    entity: "group_price_rule",
-    fields: req.queryConfig.fields,
-    filters: { ...filters, ...(typeof q === "string" && q ? { name: { $ilike: containsPattern(q) } } : {}) },
-    pagination: { ...req.queryConfig.pagination, order: req.queryConfig.pagination?.order ?? defaultAdminGroupPriceRuleOrder },
-  })
-  res.json({
-    group_price_rules: data,
-    count: metadata?.count ?? data.length,
-    offset: metadata?.skip ?? 0,
-    limit: metadata?.take ?? data.length,
-  })
+  const { rows, ...page } = await listPage<AdminGroupPriceRuleListResponse["group_price_rules"][number]>(req, "group_price_rule", { ...filters, ...(typeof q === "string" && q ? { name: { $ilike: containsPattern(q) } } : {}) }, defaultAdminGroupPriceRuleOrder)
+  res.json({ group_price_rules: rows, ...page })
 }
 
 /**

@@ -1,29 +1,18 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { AdminTaxClassRateListResponse, AdminTaxClassRateResponse } from "../../../types/http"
 import { createTaxClassRateWorkflow } from "../../../workflows/tax-classes"
 import { assertRowValid, refetchTaxClassRate } from "./helpers"
 import { defaultAdminTaxClassRateOrder } from "./query-config"
 import type { AdminCreateTaxClassRateType, AdminGetTaxClassRatesParamsType } from "./validators"
+import { listPage } from "../../utils/list-page"
 
 /** GET /admin/tax-class-rates: the matrix, filtered by classes and country. */
 export const GET = async (
   req: AuthenticatedMedusaRequest<unknown, AdminGetTaxClassRatesParamsType>,
   res: MedusaResponse<AdminTaxClassRateListResponse>
 ) => {
-  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const { data, metadata } = await query.graph({
-    entity: "tax_class_rate",
-    fields: req.queryConfig.fields,
-    filters: req.filterableFields,
-    pagination: { ...req.queryConfig.pagination, order: req.queryConfig.pagination?.order ?? defaultAdminTaxClassRateOrder },
-  })
-  res.json({
-    tax_class_rates: data,
-    count: metadata?.count ?? data.length,
-    offset: metadata?.skip ?? 0,
-    limit: metadata?.take ?? data.length,
-  })
+  const { rows, ...page } = await listPage<AdminTaxClassRateListResponse["tax_class_rates"][number]>(req, "tax_class_rate", req.filterableFields, defaultAdminTaxClassRateOrder)
+  res.json({ tax_class_rates: rows, ...page })
 }
 
 /** POST /admin/tax-class-rates: one matrix row (a rate 0–100, or exempt). */

@@ -1,11 +1,11 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { AdminTaxClassListResponse, AdminTaxClassResponse } from "../../../types/http"
 import { createTaxClassWorkflow } from "../../../workflows/tax-classes"
 import { containsPattern } from "../../utils/contains-pattern"
 import { refetchTaxClass } from "./helpers"
 import { defaultAdminTaxClassOrder } from "./query-config"
 import type { AdminCreateTaxClassType, AdminGetTaxClassesParamsType } from "./validators"
+import { listPage } from "../../utils/list-page"
 
 /** GET /admin/tax-classes: classes, `type` and `q` (name or code) filters, paginated. */
 export const GET = async (
@@ -13,22 +13,14 @@ export const GET = async (
   res: MedusaResponse<AdminTaxClassListResponse>
 ) => {
   const { q, ...filters } = req.filterableFields
-  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const { data, metadata } = await query.graph({
-    entity: "tax_class",
-    fields: req.queryConfig.fields,
-    filters: {
-      ...filters,
-      ...(typeof q === "string" && q ? { $or: [{ name: { $ilike: containsPattern(q) } }, { code: { $ilike: containsPattern(q) } }] } : {}),
-    },
-    pagination: { ...req.queryConfig.pagination, order: req.queryConfig.pagination?.order ?? defaultAdminTaxClassOrder },
-  })
-  res.json({
-    tax_classes: data,
-    count: metadata?.count ?? data.length,
-    offset: metadata?.skip ?? 0,
-    limit: metadata?.take ?? data.length,
-  })
+  const search = typeof q === "string" && q ? { $or: [{ name: { $ilike: containsPattern(q) } }, { code: { $ilike: containsPattern(q) } }] } : {}
+  const { rows, ...page } = await listPage<AdminTaxClassListResponse["tax_classes"][number]>(
+    req,
+    "tax_class",
+    { ...filters, ...search },
+    defaultAdminTaxClassOrder
+  )
+  res.json({ tax_classes: rows, ...page })
 }
 
 /** POST /admin/tax-classes: a customer or product class; `is_default` replaces the type's default. */

@@ -107,28 +107,14 @@ export async function readFacts(
   if (customerIds.length === 0) {
     return { profiles: [], purchases: [], orders: [] }
   }
-  const profiles = await rows<ProfileInput>(
-    em,
-    `SELECT ${PROFILE_FIELDS.join(", ")} FROM customer_profile WHERE customer_id = ANY($1::text[]) AND deleted_at IS NULL`,
-    [customerIds]
-  )
-  const purchases =
-    read.purchases !== false
-      ? await rows<PurchaseInput>(
-          em,
-          `SELECT ${PURCHASE_FIELDS.join(", ")} FROM customer_purchase WHERE customer_id = ANY($1::text[]) AND deleted_at IS NULL`,
-          [customerIds]
-        )
-      : []
+  const of = <T>(table: string, columns: string) =>
+    rows<T>(em, `SELECT ${columns} FROM ${table} WHERE customer_id = ANY($1::text[]) AND deleted_at IS NULL`, [customerIds])
+  const profiles = await of<ProfileInput>("customer_profile", PROFILE_FIELDS.join(", "))
+  const purchases = read.purchases !== false ? await of<PurchaseInput>("customer_purchase", PURCHASE_FIELDS.join(", ")) : []
   // numeric comes back as text: read totals as the numbers the rules compare (float8).
   const orders =
     read.orders !== false
-      ? await rows<OrderInput>(
-          em,
-          `SELECT customer_id, order_id, currency_code, total::float8 AS total, placed_at
-           FROM customer_order WHERE customer_id = ANY($1::text[]) AND deleted_at IS NULL`,
-          [customerIds]
-        )
+      ? await of<OrderInput>("customer_order", "customer_id, order_id, currency_code, total::float8 AS total, placed_at")
       : []
   return { profiles, purchases, orders }
 }
