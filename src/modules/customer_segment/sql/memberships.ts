@@ -130,8 +130,14 @@ async function analyzeIfNeverAnalyzed(manager: SqlEntityManager): Promise<void> 
   }
 }
 
-/** ANALYZE the membership table when a refresh changed a large share of it (its statistics would mislead the planner). */
-async function analyzeIfMuchChanged(manager: SqlEntityManager, changed: number): Promise<void> {
+/**
+ * VACUUM and ANALYZE the membership table when a refresh changed a large share
+ * of it: its statistics would mislead the planner, and the rows it deleted
+ * stay in the way of every scan until a vacuum (a server without autovacuum,
+ * or before it runs). Outside any transaction; a few hundred milliseconds at a
+ * million memberships.
+ */
+async function tidyIfMuchChanged(manager: SqlEntityManager, changed: number): Promise<void> {
   if (changed < 1000) {
     return
   }
@@ -140,7 +146,7 @@ async function analyzeIfMuchChanged(manager: SqlEntityManager, changed: number):
     `SELECT reltuples::float8 AS estimate FROM pg_class WHERE oid = 'customer_segment_membership'::regclass`
   )
   if (!table || table.estimate < 0 || changed >= 0.1 * table.estimate) {
-    await exec(manager, "ANALYZE customer_segment_membership")
+    await exec(manager, "VACUUM (ANALYZE) customer_segment_membership")
   }
 }
 
@@ -179,7 +185,7 @@ export async function refreshMembership(
         await options.onBatch?.(change)
       }
     }
-    await analyzeIfMuchChanged(manager, added + removed)
+    await tidyIfMuchChanged(manager, added + removed)
   }
   const duration = Date.now() - started
   const [count] = await rows<{ n: number }>(
