@@ -43,7 +43,8 @@ const appliesToFacts = (appliesTo: AppliesTo, hasAccount: boolean) =>
 /**
  * Plans a refresh: in one read-only statement, the customers whose
  * membership differs from the rule (matching and not members, members and
- * not matching). The difference is a FULL JOIN, which PostgreSQL can only run
+ * not matching), in the database's order of ids (so each batch of them is a
+ * narrow range of ids). The difference is a FULL JOIN, which PostgreSQL can only run
  * as a hash or merge join, and nested loops are off for the statement, so
  * its cost stays linear whatever the tables' statistics say (right after a
  * backfill they have none).
@@ -52,7 +53,7 @@ async function planRefresh(
   manager: SqlEntityManager,
   segment: SegmentRule & { rule: RuleNode },
   options: RefreshOptions
-): Promise<{ joining: string[]; leaving: string[] }> {
+): Promise<string[]> {
   const params = new SqlParams()
   const segmentId = params.add(segment.id, "text")
   const rule = compileSql(segment.rule, {
@@ -63,8 +64,7 @@ async function planRefresh(
   })
   // No CTE: the scan of the projection may then run in parallel workers (a Gather under the join).
   const sql = `
-    SELECT COALESCE(array_agg(m.customer_id) FILTER (WHERE cm.customer_id IS NULL), '{}') AS joining,
-      COALESCE(array_agg(cm.customer_id) FILTER (WHERE m.customer_id IS NULL), '{}') AS leaving
+    SELECT COALESCE(array_agg(COALESCE(m.customer_id, cm.customer_id) ORDER BY COALESCE(m.customer_id, cm.customer_id)), '{}') AS ids
     FROM (
       SELECT p.customer_id FROM customer_profile p
       WHERE p.deleted_at IS NULL AND ${appliesSql(segment.applies_to, "p")} AND ${rule.sql}
@@ -76,9 +76,9 @@ async function planRefresh(
   const [plan] = await manager.transactional(async (em) => {
     await exec(em as SqlEntityManager, "SET LOCAL enable_nestloop = off")
     await exec(em as SqlEntityManager, "SET LOCAL jit = off")
-    return rows<{ joining: string[]; leaving: string[] }>(em as SqlEntityManager, sql, rule.params)
+    return rows<{ ids: string[] }>(em as SqlEntityManager, sql, rule.params)
   })
-  return plan
+  return plan.ids
 }
 
 /**
@@ -93,18 +93,23 @@ async function matchingNow(
 ): Promise<Set<string>> {
   const params = new SqlParams()
   const ids = params.add(customerIds, "text[]")
+  // The batch is a run of ids in the database's order: its first and last bound every index scan
+  // (with the list alone, the planner may read a whole table and test each row against it).
+  const first = params.add(customerIds[0], "text")
+  const last = params.add(customerIds[customerIds.length - 1], "text")
   const segmentId = params.add(segment.id, "text")
+  const within = (column: string) => `${column} >= ${first} AND ${column} <= ${last} AND ${column} = ANY(${ids})`
   const rule = compileSql(segment.rule, {
     now: options.now,
     alias: "p",
     params,
-    scope: (column) => `${column} = ANY(${ids})`,
+    scope: within,
     abandoned_after_minutes: options.abandoned_after_minutes,
   })
   const found = await rows<{ customer_id: string }>(
     em,
     `SELECT p.customer_id FROM customer_profile p
-     WHERE p.customer_id = ANY(${ids}) AND p.deleted_at IS NULL AND ${appliesSql(segment.applies_to, "p")} AND ${rule.sql}
+     WHERE ${within("p.customer_id")} AND p.deleted_at IS NULL AND ${appliesSql(segment.applies_to, "p")} AND ${rule.sql}
        AND EXISTS (SELECT 1 FROM customer_segment s WHERE s.id = ${segmentId} AND s.deleted_at IS NULL)`,
     rule.params
   )
@@ -169,8 +174,7 @@ export async function refreshMembership(
   if (segment.kind === "dynamic" && segment.rule) {
     const dynamic = segment as SegmentRule & { rule: RuleNode }
     await analyzeIfNeverAnalyzed(manager)
-    const plan = await planRefresh(manager, dynamic, options)
-    const candidates = [...plan.joining, ...plan.leaving]
+    const candidates = await planRefresh(manager, dynamic, options)
     for (let start = 0; start < candidates.length; start += options.batchSize) {
       const batch = candidates.slice(start, start + options.batchSize)
       const [change] = await manager.transactional(async (em) => {
