@@ -56,7 +56,7 @@ moduleIntegrationTestRunner<CustomerSegmentModuleService>({
         const message = await invalidData(() =>
           service.validateRule({ any: [{ attribute: "amount_spent", operator: "contains", value: 1 }] })
         )
-        expect(message).toMatch(/^rule\.any\.0\.operator: operator "contains" does not apply to amount_spent/)
+        expect(message).toMatch(/^rule\.any\.0\.operator: operator "contains" does not apply to Amount spent \(amount_spent, money\)/)
       })
     })
   },

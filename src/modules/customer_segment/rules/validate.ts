@@ -8,6 +8,7 @@ import {
   type RuleNode,
 } from "./ast"
 import { findAttribute, operatorsOf, singleSchema } from "./registry"
+import { OPERATOR_SPELLING } from "./spelling"
 import { conditionValueSchema, describeValue } from "./values"
 
 export type RuleIssue = { path: (string | number)[]; message: string }
@@ -80,6 +81,26 @@ export function validateRule(input: unknown): RuleValidation {
   return { success: true, rule }
 }
 
+/** Zod's own wording for a value of the wrong kind: replaced by what the condition takes. */
+const GENERIC = new Set(["invalid_type", "invalid_union", "invalid_value"])
+
+/**
+ * One sentence naming the attribute by its label: what is wrong with the
+ * value (the schema's own words, e.g. "BETWEEN needs the smaller value
+ * first"), or, for a value of the wrong kind, what the condition takes.
+ */
+function valueMessage(
+  label: string,
+  definition: { name: string; type: Parameters<typeof describeValue>[1] },
+  operator: Condition["operator"],
+  issue: { code: string; message: string; path: PropertyKey[] }
+): string {
+  const field = issue.path.length ? `${label} (${issue.path.map(String).join(".")})` : label
+  return GENERIC.has(issue.code)
+    ? `${field}: ${OPERATOR_SPELLING[operator]} needs ${describeValue(definition.name, definition.type, operator)}`
+    : `${field}: ${issue.message}`
+}
+
 export function checkCondition(
   node: object,
   path: (string | number)[],
@@ -113,7 +134,7 @@ export function checkCondition(
   if (!allowed.includes(operator as Condition["operator"])) {
     issues.push({
       path: [...path, "operator"],
-      message: `operator "${operator}" does not apply to ${attribute} (${definition.type}); use one of ${allowed.join(", ")}`,
+      message: `operator "${operator}" does not apply to ${definition.label} (${attribute}, ${definition.type}); use one of ${allowed.join(", ")}`,
     })
     return null
   }
@@ -121,19 +142,14 @@ export function checkCondition(
   const schema = conditionValueSchema(definition, singleSchema(definition), op)
   if (!schema) {
     if (value !== undefined && value !== null) {
-      issues.push({ path: [...path, "value"], message: `${attribute} ${op} takes no value` })
+      issues.push({ path: [...path, "value"], message: `${definition.label}: ${OPERATOR_SPELLING[op]} takes no value` })
       return null
     }
     return { attribute, operator: op }
   }
   const parsed = schema.safeParse(value)
   if (!parsed.success) {
-    const detail = parsed.error.issues[0]
-    const where = detail.path.length ? ` (at ${detail.path.join(".")})` : ""
-    issues.push({
-      path: [...path, "value"],
-      message: `${attribute} ${op} needs ${describeValue(definition.name, definition.type, op)}: ${detail.message}${where}`,
-    })
+    issues.push({ path: [...path, "value"], message: valueMessage(definition.label, definition, op, parsed.error.issues[0]) })
     return null
   }
   return { attribute, operator: op, value: parsed.data as ConditionValue }

@@ -19,7 +19,7 @@ const list = <T extends z.ZodType>(item: T) =>
 const number = z.number().refine(Number.isFinite, { message: "must be a finite number" })
 const pair = <T extends z.ZodType>(item: T) => z.tuple([item, item])
 export const dateValue = z.string().refine(isDateValue, {
-  message: "must be a date: YYYY-MM-DD, today, or a relative date like -30d, -4w, -6m, -1y",
+  message: "must be a date (YYYY-MM-DD, today, or a relative date like -30d, -4w, -6m, -1y)",
 })
 const currencyCode = z
   .string()

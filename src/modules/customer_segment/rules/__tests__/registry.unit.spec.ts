@@ -112,6 +112,6 @@ describe("segments read by segments", () => {
       fact: new Date("2026-06-15T11:30:00Z"),
     })
     expect(evaluate(parse("segments NOT IN ('cseg_b', 'cseg_c')"), facts, { now })).toBe(true)
-    expect(() => parse("segments IS NULL")).toThrow(/operator "not_exists" does not apply to segments/)
+    expect(() => parse("segments IS NULL")).toThrow(/operator "not_exists" does not apply to Segments \(segments, id_list\)/)
   })
 })

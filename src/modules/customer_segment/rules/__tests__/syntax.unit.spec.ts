@@ -204,15 +204,15 @@ describe("syntax errors name line, column and what was expected", () => {
 
   it.each<[string, number, number, string]>([
     ["favourite_colour = 'red'", 1, 1, 'unknown attribute "favourite_colour"'],
-    ["email > 'a'", 1, 7, 'operator "gt" does not apply to email (string)'],
-    ["last_order_date > 'yesterday'", 1, 19, "last_order_date gt needs a date"],
+    ["email > 'a'", 1, 7, 'operator "gt" does not apply to Email (email, string)'],
+    ["last_order_date > 'yesterday'", 1, 19, "Last order date: must be a date"],
     ["customer_added_date = 2026-02-30", 1, 23, "must be a date"],
     ["number_of_orders BETWEEN 5 AND 2", 1, 26, "BETWEEN needs the smaller value first"],
     ["amount_spent BETWEEN 5 EUR AND 10 USD", 1, 22, "same currency"],
     ["products_purchased CONTAINS (since: -30d)", 1, 29, "exactly one of product_ids"],
     ["cart_products CONTAINS (product: 'p', since: -30d)", 1, 24, "since"],
     ["products_purchased CONTAINS (product: 'a', product: 'b')", 1, 44, 'each filter key once'],
-    ["has_account = 'yes'", 1, 15, "has_account eq needs true or false"],
+    ["has_account = 'yes'", 1, 15, "Has an account: = needs true or false"],
     ["average_order_value > 5 EUR SINCE -90d", 1, 29, "SINCE applies only to amount_spent"],
     ["cart_subtotal < 5 EUR UNTIL today", 1, 23, "UNTIL applies only to amount_spent"],
     ["amount_spent > 5 EUR SINCE", 1, 27, "expected a date after SINCE"],
@@ -245,7 +245,7 @@ describe("validateRule (rules sent as JSON)", () => {
       return
     }
     expect(result.issues).toEqual([
-      { path: ["all", 0, "value"], message: expect.stringMatching(/^number_of_orders gt needs a number/) },
+      { path: ["all", 0, "value"], message: "Number of orders: > needs a number" },
       { path: ["all", 1, "any", 0, "attribute"], message: 'unknown attribute "nope"' },
       { path: ["all", 2, "operator"], message: expect.stringMatching(/^unknown operator "resembles"/) },
       { path: ["all", 3], message: expect.stringMatching(/^unknown key\(s\) extra/) },
@@ -288,7 +288,7 @@ describe("validateRule (rules sent as JSON)", () => {
       expect.stringContaining('"until" (a date window) applies only to amount_spent, not to cart_subtotal'),
     ])
     expect(messages({ attribute: "amount_spent", operator: "gt", value: eur(5, { since: "last week" }) })).toEqual([
-      expect.stringMatching(/must be a date.*\(at since\)/),
+      "Amount spent (since): must be a date (YYYY-MM-DD, today, or a relative date like -30d, -4w, -6m, -1y)",
     ])
     expect(messages({ attribute: "amount_spent", operator: "gt", value: eur(5, { since: "2026-02-01", until: "2026-01-31" }) })).toEqual([
       expect.stringContaining("since must not be after until"),
