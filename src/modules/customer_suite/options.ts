@@ -62,6 +62,21 @@ const CustomerGroupsOptionsSchema = z
   })
   .strict()
 
+/**
+ * Who answers Medusa's `setTaxLineContext` hooks (one handler per workflow):
+ * "plugin" registers the plugin's own handlers; "manual" leaves the hooks to
+ * the store, whose handler calls `buildTaxClassContext` (README, Tax classes).
+ */
+export const TAX_CONTEXT_HOOK_MODES = ["plugin", "manual"] as const
+export type TaxContextHookMode = (typeof TAX_CONTEXT_HOOK_MODES)[number]
+
+const TaxClassesOptionsSchema = z
+  .object({
+    enabled: z.boolean().default(true),
+    context_hook: z.enum(TAX_CONTEXT_HOOK_MODES).default("plugin"),
+  })
+  .strict()
+
 const ToggleOnlySchema = (enabled: boolean) =>
   z.object({ enabled: z.boolean().default(enabled) }).strict()
 
@@ -88,7 +103,7 @@ export const CustomerSuiteOptionsSchema = z
   .object({
     segments: SegmentsOptionsSchema.prefault({}),
     customer_groups: CustomerGroupsOptionsSchema.prefault({}),
-    tax_classes: ToggleOnlySchema(true).prefault({}),
+    tax_classes: TaxClassesOptionsSchema.prefault({}),
     group_pricing: ToggleOnlySchema(true).prefault({}),
     assistance: AssistanceOptionsSchema.prefault({}),
     activity: ToggleOnlySchema(true).prefault({}),
@@ -137,11 +152,39 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   }
 }
 
+/** The environment variables that stand in for an option the merchant did not set. */
+export type OptionEnv = { CUSTOMER_SUITE_TAX_HOOKS?: string }
+
+/** `tax_classes.context_hook` as the merchant wrote it, or undefined when left out. */
+function explicitContextHook(raw: unknown): unknown {
+  const taxClasses = raw && typeof raw === "object" ? (raw as { tax_classes?: unknown }).tax_classes : undefined
+  return taxClasses && typeof taxClasses === "object" ? (taxClasses as { context_hook?: unknown }).context_hook : undefined
+}
+
+/**
+ * When `CUSTOMER_SUITE_TAX_HOOKS` (the older switch, kept as an alias of
+ * `tax_classes.context_hook`) says otherwise than the option the merchant set,
+ * a sentence saying which one applies; otherwise null. The option wins.
+ */
+export function taxContextHookConflict(raw: unknown, env: OptionEnv = process.env): string | null {
+  const option = explicitContextHook(raw)
+  const alias = env.CUSTOMER_SUITE_TAX_HOOKS
+  if (option === undefined || alias === undefined) {
+    return null
+  }
+  const aliasMode: TaxContextHookMode = alias === "false" ? "manual" : "plugin"
+  return option === aliasMode
+    ? null
+    : `CUSTOMER_SUITE_TAX_HOOKS=${alias} is ignored: the plugin option tax_classes.context_hook is ${JSON.stringify(option)}, and the option wins`
+}
+
 /**
  * Validates raw plugin options and applies defaults.
  * Throws InvalidCustomerSuiteOptionsError naming every wrong option.
+ * `CUSTOMER_SUITE_TAX_HOOKS=false` means `tax_classes.context_hook: "manual"`
+ * when the option is left out.
  */
-export function parseCustomerSuiteOptions(raw: unknown): ResolvedCustomerSuiteOptions {
+export function parseCustomerSuiteOptions(raw: unknown, env: OptionEnv = process.env): ResolvedCustomerSuiteOptions {
   const input =
     raw && typeof raw === "object" && !Array.isArray(raw)
       ? Object.fromEntries(
@@ -153,6 +196,9 @@ export function parseCustomerSuiteOptions(raw: unknown): ResolvedCustomerSuiteOp
   const result = CustomerSuiteOptionsSchema.safeParse(input)
   if (!result.success) {
     throw new InvalidCustomerSuiteOptionsError(result.error.issues.map(describeIssue))
+  }
+  if (explicitContextHook(input) === undefined && env.CUSTOMER_SUITE_TAX_HOOKS === "false") {
+    result.data.tax_classes.context_hook = "manual"
   }
   return result.data
 }

@@ -1,37 +1,58 @@
-import { updateOrderTaxLinesWorkflow, updateTaxLinesWorkflow, upsertTaxLinesWorkflow } from "@medusajs/medusa/core-flows"
+import { configManager } from "@medusajs/framework/config"
+import { logger as medusaLogger } from "@medusajs/framework/logger"
+import type { ConfigModule } from "@medusajs/framework/types"
 import { StepResponse } from "@medusajs/framework/workflows-sdk"
-import { buildTaxClassContext } from "../tax-classes/utils/tax-line-context"
+import { updateOrderTaxLinesWorkflow, updateTaxLinesWorkflow, upsertTaxLinesWorkflow } from "@medusajs/medusa/core-flows"
+import { PLUGIN_NAME, rawPluginOptions, registerTaxContextHooks, taxContextHookMode } from "../tax-classes/utils/context-hooks"
+import { buildTaxClassContext, taxClassContextInput } from "../tax-classes/utils/tax-line-context"
 
 /**
  * Hands the `tax-class` provider the customer's and the products' tax classes
  * and the destination's matrix rows, on every path that computes tax lines:
  * cart (update and upsert) and order (order creation, edits, claims,
- * exchanges, draft orders). Medusa allows one handler per hook; a store that
- * needs its own can set CUSTOMER_SUITE_TAX_HOOKS=false and call
- * `buildTaxClassContext` from its handler instead.
+ * exchanges, draft orders). Medusa allows one handler per hook: with
+ * `tax_classes.context_hook: "manual"` (or CUSTOMER_SUITE_TAX_HOOKS=false) the
+ * plugin registers none and the store's handler calls `buildTaxClassContext`.
+ * Medusa imports this file after loading medusa-config and the modules, so
+ * the options are read from the loaded config (decision 0018).
  */
-type Line = { product_id?: string | null }
-type Holder = {
-  customer?: { groups?: { id: string }[] | null } | null
-  shipping_address?: { country_code?: string | null } | null
-  items?: Line[] | null
+
+// Before the config is loaded (a script importing this file), `configManager.config` warns or throws.
+const config: ConfigModule | undefined = configManager.baseDir ? configManager.config : undefined
+const logger = config?.logger ?? medusaLogger
+const raw = rawPluginOptions(config)
+const { mode, warning } = taxContextHookMode(raw)
+if (warning) {
+  logger.warn(`${PLUGIN_NAME}: ${warning}`)
 }
 
-const contextFor = (container: Parameters<typeof buildTaxClassContext>[0], holder: Holder, items: Line[] | null | undefined) =>
-  buildTaxClassContext(container, {
-    customer_group_ids: (holder.customer?.groups ?? []).map((g) => g.id),
-    product_ids: (items ?? holder.items ?? []).map((i) => i.product_id ?? "").filter(Boolean),
-    country_code: holder.shipping_address?.country_code,
-  })
-
-if (process.env.CUSTOMER_SUITE_TAX_HOOKS !== "false") {
-  updateTaxLinesWorkflow.hooks.setTaxLineContext(async ({ cart, items }, { container }) => {
-    return new StepResponse(await contextFor(container, cart as Holder, items as Line[]))
-  })
-  upsertTaxLinesWorkflow.hooks.setTaxLineContext(async ({ cart, items }, { container }) => {
-    return new StepResponse(await contextFor(container, cart as Holder, items as Line[]))
-  })
-  updateOrderTaxLinesWorkflow.hooks.setTaxLineContext(async ({ order, items }, { container }) => {
-    return new StepResponse(await contextFor(container, order as Holder, items as Line[]))
-  })
-}
+registerTaxContextHooks(
+  [
+    {
+      workflow: "updateTaxLinesWorkflow",
+      hooks: updateTaxLinesWorkflow.hooks,
+      register: () =>
+        updateTaxLinesWorkflow.hooks.setTaxLineContext(async ({ cart, items }, { container }) => {
+          return new StepResponse(await buildTaxClassContext(container, taxClassContextInput(cart, items)))
+        }),
+    },
+    {
+      workflow: "upsertTaxLinesWorkflow",
+      hooks: upsertTaxLinesWorkflow.hooks,
+      register: () =>
+        upsertTaxLinesWorkflow.hooks.setTaxLineContext(async ({ cart, items }, { container }) => {
+          return new StepResponse(await buildTaxClassContext(container, taxClassContextInput(cart, items)))
+        }),
+    },
+    {
+      workflow: "updateOrderTaxLinesWorkflow",
+      hooks: updateOrderTaxLinesWorkflow.hooks,
+      register: () =>
+        updateOrderTaxLinesWorkflow.hooks.setTaxLineContext(async ({ order, items }, { container }) => {
+          return new StepResponse(await buildTaxClassContext(container, taxClassContextInput(order, items)))
+        }),
+    },
+  ],
+  mode,
+  logger
+)

@@ -1,4 +1,10 @@
 export * from "./steps"
 export * from "./workflows"
-export { buildTaxClassContext, customerClassOf, type TaxClassContextInput } from "./utils/tax-line-context"
+export {
+  buildTaxClassContext,
+  customerClassOf,
+  taxClassContextInput,
+  type TaxClassContextInput,
+  type TaxedHolder,
+} from "./utils/tax-line-context"
 export { invalidateTaxClassCache } from "./utils/context-cache"

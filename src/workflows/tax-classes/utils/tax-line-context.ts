@@ -18,6 +18,29 @@ export type TaxClassContextInput = {
   country_code: string | null | undefined
 }
 
+/** The parts of a cart or an order (as the tax-lines workflows pass them to their hook) the context needs. */
+export type TaxedHolder = {
+  customer?: { groups?: { id: string }[] | null } | null
+  shipping_address?: { country_code?: string | null } | null
+  items?: { product_id?: string | null }[] | null
+}
+
+/**
+ * The input of `buildTaxClassContext` from a `setTaxLineContext` hook's
+ * `cart` (or `order`) and `items`: the customer's groups, the products of the
+ * lines being taxed (`items`, else the holder's), the shipping country.
+ */
+export function taxClassContextInput(
+  holder: TaxedHolder | null | undefined,
+  items?: { product_id?: string | null }[] | null
+): TaxClassContextInput {
+  return {
+    customer_group_ids: (holder?.customer?.groups ?? []).map((g) => g.id),
+    product_ids: (items ?? holder?.items ?? []).map((i) => i.product_id ?? "").filter(Boolean),
+    country_code: holder?.shipping_address?.country_code,
+  }
+}
+
 type GroupWithClass = { id: string; created_at: string | Date | number; tax_class?: { id: string; type: string } | null }
 
 /**
