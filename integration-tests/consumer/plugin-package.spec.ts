@@ -39,10 +39,11 @@ const expectSuccess = (result: { code: number | null; output: string }, what: st
 describe("the packed plugin installed into another store", () => {
   let tarball: string
   let packedFiles: string[]
+  let packDir: string | undefined
 
   beforeAll(async () => {
     expectSuccess(await runCommand("npm", ["run", "build"], { cwd: root }), "npm run build")
-    const packDir = fs.mkdtempSync(path.join(os.tmpdir(), "mcs-pack-"))
+    packDir = fs.mkdtempSync(path.join(os.tmpdir(), "mcs-pack-"))
     const pack = await runCommand("npm", ["pack", "--json", "--pack-destination", packDir], {
       cwd: root,
     })
@@ -92,6 +93,9 @@ describe("the packed plugin installed into another store", () => {
   afterAll(async () => {
     await dropDatabase(database).catch(() => undefined)
     fs.rmSync(fixture, { recursive: true, force: true })
+    if (packDir) {
+      fs.rmSync(packDir, { recursive: true, force: true })
+    }
   })
 
   it("publishes only the built plugin: no sources, tests, config or dashboard copy", () => {
@@ -194,6 +198,92 @@ describe("the packed plugin installed into another store", () => {
       expect(providers.status).toBe(200)
       const { tax_providers } = (await providers.json()) as { tax_providers: { id: string; is_enabled: boolean }[] }
       expect(tax_providers).toEqual(expect.arrayContaining([{ id: "tp_tax-class_default", is_enabled: true }]))
+    } finally {
+      await server.stop()
+    }
+  })
+
+  it("boots with the store's own setTaxLineContext handlers in manual mode, and its carts still get the tax classes", async () => {
+    // fixture/src/workflows/hooks/tax-context.ts: the store's handlers on the three tax-lines
+    // workflows, each merging buildTaxClassContext (from medusa-customer-suite/workflows) into its result.
+    const port = await getPort()
+    const server = startProcess(medusa, ["start"], {
+      cwd: fixture,
+      env: fixtureEnv({
+        PORT: String(port),
+        FIXTURE_OWN_TAX_HOOK: "true",
+        FIXTURE_PLUGIN_OPTIONS: JSON.stringify({ tax_classes: { context_hook: "manual" } }),
+      }),
+    })
+    try {
+      const base = `http://localhost:${port}`
+      await waitForUrl(`${base}/health`, 120_000, server)
+      expect(server.output()).toContain("registers no setTaxLineContext handler")
+      expect(server.output()).not.toContain("Cannot define multiple hook handlers")
+
+      const call = async (method: string, url: string, body?: unknown, headers: Record<string, string> = {}) => {
+        const response = await fetch(`${base}${url}`, {
+          method,
+          headers: { "content-type": "application/json", ...headers },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        })
+        const json = await response.json().catch(() => ({}))
+        if (!response.ok) {
+          throw new Error(`${method} ${url}: ${response.status} ${JSON.stringify(json)}`)
+        }
+        return json
+      }
+      const { token } = await call("POST", "/auth/user/emailpass", { email: adminEmail, password: adminPassword })
+      const admin = { authorization: `Bearer ${token}` }
+
+      // A store selling to Germany (19 %), taxed by the plugin's provider.
+      const { sales_channel } = await call("POST", "/admin/sales-channels", { name: "Web" }, admin)
+      const { api_key } = await call("POST", "/admin/api-keys", { title: "Storefront", type: "publishable" }, admin)
+      await call("POST", `/admin/api-keys/${api_key.id}/sales-channels`, { add: [sales_channel.id] }, admin)
+      const { region } = await call("POST", "/admin/regions", { name: "Germany", currency_code: "eur", countries: ["de"], automatic_taxes: true }, admin)
+      await call(
+        "POST",
+        "/admin/tax-regions",
+        { country_code: "de", provider_id: "tp_tax-class_default", default_tax_rate: { rate: 19, code: "DE-VAT", name: "DE VAT" } },
+        admin
+      )
+      const { product } = await call(
+        "POST",
+        "/admin/products",
+        {
+          title: "Lamp",
+          status: "published",
+          sales_channels: [{ id: sales_channel.id }],
+          options: [{ title: "Size", values: ["One"] }],
+          variants: [{ title: "One", manage_inventory: false, options: { Size: "One" }, prices: [{ currency_code: "eur", amount: 100 }] }],
+        },
+        admin
+      )
+
+      // Trade customers pay 5 % on taxable goods in Germany.
+      const classOf = async (body: Record<string, unknown>) => (await call("POST", "/admin/tax-classes", body, admin)).tax_class
+      const trade = await classOf({ type: "customer", name: "Trade", code: "trade" })
+      const taxable = await classOf({ type: "product", name: "Taxable goods", code: "taxable", is_default: true })
+      await call("POST", "/admin/tax-class-rates", { customer_class_id: trade.id, product_class_id: taxable.id, country_code: "de", rate: 5, code: "DE-TRADE" }, admin)
+      const { customer_group } = await call("POST", "/admin/customer-groups", { name: "Trade" }, admin)
+      await call("POST", `/admin/customer-groups/${customer_group.id}/tax-class`, { tax_class_id: trade.id }, admin)
+
+      const store = { "x-publishable-api-key": api_key.token }
+      const email = "buyer@trade.test"
+      const password = "consumer-buyer-1"
+      const registration = await call("POST", "/auth/customer/emailpass/register", { email, password })
+      const { customer } = await call("POST", "/store/customers", { email }, { ...store, authorization: `Bearer ${registration.token}` })
+      await call("POST", `/admin/customer-groups/${customer_group.id}/customers`, { add: [customer.id] }, admin)
+      const login = await call("POST", "/auth/customer/emailpass", { email, password })
+
+      const lampTaxes = async (headers: Record<string, string>) => {
+        const address = { first_name: "T", last_name: "B", address_1: "Hauptstr. 1", city: "Berlin", postal_code: "10115", country_code: "de" }
+        const { cart } = await call("POST", "/store/carts", { region_id: region.id, sales_channel_id: sales_channel.id, shipping_address: address }, headers)
+        const added = await call("POST", `/store/carts/${cart.id}/line-items`, { variant_id: product.variants[0].id, quantity: 1 }, headers)
+        return added.cart.items[0].tax_lines.map((t: { code: string; rate: number }) => [t.code, t.rate])
+      }
+      expect(await lampTaxes({ ...store, authorization: `Bearer ${login.token}` })).toEqual([["DE-TRADE", 5]])
+      expect(await lampTaxes(store)).toEqual([["DE-VAT", 19]])
     } finally {
       await server.stop()
     }
