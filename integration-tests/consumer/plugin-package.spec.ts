@@ -168,6 +168,10 @@ describe("the packed plugin installed into another store", () => {
     try {
       const base = `http://localhost:${port}`
       await waitForUrl(`${base}/health`, 120_000, server)
+      // One line saying which hooks the plugin holds (context_hook "plugin", the default).
+      expect(server.output()).toContain(
+        "the plugin's setTaxLineContext handlers are registered on updateTaxLinesWorkflow, upsertTaxLinesWorkflow and updateOrderTaxLinesWorkflow"
+      )
 
       const login = await fetch(`${base}/auth/user/emailpass`, {
         method: "POST",
@@ -198,6 +202,37 @@ describe("the packed plugin installed into another store", () => {
       expect(providers.status).toBe(200)
       const { tax_providers } = (await providers.json()) as { tax_providers: { id: string; is_enabled: boolean }[] }
       expect(tax_providers).toEqual(expect.arrayContaining([{ id: "tp_tax-class_default", is_enabled: true }]))
+    } finally {
+      await server.stop()
+    }
+  })
+
+  it("names itself and the option when the store's own setTaxLineContext handlers meet the plugin's, in either order", async () => {
+    const port = await getPort()
+    const server = startProcess(medusa, ["start"], {
+      cwd: fixture,
+      env: fixtureEnv({ PORT: String(port), FIXTURE_OWN_TAX_HOOK: "true" }),
+    })
+    try {
+      // Medusa imports the plugin's and the store's workflows concurrently: whichever registers second fails.
+      const deadline = Date.now() + 120_000
+      let booted = false
+      while (!booted && server.child.exitCode === null && !/registered one already/.test(server.output()) && Date.now() < deadline) {
+        booted = await fetch(`http://localhost:${port}/health`).then((r) => r.ok, () => false)
+        await new Promise((resolve) => setTimeout(resolve, 500))
+      }
+      const output = server.output()
+      if (booted) {
+        // The store's came first: it runs, and the plugin says where tax classes are left out.
+        expect(output).toMatch(/medusa-customer-suite: [A-Za-z, ]+ already ha(s|ve) a setTaxLineContext handler/)
+        expect(output).toContain("tax classes do NOT apply")
+      } else {
+        // The plugin's came first: Medusa's error, completed with who holds the hook.
+        expect(output).toContain("Cannot define multiple hook handlers for the setTaxLineContext hook of")
+        expect(output).toContain("medusa-customer-suite registered one already")
+      }
+      expect(output).toContain("context_hook")
+      expect(output).toContain("buildTaxClassContext")
     } finally {
       await server.stop()
     }
