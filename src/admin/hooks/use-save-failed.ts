@@ -1,4 +1,4 @@
-import { toast } from "@medusajs/ui"
+import { toast } from "../components/common/toast"
 import type { FieldValues, UseFormSetError } from "react-hook-form"
 import { messageOf } from "../lib/api"
 import { fieldErrorsOf, setApiErrors } from "../lib/field-errors"

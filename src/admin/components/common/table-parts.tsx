@@ -1,5 +1,6 @@
 import { PencilSquare, Trash } from "@medusajs/icons"
-import { IconButton, Table, toast, usePrompt } from "@medusajs/ui"
+import { IconButton, Table, usePrompt } from "@medusajs/ui"
+import { toast } from "./toast"
 import { useTranslation } from "react-i18next"
 import { messageOf } from "../../lib/api"
 

@@ -9,7 +9,6 @@ import {
   Input,
   Text,
   createDataTableColumnHelper,
-  toast,
   useDataTable,
   type DataTablePaginationState,
 } from "@medusajs/ui"
@@ -24,6 +23,7 @@ import { messageOf } from "../../lib/api"
 import { customerName, formatDateTime } from "../../lib/format"
 import type { AdminCustomerSegment, AdminCustomerSegmentMember } from "../../../types/http"
 import { TitleBlock } from "../common/query-state"
+import { toast } from "../common/toast"
 
 const PAGE_SIZE = 10
 const column = createDataTableColumnHelper<AdminCustomerSegmentMember>()

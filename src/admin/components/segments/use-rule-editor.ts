@@ -1,4 +1,4 @@
-import { toast } from "@medusajs/ui"
+import { toast } from "../common/toast"
 import { useEffect, useMemo, useRef, useState } from "react"
 import { useTranslation } from "react-i18next"
 import { parseRule } from "../../hooks/api/segments"

@@ -1,4 +1,5 @@
-import { Badge, Button, Skeleton, Text, toast } from "@medusajs/ui"
+import { Badge, Button, Skeleton, Text } from "@medusajs/ui"
+import { toast } from "../common/toast"
 import { useState } from "react"
 import { useTranslation } from "react-i18next"
 import { classesOfType, useOwnerTaxClass, useSetOwnerTaxClass, useTaxClasses } from "../../hooks/api/tax-classes"

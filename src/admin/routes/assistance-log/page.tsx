@@ -4,7 +4,6 @@ import {
   StatusBadge,
   createDataTableColumnHelper,
   createDataTableFilterHelper,
-  toast,
   type DataTableDateComparisonOperator,
 } from "@medusajs/ui"
 import { useMemo, useState } from "react"
@@ -12,6 +11,7 @@ import { useTranslation } from "react-i18next"
 import { SessionState } from "../../components/assistance/session-state"
 import { ListPage, urlFilter, useListTable, useListUrlState } from "../../components/common/list-page"
 import { TextCrumb } from "../../components/common/query-state"
+import { toast } from "../../components/common/toast"
 import { downloadSessionsCsv, useAssistanceSessions } from "../../hooks/api/assistance"
 import { useCustomerEmails } from "../../hooks/api/customers"
 import { useAdminOptions } from "../../hooks/api/users"

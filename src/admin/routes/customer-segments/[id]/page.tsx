@@ -9,13 +9,13 @@ import {
   StatusBadge,
   Table,
   Text,
-  toast,
 } from "@medusajs/ui"
 import { useQueryClient } from "@tanstack/react-query"
 import { useEffect, useRef } from "react"
 import { useTranslation } from "react-i18next"
 import { Link, useNavigate, useParams, type UIMatch } from "react-router-dom"
 import { Loaded, SectionStatus, Stat } from "../../../components/common/query-state"
+import { toast } from "../../../components/common/toast"
 import { Section } from "../../../components/common/section"
 import { useConfirmedWrite } from "../../../components/common/table-parts"
 import { SegmentMembers } from "../../../components/segments/segment-members"

@@ -1,5 +1,6 @@
 import { ArrowPath, PencilSquare, Trash } from "@medusajs/icons"
-import { Badge, Button, Container, Heading, StatusBadge, Text, toast } from "@medusajs/ui"
+import { Badge, Button, Container, Heading, StatusBadge, Text } from "@medusajs/ui"
+import { toast } from "../../../components/common/toast"
 import { useTranslation } from "react-i18next"
 import { Link, useNavigate, useParams, type UIMatch } from "react-router-dom"
 import { Loaded, Stat } from "../../../components/common/query-state"
