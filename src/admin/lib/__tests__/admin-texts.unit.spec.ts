@@ -3,6 +3,7 @@ import path from "node:path"
 import { OPERATORS_BY_TYPE } from "../../../modules/customer_segment/rules/registry"
 import type { AdminCustomerSegmentMember, AdminCustomerSegmentRun, ValueType } from "../../../types/http"
 import { allValues } from "../all-values"
+import { GROUP_MODES, OPPOSITE } from "../negation"
 import { operatorFamily } from "../../components/segments/operator-family"
 import { RULE_STATES } from "../group-pricing"
 import { END_REASONS, SESSION_STATUSES } from "../types/assistance"
@@ -59,7 +60,7 @@ describe("admin texts", () => {
       ...["product", "collection", "category", "product_type"].map((p) => `customerSuite.segments.purchases.${p}`),
       ...["d", "w", "m", "y"].flatMap((u) => [`customerSuite.segments.dates.units.${u}`, `customerSuite.segments.dates.ago_${u}`]),
       ...["all", "any", "not_all", "not_any"].map((k) => `customerSuite.segments.summary.${k}`),
-      ...["all", "any"].map((k) => `customerSuite.segments.builder.${k}`),
+      ...GROUP_MODES.flatMap((k) => [`customerSuite.segments.builder.mode.${k}`, `customerSuite.segments.builder.groupLabel.${k}`]),
       ...["builder", "text"].map((k) => `customerSuite.segments.form.${k}`),
       ...["relative", "absolute", "today"].map((k) => `customerSuite.segments.dates.${k}`),
       ...["anyTime", "since", "until", "between"].map((k) => `customerSuite.segments.money.${k}`),
@@ -91,6 +92,16 @@ describe("admin texts", () => {
   it("words every operator of every attribute type", () => {
     const missing = (Object.entries(OPERATORS_BY_TYPE) as [ValueType, readonly string[]][]).flatMap(([type, operators]) =>
       operators.map((o) => `customerSuite.segments.operators.${operatorFamily(type)}.${o}`).filter((k) => !has(k))
+    )
+    expect(missing).toEqual([])
+  })
+
+  it("words every negated operator without an opposite (\"is not between\")", () => {
+    const missing = (Object.entries(OPERATORS_BY_TYPE) as [ValueType, readonly string[]][]).flatMap(([type, operators]) =>
+      operators
+        .filter((o) => !OPPOSITE[o])
+        .map((o) => `customerSuite.segments.negatedOperators.${operatorFamily(type)}.${o}`)
+        .filter((k) => !has(k))
     )
     expect(missing).toEqual([])
   })
