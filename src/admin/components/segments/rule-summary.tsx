@@ -33,7 +33,8 @@ const FILTER_PICKERS: Record<string, ValuePicker> = {
   type_ids: "product_type",
 }
 
-const idsOf = (attribute: Attribute | undefined, value: unknown): { picker?: ValuePicker; ids: string[] } => {
+/** The ids a condition's value holds, and the picker that names them. */
+export const idsOf = (attribute: Attribute | undefined, value: unknown): { picker?: ValuePicker; ids: string[] } => {
   if (attribute?.type === "purchases" && value && typeof value === "object") {
     const key = Object.keys(FILTER_PICKERS).find((k) => Array.isArray((value as Filter)[k]))
     return key ? { picker: FILTER_PICKERS[key], ids: (value as Filter)[key] as string[] } : { ids: [] }

@@ -13,7 +13,7 @@ import { errorsByNode } from "../../lib/rule-model"
 import type { AdminCreateCustomerSegmentBody, AdminCustomerSegment } from "../../../types/http"
 import { FormActions } from "../common/form-actions"
 import { SegmentDetailsSection } from "./segment-details-section"
-import { SegmentPreviewPanel } from "./segment-preview-panel"
+import { SegmentPreviewPanel, type SegmentPreviewState } from "./segment-preview-panel"
 import { SegmentRuleSection } from "./segment-rule-section"
 import { useRuleEditor } from "./use-rule-editor"
 
@@ -49,6 +49,23 @@ export const SegmentForm = ({
     500
   )
   const preview = useSegmentPreview(previewBody)
+  // Decided on the rule as it stands, not the debounced one: no count is shown for a text with an error.
+  const previewState: SegmentPreviewState =
+    editor.mode === "text" && editor.textError
+      ? "fixText"
+      : editor.mode === "text" && editor.text.trim() && !editor.textChecked
+        ? "loading"
+        : editor.waitingForValues
+          ? "invalid"
+          : !editor.previewRule || !previewBody
+            ? editor.previewRule
+              ? "loading"
+              : "idle"
+            : preview.isError
+              ? "invalid"
+              : preview.data
+                ? "ready"
+                : "loading"
   const errors = flattenFormErrors(form.formState.errors)
   const previewErrors = editor.mode === "builder" && previewBody && preview.error ? fieldErrorsOf(preview.error) : {}
   const nodeErrors = errorsByNode({ ...previewErrors, ...editor.ruleErrors }, editor.paths)
@@ -86,7 +103,7 @@ export const SegmentForm = ({
               ruleError={editor.ruleErrors.rule}
             />
             <SegmentPreviewPanel
-              state={editor.waitingForValues ? "invalid" : !previewBody ? "idle" : preview.isError ? "invalid" : preview.data ? "ready" : "loading"}
+              state={previewState}
               fetching={preview.isFetching}
               count={preview.data?.count}
               customers={preview.data?.customers ?? []}

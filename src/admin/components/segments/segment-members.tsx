@@ -21,6 +21,7 @@ import { useDebounced } from "../../hooks/use-debounced"
 import { useTableTranslations } from "../../hooks/use-table-translations"
 import { messageOf } from "../../lib/api"
 import { customerName, formatDateTime } from "../../lib/format"
+import { membershipKind } from "../../lib/segment-kinds"
 import type { AdminCustomerSegment, AdminCustomerSegmentMember } from "../../../types/http"
 import { TitleBlock } from "../common/query-state"
 import { toast } from "../common/toast"
@@ -40,6 +41,7 @@ export const SegmentMembers = ({ segment }: { segment: AdminCustomerSegment }) =
   })
   const members = useUpdateMembers(segment.id)
   const isStatic = segment.kind === "static"
+  const membership = membershipKind(segment)
   const translations = useTableTranslations()
 
   const columns = useMemo(
@@ -118,7 +120,7 @@ export const SegmentMembers = ({ segment }: { segment: AdminCustomerSegment }) =
     <Container className="divide-y p-0" data-testid="segment-members">
       <DataTable instance={table}>
         <DataTable.Toolbar className="flex flex-wrap items-center justify-between gap-2" translations={translations.toolbar}>
-          <TitleBlock level="h2" title={t("customerSuite.segments.members.title")} hint={t(isStatic ? "customerSuite.segments.members.staticHint" : "customerSuite.segments.members.dynamicHint")} />
+          <TitleBlock level="h2" title={t("customerSuite.segments.members.title")} hint={t(`customerSuite.segments.members.hint.${membership}`)} />
           <div className="flex items-center gap-x-2">
             <DataTable.Search placeholder={t("customerSuite.common.search")} />
             {isStatic && <AddMembers segment={segment} />}
@@ -132,8 +134,8 @@ export const SegmentMembers = ({ segment }: { segment: AdminCustomerSegment }) =
           <DataTable.Table
             emptyState={{
               empty: {
-                heading: t("customerSuite.segments.members.emptyHeading"),
-                description: t(isStatic ? "customerSuite.segments.members.emptyStatic" : "customerSuite.segments.members.emptyDynamic"),
+                heading: t(`customerSuite.segments.members.emptyHeading.${membership}`),
+                description: t(`customerSuite.segments.members.empty.${membership}`),
               },
               filtered: { heading: t("customerSuite.common.noResults"), description: t("customerSuite.common.noResultsHint") },
             }}

@@ -5,6 +5,7 @@ import { parseSyntaxError } from "../../lib/rule-model"
 import { FieldError } from "../common/field"
 import { TitleBlock } from "../common/query-state"
 import { RuleBuilder } from "./rule-builder"
+import { RuleIdLegend } from "./rule-id-legend"
 import type { RuleMode, useRuleEditor } from "./use-rule-editor"
 
 type Editor = ReturnType<typeof useRuleEditor>
@@ -95,6 +96,7 @@ const RuleTextEditor = ({ editor }: { editor: Editor }) => {
           </Text>
         ) : null}
       </div>
+      <RuleIdLegend rule={editor.textRule} />
       <Text size="xsmall" className="text-ui-fg-subtle">
         {t("customerSuite.segments.form.syntaxHelp")}
       </Text>

@@ -121,8 +121,21 @@ export function useRuleEditor(segment: AdminCustomerSegment | undefined, dynamic
     return { rule: built.rule }
   }
 
-  /** The rule a preview may ask about: the builder's once every condition has a value, or the text's once it parses. */
-  const previewRule = !dynamic ? null : mode === "builder" ? (conditions > 0 && incomplete.length === 0 ? built.rule : null) : textRule
+  /**
+   * The rule a preview may ask about: the builder's once every condition has
+   * a value, or the text's once the text as it stands parses (never an
+   * earlier text's while the merchant types or while it has an error).
+   */
+  const textChecked = text === debouncedText
+  const previewRule = !dynamic
+    ? null
+    : mode === "builder"
+      ? conditions > 0 && incomplete.length === 0
+        ? built.rule
+        : null
+      : textChecked && !textError
+        ? textRule
+        : null
 
   return {
     mode,
@@ -134,7 +147,7 @@ export function useRuleEditor(segment: AdminCustomerSegment | undefined, dynamic
     text,
     setText,
     textRule,
-    textChecked: text === debouncedText,
+    textChecked,
     textError,
     ruleErrors,
     saveFailed,
