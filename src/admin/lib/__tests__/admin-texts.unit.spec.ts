@@ -3,6 +3,7 @@ import path from "node:path"
 import { OPERATORS_BY_TYPE } from "../../../modules/customer_segment/rules/registry"
 import type { AdminCustomerSegmentMember, AdminCustomerSegmentRun, ValueType } from "../../../types/http"
 import { allValues } from "../all-values"
+import { ACTION_WORDS, ID_KINDS } from "../assistance-actions"
 import { GROUP_MODES, OPPOSITE } from "../negation"
 import { operatorFamily } from "../../components/segments/operator-family"
 import { RULE_STATES } from "../group-pricing"
@@ -85,6 +86,16 @@ describe("admin texts", () => {
       ...END_REASONS.map((v) => `customerSuite.assistance.endReason.${v}`),
       ...ASSISTANCE_KEYS.flatMap((k) => [`customerSuite.assistance.settings.${k}.label`, `customerSuite.assistance.settings.${k}.hint`]),
       ...CONSENT_MODES.map((v) => `customerSuite.assistance.settings.consentMode.${v}`),
+      ...ACTION_WORDS.map((k) => `customerSuite.assistance.actions.what.${k}`),
+      ...ID_KINDS.map((k) => `customerSuite.assistance.actions.kind.${k}`),
+      ...["refreshed", "static", "perCart"].flatMap((k) => [
+        `customerSuite.segments.neverRefreshed.${k}`,
+        `customerSuite.segments.members.hint.${k}`,
+        `customerSuite.segments.members.emptyHeading.${k}`,
+        `customerSuite.segments.members.empty.${k}`,
+      ]),
+      ...["static", "perCart"].map((k) => `customerSuite.segments.membership.${k}`),
+      ...["customer_group", "segment", "product", "collection", "category", "product_type"].map((k) => `customerSuite.segments.form.idKind.${k}`),
     ]
     expect(keys.filter((k) => !has(k))).toEqual([])
   })
