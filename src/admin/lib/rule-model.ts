@@ -269,6 +269,20 @@ export function metadataValue(attribute: Attribute, operator: string, text: stri
 
 // ---------------------------------------------------------------- tree edits
 
+/** The condition with this key, if any. */
+export function findCondition(node: BuilderNode, key: string): BuilderCondition | undefined {
+  if (node.type === "condition") {
+    return node.key === key ? node : undefined
+  }
+  for (const child of node.children) {
+    const found = findCondition(child, key)
+    if (found) {
+      return found
+    }
+  }
+  return undefined
+}
+
 export function updateNode(root: BuilderGroup, key: string, change: (node: BuilderNode) => BuilderNode | null): BuilderGroup {
   const walk = (node: BuilderNode): BuilderNode | null => {
     if (node.key === key) {

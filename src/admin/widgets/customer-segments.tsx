@@ -12,10 +12,10 @@ import { ConditionText } from "../components/segments/rule-summary"
 import { OptionSelect, namedOptions } from "../components/common/option-select"
 import { usePickerLabels } from "../hooks/api/pickers"
 import { useAttributes, useCustomerSegments, useExplain, useSegments, useUpdateMembers } from "../hooks/api/segments"
-import { messageOf } from "../lib/api"
 import { formatDate, formatMoney } from "../lib/format"
 import { idPickerOf } from "../lib/rule-model"
 import type { AdminCustomerSegment, AdminCustomerSegmentExplanationNode } from "../../types/http"
+import { readableMessage } from "../lib/field-errors"
 
 /** The segments a customer is in, each with "why?"; static segments can be joined and left here. */
 const CustomerSegmentsWidget = ({ data: customer }: DetailWidgetProps<AdminCustomer>) => {
@@ -74,7 +74,7 @@ const SegmentRow = ({ segment, customerId }: { segment: AdminCustomerSegment; cu
                   await members.mutateAsync({ remove: [customerId] })
                   toast.success(t("customerSuite.segments.widget.left", { name: segment.name }))
                 } catch (error) {
-                  toast.error(messageOf(error))
+                  toast.error(readableMessage(error))
                 }
               }}
             >
@@ -217,7 +217,7 @@ const AddToStatic = ({ customerId, memberOf }: { customerId: string; memberOf: s
             toast.success(t("customerSuite.segments.widget.joined"))
             setSegmentId("")
           } catch (error) {
-            toast.error(messageOf(error))
+            toast.error(readableMessage(error))
           }
         }}
       >

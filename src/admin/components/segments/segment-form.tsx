@@ -3,13 +3,12 @@ import { toast } from "../common/toast"
 import { useMemo } from "react"
 import { FormProvider, useForm } from "react-hook-form"
 import { useTranslation } from "react-i18next"
-import { useSegmentPreview } from "../../hooks/api/segments"
+import { useAttributes, useSegmentPreview } from "../../hooks/api/segments"
 import { useStoreCurrencies } from "../../hooks/api/store"
 import { useDebounced } from "../../hooks/use-debounced"
-import { messageOf } from "../../lib/api"
-import { fieldErrorsOf, flattenFormErrors, isUnder, setApiErrors } from "../../lib/field-errors"
+import { fieldErrorsOf, flattenFormErrors, isUnder, readableMessage, setApiErrors } from "../../lib/field-errors"
 import { segmentFormSchema, segmentFormValues, type SegmentDetails, type SegmentForm as SegmentFormValues } from "../../lib/forms/segment"
-import { errorsByNode } from "../../lib/rule-model"
+import { errorsByNode, findCondition } from "../../lib/rule-model"
 import type { AdminCreateCustomerSegmentBody, AdminCustomerSegment } from "../../../types/http"
 import { FormActions } from "../common/form-actions"
 import { SegmentDetailsSection } from "./segment-details-section"
@@ -42,6 +41,7 @@ export const SegmentForm = ({
   const dynamic = kind === "dynamic"
   const currencies = useStoreCurrencies()
   const editor = useRuleEditor(segment, dynamic)
+  const attributes = useAttributes()
 
   // The live preview reads the rule being edited (debounced), never a saved one.
   const previewBody = useDebounced(
@@ -69,8 +69,11 @@ export const SegmentForm = ({
   const errors = flattenFormErrors(form.formState.errors)
   const previewErrors = editor.mode === "builder" && previewBody && preview.error ? fieldErrorsOf(preview.error) : {}
   const nodeErrors = errorsByNode({ ...previewErrors, ...editor.ruleErrors }, editor.paths)
+  // The page's own message has the API's form: the attribute's label, then what is missing.
   for (const key of editor.incomplete) {
-    nodeErrors.byKey[key] = [t("customerSuite.segments.builder.valueRequired"), ...(nodeErrors.byKey[key] ?? [])]
+    const attribute = findCondition(editor.root, key)?.attribute ?? ""
+    const label = attributes.data?.attributes.find((a) => a.name === attribute)?.label ?? attribute
+    nodeErrors.byKey[key] = [t("customerSuite.segments.builder.valueRequired", { label }), ...(nodeErrors.byKey[key] ?? [])]
   }
 
   const submit = form.handleSubmit(async ({ kind: chosenKind, ...details }) => {
@@ -85,7 +88,7 @@ export const SegmentForm = ({
       const fields = fieldErrorsOf(error)
       setApiErrors(form.setError, Object.fromEntries(Object.entries(fields).filter(([field]) => !isUnder(field, "rule") && field !== "query")))
       editor.saveFailed(fields)
-      toast.error(t("customerSuite.segments.form.saveFailed"), { description: messageOf(error) })
+      toast.error(t("customerSuite.segments.form.saveFailed"), { description: readableMessage(error) })
     }
   })
 

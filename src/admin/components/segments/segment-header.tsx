@@ -5,7 +5,6 @@ import { useEffect, useRef } from "react"
 import { useTranslation } from "react-i18next"
 import { Link, useNavigate } from "react-router-dom"
 import { invalidateSegments, isRunActive, membersExportUrl, useDeleteSegment, useRefreshSegment, useSegmentRuns } from "../../hooks/api/segments"
-import { messageOf } from "../../lib/api"
 import { formatDateTime, formatDuration } from "../../lib/format"
 import { membershipKind } from "../../lib/segment-kinds"
 import type { AdminCustomerSegment, AdminCustomerSegmentRun } from "../../../types/http"
@@ -13,6 +12,7 @@ import { Stat } from "../common/query-state"
 import { useConfirmedWrite } from "../common/table-parts"
 import { toast } from "../common/toast"
 import { RUN_COLORS } from "./segment-runs"
+import { readableMessage } from "../../lib/field-errors"
 
 /**
  * A segment's name, badges and actions, then its figures. How members are
@@ -64,7 +64,7 @@ export const SegmentHeader = ({ segment }: { segment: AdminCustomerSegment }) =>
     try {
       await refresh.mutateAsync()
     } catch (error) {
-      toast.error(t("customerSuite.segments.detail.refreshFailed"), { description: messageOf(error) })
+      toast.error(t("customerSuite.segments.detail.refreshFailed"), { description: readableMessage(error) })
     }
   }
 

@@ -19,12 +19,12 @@ import { useCustomerSearch } from "../../hooks/api/customers"
 import { useSegmentMembers, useUpdateMembers } from "../../hooks/api/segments"
 import { useDebounced } from "../../hooks/use-debounced"
 import { useTableTranslations } from "../../hooks/use-table-translations"
-import { messageOf } from "../../lib/api"
 import { customerName, formatDateTime } from "../../lib/format"
 import { membershipKind } from "../../lib/segment-kinds"
 import type { AdminCustomerSegment, AdminCustomerSegmentMember } from "../../../types/http"
 import { TitleBlock } from "../common/query-state"
 import { toast } from "../common/toast"
+import { readableMessage } from "../../lib/field-errors"
 
 const PAGE_SIZE = 10
 const column = createDataTableColumnHelper<AdminCustomerSegmentMember>()
@@ -88,7 +88,7 @@ export const SegmentMembers = ({ segment }: { segment: AdminCustomerSegment }) =
                       await members.mutateAsync({ remove: [ctx.row.original.id] })
                       toast.success(t("customerSuite.segments.members.removed", { name: customerName(ctx.row.original) }))
                     } catch (error) {
-                      toast.error(messageOf(error))
+                      toast.error(readableMessage(error))
                     }
                   },
                 },
@@ -163,7 +163,7 @@ const AddMembers = ({ segment }: { segment: AdminCustomerSegment }) => {
       setChosen([])
       setOpen(false)
     } catch (error) {
-      toast.error(messageOf(error))
+      toast.error(readableMessage(error))
     }
   }
   return (

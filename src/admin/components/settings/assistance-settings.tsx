@@ -5,8 +5,7 @@ import { useEffect, type ReactNode } from "react"
 import { Controller, useForm } from "react-hook-form"
 import { useTranslation } from "react-i18next"
 import { capabilityOf, useUpdateSuiteSettings } from "../../hooks/api/settings"
-import { messageOf } from "../../lib/api"
-import { NO_FIELD, fieldErrorsOf, flattenFormErrors, setApiErrors } from "../../lib/field-errors"
+import { NO_FIELD, fieldErrorsOf, flattenFormErrors, readableMessage, setApiErrors } from "../../lib/field-errors"
 import {
   assistanceSettingsErrors,
   assistanceSettingsFormSchema,
@@ -60,7 +59,7 @@ export const AssistanceSettings = ({ capability }: { capability: AdminCapability
       form.clearErrors(key)
       toast.success(t("customerSuite.settings.saved"))
     } catch (error) {
-      toast.error(t("customerSuite.settings.saveFailed"), { description: messageOf(error) })
+      toast.error(t("customerSuite.settings.saveFailed"), { description: readableMessage(error) })
     }
   }
 

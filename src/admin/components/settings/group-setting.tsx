@@ -4,9 +4,9 @@ import { useState } from "react"
 import { useTranslation } from "react-i18next"
 import { useCustomerGroupOptions } from "../../hooks/api/customer-groups"
 import { useUpdateSuiteSettings } from "../../hooks/api/settings"
-import { messageOf } from "../../lib/api"
 import type { AdminCapabilitySettingsOf } from "../../../types/http"
 import { OptionSelect } from "../common/option-select"
+import { readableMessage } from "../../lib/field-errors"
 
 const RESET = "__option__"
 const NONE = "__none__"
@@ -41,7 +41,7 @@ export const GroupSetting = ({ capability, settingKey }: { capability: AdminCapa
       setValue(null)
       toast.success(t("customerSuite.settings.saved"))
     } catch (error) {
-      toast.error(t("customerSuite.settings.saveFailed"), { description: messageOf(error) })
+      toast.error(t("customerSuite.settings.saveFailed"), { description: readableMessage(error) })
     }
   }
 

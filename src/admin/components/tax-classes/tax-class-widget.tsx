@@ -7,6 +7,7 @@ import { messageOf } from "../../lib/api"
 import type { TaxClassOwner } from "../../lib/types/tax-classes"
 import { OptionSelect, namedOptions } from "../common/option-select"
 import { Section, SectionLink } from "../common/section"
+import { readableMessage } from "../../lib/field-errors"
 
 const DEFAULT = "__default__"
 
@@ -38,7 +39,7 @@ export const TaxClassWidget = ({ owner, testId }: { owner: TaxClassOwner; testId
       setChoice(null)
       toast.success(t("customerSuite.taxClasses.widget.saved"))
     } catch (error) {
-      toast.error(t("customerSuite.taxClasses.widget.saveFailed"), { description: messageOf(error) })
+      toast.error(t("customerSuite.taxClasses.widget.saveFailed"), { description: readableMessage(error) })
     }
   }
 

@@ -14,6 +14,7 @@ import { usePickerLabels } from "../../../hooks/api/pickers"
 import { messageOf } from "../../../lib/api"
 import { formatDateTime } from "../../../lib/format"
 import type { AdminGroupPriceRule } from "../../../../types/http"
+import { readableMessage } from "../../../lib/field-errors"
 
 const SCOPE_SHOWN = 20
 
@@ -64,7 +65,7 @@ const RuleHeader = ({ rule }: { rule: AdminGroupPriceRule }) => {
         { description: summary?.list_deleted ? t("customerSuite.groupPricing.detail.listRemoved") : undefined }
       )
     } catch (error) {
-      toast.error(t("customerSuite.groupPricing.detail.resyncFailed"), { description: messageOf(error) })
+      toast.error(t("customerSuite.groupPricing.detail.resyncFailed"), { description: readableMessage(error) })
     }
   }
 
