@@ -410,6 +410,7 @@ describe("the admin dashboard with the plugin, in chromium", () => {
       await drawer.locator("label", { hasText: customer.email }).getByRole("checkbox").click()
       await drawer.getByRole("button", { name: "Add 1 customer" }).click()
       await members.getByText(customer.email).waitFor()
+      await drawer.waitFor({ state: "detached" })
       expect(await page.getByTestId("segment-detail-member-count").innerText()).toBe("1")
       // A static segment is never refreshed: it says how it gets members instead.
       await expect(page.getByTestId("segment-membership").innerText()).resolves.toMatch(/^Added by hand or through the API/)

@@ -20,6 +20,9 @@ const formatValue = (value: unknown): string => {
   if (typeof value === "boolean") {
     return value ? "Yes" : "No"
   }
+  if (typeof value === "number") {
+    return value.toLocaleString()
+  }
   return String(value)
 }
 
