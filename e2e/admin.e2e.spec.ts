@@ -153,7 +153,9 @@ describe("the admin dashboard with the plugin, in chromium", () => {
 
       const root = page.getByTestId("segment-rule-root")
       // The root reads as a sentence; no "Not" toggles.
-      await expect(root.innerText()).resolves.toMatch(/^Match\s+all of\s+the following/)
+      await root.getByText("Match", { exact: true }).first().waitFor()
+      await expect(root.getByTestId("segment-group-op").first().innerText()).resolves.toBe("all of")
+      await root.getByText("the following", { exact: true }).first().waitFor()
       expect(await page.getByRole("button", { name: "Not", exact: true }).count()).toBe(0)
       const group = await addCondition(page, root, "group", "customer_groups")
       await pick(page, group, "VIP", "VIP", "VIP")
@@ -253,7 +255,8 @@ describe("the admin dashboard with the plugin, in chromium", () => {
       await page.getByTestId("segment-mode-builder").click()
       const group = page.getByTestId("segment-rule-group")
       await group.waitFor()
-      await expect(group.innerText()).resolves.toMatch(/^Match\s+none of\s+the following/)
+      await expect(group.getByTestId("segment-group-op").innerText()).resolves.toBe("none of")
+      await expect(group.getAttribute("aria-label")).resolves.toBe("None of the following")
       await eventually(async () => expect(await conditions.count()).toBe(4))
       const operator = (attribute: string, nth = 0) =>
         page.locator(`[data-testid="segment-condition"][data-attribute="${attribute}"]`).nth(nth).getByTestId("segment-condition-operator")
