@@ -444,6 +444,9 @@ describe("the admin dashboard with the plugin, in chromium", () => {
       const members = page.getByTestId("segment-members")
       await members.getByText("Decided per cart", { exact: true }).waitFor()
       await members.getByText(/store API decides per cart/).waitFor()
+      // No empty table, no export of members that are never stored.
+      expect(await members.locator("table").count()).toBe(0)
+      expect(await page.getByTestId("segment-export").count()).toBe(0)
       expect(await page.getByTestId("segment-runs").count()).toBe(0)
       await store.screenshot("13b-per-cart-segment")
       // In the list too.
@@ -1043,8 +1046,8 @@ describe("the admin dashboard with the plugin, in chromium", () => {
       const words = await timeline.getByTestId("assistance-action-words").allInnerTexts()
       expect(words).toEqual(expect.arrayContaining(["Created a cart", "Added an item to the cart"]))
       const adding = timeline.locator('[data-testid="assistance-action"][data-route="/store/carts/:id/line-items"]').first()
-      await adding.locator('[data-testid="assistance-action-record"][data-kind="cart"]').getByText("Cart").waitFor()
-      await adding.locator('[data-testid="assistance-action-record"][data-kind="variant"]').getByText("Product variant").waitFor()
+      await adding.locator('[data-testid="assistance-action-record"][data-kind="cart"]').getByText("Cart", { exact: true }).waitFor()
+      await adding.locator('[data-testid="assistance-action-record"][data-kind="variant"]').getByText("Product variant", { exact: true }).waitFor()
       await expect(page.getByTestId("assistance-session-facts").innerText()).resolves.toContain(REASON)
       await store.screenshot("26-assistance-session")
     })

@@ -94,12 +94,14 @@ export const SegmentHeader = ({ segment }: { segment: AdminCustomerSegment }) =>
               {t("customerSuite.segments.detail.refresh")}
             </Button>
           )}
-          <Button size="small" variant="secondary" asChild>
-            <a href={membersExportUrl(segment.id)} download data-testid="segment-export">
-              <ArrowDownTray />
-              {t("customerSuite.segments.detail.export")}
-            </a>
-          </Button>
+          {membership !== "perCart" && (
+            <Button size="small" variant="secondary" asChild>
+              <a href={membersExportUrl(segment.id)} download data-testid="segment-export">
+                <ArrowDownTray />
+                {t("customerSuite.segments.detail.export")}
+              </a>
+            </Button>
+          )}
           <Button size="small" variant="secondary" asChild>
             <Link to="edit" data-testid="segment-edit">
               <PencilSquare />

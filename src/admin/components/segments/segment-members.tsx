@@ -29,8 +29,24 @@ import { readableMessage } from "../../lib/field-errors"
 const PAGE_SIZE = 10
 const column = createDataTableColumnHelper<AdminCustomerSegmentMember>()
 
+/** Members; a segment decided per cart has none stored, and says why instead of an empty table. */
+export const SegmentMembers = ({ segment }: { segment: AdminCustomerSegment }) =>
+  membershipKind(segment) === "perCart" ? <PerCartMembers /> : <MemberTable segment={segment} />
+
+const PerCartMembers = () => {
+  const { t } = useTranslation()
+  return (
+    <Container className="flex flex-col gap-y-2 px-6 py-4" data-testid="segment-members">
+      <TitleBlock level="h2" title={t("customerSuite.segments.members.title")} hint={t("customerSuite.segments.members.emptyHeading.perCart")} />
+      <Text size="small" className="text-ui-fg-subtle">
+        {t("customerSuite.segments.members.empty.perCart")}
+      </Text>
+    </Container>
+  )
+}
+
 /** Members: paginated and searchable; each links to the customer; static segments add and remove. */
-export const SegmentMembers = ({ segment }: { segment: AdminCustomerSegment }) => {
+const MemberTable = ({ segment }: { segment: AdminCustomerSegment }) => {
   const { t } = useTranslation()
   const [search, setSearch] = useState("")
   const [pagination, setPagination] = useState<DataTablePaginationState>({ pageIndex: 0, pageSize: PAGE_SIZE })

@@ -1,4 +1,5 @@
 import { Container, Skeleton, Tabs, Text, Textarea } from "@medusajs/ui"
+import { useRef } from "react"
 import { useTranslation } from "react-i18next"
 import { useAttributes } from "../../hooks/api/segments"
 import { parseSyntaxError } from "../../lib/rule-model"
@@ -67,6 +68,11 @@ export const SegmentRuleSection = ({
 const RuleTextEditor = ({ editor }: { editor: Editor }) => {
   const { t } = useTranslation()
   const { text, textError } = editor
+  // The names stay while the merchant fixes an error: those of the last text that parsed.
+  const named = useRef(editor.textRule)
+  if (editor.textRule) {
+    named.current = editor.textRule
+  }
   const syntax = parseSyntaxError(textError ?? undefined)
   return (
     <div className="flex flex-col gap-y-2">
@@ -96,7 +102,7 @@ const RuleTextEditor = ({ editor }: { editor: Editor }) => {
           </Text>
         ) : null}
       </div>
-      <RuleIdLegend rule={editor.textRule} />
+      <RuleIdLegend rule={named.current} />
       <Text size="xsmall" className="text-ui-fg-subtle">
         {t("customerSuite.segments.form.syntaxHelp")}
       </Text>
