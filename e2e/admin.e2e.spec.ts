@@ -1,7 +1,7 @@
 import { addToCart, customerWithAccount, exchangeCode, resetAssistanceSettings, setConsent, storeApi, STOREFRONT_URL } from "./assistance"
 import { logIn, startStore, type Store } from "./harness"
 import { basePrice, confirm, listPrices, moneyInPage, pickOption, removeRules } from "./group-pricing"
-import { addCondition, choose, clearToasts, eventually, expectedVipGermans, parseCsv, pick, readDownload } from "./segments"
+import { addCondition, choose, clearToasts, eventually, expectedVipGermans, expectToastClearOf, parseCsv, pick, readDownload } from "./segments"
 import { chooseOption, classByCode, confirmPrompt, createClass, linkedClassId, pickCountry, removeClasses } from "./tax-classes"
 
 jest.setTimeout(900_000)
@@ -73,6 +73,11 @@ describe("the admin dashboard with the plugin, in chromium", () => {
     await expect(assistance.getByLabel("Code lifetime (seconds)").inputValue()).resolves.toBe("60")
     const segments = page.getByTestId("customer-suite-capability-segments")
     await expect(segments.innerText()).resolves.toMatch(/Enabled/)
+    // The refresh schedule in words, in UTC, with the cron it comes from.
+    const schedule = segments.getByTestId("customer-suite-setting-refresh_schedule")
+    await schedule.getByTestId("customer-suite-schedule-words").getByText("Every hour, on the hour (UTC)", { exact: true }).waitFor()
+    await schedule.getByText("0 * * * *", { exact: true }).waitFor()
+    await segments.getByTestId("customer-suite-setting-abandoned_after_minutes").getByText("60 minutes", { exact: true }).waitFor()
     await store.screenshot("04-settings-customer-suite")
   })
 
@@ -81,9 +86,19 @@ describe("the admin dashboard with the plugin, in chromium", () => {
     const setting = page.getByTestId("customer-suite-setting-default_group")
     await setting.scrollIntoViewIfNeeded()
     await setting.getByRole("combobox").click()
+    // The plugin option says what it stands for (medusa-config.ts sets no default group here).
+    await page.getByRole("option", { name: "Plugin option (medusa-config.ts): No group", exact: true }).waitFor()
     await page.getByRole("option", { name: "General", exact: true }).click()
+    await clearToasts(page)
     await setting.getByRole("button", { name: "Save" }).click()
     await setting.getByText("Changed here").waitFor()
+    // The toast covers neither this Save button nor the login-as-customer form's buttons.
+    const assistanceForm = page.getByTestId("customer-suite-assistance-settings")
+    await expectToastClearOf(page, "Setting saved", [
+      setting.getByRole("button", { name: "Save" }),
+      assistanceForm.getByRole("button", { name: "Cancel" }),
+      page.getByTestId("customer-suite-assistance-save"),
+    ])
     const [general] = await store.sql<{ id: string }>("select id from customer_group where name = 'General' and deleted_at is null")
     const stored = await store.sql<{ values: Record<string, unknown> }>(
       "select \"values\" from customer_suite_setting where capability = 'customer_groups' and deleted_at is null"
@@ -92,7 +107,7 @@ describe("the admin dashboard with the plugin, in chromium", () => {
     await store.screenshot("04b-settings-default-group")
 
     await setting.getByRole("combobox").click()
-    await page.getByRole("option", { name: "Plugin option (medusa-config.ts)" }).click()
+    await page.getByRole("option", { name: "Plugin option (medusa-config.ts): No group" }).click()
     await setting.getByRole("button", { name: "Save" }).click()
     await setting.getByText("Changed here").waitFor({ state: "detached" })
     const after = await store.sql<{ values: Record<string, unknown> }>(
@@ -137,6 +152,11 @@ describe("the admin dashboard with the plugin, in chromium", () => {
       await page.getByTestId("segment-name-input").fill(NAME)
 
       const root = page.getByTestId("segment-rule-root")
+      // The root reads as a sentence; no "Not" toggles.
+      await root.getByText("Match", { exact: true }).first().waitFor()
+      await expect(root.getByTestId("segment-group-op").first().innerText()).resolves.toBe("all of")
+      await root.getByText("the following", { exact: true }).first().waitFor()
+      expect(await page.getByRole("button", { name: "Not", exact: true }).count()).toBe(0)
       const group = await addCondition(page, root, "group", "customer_groups")
       await pick(page, group, "VIP", "VIP", "VIP")
       const country = await addCondition(page, root, "countr", "countries")
@@ -160,12 +180,15 @@ describe("the admin dashboard with the plugin, in chromium", () => {
       await choose(page, orders.getByTestId("segment-condition-operator"), "is between")
       // Saving with an empty value is stopped in the page.
       await page.getByTestId("segment-save").click()
-      await orders.getByTestId("segment-condition-error").getByText("Enter a value.").waitFor()
+      // The page's own message has the API's form: the attribute's label, then what is wrong.
+      await orders.getByTestId("segment-condition-error").getByText("Number of orders: enter a value", { exact: true }).waitFor()
       expect(page.url()).toMatch(/\/customer-segments\/create$/)
       // A value the API refuses: its message, on this condition.
       await orders.getByLabel("From", { exact: true }).fill("5")
       await orders.getByLabel("To", { exact: true }).fill("2")
-      await orders.getByTestId("segment-condition-error").getByText(/smaller value first/).waitFor()
+      // The API's message as it comes: no path, no second prefix.
+      await orders.getByTestId("segment-condition-error").getByText(/^Number of orders: BETWEEN needs the smaller value first/).waitFor()
+      expect(await orders.getByTestId("segment-condition-error").allInnerTexts()).not.toContainEqual(expect.stringMatching(/rule\.|value:/))
       await store.screenshot("07-segment-builder-error")
       await orders.getByRole("button", { name: "Remove condition" }).click()
       await eventually(async () => expect(await page.getByTestId("segment-condition").count()).toBe(3))
@@ -184,11 +207,17 @@ describe("the admin dashboard with the plugin, in chromium", () => {
         )
       )
       const text = await query.inputValue()
-      // A broken query: the error names where.
+      // The ids are named as the builder names them.
+      const names = page.getByTestId("segment-rule-names")
+      await names.locator(`[data-id="${vip.id}"]`).getByText("VIP", { exact: true }).waitFor()
+      await store.screenshot("08a-segment-text")
+      // A broken query: the error names where, and the preview shows no count of an earlier text.
       await query.fill(`${text}\nAND`)
       const error = page.getByTestId("segment-query-error")
       await error.waitFor()
       await expect(error.innerText()).resolves.toMatch(/Line 2, column 4/)
+      await page.getByTestId("segment-preview-invalid").getByText("Fix the rule to see a preview.").waitFor()
+      expect(await page.getByTestId("segment-preview-count").count()).toBe(0)
       await store.screenshot("08-segment-text-error")
       await query.fill(text)
       await page.getByTestId("segment-query-ok").getByText("The rule is valid.").waitFor()
@@ -212,6 +241,46 @@ describe("the admin dashboard with the plugin, in chromium", () => {
       await eventually(async () => expect(await conditions.count()).toBe(3))
     })
 
+    it("reads negations as sentences in the builder, and keeps every NOT through text and back", async () => {
+      const { page } = store
+      const query = page.getByTestId("segment-query")
+      const conditions = page.getByTestId("segment-condition")
+      await page.getByTestId("segment-mode-text").click()
+      await eventually(async () => expect(await query.inputValue()).toContain("customer_groups CONTAINS"))
+      const original = await query.inputValue()
+      await query.fill(
+        "NOT (countries CONTAINS 'at' OR number_of_orders BETWEEN 1 AND 2) AND NOT email = 'nobody@example.com' AND NOT number_of_orders > 100"
+      )
+      await page.getByTestId("segment-query-ok").getByText("The rule is valid.").waitFor()
+      await page.getByTestId("segment-mode-builder").click()
+      const group = page.getByTestId("segment-rule-group")
+      await group.waitFor()
+      await expect(group.getByTestId("segment-group-op").innerText()).resolves.toBe("none of")
+      await expect(group.getAttribute("aria-label")).resolves.toBe("None of the following")
+      await eventually(async () => expect(await conditions.count()).toBe(4))
+      const operator = (attribute: string, nth = 0) =>
+        page.locator(`[data-testid="segment-condition"][data-attribute="${attribute}"]`).nth(nth).getByTestId("segment-condition-operator")
+      await expect(operator("email").innerText()).resolves.toBe("is not")
+      await expect(operator("number_of_orders", 1).innerText()).resolves.toBe("is not more than")
+      await store.screenshot("08b-segment-builder-negations")
+      // Text → builder → text keeps the NOTs as they were written.
+      await page.getByTestId("segment-mode-text").click()
+      await eventually(async () => expect(await query.inputValue()).toMatch(/^NOT \(.*\) AND NOT email = .* AND NOT number_of_orders > 100$/))
+      const printed = await query.inputValue()
+      await page.getByTestId("segment-mode-builder").click()
+      await eventually(async () => expect(await conditions.count()).toBe(4))
+      await page.getByTestId("segment-mode-text").click()
+      await eventually(async () => expect(await query.inputValue()).toBe(printed))
+      // Back to the segment being built.
+      await query.fill(original)
+      await page.getByTestId("segment-query-ok").getByText("The rule is valid.").waitFor()
+      await page.getByTestId("segment-mode-builder").click()
+      await eventually(async () => expect(await conditions.count()).toBe(3))
+      await eventually(async () =>
+        expect(Number((await page.getByTestId("segment-preview-count").innerText()).replace(/\D/g, ""))).toBe(expected.length), 30_000
+      )
+    })
+
     it("saves, refreshes and shows the members", async () => {
       const { page } = store
       await page.getByTestId("segment-save").click()
@@ -223,11 +292,16 @@ describe("the admin dashboard with the plugin, in chromium", () => {
       const links = page.getByTestId("segment-members").getByTestId("segment-member-link")
       await eventually(async () => expect(await links.count()).toBe(Math.min(expected.length, 10)))
       await page.getByTestId("segment-rule-summary").getByText("Germany").waitFor()
+      // The rule's text, with the names of its ids.
+      await expect(page.getByTestId("segment-query-text").innerText()).resolves.toContain("customer_groups CONTAINS 'cusgroup_")
+      await page.getByTestId("segment-rule-names").getByText("VIP", { exact: true }).waitFor()
 
       // A refresh by hand: its progress, then its result in the history.
       await clearToasts(page)
       await page.getByTestId("segment-refresh").click()
       await page.getByTestId("segment-run-status").getByText("Succeeded").waitFor()
+      // Its toast leaves the header's buttons free.
+      await expectToastClearOf(page, /Refresh finished/, ["segment-refresh", "segment-export", "segment-edit", "segment-delete"].map((id) => page.getByTestId(id)))
       await eventually(async () => expect(await page.getByTestId("segment-runs").locator("tbody tr").count()).toBeGreaterThanOrEqual(2))
       await store.screenshot("09-segment-detail")
     })
@@ -272,7 +346,11 @@ describe("the admin dashboard with the plugin, in chromium", () => {
       await page.goto(`${baseUrl}/app/customer-groups/${vip.customer_group_id}`)
       const widget = page.getByTestId("customer-suite-group-segment")
       await widget.getByRole("link", { name: "VIP spenders" }).waitFor()
-      await widget.scrollIntoViewIfNeeded()
+      // At the top of the page: above the group's own section (and so above Metadata and JSON).
+      const heading = page.getByRole("heading", { name: "VIP spenders", level: 1 })
+      await heading.waitFor()
+      const [note, title] = [await widget.boundingBox(), await heading.boundingBox()]
+      expect(note!.y).toBeLessThan(title!.y)
       await store.screenshot("11-customer-group-widget")
       await widget.getByRole("link", { name: "VIP spenders" }).click()
       await page.waitForURL(`**/app/customer-segments/${vip.id}`)
@@ -335,7 +413,13 @@ describe("the admin dashboard with the plugin, in chromium", () => {
       await drawer.locator("label", { hasText: customer.email }).getByRole("checkbox").click()
       await drawer.getByRole("button", { name: "Add 1 customer" }).click()
       await members.getByText(customer.email).waitFor()
+      await drawer.waitFor({ state: "detached" })
       expect(await page.getByTestId("segment-detail-member-count").innerText()).toBe("1")
+      // A static segment is never refreshed: it says how it gets members instead.
+      await expect(page.getByTestId("segment-membership").innerText()).resolves.toMatch(/^Added by hand or through the API/)
+      await expect(page.getByTestId("segment-detail").innerText()).resolves.not.toMatch(/Not refreshed yet|No refreshes yet|Refresh history/)
+      expect(await page.getByTestId("segment-refresh").count()).toBe(0)
+      await clearToasts(page)
       await store.screenshot("13-static-segment")
 
       await page.goto(`${baseUrl}/app/customers/${customer.id}`)
@@ -347,6 +431,28 @@ describe("the admin dashboard with the plugin, in chromium", () => {
       ).toHaveLength(0)
       // Leave nothing behind for a run on a reused database (E2E_REUSE_DB=1).
       expect((await page.request.delete(`${baseUrl}/admin/customer-segments/${staticId}`)).status()).toBe(200)
+    })
+
+    it("says a segment over the cart alone is decided per cart, at request time", async () => {
+      const { page, baseUrl } = store
+      const [guests] = await store.sql<{ id: string }>(
+        "select id from customer_segment where name = 'Guests with a big outerwear cart' and deleted_at is null"
+      )
+      await page.goto(`${baseUrl}/app/customer-segments/${guests.id}`)
+      await page.getByTestId("segment-detail-member-count").getByText("Per cart", { exact: true }).waitFor()
+      await expect(page.getByTestId("segment-membership").innerText()).resolves.toMatch(/^Decided per cart, at request time/)
+      const members = page.getByTestId("segment-members")
+      await members.getByText("Decided per cart", { exact: true }).waitFor()
+      await members.getByText(/store API decides per cart/).waitFor()
+      // No empty table, no export of members that are never stored.
+      expect(await members.locator("table").count()).toBe(0)
+      expect(await page.getByTestId("segment-export").count()).toBe(0)
+      expect(await page.getByTestId("segment-runs").count()).toBe(0)
+      await store.screenshot("13b-per-cart-segment")
+      // In the list too.
+      await page.goto(`${baseUrl}/app/customer-segments`)
+      const row = page.getByTestId("segments-list").locator("tbody tr", { hasText: "Guests with a big outerwear cart" })
+      await row.getByTestId("segment-member-count").getByText("Per cart").waitFor()
     })
 
     it("deletes the segment after confirmation", async () => {
@@ -854,7 +960,8 @@ describe("the admin dashboard with the plugin, in chromium", () => {
       // The API's message shows under its field.
       const urlError = section.getByTestId("customer-suite-assistance-error-storefront_url")
       await urlError.waitFor()
-      await expect(urlError.innerText()).resolves.toMatch(/^assistance\.storefront_url: /)
+      // As the API wrote it, without its path.
+      await expect(urlError.innerText()).resolves.toMatch(/^must be an absolute URL containing \{code\}/)
       await section.getByLabel("Storefront URL").fill(STOREFRONT_URL)
       await section.getByTestId("customer-suite-assistance-save").click()
       await eventually(async () => expect(await section.innerText()).toMatch(/Login as customer[\s\S]*Enabled/), 20_000)
@@ -935,6 +1042,12 @@ describe("the admin dashboard with the plugin, in chromium", () => {
       await timeline.getByTestId("assistance-action").first().waitFor()
       const routes = await timeline.getByTestId("assistance-action").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-route")))
       expect(routes).toEqual(expect.arrayContaining(["/store/carts", "/store/carts/:id/line-items"]))
+      // Each action in words, and what its ids are.
+      const words = await timeline.getByTestId("assistance-action-words").allInnerTexts()
+      expect(words).toEqual(expect.arrayContaining(["Created a cart", "Added an item to the cart"]))
+      const adding = timeline.locator('[data-testid="assistance-action"][data-route="/store/carts/:id/line-items"]').first()
+      await adding.locator('[data-testid="assistance-action-record"][data-kind="cart"]').getByText("Cart", { exact: true }).waitFor()
+      await adding.locator('[data-testid="assistance-action-record"][data-kind="variant"]').getByText("Product variant", { exact: true }).waitFor()
       await expect(page.getByTestId("assistance-session-facts").innerText()).resolves.toContain(REASON)
       await store.screenshot("26-assistance-session")
     })

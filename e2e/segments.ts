@@ -138,3 +138,21 @@ export async function clearToasts(page: Page) {
   await page.mouse.move(5, 5)
   await eventually(async () => expect(await page.locator("[data-sonner-toast]").count()).toBe(0), 20_000)
 }
+
+/** Fails when the toast shown now covers any of the buttons (the toasts' placement, issue 13). */
+export async function expectToastClearOf(page: Page, toastText: string | RegExp, buttons: Locator[]) {
+  const toast = page.locator("[data-sonner-toast]", { hasText: toastText }).first()
+  await toast.waitFor()
+  // Sonner slides a toast in: measure once it is still.
+  await page.waitForTimeout(600)
+  const t = await toast.boundingBox()
+  expect(t).not.toBeNull()
+  for (const button of buttons) {
+    const b = await button.boundingBox()
+    if (!b || !t) {
+      continue
+    }
+    const overlaps = t.x < b.x + b.width && b.x < t.x + t.width && t.y < b.y + b.height && b.y < t.y + t.height
+    expect({ button: await button.innerText(), overlaps }).toEqual({ button: await button.innerText(), overlaps: false })
+  }
+}

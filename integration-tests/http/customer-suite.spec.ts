@@ -48,6 +48,7 @@ medusaIntegrationTestRunner({
           available: true,
           overridden: [],
           editable: ["enabled", "consent", "code_ttl_seconds", "session_ttl_minutes", "storefront_url", "require_reason", "denied_actions"],
+          plugin_options: expect.objectContaining({ enabled: false, consent: "opt_in", code_ttl_seconds: 60, storefront_url: null }),
           settings: expect.objectContaining({
             consent: "opt_in",
             code_ttl_seconds: 60,
@@ -189,6 +190,8 @@ medusaIntegrationTestRunner({
           available: true,
           settings: { default_group: "Retail", guest_group: guests.id },
           overridden: ["default_group", "guest_group"],
+          // What a reset goes back to: the plugin options of the test app (none set: null).
+          plugin_options: { default_group: null, guest_group: null },
         })
 
         const publishableKey = await createPublishableKey(container)

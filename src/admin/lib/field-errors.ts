@@ -56,14 +56,38 @@ export function errorsUnder(errors: FieldErrors, path: string): string[] {
     .map(([, message]) => message)
 }
 
+/** "min_quantity" → "Min quantity". */
+const humanize = (key: string) => key.charAt(0).toUpperCase() + key.slice(1).replace(/_/g, " ")
+
+/**
+ * A message shown away from its field (a toast, above a form's buttons) in
+ * the API's one-sentence form, "Label: what is wrong": a rule's message as it
+ * comes (it names the attribute by its label; a syntax error its line and
+ * column), another field's with the field's name in words instead of its path
+ * ("tiers.0.min_quantity" → "Min quantity"), one that names no field alone.
+ */
+export function labelledMessage(field: string, message: string): string {
+  if (field === NO_FIELD || isUnder(field, "rule") || field === "query") {
+    return message
+  }
+  const name = field.split(".").filter((part) => !/^\d+$/.test(part)).pop() ?? field
+  return `${humanize(name)}: ${message}`
+}
+
+/** A failed request's message for a toast: its messages in that form, without Medusa's "Invalid request:" or paths. */
+export const readableMessage = (error: unknown): string =>
+  Object.entries(fieldErrorsOf(error))
+    .map(([field, message]) => labelledMessage(field, message))
+    .join("; ")
+
 /**
  * The messages a form shows by its fields, and the others as one text for
- * above its buttons ("field: message", or the message alone when it names no field).
+ * above its buttons (see labelledMessage).
  */
 export function placeErrors(errors: FieldErrors, fields: readonly string[]): { field: (name: string) => string | undefined; rest?: string } {
   const rest = Object.entries(errors)
     .filter(([field]) => !fields.includes(field))
-    .map(([field, text]) => (field === NO_FIELD ? text : `${field}: ${text}`))
+    .map(([field, text]) => labelledMessage(field, text))
   return { field: (name) => errors[name], rest: rest.join("; ") || undefined }
 }
 

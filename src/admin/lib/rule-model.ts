@@ -66,13 +66,13 @@ const fromNode = (node: DraftRule, negated: boolean): BuilderNode => {
   }
 }
 
-/** The builder tree of a rule; the root is always a group that is not negated. */
+/** The builder tree of a rule; the root is always a group ("none of" the following when the rule is NOT of a group). */
 export function fromRule(rule: DraftRule | null | undefined): BuilderGroup {
   if (!rule) {
     return emptyGroup()
   }
   const node = fromNode(rule, false)
-  if (node.type === "group" && !node.negated) {
+  if (node.type === "group") {
     return node
   }
   return { ...emptyGroup(), children: [node] }
@@ -168,7 +168,10 @@ export function convertValue(attribute: Attribute | undefined, from: string, to:
   return first ?? fresh
 }
 
-/** The errors that belong to each builder node: the node with the longest path that prefixes the error's field. */
+/**
+ * The errors that belong to each builder node: the node with the longest
+ * path that prefixes the error's field; the others (naming no node) apart.
+ */
 export function errorsByNode(errors: FieldErrors, paths: RulePaths): { byKey: Record<string, string[]>; rest: string[] } {
   const byKey: Record<string, string[]> = {}
   const rest: string[] = []
@@ -182,12 +185,11 @@ export function errorsByNode(errors: FieldErrors, paths: RulePaths): { byKey: Re
         best = { key, length: path.length }
       }
     }
-    const detail = best ? field.slice(best.length + 1) : ""
-    const text = detail && !["value", "operator", "attribute"].includes(detail) ? `${detail}: ${message}` : message
+    // The API's rule messages name the attribute by its label in one sentence: shown as they come, without their path.
     if (best) {
-      byKey[best.key] = [...(byKey[best.key] ?? []), text]
+      byKey[best.key] = [...(byKey[best.key] ?? []), message]
     } else {
-      rest.push(`${field}: ${message}`)
+      rest.push(message)
     }
   }
   return { byKey, rest }
@@ -266,6 +268,20 @@ export function metadataValue(attribute: Attribute, operator: string, text: stri
 }
 
 // ---------------------------------------------------------------- tree edits
+
+/** The condition with this key, if any. */
+export function findCondition(node: BuilderNode, key: string): BuilderCondition | undefined {
+  if (node.type === "condition") {
+    return node.key === key ? node : undefined
+  }
+  for (const child of node.children) {
+    const found = findCondition(child, key)
+    if (found) {
+      return found
+    }
+  }
+  return undefined
+}
 
 export function updateNode(root: BuilderGroup, key: string, change: (node: BuilderNode) => BuilderNode | null): BuilderGroup {
   const walk = (node: BuilderNode): BuilderNode | null => {

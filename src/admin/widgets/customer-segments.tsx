@@ -1,7 +1,8 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { AdminCustomer, DetailWidgetProps } from "@medusajs/framework/types"
 import { CheckMini, XMarkMini } from "@medusajs/icons"
-import { Badge, Button, Skeleton, Text, clx, toast } from "@medusajs/ui"
+import { Badge, Button, Skeleton, Text, clx } from "@medusajs/ui"
+import { toast } from "../components/common/toast"
 import { useState } from "react"
 import { useTranslation } from "react-i18next"
 import { Link } from "react-router-dom"
@@ -11,10 +12,10 @@ import { ConditionText } from "../components/segments/rule-summary"
 import { OptionSelect, namedOptions } from "../components/common/option-select"
 import { usePickerLabels } from "../hooks/api/pickers"
 import { useAttributes, useCustomerSegments, useExplain, useSegments, useUpdateMembers } from "../hooks/api/segments"
-import { messageOf } from "../lib/api"
 import { formatDate, formatMoney } from "../lib/format"
 import { idPickerOf } from "../lib/rule-model"
 import type { AdminCustomerSegment, AdminCustomerSegmentExplanationNode } from "../../types/http"
+import { readableMessage } from "../lib/field-errors"
 
 /** The segments a customer is in, each with "why?"; static segments can be joined and left here. */
 const CustomerSegmentsWidget = ({ data: customer }: DetailWidgetProps<AdminCustomer>) => {
@@ -73,7 +74,7 @@ const SegmentRow = ({ segment, customerId }: { segment: AdminCustomerSegment; cu
                   await members.mutateAsync({ remove: [customerId] })
                   toast.success(t("customerSuite.segments.widget.left", { name: segment.name }))
                 } catch (error) {
-                  toast.error(messageOf(error))
+                  toast.error(readableMessage(error))
                 }
               }}
             >
@@ -216,7 +217,7 @@ const AddToStatic = ({ customerId, memberOf }: { customerId: string; memberOf: s
             toast.success(t("customerSuite.segments.widget.joined"))
             setSegmentId("")
           } catch (error) {
-            toast.error(messageOf(error))
+            toast.error(readableMessage(error))
           }
         }}
       >

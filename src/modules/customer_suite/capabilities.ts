@@ -71,6 +71,11 @@ export type CapabilitySettingsOf<K extends CapabilityId> = CapabilityDescription
   overridden: string[]
   /** Keys the admin may change. */
   editable: string[]
+  /**
+   * The plugin option (medusa-config.ts, after defaults) of each key the
+   * admin may change: what applies again when the admin's change is reset.
+   */
+  plugin_options: Partial<ResolvedCustomerSuiteOptions[K]>
 }
 
 export type CapabilitySettingsById = { [K in CapabilityId]: CapabilitySettingsOf<K> }

@@ -62,6 +62,7 @@ export default class CustomerSuiteModuleService extends MedusaService({
 
   async getEffectiveSettings(): Promise<EffectiveSettings> {
     const resolved = await this.getResolvedOptions()
+    const options = await this.getOptions()
     const rows = await this.listCustomerSuiteSettings()
     const overridden = new Map(rows.map((r) => [r.capability, Object.keys(r.values ?? {})]))
     const describe = <K extends CapabilityId>(id: K): CapabilitySettingsOf<K> => {
@@ -75,6 +76,9 @@ export default class CustomerSuiteModuleService extends MedusaService({
         settings: structuredClone(settings),
         overridden: editable.filter((k) => (overridden.get(id) ?? []).includes(k)),
         editable,
+        plugin_options: Object.fromEntries(
+          editable.map((key) => [key, structuredClone((options[id] as Record<string, unknown>)[key])])
+        ) as Partial<ResolvedCustomerSuiteOptions[K]>,
       }
     }
     // Every capability listed: a new one fails to compile until it is here.

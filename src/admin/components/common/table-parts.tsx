@@ -1,7 +1,8 @@
 import { PencilSquare, Trash } from "@medusajs/icons"
-import { IconButton, Table, toast, usePrompt } from "@medusajs/ui"
+import { IconButton, Table, usePrompt } from "@medusajs/ui"
+import { toast } from "./toast"
 import { useTranslation } from "react-i18next"
-import { messageOf } from "../../lib/api"
+import { readableMessage } from "../../lib/field-errors"
 
 /** A table's header row: one cell a label, then a narrow unlabelled (screen readers only) cell over the row actions. */
 export const TableHead = ({ labels }: { labels: string[] }) => {
@@ -66,7 +67,7 @@ export const useConfirmedWrite = () => {
     write,
     done,
     failed,
-    reason = messageOf,
+    reason = readableMessage,
     then,
   }: {
     title: string

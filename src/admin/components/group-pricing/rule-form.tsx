@@ -1,5 +1,6 @@
 import { zodResolver } from "@hookform/resolvers/zod"
-import { Text, toast } from "@medusajs/ui"
+import { Text } from "@medusajs/ui"
+import { toast } from "../common/toast"
 import { useEffect, useMemo } from "react"
 import { FormProvider, useForm } from "react-hook-form"
 import { useTranslation } from "react-i18next"
@@ -8,7 +9,7 @@ import { useStoreCurrencies } from "../../hooks/api/store"
 import { useDebounced } from "../../hooks/use-debounced"
 import { useSaveFailed } from "../../hooks/use-save-failed"
 import { messageOf } from "../../lib/api"
-import { NO_FIELD, fieldErrorsOf, flattenFormErrors, type FieldErrors } from "../../lib/field-errors"
+import { NO_FIELD, fieldErrorsOf, flattenFormErrors, labelledMessage, type FieldErrors } from "../../lib/field-errors"
 import {
   groupPriceRuleFormSchema,
   groupPriceRuleFormValues,
@@ -102,7 +103,7 @@ export const RuleForm = ({
         />
         {unplaced.length > 0 && (
           <Text size="small" className="text-ui-fg-error px-1" role="alert" data-testid="group-pricing-error-other">
-            {unplaced.map(([field, m]) => (field === NO_FIELD ? m : `${field}: ${m}`)).join("; ")}
+            {unplaced.map(([field, m]) => labelledMessage(field, m)).join("; ")}
           </Text>
         )}
         <FormActions cancelTo={cancelTo} submitting={submitting} saveTestId="group-pricing-save" />

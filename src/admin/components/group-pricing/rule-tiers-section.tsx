@@ -2,7 +2,7 @@ import { Plus, Trash } from "@medusajs/icons"
 import { Button, Container, IconButton, Input, Text, clx } from "@medusajs/ui"
 import { Controller, useFieldArray, useFormContext, useWatch } from "react-hook-form"
 import { useTranslation } from "react-i18next"
-import { errorsUnder, type FieldErrors } from "../../lib/field-errors"
+import { errorsUnder, labelledMessage, type FieldErrors } from "../../lib/field-errors"
 import { emptyTier, type GroupPriceRuleForm } from "../../lib/forms/group-price-rule"
 import { FieldError, Field } from "../common/field"
 import { TitleBlock } from "../common/query-state"
@@ -86,7 +86,7 @@ export const RuleTiersSection = ({ errors, currencies }: { errors: FieldErrors; 
           <RuleFieldError errors={errors} path={`tiers.${i}`} under />
         </div>
       ))}
-      <FieldError error={general.map(([field, m]) => (field === "tiers" ? m : `${field}: ${m}`)).join("; ")} testId="group-pricing-error-tiers" />
+      <FieldError error={general.map(([field, m]) => (field === "tiers" ? m : labelledMessage(field, m))).join("; ")} testId="group-pricing-error-tiers" />
     </Container>
   )
 }

@@ -17,7 +17,8 @@ import type { AdminCustomerSegmentAttribute as Attribute } from "../../../types/
 import { OptionSelect } from "../common/option-select"
 import { AttributeSelect, attributeOf } from "./attribute-select"
 import { ConditionValueInput } from "./condition-value-input"
-import { operatorFamily } from "./operator-family"
+import { operatorFamily, operatorWords } from "./operator-family"
+import { GROUP_MODES, choiceValue, groupModeOf, groupOfMode, operatorChoices, parseChoice, type GroupMode } from "../../lib/negation"
 
 type Context = {
   attributes: Attribute[]
@@ -26,7 +27,11 @@ type Context = {
   change: (key: string, update: (node: BuilderNode) => BuilderNode | null) => void
 }
 
-/** The visual rule builder: nested ALL / ANY groups (each can be negated) of typed conditions. */
+/**
+ * The visual rule builder: nested groups ("Match all of / any of / none of /
+ * not all of the following") of typed conditions; a condition's negation is
+ * one of its operator's choices ("is not", "is not between"), see lib/negation.
+ */
 export const RuleBuilder = ({
   root,
   onChange,
@@ -67,24 +72,20 @@ const GroupView = ({ group, depth, context }: { group: BuilderGroup; depth: numb
       )}
       data-testid={depth === 0 ? "segment-rule-root" : "segment-rule-group"}
       role="group"
-      aria-label={t(`customerSuite.segments.builder.${group.op}`)}
+      aria-label={t(`customerSuite.segments.builder.groupLabel.${groupModeOf(group)}`)}
     >
       <div className="flex flex-wrap items-center gap-2">
-        <NotToggle negated={group.negated} onToggle={() => context.change(group.key, (g) => ({ ...g, negated: !g.negated }))} />
         <Text size="small" className="text-ui-fg-subtle">
           {t("customerSuite.segments.builder.match")}
         </Text>
         <OptionSelect
           size="small"
-          className="w-24"
+          className="w-32"
           label={t("customerSuite.segments.builder.combine")}
           testId="segment-group-op"
-          value={group.op}
-          onValueChange={(op) => context.change(group.key, (g) => ({ ...(g as BuilderGroup), op: op === "any" ? "any" : "all" }))}
-          options={[
-            { value: "all", label: t("customerSuite.segments.builder.allShort") },
-            { value: "any", label: t("customerSuite.segments.builder.anyShort") },
-          ]}
+          value={groupModeOf(group)}
+          onValueChange={(mode) => context.change(group.key, (g) => ({ ...(g as BuilderGroup), ...groupOfMode(mode as GroupMode) }))}
+          options={GROUP_MODES.map((mode) => ({ value: mode, label: t(`customerSuite.segments.builder.mode.${mode}`) }))}
         />
         <Text size="small" className="text-ui-fg-subtle">
           {t("customerSuite.segments.builder.ofTheFollowing")}
@@ -150,25 +151,8 @@ const GroupView = ({ group, depth, context }: { group: BuilderGroup; depth: numb
   )
 }
 
-const NotToggle = ({ negated, onToggle }: { negated: boolean; onToggle: () => void }) => {
-  const { t } = useTranslation()
-  return (
-    <Button
-      type="button"
-      size="small"
-      variant={negated ? "primary" : "transparent"}
-      aria-pressed={negated}
-      title={t("customerSuite.segments.builder.notHint")}
-      onClick={onToggle}
-      className="px-2"
-    >
-      {t("customerSuite.segments.builder.not")}
-    </Button>
-  )
-}
-
 const ConditionView = ({ condition, context }: { condition: BuilderCondition; context: Context }) => {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const attribute = attributeOf(context.attributes, condition.attribute)
   const errors = context.errors[condition.key]
   const family = operatorFamily(attribute?.type)
@@ -180,7 +164,11 @@ const ConditionView = ({ condition, context }: { condition: BuilderCondition; co
       data-attribute={condition.attribute}
     >
       <div className="flex flex-wrap items-start gap-2">
-        <NotToggle negated={condition.negated} onToggle={() => set({ negated: !condition.negated })} />
+        {condition.negated && !attribute && (
+          <Text size="small" weight="plus" className="py-1.5">
+            {t("customerSuite.segments.summary.not")}
+          </Text>
+        )}
         <AttributeSelect
           attributes={context.attributes}
           trigger={
@@ -208,9 +196,15 @@ const ConditionView = ({ condition, context }: { condition: BuilderCondition; co
             className="w-44"
             label={t("customerSuite.segments.builder.operator")}
             testId="segment-condition-operator"
-            value={condition.operator}
-            onValueChange={(operator) => set({ operator, value: convertValue(attribute, condition.operator, operator, condition.value, context.currency) })}
-            options={attribute.operators.map((o) => ({ value: o.operator, label: t(`customerSuite.segments.operators.${family}.${o.operator}`, { defaultValue: o.text }) }))}
+            value={choiceValue(condition.operator, condition.negated)}
+            onValueChange={(choice) => {
+              const { operator, negated } = parseChoice(choice)
+              set({ operator, negated, value: convertValue(attribute, condition.operator, operator, condition.value, context.currency) })
+            }}
+            options={operatorChoices(
+              attribute.operators.map((o) => o.operator),
+              condition
+            ).map((choice) => ({ value: choice.value, label: operatorWords(choice, family, attribute, t, i18n.exists) }))}
           />
         )}
         {attribute && takesValue(condition.operator) && (

@@ -7,7 +7,8 @@ import { usePickerLabels } from "../../hooks/api/pickers"
 import type { AdminCustomerSegmentAttribute as Attribute, MoneyValue, PurchaseFilter, RuleNode, ValuePicker } from "../../../types/http"
 import { idPickerOf, type DraftCondition } from "../../lib/rule-model"
 import { attributeOf } from "./attribute-select"
-import { operatorFamily } from "./operator-family"
+import { negatedOperatorKey } from "../../lib/negation"
+import { operatorFamily, operatorWords } from "./operator-family"
 
 type Filter = PurchaseFilter & Record<string, unknown>
 
@@ -32,7 +33,8 @@ const FILTER_PICKERS: Record<string, ValuePicker> = {
   type_ids: "product_type",
 }
 
-const idsOf = (attribute: Attribute | undefined, value: unknown): { picker?: ValuePicker; ids: string[] } => {
+/** The ids a condition's value holds, and the picker that names them. */
+export const idsOf = (attribute: Attribute | undefined, value: unknown): { picker?: ValuePicker; ids: string[] } => {
   if (attribute?.type === "purchases" && value && typeof value === "object") {
     const key = Object.keys(FILTER_PICKERS).find((k) => Array.isArray((value as Filter)[k]))
     return key ? { picker: FILTER_PICKERS[key], ids: (value as Filter)[key] as string[] } : { ids: [] }
@@ -41,20 +43,25 @@ const idsOf = (attribute: Attribute | undefined, value: unknown): { picker?: Val
   return picker ? { picker, ids: (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === "string") } : { ids: [] }
 }
 
-/** One condition in words, e.g. "Amount spent is more than €500.00 since 90 days ago". */
+/**
+ * One condition in words, e.g. "Amount spent is more than €500.00 since 90
+ * days ago"; negated: "Email is not “a@b.c”", "Number of orders is not
+ * between 1 and 5" (lib/negation), "Not: …" only where there are no such words.
+ */
 export const ConditionText = ({ condition, negated = false }: { condition: DraftCondition; negated?: boolean }) => {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const attributes = useAttributes()
   const attribute = attributeOf(attributes.data?.attributes ?? [], condition.attribute)
   const { picker, ids } = idsOf(attribute, condition.value)
   const labels = usePickerLabels(picker, ids)
   const label = (id: string) => labels.data?.[id] ?? id
   const family = operatorFamily(attribute?.type)
-  const operator = t(`customerSuite.segments.operators.${family}.${condition.operator}`, { defaultValue: condition.operator })
+  const wordless = negated && !negatedOperatorKey(family, condition.operator, i18n.exists)
+  const operator = operatorWords({ operator: condition.operator, negated: negated && !wordless }, family, attribute, t, i18n.exists)
   const value = describeValue(attribute, condition, label, t)
   return (
     <span data-testid="segment-condition-text">
-      {negated && <span className="font-medium">{t("customerSuite.segments.summary.not")} </span>}
+      {wordless && <span className="font-medium">{t("customerSuite.segments.summary.not")} </span>}
       <span className="font-medium">{attribute?.label ?? condition.attribute}</span> {operator}
       {value && <> {value}</>}
     </span>

@@ -1,19 +1,18 @@
 import { zodResolver } from "@hookform/resolvers/zod"
-import { toast } from "@medusajs/ui"
+import { toast } from "../common/toast"
 import { useMemo } from "react"
 import { FormProvider, useForm } from "react-hook-form"
 import { useTranslation } from "react-i18next"
-import { useSegmentPreview } from "../../hooks/api/segments"
+import { useAttributes, useSegmentPreview } from "../../hooks/api/segments"
 import { useStoreCurrencies } from "../../hooks/api/store"
 import { useDebounced } from "../../hooks/use-debounced"
-import { messageOf } from "../../lib/api"
-import { fieldErrorsOf, flattenFormErrors, isUnder, setApiErrors } from "../../lib/field-errors"
+import { fieldErrorsOf, flattenFormErrors, isUnder, readableMessage, setApiErrors } from "../../lib/field-errors"
 import { segmentFormSchema, segmentFormValues, type SegmentDetails, type SegmentForm as SegmentFormValues } from "../../lib/forms/segment"
-import { errorsByNode } from "../../lib/rule-model"
+import { errorsByNode, findCondition } from "../../lib/rule-model"
 import type { AdminCreateCustomerSegmentBody, AdminCustomerSegment } from "../../../types/http"
 import { FormActions } from "../common/form-actions"
 import { SegmentDetailsSection } from "./segment-details-section"
-import { SegmentPreviewPanel } from "./segment-preview-panel"
+import { SegmentPreviewPanel, type SegmentPreviewState } from "./segment-preview-panel"
 import { SegmentRuleSection } from "./segment-rule-section"
 import { useRuleEditor } from "./use-rule-editor"
 
@@ -42,6 +41,7 @@ export const SegmentForm = ({
   const dynamic = kind === "dynamic"
   const currencies = useStoreCurrencies()
   const editor = useRuleEditor(segment, dynamic)
+  const attributes = useAttributes()
 
   // The live preview reads the rule being edited (debounced), never a saved one.
   const previewBody = useDebounced(
@@ -49,11 +49,31 @@ export const SegmentForm = ({
     500
   )
   const preview = useSegmentPreview(previewBody)
+  // Decided on the rule as it stands, not the debounced one: no count is shown for a text with an error.
+  const previewState: SegmentPreviewState =
+    editor.mode === "text" && editor.textError
+      ? "fixText"
+      : editor.mode === "text" && editor.text.trim() && !editor.textChecked
+        ? "loading"
+        : editor.waitingForValues
+          ? "invalid"
+          : !editor.previewRule || !previewBody
+            ? editor.previewRule
+              ? "loading"
+              : "idle"
+            : preview.isError
+              ? "invalid"
+              : preview.data
+                ? "ready"
+                : "loading"
   const errors = flattenFormErrors(form.formState.errors)
   const previewErrors = editor.mode === "builder" && previewBody && preview.error ? fieldErrorsOf(preview.error) : {}
   const nodeErrors = errorsByNode({ ...previewErrors, ...editor.ruleErrors }, editor.paths)
+  // The page's own message has the API's form: the attribute's label, then what is missing.
   for (const key of editor.incomplete) {
-    nodeErrors.byKey[key] = [t("customerSuite.segments.builder.valueRequired"), ...(nodeErrors.byKey[key] ?? [])]
+    const attribute = findCondition(editor.root, key)?.attribute ?? ""
+    const label = attributes.data?.attributes.find((a) => a.name === attribute)?.label ?? attribute
+    nodeErrors.byKey[key] = [t("customerSuite.segments.builder.valueRequired", { label }), ...(nodeErrors.byKey[key] ?? [])]
   }
 
   const submit = form.handleSubmit(async ({ kind: chosenKind, ...details }) => {
@@ -68,7 +88,7 @@ export const SegmentForm = ({
       const fields = fieldErrorsOf(error)
       setApiErrors(form.setError, Object.fromEntries(Object.entries(fields).filter(([field]) => !isUnder(field, "rule") && field !== "query")))
       editor.saveFailed(fields)
-      toast.error(t("customerSuite.segments.form.saveFailed"), { description: messageOf(error) })
+      toast.error(t("customerSuite.segments.form.saveFailed"), { description: readableMessage(error) })
     }
   })
 
@@ -86,7 +106,7 @@ export const SegmentForm = ({
               ruleError={editor.ruleErrors.rule}
             />
             <SegmentPreviewPanel
-              state={editor.waitingForValues ? "invalid" : !previewBody ? "idle" : preview.isError ? "invalid" : preview.data ? "ready" : "loading"}
+              state={previewState}
               fetching={preview.isFetching}
               count={preview.data?.count}
               customers={preview.data?.customers ?? []}

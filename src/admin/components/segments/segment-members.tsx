@@ -9,7 +9,6 @@ import {
   Input,
   Text,
   createDataTableColumnHelper,
-  toast,
   useDataTable,
   type DataTablePaginationState,
 } from "@medusajs/ui"
@@ -20,16 +19,34 @@ import { useCustomerSearch } from "../../hooks/api/customers"
 import { useSegmentMembers, useUpdateMembers } from "../../hooks/api/segments"
 import { useDebounced } from "../../hooks/use-debounced"
 import { useTableTranslations } from "../../hooks/use-table-translations"
-import { messageOf } from "../../lib/api"
 import { customerName, formatDateTime } from "../../lib/format"
+import { membershipKind } from "../../lib/segment-kinds"
 import type { AdminCustomerSegment, AdminCustomerSegmentMember } from "../../../types/http"
 import { TitleBlock } from "../common/query-state"
+import { toast } from "../common/toast"
+import { readableMessage } from "../../lib/field-errors"
 
 const PAGE_SIZE = 10
 const column = createDataTableColumnHelper<AdminCustomerSegmentMember>()
 
+/** Members; a segment decided per cart has none stored, and says why instead of an empty table. */
+export const SegmentMembers = ({ segment }: { segment: AdminCustomerSegment }) =>
+  membershipKind(segment) === "perCart" ? <PerCartMembers /> : <MemberTable segment={segment} />
+
+const PerCartMembers = () => {
+  const { t } = useTranslation()
+  return (
+    <Container className="flex flex-col gap-y-2 px-6 py-4" data-testid="segment-members">
+      <TitleBlock level="h2" title={t("customerSuite.segments.members.title")} hint={t("customerSuite.segments.members.emptyHeading.perCart")} />
+      <Text size="small" className="text-ui-fg-subtle">
+        {t("customerSuite.segments.members.empty.perCart")}
+      </Text>
+    </Container>
+  )
+}
+
 /** Members: paginated and searchable; each links to the customer; static segments add and remove. */
-export const SegmentMembers = ({ segment }: { segment: AdminCustomerSegment }) => {
+const MemberTable = ({ segment }: { segment: AdminCustomerSegment }) => {
   const { t } = useTranslation()
   const [search, setSearch] = useState("")
   const [pagination, setPagination] = useState<DataTablePaginationState>({ pageIndex: 0, pageSize: PAGE_SIZE })
@@ -40,6 +57,7 @@ export const SegmentMembers = ({ segment }: { segment: AdminCustomerSegment }) =
   })
   const members = useUpdateMembers(segment.id)
   const isStatic = segment.kind === "static"
+  const membership = membershipKind(segment)
   const translations = useTableTranslations()
 
   const columns = useMemo(
@@ -86,7 +104,7 @@ export const SegmentMembers = ({ segment }: { segment: AdminCustomerSegment }) =
                       await members.mutateAsync({ remove: [ctx.row.original.id] })
                       toast.success(t("customerSuite.segments.members.removed", { name: customerName(ctx.row.original) }))
                     } catch (error) {
-                      toast.error(messageOf(error))
+                      toast.error(readableMessage(error))
                     }
                   },
                 },
@@ -118,7 +136,7 @@ export const SegmentMembers = ({ segment }: { segment: AdminCustomerSegment }) =
     <Container className="divide-y p-0" data-testid="segment-members">
       <DataTable instance={table}>
         <DataTable.Toolbar className="flex flex-wrap items-center justify-between gap-2" translations={translations.toolbar}>
-          <TitleBlock level="h2" title={t("customerSuite.segments.members.title")} hint={t(isStatic ? "customerSuite.segments.members.staticHint" : "customerSuite.segments.members.dynamicHint")} />
+          <TitleBlock level="h2" title={t("customerSuite.segments.members.title")} hint={t(`customerSuite.segments.members.hint.${membership}`)} />
           <div className="flex items-center gap-x-2">
             <DataTable.Search placeholder={t("customerSuite.common.search")} />
             {isStatic && <AddMembers segment={segment} />}
@@ -132,8 +150,8 @@ export const SegmentMembers = ({ segment }: { segment: AdminCustomerSegment }) =
           <DataTable.Table
             emptyState={{
               empty: {
-                heading: t("customerSuite.segments.members.emptyHeading"),
-                description: t(isStatic ? "customerSuite.segments.members.emptyStatic" : "customerSuite.segments.members.emptyDynamic"),
+                heading: t(`customerSuite.segments.members.emptyHeading.${membership}`),
+                description: t(`customerSuite.segments.members.empty.${membership}`),
               },
               filtered: { heading: t("customerSuite.common.noResults"), description: t("customerSuite.common.noResultsHint") },
             }}
@@ -161,7 +179,7 @@ const AddMembers = ({ segment }: { segment: AdminCustomerSegment }) => {
       setChosen([])
       setOpen(false)
     } catch (error) {
-      toast.error(messageOf(error))
+      toast.error(readableMessage(error))
     }
   }
   return (

@@ -4,7 +4,8 @@ import { Link } from "react-router-dom"
 import { customerName } from "../../lib/format"
 import type { AdminCustomerSegmentPreviewCustomer } from "../../../types/http"
 
-export type SegmentPreviewState = "idle" | "loading" | "ready" | "invalid"
+/** idle: no rule yet; invalid: the builder's rule is incomplete or refused; fixText: the text has an error. */
+export type SegmentPreviewState = "idle" | "loading" | "ready" | "invalid" | "fixText"
 
 /** Who the rule matches now: the count and the first customers; a fixed height, so nothing moves the form. */
 export const SegmentPreviewPanel = ({
@@ -35,9 +36,9 @@ export const SegmentPreviewPanel = ({
         </Text>
       )}
       {state === "loading" && <Skeleton className="h-8 w-24" />}
-      {state === "invalid" && (
+      {(state === "invalid" || state === "fixText") && (
         <Text size="small" className="text-ui-fg-subtle" data-testid="segment-preview-invalid">
-          {t("customerSuite.segments.preview.invalid")}
+          {t(state === "fixText" ? "customerSuite.segments.preview.fixText" : "customerSuite.segments.preview.invalid")}
         </Text>
       )}
       {state === "ready" && count !== undefined && (

@@ -1,10 +1,12 @@
 import { Container, Skeleton, Tabs, Text, Textarea } from "@medusajs/ui"
+import { useRef } from "react"
 import { useTranslation } from "react-i18next"
 import { useAttributes } from "../../hooks/api/segments"
 import { parseSyntaxError } from "../../lib/rule-model"
 import { FieldError } from "../common/field"
 import { TitleBlock } from "../common/query-state"
 import { RuleBuilder } from "./rule-builder"
+import { RuleIdLegend } from "./rule-id-legend"
 import type { RuleMode, useRuleEditor } from "./use-rule-editor"
 
 type Editor = ReturnType<typeof useRuleEditor>
@@ -66,6 +68,11 @@ export const SegmentRuleSection = ({
 const RuleTextEditor = ({ editor }: { editor: Editor }) => {
   const { t } = useTranslation()
   const { text, textError } = editor
+  // The names stay while the merchant fixes an error: those of the last text that parsed.
+  const named = useRef(editor.textRule)
+  if (editor.textRule) {
+    named.current = editor.textRule
+  }
   const syntax = parseSyntaxError(textError ?? undefined)
   return (
     <div className="flex flex-col gap-y-2">
@@ -95,6 +102,7 @@ const RuleTextEditor = ({ editor }: { editor: Editor }) => {
           </Text>
         ) : null}
       </div>
+      <RuleIdLegend rule={named.current} />
       <Text size="xsmall" className="text-ui-fg-subtle">
         {t("customerSuite.segments.form.syntaxHelp")}
       </Text>

@@ -1,4 +1,4 @@
-import { toast } from "@medusajs/ui"
+import { toast } from "../common/toast"
 import { useEffect, useMemo, useRef, useState } from "react"
 import { useTranslation } from "react-i18next"
 import { parseRule } from "../../hooks/api/segments"
@@ -25,6 +25,8 @@ export function useRuleEditor(segment: AdminCustomerSegment | undefined, dynamic
   const [text, setText] = useState(segment?.query ?? "")
   const [textRule, setTextRule] = useState<DraftRule | null>(segment?.rule ?? null)
   const [textError, setTextError] = useState<string | null>(null)
+  // The text that textRule and textError are about (the switch's, or the last one parsed as typed).
+  const [checkedText, setCheckedText] = useState<string | null>(segment?.query ?? null)
   const [switching, setSwitching] = useState(false)
   const [showIncomplete, setShowIncomplete] = useState(false)
   const [ruleErrors, setRuleErrors] = useState<FieldErrors>({})
@@ -45,6 +47,7 @@ export function useRuleEditor(segment: AdminCustomerSegment | undefined, dynamic
     if (!debouncedText.trim()) {
       setTextRule(null)
       setTextError(null)
+      setCheckedText(debouncedText)
       return
     }
     parseRule({ query: debouncedText })
@@ -52,12 +55,14 @@ export function useRuleEditor(segment: AdminCustomerSegment | undefined, dynamic
         if (seq === parseSeq.current) {
           setTextRule(result.rule)
           setTextError(null)
+          setCheckedText(debouncedText)
         }
       })
       .catch((error) => {
         if (seq === parseSeq.current) {
           setTextRule(null)
           setTextError(fieldErrorsOf(error).query ?? messageOf(error))
+          setCheckedText(debouncedText)
         }
       })
   }, [debouncedText, mode, dynamic])
@@ -81,6 +86,7 @@ export function useRuleEditor(segment: AdminCustomerSegment | undefined, dynamic
         setText(result?.query ?? "")
         setTextRule(result?.rule ?? null)
         setTextError(null)
+        setCheckedText(result?.query ?? "")
       } else {
         setRoot(fromRule(text.trim() ? (await parseRule({ query: text })).rule : null))
       }
@@ -121,8 +127,21 @@ export function useRuleEditor(segment: AdminCustomerSegment | undefined, dynamic
     return { rule: built.rule }
   }
 
-  /** The rule a preview may ask about: the builder's once every condition has a value, or the text's once it parses. */
-  const previewRule = !dynamic ? null : mode === "builder" ? (conditions > 0 && incomplete.length === 0 ? built.rule : null) : textRule
+  /**
+   * The rule a preview may ask about: the builder's once every condition has
+   * a value, or the text's once the text as it stands parses (never an
+   * earlier text's while the merchant types or while it has an error).
+   */
+  const textChecked = text === checkedText
+  const previewRule = !dynamic
+    ? null
+    : mode === "builder"
+      ? conditions > 0 && incomplete.length === 0
+        ? built.rule
+        : null
+      : textChecked && !textError
+        ? textRule
+        : null
 
   return {
     mode,
@@ -134,7 +153,7 @@ export function useRuleEditor(segment: AdminCustomerSegment | undefined, dynamic
     text,
     setText,
     textRule,
-    textChecked: text === debouncedText,
+    textChecked,
     textError,
     ruleErrors,
     saveFailed,

@@ -1,11 +1,11 @@
 import { zodResolver } from "@hookform/resolvers/zod"
-import { Badge, Button, Input, Switch, Text, Textarea, toast } from "@medusajs/ui"
+import { Badge, Button, Input, Switch, Text, Textarea } from "@medusajs/ui"
+import { toast } from "../common/toast"
 import { useEffect, type ReactNode } from "react"
 import { Controller, useForm } from "react-hook-form"
 import { useTranslation } from "react-i18next"
 import { capabilityOf, useUpdateSuiteSettings } from "../../hooks/api/settings"
-import { messageOf } from "../../lib/api"
-import { NO_FIELD, fieldErrorsOf, flattenFormErrors, setApiErrors } from "../../lib/field-errors"
+import { NO_FIELD, fieldErrorsOf, flattenFormErrors, readableMessage, setApiErrors } from "../../lib/field-errors"
 import {
   assistanceSettingsErrors,
   assistanceSettingsFormSchema,
@@ -59,12 +59,35 @@ export const AssistanceSettings = ({ capability }: { capability: AdminCapability
       form.clearErrors(key)
       toast.success(t("customerSuite.settings.saved"))
     } catch (error) {
-      toast.error(t("customerSuite.settings.saveFailed"), { description: messageOf(error) })
+      toast.error(t("customerSuite.settings.saveFailed"), { description: readableMessage(error) })
     }
   }
 
+  /** The plugin option a reset goes back to, in words. */
+  const optionText = (key: AssistanceKey): string => {
+    const value: unknown = capability.plugin_options[key]
+    if (value === null || value === undefined || value === "") {
+      return t("customerSuite.settings.notSet")
+    }
+    if (typeof value === "boolean") {
+      return t(value ? "customerSuite.settings.on" : "customerSuite.settings.off")
+    }
+    if (Array.isArray(value)) {
+      return t("customerSuite.settings.entries", { count: value.length })
+    }
+    return key === "consent" ? t(`customerSuite.assistance.settings.consentMode.${String(value)}`) : String(value)
+  }
+
   const row = (key: AssistanceKey, editor: ReactNode) => (
-    <SettingRow key={key} settingKey={key} overridden={capability.overridden.includes(key)} error={errors[key]} onReset={() => reset(key)} busy={update.isPending}>
+    <SettingRow
+      key={key}
+      settingKey={key}
+      overridden={capability.overridden.includes(key)}
+      option={optionText(key)}
+      error={errors[key]}
+      onReset={() => reset(key)}
+      busy={update.isPending}
+    >
       {editor}
     </SettingRow>
   )
@@ -111,6 +134,7 @@ export const AssistanceSettings = ({ capability }: { capability: AdminCapability
 const SettingRow = ({
   settingKey,
   overridden,
+  option,
   error,
   onReset,
   busy,
@@ -118,6 +142,8 @@ const SettingRow = ({
 }: {
   settingKey: AssistanceKey
   overridden: boolean
+  /** The plugin option's value, in words. */
+  option: string
   error?: string
   onReset: () => void
   busy: boolean
@@ -140,7 +166,7 @@ const SettingRow = ({
         </Text>
         {overridden && (
           <Button size="small" variant="transparent" type="button" className="-ml-2 mt-1" onClick={onReset} disabled={busy} data-testid={`customer-suite-assistance-reset-${settingKey}`}>
-            {t("customerSuite.assistance.settings.reset")}
+            {t("customerSuite.assistance.settings.reset", { value: option })}
           </Button>
         )}
       </div>

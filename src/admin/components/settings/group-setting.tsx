@@ -1,11 +1,12 @@
-import { Badge, Button, Text, toast } from "@medusajs/ui"
+import { Badge, Button, Text } from "@medusajs/ui"
+import { toast } from "../common/toast"
 import { useState } from "react"
 import { useTranslation } from "react-i18next"
 import { useCustomerGroupOptions } from "../../hooks/api/customer-groups"
 import { useUpdateSuiteSettings } from "../../hooks/api/settings"
-import { messageOf } from "../../lib/api"
 import type { AdminCapabilitySettingsOf } from "../../../types/http"
 import { OptionSelect } from "../common/option-select"
+import { readableMessage } from "../../lib/field-errors"
 
 const RESET = "__option__"
 const NONE = "__none__"
@@ -23,6 +24,9 @@ export const GroupSetting = ({ capability, settingKey }: { capability: AdminCapa
   const overridden = capability.overridden.includes(settingKey)
   // The setting holds a group id or name.
   const match = groups.data?.find((g) => g.value === current || g.label === current)
+  // What "plugin option" stands for: the option's group by name (the option holds an id or a name), or no group.
+  const option = capability.plugin_options[settingKey] ?? null
+  const optionName = option === null ? t("customerSuite.settings.noGroup") : (groups.data?.find((g) => g.value === option || g.label === option)?.label ?? option)
   const selected = !overridden ? RESET : current === null ? NONE : (match?.value ?? NONE)
   const [value, setValue] = useState<string | null>(null)
   const chosen = value ?? selected
@@ -37,7 +41,7 @@ export const GroupSetting = ({ capability, settingKey }: { capability: AdminCapa
       setValue(null)
       toast.success(t("customerSuite.settings.saved"))
     } catch (error) {
-      toast.error(t("customerSuite.settings.saveFailed"), { description: messageOf(error) })
+      toast.error(t("customerSuite.settings.saveFailed"), { description: readableMessage(error) })
     }
   }
 
@@ -64,7 +68,7 @@ export const GroupSetting = ({ capability, settingKey }: { capability: AdminCapa
           onValueChange={setValue}
           disabled={groups.isPending}
           options={[
-            { value: RESET, label: t("customerSuite.settings.pluginOption") },
+            { value: RESET, label: t("customerSuite.settings.pluginOption", { value: optionName }) },
             { value: NONE, label: t("customerSuite.settings.noGroup") },
             ...(groups.data ?? []),
           ]}

@@ -1,5 +1,5 @@
 import { zodResolver } from "@hookform/resolvers/zod"
-import { toast } from "@medusajs/ui"
+import { toast } from "../common/toast"
 import { Controller } from "react-hook-form"
 import { useTranslation } from "react-i18next"
 import { useCreateTaxClass, useUpdateTaxClass } from "../../hooks/api/tax-classes"

@@ -1,5 +1,6 @@
 import { zodResolver } from "@hookform/resolvers/zod"
-import { Text, toast } from "@medusajs/ui"
+import { Text } from "@medusajs/ui"
+import { toast } from "../common/toast"
 import { Controller } from "react-hook-form"
 import { useTranslation } from "react-i18next"
 import { useCreateTaxClassRate, useUpdateTaxClassRate } from "../../hooks/api/tax-classes"

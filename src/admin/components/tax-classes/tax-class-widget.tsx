@@ -1,4 +1,5 @@
-import { Badge, Button, Skeleton, Text, toast } from "@medusajs/ui"
+import { Badge, Button, Skeleton, Text } from "@medusajs/ui"
+import { toast } from "../common/toast"
 import { useState } from "react"
 import { useTranslation } from "react-i18next"
 import { classesOfType, useOwnerTaxClass, useSetOwnerTaxClass, useTaxClasses } from "../../hooks/api/tax-classes"
@@ -6,6 +7,7 @@ import { messageOf } from "../../lib/api"
 import type { TaxClassOwner } from "../../lib/types/tax-classes"
 import { OptionSelect, namedOptions } from "../common/option-select"
 import { Section, SectionLink } from "../common/section"
+import { readableMessage } from "../../lib/field-errors"
 
 const DEFAULT = "__default__"
 
@@ -37,7 +39,7 @@ export const TaxClassWidget = ({ owner, testId }: { owner: TaxClassOwner; testId
       setChoice(null)
       toast.success(t("customerSuite.taxClasses.widget.saved"))
     } catch (error) {
-      toast.error(t("customerSuite.taxClasses.widget.saveFailed"), { description: messageOf(error) })
+      toast.error(t("customerSuite.taxClasses.widget.saveFailed"), { description: readableMessage(error) })
     }
   }
 

@@ -3,6 +3,8 @@ import path from "node:path"
 import { OPERATORS_BY_TYPE } from "../../../modules/customer_segment/rules/registry"
 import type { AdminCustomerSegmentMember, AdminCustomerSegmentRun, ValueType } from "../../../types/http"
 import { allValues } from "../all-values"
+import { ACTION_WORDS, ID_KINDS } from "../assistance-actions"
+import { GROUP_MODES, OPPOSITE } from "../negation"
 import { operatorFamily } from "../../components/segments/operator-family"
 import { RULE_STATES } from "../group-pricing"
 import { END_REASONS, SESSION_STATUSES } from "../types/assistance"
@@ -59,7 +61,7 @@ describe("admin texts", () => {
       ...["product", "collection", "category", "product_type"].map((p) => `customerSuite.segments.purchases.${p}`),
       ...["d", "w", "m", "y"].flatMap((u) => [`customerSuite.segments.dates.units.${u}`, `customerSuite.segments.dates.ago_${u}`]),
       ...["all", "any", "not_all", "not_any"].map((k) => `customerSuite.segments.summary.${k}`),
-      ...["all", "any"].map((k) => `customerSuite.segments.builder.${k}`),
+      ...GROUP_MODES.flatMap((k) => [`customerSuite.segments.builder.mode.${k}`, `customerSuite.segments.builder.groupLabel.${k}`]),
       ...["builder", "text"].map((k) => `customerSuite.segments.form.${k}`),
       ...["relative", "absolute", "today"].map((k) => `customerSuite.segments.dates.${k}`),
       ...["anyTime", "since", "until", "between"].map((k) => `customerSuite.segments.money.${k}`),
@@ -84,6 +86,16 @@ describe("admin texts", () => {
       ...END_REASONS.map((v) => `customerSuite.assistance.endReason.${v}`),
       ...ASSISTANCE_KEYS.flatMap((k) => [`customerSuite.assistance.settings.${k}.label`, `customerSuite.assistance.settings.${k}.hint`]),
       ...CONSENT_MODES.map((v) => `customerSuite.assistance.settings.consentMode.${v}`),
+      ...ACTION_WORDS.map((k) => `customerSuite.assistance.actions.what.${k}`),
+      ...ID_KINDS.map((k) => `customerSuite.assistance.actions.kind.${k}`),
+      ...["refreshed", "static", "perCart"].flatMap((k) => [
+        `customerSuite.segments.neverRefreshed.${k}`,
+        `customerSuite.segments.members.hint.${k}`,
+        `customerSuite.segments.members.emptyHeading.${k}`,
+        `customerSuite.segments.members.empty.${k}`,
+      ]),
+      ...["static", "perCart"].map((k) => `customerSuite.segments.membership.${k}`),
+      ...["customer_group", "segment", "product", "collection", "category", "product_type"].map((k) => `customerSuite.segments.form.idKind.${k}`),
     ]
     expect(keys.filter((k) => !has(k))).toEqual([])
   })
@@ -91,6 +103,16 @@ describe("admin texts", () => {
   it("words every operator of every attribute type", () => {
     const missing = (Object.entries(OPERATORS_BY_TYPE) as [ValueType, readonly string[]][]).flatMap(([type, operators]) =>
       operators.map((o) => `customerSuite.segments.operators.${operatorFamily(type)}.${o}`).filter((k) => !has(k))
+    )
+    expect(missing).toEqual([])
+  })
+
+  it("words every negated operator without an opposite (\"is not between\")", () => {
+    const missing = (Object.entries(OPERATORS_BY_TYPE) as [ValueType, readonly string[]][]).flatMap(([type, operators]) =>
+      operators
+        .filter((o) => !OPPOSITE[o])
+        .map((o) => `customerSuite.segments.negatedOperators.${operatorFamily(type)}.${o}`)
+        .filter((k) => !has(k))
     )
     expect(missing).toEqual([])
   })

@@ -1,4 +1,4 @@
-import { errorsUnder, flattenFormErrors, parseFieldErrors, placeErrors, setApiErrors } from "../field-errors"
+import { errorsUnder, flattenFormErrors, labelledMessage, parseFieldErrors, placeErrors, readableMessage, setApiErrors } from "../field-errors"
 import { assistanceSettingsErrors } from "../forms/assistance-settings"
 
 describe("the API's messages, by field", () => {
@@ -63,11 +63,11 @@ describe("messages where a form shows them", () => {
   it("places the form's fields and joins the others for above its buttons", () => {
     const placed = placeErrors(errors, ["name", "tiers.0", "tiers.0.percentage", "tiers.10.min_quantity"])
     expect(placed.field("name")).toBe("too long")
-    expect(placed.rest).toBe("metadata: bad; conflict")
+    expect(placed.rest).toBe("Metadata: bad; conflict")
     expect(placeErrors({ name: "x" }, ["name"]).rest).toBeUndefined()
   })
 
-  it("puts each login-as-customer setting's message on it, with its path, and the rest on the form", () => {
+  it("puts each login-as-customer setting's message on it, without its path, and the rest on the form", () => {
     expect(
       assistanceSettingsErrors({
         "assistance.storefront_url": "must be an http(s) URL",
@@ -76,10 +76,26 @@ describe("messages where a form shows them", () => {
         _: "Something went wrong",
       })
     ).toEqual({
-      storefront_url: "assistance.storefront_url: must be an http(s) URL",
-      denied_actions: "assistance.denied_actions.0: unknown action",
-      _: "assistance: unknown setting(s) colour; Something went wrong",
+      storefront_url: "must be an http(s) URL",
+      denied_actions: "Line 1: unknown action",
+      _: "Assistance: unknown setting(s) colour; Something went wrong",
     })
+  })
+})
+
+describe("messages away from their field", () => {
+  it("keep a rule's message as it comes and name other fields in words", () => {
+    expect(labelledMessage("rule.all.0.value", "Number of orders: BETWEEN needs the smaller value first")).toBe(
+      "Number of orders: BETWEEN needs the smaller value first"
+    )
+    expect(labelledMessage("query", "Line 2, column 4: expected a condition")).toBe("Line 2, column 4: expected a condition")
+    expect(labelledMessage("tiers.0.min_quantity", "must be above 1")).toBe("Min quantity: must be above 1")
+    expect(labelledMessage("_", "conflict")).toBe("conflict")
+  })
+
+  it("read a failed request without Medusa's prefix or paths", () => {
+    const error = new Error("Invalid request: rule.all.0.value: Number of orders: BETWEEN needs the smaller value first; name: too long")
+    expect(readableMessage(error)).toBe("Number of orders: BETWEEN needs the smaller value first; Name: too long")
   })
 })
 

@@ -65,6 +65,7 @@ describe("the login-as-customer settings form", () => {
     settings: { consent: "opt_in", code_ttl_seconds: 60, session_ttl_minutes: 30, storefront_url: null, require_reason: true, denied_actions: ["a", "b"] },
     overridden: [],
     editable: [],
+    plugin_options: {},
   }
   const saved = assistanceSettingsFormValues(capability)
 

@@ -44,6 +44,13 @@ describe("the builder's tree", () => {
     expect(normalize(toRule(fromRule(rule)).rule)).toEqual(normalize(rule))
   })
 
+  it("keeps a NOT of a group as the root (\"none of the following\")", () => {
+    const rule: DraftRule = { not: { any: [{ attribute: "email", operator: "exists" }, { attribute: "has_account", operator: "eq", value: true }] } }
+    const root = fromRule(rule)
+    expect({ op: root.op, negated: root.negated, children: root.children.length }).toEqual({ op: "any", negated: true, children: 2 })
+    expect(toRule(root).rule).toEqual(rule)
+  })
+
   it("drops the value of operators that take none and starts from an empty group", () => {
     const root = fromRule(null)
     expect(root.children).toEqual([])
@@ -116,7 +123,7 @@ describe("API errors on the builder", () => {
       paths
     )
     expect(byKey[inner!.key]).toEqual(["must be a number"])
-    expect(byKey[root.key]).toEqual(["all: too many"])
+    expect(byKey[root.key]).toEqual(["too many"])
     expect(rest).toEqual([])
   })
 

@@ -1,5 +1,5 @@
 import { z } from "zod"
-import { NO_FIELD, type FieldErrors } from "../field-errors"
+import { NO_FIELD, labelledMessage, type FieldErrors } from "../field-errors"
 import type { AdminCapabilitySettingsOf, AdminUpdateSuiteSettingsBody } from "../../../types/http"
 import { ASSISTANCE_KEYS, CONSENT_MODES, type AssistanceKey } from "../types/settings"
 
@@ -66,18 +66,19 @@ export const assistanceSettingsUpdate = (form: AssistanceSettingsForm, saved: As
 
 /**
  * The API's errors by setting: "assistance.code_ttl_seconds: must be …" goes
- * to that setting, shown as the API wrote it (its path first); anything else
- * is the form's.
+ * to that setting, shown under it as the API wrote it, without the path (a
+ * denied action's with its line: "Line 2: must look like …"); anything else
+ * is the form's, in the "Label: message" form.
  */
 export function assistanceSettingsErrors(errors: FieldErrors): FieldErrors {
   const placed: FieldErrors = {}
   const add = (key: string, text: string) => (placed[key] = placed[key] ? `${placed[key]}; ${text}` : text)
   for (const [field, message] of Object.entries(errors)) {
-    const key = /^assistance\.([a-z_]+)/.exec(field)?.[1]
+    const [, key, index] = /^assistance\.([a-z_]+)(?:\.(\d+))?$/.exec(field) ?? []
     if (key && (ASSISTANCE_KEYS as readonly string[]).includes(key)) {
-      add(key, `${field}: ${message}`)
+      add(key, index !== undefined ? `Line ${Number(index) + 1}: ${message}` : message)
     } else {
-      add(NO_FIELD, field === NO_FIELD ? message : `${field}: ${message}`)
+      add(NO_FIELD, labelledMessage(field, message))
     }
   }
   return placed

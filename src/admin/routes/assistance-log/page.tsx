@@ -4,7 +4,6 @@ import {
   StatusBadge,
   createDataTableColumnHelper,
   createDataTableFilterHelper,
-  toast,
   type DataTableDateComparisonOperator,
 } from "@medusajs/ui"
 import { useMemo, useState } from "react"
@@ -12,14 +11,15 @@ import { useTranslation } from "react-i18next"
 import { SessionState } from "../../components/assistance/session-state"
 import { ListPage, urlFilter, useListTable, useListUrlState } from "../../components/common/list-page"
 import { TextCrumb } from "../../components/common/query-state"
+import { toast } from "../../components/common/toast"
 import { downloadSessionsCsv, useAssistanceSessions } from "../../hooks/api/assistance"
 import { useCustomerEmails } from "../../hooks/api/customers"
 import { useAdminOptions } from "../../hooks/api/users"
-import { messageOf } from "../../lib/api"
 import { adminName } from "../../lib/assistance"
 import { formatDateTime } from "../../lib/format"
 import type { AdminAssistanceSessionListItem } from "../../../types/http"
 import { SESSION_STATUSES, type SessionFilters } from "../../lib/types/assistance"
+import { readableMessage } from "../../lib/field-errors"
 
 const PAGE_SIZE = 20
 const column = createDataTableColumnHelper<AdminAssistanceSessionListItem>()
@@ -142,7 +142,7 @@ const AssistanceLogPage = () => {
     try {
       await downloadSessionsCsv(filters)
     } catch (e) {
-      toast.error(t("customerSuite.assistance.log.exportFailed"), { description: messageOf(e) })
+      toast.error(t("customerSuite.assistance.log.exportFailed"), { description: readableMessage(e) })
     } finally {
       setExporting(false)
     }

@@ -7,6 +7,7 @@ import { ListPage, listParam, urlFilter, useListTable, useListUrlState } from ".
 import { TextCrumb } from "../../components/common/query-state"
 import { useSegments } from "../../hooks/api/segments"
 import { formatDateTime, formatDuration } from "../../lib/format"
+import { isPerCart, membershipKind } from "../../lib/segment-kinds"
 import type { AdminCustomerSegment } from "../../../types/http"
 import { SEGMENT_KINDS, SEGMENT_STATUSES } from "../../lib/types/segments"
 
@@ -56,7 +57,11 @@ const SegmentsPage = () => {
       }),
       column.accessor("member_count", {
         header: t("customerSuite.segments.fields.members"),
-        cell: ({ getValue }) => <span data-testid="segment-member-count">{Number(getValue()).toLocaleString()}</span>,
+        cell: ({ row, getValue }) => (
+          <span data-testid="segment-member-count">
+            {isPerCart(row.original) ? t("customerSuite.segments.membership.perCartCount") : Number(getValue()).toLocaleString()}
+          </span>
+        ),
       }),
       column.accessor("last_refreshed_at", {
         header: t("customerSuite.segments.fields.lastRefresh"),
@@ -69,7 +74,7 @@ const SegmentsPage = () => {
               )}
             </span>
           ) : (
-            <span className="text-ui-fg-muted">{t("customerSuite.segments.neverRefreshed")}</span>
+            <span className="text-ui-fg-muted">{t(`customerSuite.segments.neverRefreshed.${membershipKind(row.original)}`)}</span>
           ),
       }),
     ],

@@ -1,15 +1,15 @@
-import { Badge, Button, Container, Heading, Table, Text } from "@medusajs/ui"
+import { Button, Container, Heading, Text } from "@medusajs/ui"
 import { useTranslation } from "react-i18next"
 import { Link, useParams, type UIMatch } from "react-router-dom"
 import { SessionState } from "../../../components/assistance/session-state"
 import { useEndSessionAfterConfirm } from "../../../components/assistance/use-end-session"
-import { Loaded, SectionStatus, Stat } from "../../../components/common/query-state"
-import { Section } from "../../../components/common/section"
+import { SessionTimeline } from "../../../components/assistance/session-timeline"
+import { Loaded, Stat } from "../../../components/common/query-state"
 import { useAssistanceSession } from "../../../hooks/api/assistance"
 import { useCustomerName } from "../../../hooks/api/customers"
 import { adminNameAndEmail } from "../../../lib/assistance"
 import { formatDateTime } from "../../../lib/format"
-import type { AdminAssistanceAction, AdminAssistanceSessionDetail } from "../../../../types/http"
+import type { AdminAssistanceSessionDetail } from "../../../../types/http"
 
 const AssistanceSessionPage = () => {
   const { id = "" } = useParams()
@@ -18,7 +18,7 @@ const AssistanceSessionPage = () => {
       {({ assistance_session: session }) => (
         <div className="flex flex-col gap-y-3" data-testid="assistance-session-detail">
           <SessionFacts session={session} />
-          <Timeline actions={session.actions} />
+          <SessionTimeline actions={session.actions} />
         </div>
       )}
     </Loaded>
@@ -70,58 +70,6 @@ const SessionFacts = ({ session }: { session: AdminAssistanceSessionDetail }) =>
         <Stat label={t("customerSuite.assistance.fields.actions")}>{session.actions.length}</Stat>
       </dl>
     </Container>
-  )
-}
-
-const idsText = (ids: Record<string, unknown> | null) =>
-  ids && Object.keys(ids).length
-    ? Object.entries(ids)
-        .map(([key, value]) => `${key}: ${Array.isArray(value) ? value.join(", ") : String(value)}`)
-        .join(" · ")
-    : "—"
-
-const Timeline = ({ actions }: { actions: AdminAssistanceAction[] }) => {
-  const { t } = useTranslation()
-  return (
-    <Section testId="assistance-session-timeline" title={t("customerSuite.assistance.detail.timeline")} hint={t("customerSuite.assistance.detail.timelineHint")}>
-      <SectionStatus isPending={false} isError={false} isEmpty={actions.length === 0} empty={t("customerSuite.assistance.detail.noActions")} />
-      {actions.length > 0 && (
-        <Table>
-          <Table.Header>
-            <Table.Row>
-              <Table.HeaderCell>{t("customerSuite.assistance.fields.time")}</Table.HeaderCell>
-              <Table.HeaderCell>{t("customerSuite.assistance.fields.request")}</Table.HeaderCell>
-              <Table.HeaderCell>{t("customerSuite.assistance.fields.statusCode")}</Table.HeaderCell>
-              <Table.HeaderCell>{t("customerSuite.assistance.fields.ids")}</Table.HeaderCell>
-            </Table.Row>
-          </Table.Header>
-          <Table.Body>
-            {actions.map((action) => (
-              <Table.Row key={action.id} data-testid="assistance-action" data-route={action.route}>
-                <Table.Cell className="whitespace-nowrap">{formatDateTime(action.created_at)}</Table.Cell>
-                <Table.Cell>
-                  <span className="font-mono">
-                    {action.method} {action.route}
-                  </span>
-                  {action.path !== action.route && <span className="text-ui-fg-muted block font-mono text-xs">{action.path}</span>}
-                </Table.Cell>
-                <Table.Cell>
-                  <span className="flex items-center gap-x-2">
-                    {action.status_code}
-                    {action.outcome === "denied" && (
-                      <Badge size="2xsmall" color="red" data-testid="assistance-action-denied">
-                        {t("customerSuite.assistance.detail.denied")}
-                      </Badge>
-                    )}
-                  </span>
-                </Table.Cell>
-                <Table.Cell className="font-mono text-xs">{idsText(action.resource_ids)}</Table.Cell>
-              </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
-      )}
-    </Section>
   )
 }
 

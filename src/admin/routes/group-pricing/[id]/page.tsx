@@ -1,5 +1,6 @@
 import { ArrowPath, PencilSquare, Trash } from "@medusajs/icons"
-import { Badge, Button, Container, Heading, StatusBadge, Text, toast } from "@medusajs/ui"
+import { Badge, Button, Container, Heading, StatusBadge, Text } from "@medusajs/ui"
+import { toast } from "../../../components/common/toast"
 import { useTranslation } from "react-i18next"
 import { Link, useNavigate, useParams, type UIMatch } from "react-router-dom"
 import { Loaded, Stat } from "../../../components/common/query-state"
@@ -13,6 +14,7 @@ import { usePickerLabels } from "../../../hooks/api/pickers"
 import { messageOf } from "../../../lib/api"
 import { formatDateTime } from "../../../lib/format"
 import type { AdminGroupPriceRule } from "../../../../types/http"
+import { readableMessage } from "../../../lib/field-errors"
 
 const SCOPE_SHOWN = 20
 
@@ -63,7 +65,7 @@ const RuleHeader = ({ rule }: { rule: AdminGroupPriceRule }) => {
         { description: summary?.list_deleted ? t("customerSuite.groupPricing.detail.listRemoved") : undefined }
       )
     } catch (error) {
-      toast.error(t("customerSuite.groupPricing.detail.resyncFailed"), { description: messageOf(error) })
+      toast.error(t("customerSuite.groupPricing.detail.resyncFailed"), { description: readableMessage(error) })
     }
   }
 

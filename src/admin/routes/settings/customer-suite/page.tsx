@@ -7,6 +7,8 @@ import { useSuiteSettings } from "../../../hooks/api/settings"
 import { ASSISTANCE_KEYS } from "../../../lib/types/settings"
 import type { AdminCapabilitySettings } from "../../../../types/http"
 import { TitleBlock } from "../../../components/common/query-state"
+import { useTranslation } from "react-i18next"
+import { describeSchedule } from "../../../lib/schedule"
 
 const formatValue = (value: unknown): string => {
   if (value === null || value === undefined) {
@@ -18,6 +20,9 @@ const formatValue = (value: unknown): string => {
   if (typeof value === "boolean") {
     return value ? "Yes" : "No"
   }
+  if (typeof value === "number") {
+    return value.toLocaleString()
+  }
   return String(value)
 }
 
@@ -26,6 +31,34 @@ const EDITORS: Record<string, readonly string[]> = { customer_groups: ["default_
 
 const humanize = (key: string) =>
   key.charAt(0).toUpperCase() + key.slice(1).replace(/_/g, " ")
+
+/** A read-only setting: its label and value in words (schedules as words and the raw cron, minutes with their unit). */
+const ReadOnlySetting = ({ settingKey, value }: { settingKey: string; value: unknown }) => {
+  const { t } = useTranslation()
+  const label = t(`customerSuite.settings.readOnly.${settingKey}`, { defaultValue: humanize(settingKey) })
+  const schedule = settingKey.endsWith("_schedule") && typeof value === "string" ? describeSchedule(value) : null
+  return (
+    <div className="text-ui-fg-subtle grid grid-cols-2 items-start px-6 py-3" data-testid={`customer-suite-setting-${settingKey}`}>
+      <Text size="small" weight="plus" leading="compact">
+        {label}
+      </Text>
+      {schedule ? (
+        <div>
+          <Text size="small" leading="compact" data-testid="customer-suite-schedule-words">
+            {schedule}
+          </Text>
+          <Text size="xsmall" leading="compact" className="text-ui-fg-muted font-mono">
+            {String(value)}
+          </Text>
+        </div>
+      ) : (
+        <Text size="small" leading="compact" className="break-words">
+          {settingKey.endsWith("_minutes") && typeof value === "number" ? t("customerSuite.settings.minutes", { count: value }) : formatValue(value)}
+        </Text>
+      )}
+    </div>
+  )
+}
 
 const CapabilitySection = ({ capability }: { capability: AdminCapabilitySettings }) => {
   // Settings with an editor on this page are shown by it instead of a read-only row.
@@ -45,17 +78,7 @@ const CapabilitySection = ({ capability }: { capability: AdminCapabilitySettings
         </div>
       </div>
       {entries.map(([key, value]) => (
-        <div
-          key={key}
-          className="text-ui-fg-subtle grid grid-cols-2 items-start px-6 py-3"
-        >
-          <Text size="small" weight="plus" leading="compact">
-            {humanize(key)}
-          </Text>
-          <Text size="small" leading="compact" className="break-words font-mono">
-            {formatValue(value)}
-          </Text>
-        </div>
+        <ReadOnlySetting key={key} settingKey={key} value={value} />
       ))}
       {capability.id === "customer_groups" &&
         (["default_group", "guest_group"] as const).map((key) => <GroupSetting key={key} capability={capability} settingKey={key} />)}

@@ -1,4 +1,4 @@
-import { toast } from "@medusajs/ui"
+import { toast } from "../../../../components/common/toast"
 import { useTranslation } from "react-i18next"
 import { useNavigate, useParams } from "react-router-dom"
 import { FormPage } from "../../../../components/common/form-page"
