@@ -43,7 +43,7 @@ module.exports = {
       // (NODE_OPTIONS=--experimental-vm-modules, which scripts/test.mjs sets).
       testMatch: [
         "<rootDir>/src/**/__tests__/**/*.unit.spec.[jt]s?(x)",
-        "<rootDir>/scripts/**/__tests__/**/*.unit.spec.mjs",
+        "<rootDir>/scripts/**/__tests__/**/*.unit.spec.?(m)[jt]s",
       ],
     },
     {
