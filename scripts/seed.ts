@@ -10,9 +10,9 @@
  * through the file module (uploadFilesWorkflow; the local provider serves it
  * under /static). Orders go through createOrderWorkflow (pricing, tax lines
  * and totals are Medusa's own), followed by an `order.placed` event; some are
- * canceled, and the older ones are paid (system payment provider, captured),
- * fulfilled (manual provider) and completed, each through its workflow, then
- * everything is back-dated over the last two years.
+ * canceled, the others paid (system payment provider, captured), those older
+ * than three days fulfilled (manual provider) and the older ones completed, each
+ * through its workflow; then everything is back-dated over the last two years.
  * Then the segment facts are rebuilt (the back-dating moved order dates) and a
  * few segments are created and filled, one of them mirrored into a customer
  * group that a native promotion (code VIP10) targets.
@@ -779,8 +779,10 @@ async function seedOrders(
   })
   phaseLog(ctx, `orders: ${toCancel.length} canceled`)
 
-  const completing = plans.filter((p) => p.fate === "completed" && seeded.has(p.seq)).map((p) => seeded.get(p.seq)!.id)
-  await settleOrders(ctx, setup, completing)
+  // Paid at checkout, fulfilled within three days, completed (the older ones) after that.
+  const live = plans.filter((p) => p.fate !== "canceled" && seeded.has(p.seq))
+  const shipped = live.filter((p) => p.fate === "completed" || Date.now() - p.at.getTime() > 3 * DAY)
+  await settleOrders(ctx, setup, live.map((p) => seeded.get(p.seq)!.id), new Set(shipped.map((p) => seeded.get(p.seq)!.id)))
   const toComplete = pendingWithFate("completed")
   for (let i = 0; i < toComplete.length; i += 100) {
     await completeOrderWorkflow(container).run({ input: { orderIds: toComplete.slice(i, i + 100) } })
@@ -799,7 +801,7 @@ type SettleOrder = {
 }
 
 /**
- * Orders about to be completed are paid and fulfilled first, as a shop does:
+ * Orders (`orderIds`) are paid, and those in `toFulfil` fulfilled, as a shop does:
  * - a payment collection for the order's total (createOrderPaymentCollectionWorkflow),
  *   paid with the system provider pp_system_default — a session, authorised,
  *   then captured (markPaymentCollectionAsPaid, the admin's "Mark as paid");
@@ -809,7 +811,7 @@ type SettleOrder = {
  *   (createOrderFulfillmentWorkflow, which also takes the stock out).
  * Orders already paid or fulfilled (a rerun) are left as they are.
  */
-async function settleOrders(ctx: Ctx, setup: Setup, orderIds: string[]) {
+async function settleOrders(ctx: Ctx, setup: Setup, orderIds: string[], toFulfil: Set<string>) {
   const { container } = ctx
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const inventory = container.resolve(Modules.INVENTORY)
@@ -821,7 +823,7 @@ async function settleOrders(ctx: Ctx, setup: Setup, orderIds: string[]) {
   })
   const orders = data as unknown as SettleOrder[]
   const unpaid = orders.filter((o) => !(o.payment_collections ?? []).some((pc) => pc?.status === "completed"))
-  const unfulfilled = orders.filter((o) => !(o.fulfillments ?? []).some(Boolean))
+  const unfulfilled = orders.filter((o) => toFulfil.has(o.id) && !(o.fulfillments ?? []).some(Boolean))
 
   const { data: variants } = await query.graph({
     entity: "product_variant", fields: ["id", "inventory_items.inventory_item_id"],
@@ -835,12 +837,12 @@ async function settleOrders(ctx: Ctx, setup: Setup, orderIds: string[]) {
   const report = () => phaseLog(ctx, `orders: ${paid}/${unpaid.length} paid, ${fulfilled}/${unfulfilled.length} fulfilled`)
   for (let i = 0; i < orders.length; i += 100) {
     const chunk = orders.slice(i, i + 100)
-    const toFulfil = unfulfilled.filter((o) => chunk.includes(o))
+    const fulfilNow = unfulfilled.filter((o) => chunk.includes(o))
     // Reservations for a hundred orders in one run; items reserved by an interrupted run are not reserved twice.
     const reserved = new Set((await inventory.listReservationItems(
-      { line_item_id: toFulfil.flatMap((o) => o.items.map((item) => item.id)) }, { select: ["line_item_id"], take: null }
+      { line_item_id: fulfilNow.flatMap((o) => o.items.map((item) => item.id)) }, { select: ["line_item_id"], take: null }
     )).map((r) => r.line_item_id))
-    const reservations = toFulfil.flatMap((o) => o.items.filter((item) => !reserved.has(item.id)).map((item) => ({
+    const reservations = fulfilNow.flatMap((o) => o.items.filter((item) => !reserved.has(item.id)).map((item) => ({
       line_item_id: item.id, inventory_item_id: inventoryItemOf.get(item.variant_id!)!,
       location_id: setup.stockLocationId, quantity: item.quantity,
     })))
@@ -862,7 +864,7 @@ async function settleOrders(ctx: Ctx, setup: Setup, orderIds: string[]) {
         })
         paid++
       }
-      if (toFulfil.includes(order)) {
+      if (fulfilNow.includes(order)) {
         await createOrderFulfillmentWorkflow(container).run({
           input: {
             order_id: order.id, location_id: setup.stockLocationId, no_notification: true,
@@ -905,35 +907,35 @@ async function backdateOrders(ctx: Ctx, plans: OrderPlan[], seeded: SeededOrders
     await pg.raw(`UPDATE ${table} t SET created_at = p.created_at, updated_at = p.created_at FROM ${parent} p
                    WHERE p.${key} = t.id AND t.created_at > p.created_at + interval '1 day'`)
   }
-  // Payments ten minutes after the order, fulfilments a day after (rows not moved yet only).
+  // Payments ten minutes after the order, fulfilments a day after (rows not moved yet: later than that).
   const paidAt = `o.created_at + interval '10 minutes'`
-  const notYet = (alias: string) => `${alias}.created_at > o.created_at + interval '2 days'`
+  const packedAt = `o.created_at + interval '1 day'`
   const viaCollection = `FROM (${seededOrders}) o JOIN order_payment_collection opc ON opc.order_id = o.id`
   const settlementUpdates = [
     `UPDATE order_payment_collection t SET created_at = ${paidAt}, updated_at = ${paidAt}
-       FROM (${seededOrders}) o WHERE t.order_id = o.id AND ${notYet("t")}`,
+       FROM (${seededOrders}) o WHERE t.order_id = o.id AND t.created_at > ${paidAt}`,
     `UPDATE payment_collection t SET created_at = ${paidAt}, updated_at = ${paidAt},
             completed_at = CASE WHEN t.completed_at IS NULL THEN NULL ELSE ${paidAt} END
-       ${viaCollection} WHERE t.id = opc.payment_collection_id AND ${notYet("t")}`,
+       ${viaCollection} WHERE t.id = opc.payment_collection_id AND t.created_at > ${paidAt}`,
     `UPDATE payment_session t SET created_at = ${paidAt}, updated_at = ${paidAt},
             authorized_at = CASE WHEN t.authorized_at IS NULL THEN NULL ELSE ${paidAt} END
-       ${viaCollection} WHERE t.payment_collection_id = opc.payment_collection_id AND ${notYet("t")}`,
+       ${viaCollection} WHERE t.payment_collection_id = opc.payment_collection_id AND t.created_at > ${paidAt}`,
     `UPDATE payment t SET created_at = ${paidAt}, updated_at = ${paidAt},
             captured_at = CASE WHEN t.captured_at IS NULL THEN NULL ELSE ${paidAt} END
-       ${viaCollection} WHERE t.payment_collection_id = opc.payment_collection_id AND ${notYet("t")}`,
+       ${viaCollection} WHERE t.payment_collection_id = opc.payment_collection_id AND t.created_at > ${paidAt}`,
     `UPDATE capture t SET created_at = ${paidAt}, updated_at = ${paidAt}
        ${viaCollection} JOIN payment p ON p.payment_collection_id = opc.payment_collection_id
-      WHERE t.payment_id = p.id AND ${notYet("t")}`,
+      WHERE t.payment_id = p.id AND t.created_at > ${paidAt}`,
     `UPDATE order_transaction t SET created_at = ${paidAt}, updated_at = ${paidAt}
-       FROM (${seededOrders}) o WHERE t.order_id = o.id AND ${notYet("t")}`,
-    `UPDATE order_fulfillment t SET created_at = o.created_at + interval '1 day', updated_at = o.created_at + interval '1 day'
-       FROM (${seededOrders}) o WHERE t.order_id = o.id AND ${notYet("t")}`,
-    `UPDATE fulfillment t SET created_at = o.created_at + interval '1 day', updated_at = o.created_at + interval '1 day',
-            packed_at = CASE WHEN t.packed_at IS NULL THEN NULL ELSE o.created_at + interval '1 day' END
+       FROM (${seededOrders}) o WHERE t.order_id = o.id AND t.created_at > ${paidAt}`,
+    `UPDATE order_fulfillment t SET created_at = ${packedAt}, updated_at = ${packedAt}
+       FROM (${seededOrders}) o WHERE t.order_id = o.id AND t.created_at > ${packedAt}`,
+    `UPDATE fulfillment t SET created_at = ${packedAt}, updated_at = ${packedAt},
+            packed_at = CASE WHEN t.packed_at IS NULL THEN NULL ELSE ${packedAt} END
        FROM (${seededOrders}) o JOIN order_fulfillment ofl ON ofl.order_id = o.id
-      WHERE t.id = ofl.fulfillment_id AND ${notYet("t")}`,
+      WHERE t.id = ofl.fulfillment_id AND t.created_at > ${packedAt}`,
     `UPDATE fulfillment_item t SET created_at = f.created_at, updated_at = f.created_at
-       FROM fulfillment f WHERE t.fulfillment_id = f.id AND t.created_at > f.created_at + interval '1 day'`,
+       FROM fulfillment f WHERE t.fulfillment_id = f.id AND t.created_at > f.created_at`,
   ]
   for (const sql of settlementUpdates) {
     await pg.raw(sql)
