@@ -17,7 +17,7 @@ const transform = {
 const base = {
   transform,
   testEnvironment: "node",
-  moduleFileExtensions: ["js", "ts", "tsx", "json"],
+  moduleFileExtensions: ["js", "mjs", "ts", "tsx", "json"],
   modulePathIgnorePatterns: [
     "<rootDir>/.medusa/",
     "<rootDir>/.demo/",
@@ -28,7 +28,7 @@ const base = {
 
 /**
  * One jest run, several projects (select with --selectProjects):
- * - unit:     pure code, no database
+ * - unit:     pure code, no database (and the scripts' helpers)
  * - modules:  one module at a time (moduleIntegrationTestRunner)
  * - http:     the root app booted over HTTP (medusaIntegrationTestRunner)
  * - consumer: the packed plugin installed into a separate store
@@ -39,7 +39,12 @@ module.exports = {
     {
       ...base,
       displayName: "unit",
-      testMatch: ["<rootDir>/src/**/__tests__/**/*.unit.spec.[jt]s?(x)"],
+      // scripts/ (the demo and test runner's helpers) are ES modules, run as such
+      // (NODE_OPTIONS=--experimental-vm-modules, which scripts/test.mjs sets).
+      testMatch: [
+        "<rootDir>/src/**/__tests__/**/*.unit.spec.[jt]s?(x)",
+        "<rootDir>/scripts/**/__tests__/**/*.unit.spec.?(m)[jt]s",
+      ],
     },
     {
       ...base,

@@ -66,6 +66,24 @@ module.exports = defineConfig({
       options: customerSuiteOptions,
     },
     {
+      // Medusa's default file storage (files in ./static, served under /static),
+      // with URLs on the port this store listens on. The demo seed stores its
+      // product pictures here.
+      resolve: "@medusajs/medusa/file",
+      options: {
+        providers: [
+          {
+            resolve: "@medusajs/medusa/file-local",
+            id: "local",
+            options: {
+              backend_url:
+                process.env.FILE_BACKEND_URL ?? `http://localhost:${process.env.PORT ?? 9000}/static`,
+            },
+          },
+        ],
+      },
+    },
+    {
       // The tax-class provider next to Medusa's system provider; tax regions
       // choose it by id: tp_tax-class_default.
       resolve: "@medusajs/medusa/tax",

@@ -4,7 +4,8 @@ import { basePrice, confirm, listPrices, moneyInPage, pickOption, removeRules } 
 import { addCondition, choose, clearToasts, eventually, expectedVipGermans, expectToastClearOf, parseCsv, pick, readDownload } from "./segments"
 import { chooseOption, classByCode, confirmPrompt, createClass, linkedClassId, pickCountry, removeClasses } from "./tax-classes"
 
-jest.setTimeout(900_000)
+// beforeAll migrates, seeds (minutes), builds the dashboard and starts Medusa.
+jest.setTimeout(1_800_000)
 
 describe("the admin dashboard with the plugin, in chromium", () => {
   let store: Store

@@ -37,8 +37,11 @@ const check = (result: { code: number | null; output: string }, what: string) =>
 
 export async function startStore(): Promise<Store> {
   const databaseUrl = testDatabaseUrl(database)
+  // Chosen first: the seed stores product picture URLs on this port.
+  const port = await getPort()
   const env = {
     ...process.env,
+    PORT: String(port),
     DATABASE_URL: databaseUrl,
     MEDUSA_DISABLE_TELEMETRY: "true",
     DEMO_ADMIN_EMAIL: ADMIN_EMAIL,
@@ -52,7 +55,8 @@ export async function startStore(): Promise<Store> {
   }
   check(await runCommand(medusa, ["db:migrate"], { cwd: root, env }), "medusa db:migrate")
   check(
-    await runCommand(medusa, ["exec", "./scripts/seed.ts"], { cwd: root, env, timeoutMs: 600_000 }),
+    // The seed pays and fulfils its orders too: minutes on 2 cores, more on a busy machine.
+    await runCommand(medusa, ["exec", "./scripts/seed.ts"], { cwd: root, env, timeoutMs: 1_200_000 }),
     "demo seed"
   )
   check(
@@ -60,7 +64,6 @@ export async function startStore(): Promise<Store> {
     "admin build"
   )
 
-  const port = await getPort()
   const baseUrl = `http://localhost:${port}`
   const server = startProcess(medusa, ["start"], {
     cwd: root,

@@ -36,7 +36,7 @@ export async function expectedVipGermans(store: Store): Promise<{ id: string; em
                      where cgc.customer_id = c.id and cgc.deleted_at is null and g.deleted_at is null and g.name = 'VIP')
         and exists (select 1 from customer_address a where a.customer_id = c.id and a.deleted_at is null and lower(a.country_code) = 'de')
         and (select coalesce(sum((s.totals->>'current_order_total')::numeric), 0)
-               from "order" o join order_summary s on s.order_id = o.id and s.deleted_at is null
+               from "order" o join order_summary s on s.order_id = o.id and s.version = o.version and s.deleted_at is null
               where o.customer_id = c.id and o.deleted_at is null and o.status not in ('draft', 'canceled')
                 and o.currency_code = 'eur' and o.created_at >= $1) > 500
       order by c.email`,

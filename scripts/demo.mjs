@@ -3,8 +3,12 @@
 // One command on a machine with only Node 20: PostgreSQL (DATABASE_URL, or an
 // embedded server with its data under .demo/), migrations, an idempotent seed,
 // the admin build, and Medusa with its dashboard. Ctrl-C stops everything.
+// Until the banner, the terminal shows the demo's and the seed's own short
+// lines (Medusa logs at "warn" meanwhile, its start-up goes to
+// .demo/medusa-start.log); Medusa's normal log follows the banner.
 import { spawn } from "node:child_process"
 import fs from "node:fs"
+import os from "node:os"
 import path from "node:path"
 import { fileURLToPath } from "node:url"
 import pg from "pg"
@@ -24,6 +28,9 @@ const port = Number(process.env.PORT ?? 9000)
 const adminEmail = process.env.DEMO_ADMIN_EMAIL ?? "admin@medusa-test.com"
 const adminPassword = process.env.DEMO_ADMIN_PASSWORD ?? "supersecret"
 const startedAt = Date.now()
+// Medusa's log level until the banner (the seed alone would log ~2,000 info lines).
+const quietLogLevel = process.env.LOG_LEVEL ?? "warn"
+const startLogFile = path.join(root, ".demo", "medusa-start.log")
 
 const log = (message) =>
   process.stdout.write(`[demo ${((Date.now() - startedAt) / 1000).toFixed(1)}s] ${message}\n`)
@@ -86,19 +93,50 @@ async function publishableKey(databaseUrl) {
   }
 }
 
-/** A seeded customer with an account who allows assistance (the seed records consent for some). */
-async function assistedCustomer(databaseUrl) {
-  const client = new pg.Client({ connectionString: databaseUrl })
-  await client.connect()
+/** What the seed wrote to DEMO_SEED_SUMMARY (the customer it named as allowing assistance, …). */
+function readSeedSummary(file) {
   try {
-    const { rows } = await client.query(
-      `select c.email from assistance_consent a join customer c on c.id = a.customer_id
-        where a.allowed and a.deleted_at is null and c.has_account and c.deleted_at is null
-        order by c.email limit 1`
-    )
-    return rows[0]?.email ?? null
+    return JSON.parse(fs.readFileSync(file, "utf8"))
+  } catch {
+    return {}
   } finally {
-    await client.end()
+    fs.rmSync(file, { force: true })
+  }
+}
+
+/** Product pictures an earlier seed uploaded (the local file provider's static/), dropped with the database. */
+function removeSeededImages() {
+  const dir = path.join(root, "static")
+  if (!fs.existsSync(dir)) {
+    return 0
+  }
+  const seeded = fs.readdirSync(dir).filter((name) => /^\d+-demo-product-[a-z0-9-]+\.png$/.test(name))
+  seeded.forEach((name) => fs.rmSync(path.join(dir, name), { force: true }))
+  return seeded.length
+}
+
+/**
+ * `medusa start`, its output kept in .demo/medusa-start.log until Medusa
+ * answers; then `goLive()` sends what it prints next to the terminal.
+ */
+function startMedusa(env) {
+  fs.mkdirSync(path.dirname(startLogFile), { recursive: true })
+  const startLog = fs.createWriteStream(startLogFile)
+  const child = spawn(medusaBin, ["start"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] })
+  let live = false
+  child.stdout.on("data", (chunk) => (live ? process.stdout.write(chunk) : startLog.write(chunk)))
+  child.stderr.on("data", (chunk) => (live ? process.stderr.write(chunk) : startLog.write(chunk)))
+  return {
+    child,
+    goLive: () => {
+      live = true
+      startLog.end()
+    },
+    showStartLog: () => {
+      startLog.end()
+      const text = fs.existsSync(startLogFile) ? fs.readFileSync(startLogFile, "utf8") : ""
+      process.stderr.write(`${text.split("\n").slice(-40).join("\n")}\n`)
+    },
   }
 }
 
@@ -107,18 +145,25 @@ async function main() {
   if (databaseUrl) {
     log("Using DATABASE_URL")
   } else {
-    const pgPort = Number(process.env.DEMO_PG_PORT ?? 54329)
+    // DEMO_PG_PORT, else 54329; a free port instead when another program holds that one.
     postgres = await startEmbeddedPostgres({
       dataDir: path.join(root, ".demo", "pg", "data"),
-      port: pgPort,
+      port: process.env.DEMO_PG_PORT || 54329,
+      portVariable: process.env.DEMO_PG_PORT ? "DEMO_PG_PORT" : undefined,
       log,
     })
     databaseUrl = `${postgres.url}/medusa_customer_suite_demo`
   }
 
-  if (reset && (await databaseExists(databaseUrl))) {
-    log("--reset: dropping the demo database")
-    await dropDatabase(databaseUrl)
+  if (reset) {
+    if (await databaseExists(databaseUrl)) {
+      log("--reset: dropping the demo database")
+      await dropDatabase(databaseUrl)
+    }
+    const removed = removeSeededImages()
+    if (removed) {
+      log(`--reset: removed ${removed} product pictures of the earlier seed from static/`)
+    }
   }
   if (!(await databaseExists(databaseUrl))) {
     log("Creating the database")
@@ -135,31 +180,48 @@ async function main() {
     CUSTOMER_SUITE_STOREFRONT_URL: process.env.CUSTOMER_SUITE_STOREFRONT_URL ?? "http://localhost:8000",
   }
 
-  log("Running migrations (core, plugin, links)")
-  await run(medusaBin, ["db:migrate"], env)
+  // Until the banner Medusa logs warnings and errors only; node's deprecation
+  // notices (from libraries) are left out too.
+  const quiet = {
+    ...env,
+    LOG_LEVEL: quietLogLevel,
+    NODE_OPTIONS: [process.env.NODE_OPTIONS, "--no-deprecation"].filter(Boolean).join(" "),
+  }
+  log(`Running migrations (core, plugin, links; Medusa's log level: ${quietLogLevel})`)
+  await run(medusaBin, ["db:migrate"], quiet)
 
-  log("Seeding the demo store (idempotent)")
-  await run(medusaBin, ["exec", "./scripts/seed.ts"], { ...env, DEMO_ADMIN_EMAIL: adminEmail, DEMO_ADMIN_PASSWORD: adminPassword })
+  log("Seeding the demo store (idempotent: a rerun adds only what is missing)")
+  const summaryFile = path.join(os.tmpdir(), `mcs-demo-seed-${process.pid}.json`)
+  await run(medusaBin, ["exec", "./scripts/seed.ts"], {
+    ...quiet,
+    DEMO_ADMIN_EMAIL: adminEmail,
+    DEMO_ADMIN_PASSWORD: adminPassword,
+    DEMO_SEED_SUMMARY: summaryFile,
+  })
+  const summary = readSeedSummary(summaryFile)
 
-  await buildAdminIfStale(root, log)
+  await buildAdminIfStale(root, log, { quiet: true })
   linkAdminBuild(root)
 
-  log(`Starting Medusa on port ${port}`)
-  medusa = spawn(medusaBin, ["start"], {
-    cwd: root,
-    env: { ...env, NODE_ENV: "production" },
-    stdio: "inherit",
-  })
+  log(`Starting Medusa on port ${port} (start-up log: ${path.relative(root, startLogFile)})`)
+  const server = startMedusa({ ...env, NODE_ENV: "production" })
+  medusa = server.child
   medusa.once("exit", (code) => {
     if (!stopping) {
+      server.showStartLog()
       log(`Medusa exited (${code})`)
       void shutdown(code ?? 1)
     }
   })
-  await waitForHealth(`http://localhost:${port}`, 180_000)
+  try {
+    await waitForHealth(`http://localhost:${port}`, 180_000)
+  } catch (error) {
+    server.showStartLog()
+    throw error
+  }
 
-  const key = await publishableKey(databaseUrl)
-  const assisted = await assistedCustomer(databaseUrl)
+  const key = summary.publishable_key ?? (await publishableKey(databaseUrl))
+  const assisted = summary.assisted_customer
   const seconds = ((Date.now() - startedAt) / 1000).toFixed(0)
   process.stdout.write(
     [
@@ -170,12 +232,15 @@ async function main() {
       `  Admin login:      ${adminEmail} / ${adminPassword}`,
       `  Publishable key:  ${key}`,
       `  Store API:        http://localhost:${port}/store (header x-publishable-api-key)`,
-      ...(assisted ? [`  Login as customer: ${assisted} / supersecret has allowed assistance (storefront side)`] : []),
+      ...(assisted ? [`  Login as customer: ${assisted} / ${summary.assisted_password} has allowed assistance (storefront side)`] : []),
+      ...(postgres ? [`  PostgreSQL:       ${databaseUrl} (embedded)`] : []),
       "  Ctrl-C stops Medusa" + (postgres ? " and the embedded PostgreSQL." : "."),
       "──────────────────────────────────────────────────────────────",
+      "Medusa's log follows.",
       "",
     ].join("\n")
   )
+  server.goLive()
 }
 
 main().catch(async (error) => {

@@ -6,15 +6,24 @@
  * so a second run takes seconds and changes nothing. People, orders and dates
  * come from fixed-seed PRNGs, so every run plans the same data.
  *
- * Orders go through createOrderWorkflow (pricing, tax lines and totals are
- * Medusa's own), followed by an `order.placed` event, then some are canceled
- * or completed through their workflows and back-dated over the last two years.
+ * Products get a picture drawn here (scripts/lib/product-tile.ts) and stored
+ * through the file module (uploadFilesWorkflow; the local provider serves it
+ * under /static). Orders go through createOrderWorkflow (pricing, tax lines
+ * and totals are Medusa's own), followed by an `order.placed` event; some are
+ * canceled, the others paid (system payment provider, captured), those older
+ * than three days fulfilled (manual provider) and the older ones completed, each
+ * through its workflow; then everything is back-dated over the last two years.
  * Then the segment facts are rebuilt (the back-dating moved order dates) and a
  * few segments are created and filled, one of them mirrored into a customer
  * group that a native promotion (code VIP10) targets.
+ *
+ * Progress goes to stdout as short "[seed +12.3s] …" lines (the demo runs the
+ * seed with Medusa's log level at "warn"). With DEMO_SEED_SUMMARY=<file>, the
+ * seed also writes what the demo's banner prints as JSON to that file.
  */
+import fs from "node:fs"
 import scryptKdf from "scrypt-kdf"
-import type { CreateOrderDTO, ExecArgs, Logger, MedusaContainer } from "@medusajs/framework/types"
+import type { CreateOrderDTO, ExecArgs, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, FeatureFlag, MedusaError, Modules, ProductStatus } from "@medusajs/framework/utils"
 import {
   cancelOrderWorkflow, completeOrderWorkflow, createApiKeysWorkflow, createCollectionsWorkflow,
@@ -24,7 +33,10 @@ import {
   createStockLocationsWorkflow, createTaxRegionsWorkflow, createUserAccountWorkflow,
   linkCustomersToCustomerGroupWorkflow, linkSalesChannelsToApiKeyWorkflow, linkSalesChannelsToStockLocationWorkflow,
   createPromotionsWorkflow, updateStoresWorkflow, updateTaxRegionsWorkflow,
+  createOrderPaymentCollectionWorkflow, markPaymentCollectionAsPaid, createReservationsWorkflow,
+  createOrderFulfillmentWorkflow, uploadFilesWorkflow, updateProductsWorkflow,
 } from "@medusajs/medusa/core-flows"
+import { renderProductTile } from "./lib/product-tile"
 import { TAX_CLASS_MODULE } from "../src/modules/tax_class"
 import type TaxClassModuleService from "../src/modules/tax_class/service"
 import { createTaxClassRateWorkflow, createTaxClassWorkflow, setTaxClassLinkWorkflow } from "../src/workflows/tax-classes"
@@ -68,6 +80,10 @@ const SHIPPING = [
 ]
 const CUSTOMER_GROUPS = ["General", "Wholesale", "Retailer", "VIP"]
 const CATEGORIES = ["Tops", "Bottoms", "Outerwear", "Home & Living", "Electronics"]
+/** The product pictures' background, per category. */
+const CATEGORY_COLORS: Record<string, string> = {
+  Tops: "#3b6e8f", Bottoms: "#5e4b7a", Outerwear: "#2f5d50", "Home & Living": "#b5653a", Electronics: "#3a3f58",
+}
 const COLLECTIONS = ["Essentials", "Autumn / Winter", "Spring / Summer", "Home Office"]
 const TYPES = ["Apparel", "Home", "Electronics"]
 
@@ -313,14 +329,15 @@ function planRecentVipOrders(customers: CustomerPlan[], now: number): OrderPlan[
 // ---------------------------------------------------------------- phases
 
 type Linked = { id: string } | null
-type Ctx = { container: MedusaContainer; logger: Logger; started: number }
+type Ctx = { container: MedusaContainer; started: number }
 type Setup = {
-  salesChannelId: string; stockLocationId: string; shippingOptionIds: Map<string, string>
+  salesChannelId: string; stockLocationId: string; shippingProfileId: string; shippingOptionIds: Map<string, string>
   regionByCountry: Map<string, { id: string; currency: string }>
 }
 
+/** One short progress line on stdout, whatever Medusa's log level. */
 function phaseLog(ctx: Ctx, message: string) {
-  ctx.logger.info(`[seed +${((Date.now() - ctx.started) / 1000).toFixed(1)}s] ${message}`)
+  process.stdout.write(`[seed +${((Date.now() - ctx.started) / 1000).toFixed(1)}s] ${message}\n`)
 }
 
 async function seedStore(ctx: Ctx): Promise<{ salesChannelId: string; apiKeyToken: string }> {
@@ -412,7 +429,7 @@ async function seedRegionsAndTaxes(ctx: Ctx): Promise<Setup["regionByCountry"]> 
   return regionByCountry
 }
 
-type FulfillmentSetup = Pick<Setup, "stockLocationId" | "shippingOptionIds">
+type FulfillmentSetup = Pick<Setup, "stockLocationId" | "shippingProfileId" | "shippingOptionIds">
 async function seedFulfillment(ctx: Ctx, salesChannelId: string): Promise<FulfillmentSetup> {
   const { container } = ctx
   const fulfillmentService = container.resolve(Modules.FULFILLMENT)
@@ -478,10 +495,10 @@ async function seedFulfillment(ctx: Ctx, salesChannelId: string): Promise<Fulfil
     if (zone) shippingOptionIds.set(`${zone.name}|${option.name}`, option.id)
   }
   phaseLog(ctx, `fulfillment: "${STOCK_LOCATION}", ${created.length} shipping options created`)
-  return { stockLocationId: location.id, shippingOptionIds }
+  return { stockLocationId: location.id, shippingProfileId: profile.id, shippingOptionIds }
 }
 
-async function seedCatalog(ctx: Ctx, setup: Pick<Setup, "salesChannelId" | "stockLocationId">) {
+async function seedCatalog(ctx: Ctx, setup: Pick<Setup, "salesChannelId" | "stockLocationId" | "shippingProfileId">) {
   const { container } = ctx
   const productService = container.resolve(Modules.PRODUCT)
   const inventoryService = container.resolve(Modules.INVENTORY)
@@ -528,8 +545,21 @@ async function seedCatalog(ctx: Ctx, setup: Pick<Setup, "salesChannelId" | "stoc
             prices: [{ currency_code: "eur", amount: eur }, { currency_code: "usd", amount: usdPrice(eur) }],
           })),
           sales_channels: [{ id: setup.salesChannelId }],
+          shipping_profile_id: setup.shippingProfileId,
         })),
       },
+    })
+  }
+
+  // Products ship with the default profile (fulfilments check it); earlier seeds linked none.
+  const { data: profileLinks } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
+    entity: "product", fields: ["id", "shipping_profile.id"], filters: { handle: PRODUCTS.map(([t]) => slug(t)) },
+  })
+  const unprofiled = (profileLinks as { id: string; shipping_profile?: Linked }[])
+    .filter((p) => p.shipping_profile?.id !== setup.shippingProfileId)
+  if (unprofiled.length) {
+    await updateProductsWorkflow(container).run({
+      input: { products: unprofiled.map((p) => ({ id: p.id, shipping_profile_id: setup.shippingProfileId })) },
     })
   }
 
@@ -547,8 +577,46 @@ async function seedCatalog(ctx: Ctx, setup: Pick<Setup, "salesChannelId" | "stoc
     await createInventoryLevelsWorkflow(container).run({ input: { inventory_levels } })
   }
   phaseLog(ctx, `catalog: ${missing.length} of ${PRODUCTS.length} products created (${variants.length} variants), ` +
-    `${withoutLevel.length} inventory levels created`)
+    `${withoutLevel.length} inventory levels created, ${unprofiled.length} products given the shipping profile`)
   return new Map(variants.map((v) => [v.sku!, v.id]))
+}
+
+/**
+ * A picture for every seeded product that has none: a tile in its category's
+ * colour with its name, drawn here, uploaded through the file module
+ * (uploadFilesWorkflow: with the local provider the file lands in static/ and
+ * Medusa serves it under /static) and set as the thumbnail and only image.
+ */
+async function seedProductImages(ctx: Ctx) {
+  const { container } = ctx
+  const products = await container.resolve(Modules.PRODUCT).listProducts(
+    { handle: PRODUCTS.map(([title]) => slug(title)) }, { select: ["id", "handle", "thumbnail"], take: null })
+  const missing = products.filter((p) => !p.thumbnail)
+  if (missing.length) {
+    const seedOf = new Map(PRODUCTS.map((seed) => [slug(seed[0]), seed]))
+    const fileName = (handle: string) => `demo-product-${handle}.png`
+    const files = missing.map((product) => {
+      const [title, category] = seedOf.get(product.handle)!
+      // Neighbours in a category differ a little in shade.
+      const shade = PRODUCTS.filter(([, c]) => c === category).findIndex(([t]) => t === title) % 3
+      const tile = renderProductTile({ title, caption: category, color: CATEGORY_COLORS[category], shade: shade * 0.1 })
+      return { filename: fileName(product.handle), mimeType: "image/png", content: tile.toString("base64"), access: "public" as const }
+    })
+    const { result: uploaded } = await uploadFilesWorkflow(container).run({ input: { files } })
+    // The provider prefixes the name (the local one with a timestamp): match on its end.
+    const urlOf = (handle: string) => uploaded.find((file) => file.url.endsWith(fileName(handle)))?.url
+    await updateProductsWorkflow(container).run({
+      input: {
+        products: missing.map((product) => {
+          const url = urlOf(product.handle)
+          if (!url) throw new Error(`The upload of ${fileName(product.handle)} returned no URL`)
+          return { id: product.id, thumbnail: url, images: [{ url }] }
+        }),
+      },
+    })
+  }
+  phaseLog(ctx, `product images: ${missing.length} drawn and uploaded` +
+    (missing.length ? ` (e.g. ${(await container.resolve(Modules.PRODUCT).retrieveProduct(missing[0].id)).thumbnail})` : ""))
 }
 
 async function seedCustomers(ctx: Ctx, plans: CustomerPlan[]): Promise<Map<string, string>> {
@@ -709,14 +777,106 @@ async function seedOrders(
   await mapLimit(toCancel, CONCURRENCY, async (order_id) => {
     await cancelOrderWorkflow(container).run({ input: { order_id } })
   })
+  phaseLog(ctx, `orders: ${toCancel.length} canceled`)
+
+  // Paid at checkout, fulfilled within three days, completed (the older ones) after that.
+  const live = plans.filter((p) => p.fate !== "canceled" && seeded.has(p.seq))
+  const shipped = live.filter((p) => p.fate === "completed" || Date.now() - p.at.getTime() > 3 * DAY)
+  await settleOrders(ctx, setup, live.map((p) => seeded.get(p.seq)!.id), new Set(shipped.map((p) => seeded.get(p.seq)!.id)))
   const toComplete = pendingWithFate("completed")
   for (let i = 0; i < toComplete.length; i += 100) {
     await completeOrderWorkflow(container).run({ input: { orderIds: toComplete.slice(i, i + 100) } })
   }
-  phaseLog(ctx, `orders: ${toCancel.length} canceled, ${toComplete.length} completed`)
+  phaseLog(ctx, `orders: ${toComplete.length} completed`)
 
   await backdateOrders(ctx, plans, seeded)
   return seeded.size
+}
+
+type SettleOrder = {
+  id: string; total: number
+  items: { id: string; quantity: number; variant_id: string | null }[]
+  payment_collections?: ({ id: string; status: string } | null)[]
+  fulfillments?: Linked[]
+}
+
+/**
+ * Orders (`orderIds`) are paid, and those in `toFulfil` fulfilled, as a shop does:
+ * - a payment collection for the order's total (createOrderPaymentCollectionWorkflow),
+ *   paid with the system provider pp_system_default — a session, authorised,
+ *   then captured (markPaymentCollectionAsPaid, the admin's "Mark as paid");
+ * - stock reservations for its items at the warehouse (createReservationsWorkflow:
+ *   createOrderWorkflow reserves nothing, and a fulfilment takes its items from
+ *   reservations), then one fulfilment of every item by the manual provider
+ *   (createOrderFulfillmentWorkflow, which also takes the stock out).
+ * Orders already paid or fulfilled (a rerun) are left as they are.
+ */
+async function settleOrders(ctx: Ctx, setup: Setup, orderIds: string[], toFulfil: Set<string>) {
+  const { container } = ctx
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const inventory = container.resolve(Modules.INVENTORY)
+  const { data } = await query.graph({
+    entity: "order",
+    fields: ["id", "total", "items.id", "items.quantity", "items.variant_id", "payment_collections.id",
+      "payment_collections.status", "fulfillments.id"],
+    filters: { id: orderIds },
+  })
+  const orders = data as unknown as SettleOrder[]
+  const unpaid = orders.filter((o) => !(o.payment_collections ?? []).some((pc) => pc?.status === "completed"))
+  const unfulfilled = orders.filter((o) => toFulfil.has(o.id) && !(o.fulfillments ?? []).some(Boolean))
+
+  const { data: variants } = await query.graph({
+    entity: "product_variant", fields: ["id", "inventory_items.inventory_item_id"],
+    filters: { id: [...new Set(unfulfilled.flatMap((o) => o.items.map((i) => i.variant_id!)))] },
+  })
+  const inventoryItemOf = new Map((variants as { id: string; inventory_items?: { inventory_item_id: string }[] }[])
+    .map((v) => [v.id, v.inventory_items?.[0]?.inventory_item_id]))
+
+  let paid = 0
+  let fulfilled = 0
+  const report = () => phaseLog(ctx, `orders: ${paid}/${unpaid.length} paid, ${fulfilled}/${unfulfilled.length} fulfilled`)
+  for (let i = 0; i < orders.length; i += 100) {
+    const chunk = orders.slice(i, i + 100)
+    const fulfilNow = unfulfilled.filter((o) => chunk.includes(o))
+    // Reservations for a hundred orders in one run; items reserved by an interrupted run are not reserved twice.
+    const reserved = new Set((await inventory.listReservationItems(
+      { line_item_id: fulfilNow.flatMap((o) => o.items.map((item) => item.id)) }, { select: ["line_item_id"], take: null }
+    )).map((r) => r.line_item_id))
+    const reservations = fulfilNow.flatMap((o) => o.items.filter((item) => !reserved.has(item.id)).map((item) => ({
+      line_item_id: item.id, inventory_item_id: inventoryItemOf.get(item.variant_id!)!,
+      location_id: setup.stockLocationId, quantity: item.quantity,
+    })))
+    if (reservations.length) {
+      await createReservationsWorkflow(container).run({ input: { reservations } })
+    }
+    await mapLimit(chunk, CONCURRENCY, async (order) => {
+      if (unpaid.includes(order)) {
+        // A collection an interrupted run created but did not pay is paid now, not doubled.
+        let collectionId = order.payment_collections?.find((pc) => pc?.status === "not_paid")?.id
+        if (!collectionId) {
+          const { result } = await createOrderPaymentCollectionWorkflow(container).run({
+            input: { order_id: order.id, amount: order.total },
+          })
+          collectionId = result[0].id
+        }
+        await markPaymentCollectionAsPaid(container).run({
+          input: { order_id: order.id, payment_collection_id: collectionId },
+        })
+        paid++
+      }
+      if (fulfilNow.includes(order)) {
+        await createOrderFulfillmentWorkflow(container).run({
+          input: {
+            order_id: order.id, location_id: setup.stockLocationId, no_notification: true,
+            items: order.items.map((item) => ({ id: item.id, quantity: item.quantity })),
+          },
+        })
+        fulfilled++
+      }
+    })
+    if (i + 100 < orders.length && (paid || fulfilled)) report()
+  }
+  report()
 }
 
 /** Moves freshly created orders, and their rows, back to their planned dates. */
@@ -746,6 +906,39 @@ async function backdateOrders(ctx: Ctx, plans: OrderPlan[], seeded: SeededOrders
   for (const [table, parent, key] of viaParent) {
     await pg.raw(`UPDATE ${table} t SET created_at = p.created_at, updated_at = p.created_at FROM ${parent} p
                    WHERE p.${key} = t.id AND t.created_at > p.created_at + interval '1 day'`)
+  }
+  // Payments ten minutes after the order, fulfilments a day after (rows not moved yet: later than that).
+  const paidAt = `o.created_at + interval '10 minutes'`
+  const packedAt = `o.created_at + interval '1 day'`
+  const viaCollection = `FROM (${seededOrders}) o JOIN order_payment_collection opc ON opc.order_id = o.id`
+  const settlementUpdates = [
+    `UPDATE order_payment_collection t SET created_at = ${paidAt}, updated_at = ${paidAt}
+       FROM (${seededOrders}) o WHERE t.order_id = o.id AND t.created_at > ${paidAt}`,
+    `UPDATE payment_collection t SET created_at = ${paidAt}, updated_at = ${paidAt},
+            completed_at = CASE WHEN t.completed_at IS NULL THEN NULL ELSE ${paidAt} END
+       ${viaCollection} WHERE t.id = opc.payment_collection_id AND t.created_at > ${paidAt}`,
+    `UPDATE payment_session t SET created_at = ${paidAt}, updated_at = ${paidAt},
+            authorized_at = CASE WHEN t.authorized_at IS NULL THEN NULL ELSE ${paidAt} END
+       ${viaCollection} WHERE t.payment_collection_id = opc.payment_collection_id AND t.created_at > ${paidAt}`,
+    `UPDATE payment t SET created_at = ${paidAt}, updated_at = ${paidAt},
+            captured_at = CASE WHEN t.captured_at IS NULL THEN NULL ELSE ${paidAt} END
+       ${viaCollection} WHERE t.payment_collection_id = opc.payment_collection_id AND t.created_at > ${paidAt}`,
+    `UPDATE capture t SET created_at = ${paidAt}, updated_at = ${paidAt}
+       ${viaCollection} JOIN payment p ON p.payment_collection_id = opc.payment_collection_id
+      WHERE t.payment_id = p.id AND t.created_at > ${paidAt}`,
+    `UPDATE order_transaction t SET created_at = ${paidAt}, updated_at = ${paidAt}
+       FROM (${seededOrders}) o WHERE t.order_id = o.id AND t.created_at > ${paidAt}`,
+    `UPDATE order_fulfillment t SET created_at = ${packedAt}, updated_at = ${packedAt}
+       FROM (${seededOrders}) o WHERE t.order_id = o.id AND t.created_at > ${packedAt}`,
+    `UPDATE fulfillment t SET created_at = ${packedAt}, updated_at = ${packedAt},
+            packed_at = CASE WHEN t.packed_at IS NULL THEN NULL ELSE ${packedAt} END
+       FROM (${seededOrders}) o JOIN order_fulfillment ofl ON ofl.order_id = o.id
+      WHERE t.id = ofl.fulfillment_id AND t.created_at > ${packedAt}`,
+    `UPDATE fulfillment_item t SET created_at = f.created_at, updated_at = f.created_at
+       FROM fulfillment f WHERE t.fulfillment_id = f.id AND t.created_at > f.created_at`,
+  ]
+  for (const sql of settlementUpdates) {
+    await pg.raw(sql)
   }
   phaseLog(ctx, `orders: ${result.rowCount ?? 0} back-dated (${seeded.size} seeded orders in total)`)
 }
@@ -942,15 +1135,15 @@ async function seedAssistanceConsent(ctx: Ctx, plans: CustomerPlan[], customerId
 // ---------------------------------------------------------------- entry point
 
 export default async function seedDemoData({ container }: ExecArgs) {
-  const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
-  const ctx: Ctx = { container, logger, started: Date.now() }
+  const ctx: Ctx = { container, started: Date.now() }
   const now = Date.now()
 
   const { salesChannelId, apiKeyToken } = await seedStore(ctx)
   const regionByCountry = await seedRegionsAndTaxes(ctx)
-  const { stockLocationId, shippingOptionIds } = await seedFulfillment(ctx, salesChannelId)
-  const setup: Setup = { salesChannelId, stockLocationId, regionByCountry, shippingOptionIds }
+  const { stockLocationId, shippingProfileId, shippingOptionIds } = await seedFulfillment(ctx, salesChannelId)
+  const setup: Setup = { salesChannelId, stockLocationId, shippingProfileId, regionByCountry, shippingOptionIds }
   const variantIds = await seedCatalog(ctx, setup)
+  await seedProductImages(ctx)
 
   const customerPlans = planCustomers(now)
   const customerIds = await seedCustomers(ctx, customerPlans)
@@ -963,10 +1156,15 @@ export default async function seedDemoData({ container }: ExecArgs) {
   await seedTaxClassesAndGroupPricing(ctx)
   const assisted = await seedAssistanceConsent(ctx, customerPlans, customerIds)
 
-  const seconds = Math.round((Date.now() - ctx.started) / 1000)
-  logger.info(`Seed done in ${seconds}s: ${PRODUCTS.length} products, ${customerIds.size} customers, ${orderCount} orders`)
-  logger.info(`Publishable API key "${API_KEY_TITLE}": ${apiKeyToken}`)
+  phaseLog(ctx, `done: ${PRODUCTS.length} products, ${customerIds.size} customers, ${orderCount} orders`)
+  phaseLog(ctx, `publishable API key "${API_KEY_TITLE}": ${apiKeyToken}`)
   if (assisted) {
-    logger.info(`Login as customer: ${assisted} (password ${PASSWORD}) allows assistance`)
+    phaseLog(ctx, `login as customer: ${assisted} (password ${PASSWORD}) allows assistance`)
+  }
+  // What the demo's banner shows, so it names the same customer as this log.
+  if (process.env.DEMO_SEED_SUMMARY) {
+    fs.writeFileSync(process.env.DEMO_SEED_SUMMARY, JSON.stringify({
+      publishable_key: apiKeyToken, assisted_customer: assisted, assisted_password: PASSWORD,
+    }))
   }
 }

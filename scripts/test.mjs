@@ -5,13 +5,14 @@
 // With project names (unit modules http consumer e2e): only those projects.
 // PostgreSQL: DB_HOST when set; else the server on localhost:5432; else an
 // embedded PostgreSQL started for the run and stopped afterwards
-// (TEST_EMBEDDED_PG=1 forces it; TEST_PG_PORT sets its port).
+// (TEST_EMBEDDED_PG=1 forces it; TEST_PG_PORT sets the port it tries first,
+// 5432 by default; when that port is taken it listens on a free one and says which).
 import { spawn } from "node:child_process"
 import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
 import { fileURLToPath } from "node:url"
-import { canConnect, startEmbeddedPostgres } from "./lib/postgres.mjs"
+import { canConnect, portAnswers, startEmbeddedPostgres } from "./lib/postgres.mjs"
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
 const bin = (name) => path.join(root, "node_modules", ".bin", name)
@@ -53,14 +54,29 @@ async function ensurePostgres() {
     process.env.DB_PASSWORD = password
     return null
   }
-  const port = Number(process.env.TEST_PG_PORT ?? 5432)
   const dataDir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "mcs-test-pg-")), "data")
-  say(
-    forceEmbedded
-      ? `PostgreSQL: TEST_EMBEDDED_PG=1, starting an embedded one on port ${port}`
-      : `PostgreSQL: none answers on localhost:5432, starting an embedded one on port ${port}`
-  )
-  const server = await startEmbeddedPostgres({ dataDir, port, durable: false, log: console.log })
+  if (forceEmbedded) {
+    say("PostgreSQL: TEST_EMBEDDED_PG=1, starting an embedded one")
+  } else if (await portAnswers("localhost", 5432)) {
+    say(
+      `PostgreSQL: something listens on localhost:5432, but user ${user} cannot log into PostgreSQL there; ` +
+        "starting an embedded one"
+    )
+  } else {
+    say("PostgreSQL: nothing listens on localhost:5432, starting an embedded one")
+  }
+  // TEST_PG_PORT when set, else 5432; a free port instead when that one is taken.
+  const server = await startEmbeddedPostgres({
+    dataDir,
+    port: process.env.TEST_PG_PORT || 5432,
+    portVariable: process.env.TEST_PG_PORT ? "TEST_PG_PORT" : undefined,
+    durable: false,
+    log: (message) => say(`PostgreSQL: ${message}`),
+  }).catch((error) => {
+    fs.rmSync(path.dirname(dataDir), { recursive: true, force: true })
+    throw error
+  })
+  const { port } = server
   Object.assign(process.env, {
     DB_HOST: "localhost",
     DB_PORT: String(port),

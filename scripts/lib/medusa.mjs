@@ -17,8 +17,9 @@ function newestMtime(dir) {
 /**
  * Builds the dashboard with the plugin's admin extensions into .medusa/admin,
  * unless a build newer than every file under src/admin is already there.
+ * `quiet`: the build's output is shown only when it fails.
  */
-export function buildAdminIfStale(root, log = () => undefined, { force = false } = {}) {
+export function buildAdminIfStale(root, log = () => undefined, { force = false, quiet = false } = {}) {
   const index = path.join(root, ".medusa", "admin", "index.html")
   const sources = path.join(root, "src", "admin")
   if (!force && fs.existsSync(index) && fs.statSync(index).mtimeMs > newestMtime(sources)) {
@@ -26,11 +27,19 @@ export function buildAdminIfStale(root, log = () => undefined, { force = false }
     return
   }
   log("Building the admin dashboard (about a minute)")
-  execFileSync(path.join(root, "node_modules", ".bin", "medusa"), ["build", "--admin-only"], {
-    cwd: root,
-    stdio: ["ignore", "inherit", "inherit"],
-    env: { ...process.env, MEDUSA_DISABLE_TELEMETRY: "true" },
-  })
+  try {
+    execFileSync(path.join(root, "node_modules", ".bin", "medusa"), ["build", "--admin-only"], {
+      cwd: root,
+      stdio: ["ignore", quiet ? "pipe" : "inherit", quiet ? "pipe" : "inherit"],
+      maxBuffer: 256 * 1024 * 1024,
+      env: { ...process.env, MEDUSA_DISABLE_TELEMETRY: "true" },
+    })
+  } catch (error) {
+    if (quiet) {
+      process.stderr.write(`${error.stdout ?? ""}${error.stderr ?? ""}`)
+    }
+    throw error
+  }
 }
 
 /**

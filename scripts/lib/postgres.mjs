@@ -4,6 +4,7 @@ import { execFileSync } from "node:child_process"
 import fs from "node:fs"
 import net from "node:net"
 import path from "node:path"
+import getPort from "get-port"
 import pg from "pg"
 
 /** True when something accepts TCP connections on host:port. */
@@ -18,6 +19,46 @@ export function portAnswers(host, port, timeoutMs = 1500) {
     socket.once("connect", () => done(true))
     socket.once("error", () => done(false))
   })
+}
+
+/**
+ * The port an embedded PostgreSQL should listen on: `wanted` (a number, or
+ * the text of an environment variable) when nothing listens there, otherwise a free one the operating system hands out.
+ * `variable` names the setting the preferred port came from (e.g.
+ * TEST_PG_PORT), for the message. Returns { port, message }: `message` says
+ * which port was busy and which one is taken instead, null when `wanted` is free.
+ */
+export async function chooseEmbeddedPort(wanted, { variable } = {}) {
+  const preferred = typeof wanted === "string" && /^\d+$/.test(wanted.trim()) ? Number(wanted) : wanted
+  if (!Number.isInteger(preferred) || preferred < 1 || preferred > 65535) {
+    throw new Error(
+      `${variable ?? "The PostgreSQL port"} must be a port number from 1 to 65535, got "${wanted}".`
+    )
+  }
+  // get-port listens on the port (every interface) and closes again: taken
+  // when anything, PostgreSQL or not, listens there on any address.
+  const port = await getPort({ port: preferred })
+  if (port === preferred) {
+    return { port, message: null }
+  }
+  const asked = variable ? `${variable}=${preferred}` : `Port ${preferred}`
+  return {
+    port,
+    message:
+      `${asked} is already in use by another program, ` +
+      `so the embedded PostgreSQL listens on port ${port} instead.`,
+  }
+}
+
+/** The port a running server was started on, from its postmaster.pid (4th line). */
+function runningPort(dataDir) {
+  try {
+    const lines = fs.readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")
+    const port = Number(lines[3])
+    return Number.isInteger(port) && port > 0 ? port : null
+  } catch {
+    return null
+  }
 }
 
 /** True when a PostgreSQL login with this connection string succeeds. */
@@ -116,12 +157,15 @@ function runPgCtl(pgCtl, args, owner) {
  * stops Medusa first and then this server through `stop()`.
  * As root, PostgreSQL runs as the "postgres" OS user, which must own the data
  * directory and be able to write its parent.
- * `durable: false` turns fsync off (throw-away test data).
- * Returns { url, stop } where url names no database yet.
+ * `port` is the port wanted: when another program listens there, a free port
+ * is taken instead and `log` says which (`portVariable` names the setting
+ * `port` came from). `durable: false` turns fsync off (throw-away test data).
+ * Returns { url, port, stop } where url names no database yet.
  */
 export async function startEmbeddedPostgres({
   dataDir,
-  port,
+  port: wanted,
+  portVariable,
   durable = true,
   log = () => undefined,
 }) {
@@ -133,7 +177,7 @@ export async function startEmbeddedPostgres({
   if (owner) {
     fs.chownSync(parent, owner.uid, owner.gid)
   }
-  const url = `postgres://postgres:postgres@localhost:${port}`
+  const urlAt = (port) => `postgres://postgres:postgres@localhost:${port}`
   const logFile = path.join(parent, "postgres.log")
 
   const running = () => {
@@ -178,36 +222,43 @@ export async function startEmbeddedPostgres({
   }
 
   if (running()) {
-    // Left running by an earlier run that did not stop it: reuse it.
-    if (await canConnect(`${url}/postgres`)) {
+    // Left running by an earlier run that did not stop it: reuse it, on
+    // whichever port that run gave it.
+    const port = runningPort(dataDir)
+    if (port && (await canConnect(`${urlAt(port)}/postgres`))) {
       log(`Reusing the embedded PostgreSQL already running on port ${port}`)
-      return { url, stop }
+      return { url: urlAt(port), port, stop }
     }
     await stop()
   }
-  if (await portAnswers("localhost", port)) {
-    throw new Error(
-      `Port ${port} is already in use, so the embedded PostgreSQL cannot start there. ` +
-        `Stop what listens there, or choose another port.`
-    )
+  const { port, message } = await chooseEmbeddedPort(wanted, { variable: portVariable })
+  if (message) {
+    log(message)
   }
-  runPgCtl(
-    pgCtl,
-    [
-      "-D",
-      dataDir,
-      "-l",
-      logFile,
-      "-o",
-      `-p ${port} -c listen_addresses=localhost -c max_connections=200` +
-        (durable ? "" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"),
-      "-w",
-      "-t",
-      "60",
-      "start",
-    ],
-    owner
-  )
+  try {
+    runPgCtl(
+      pgCtl,
+      [
+        "-D",
+        dataDir,
+        "-l",
+        logFile,
+        "-o",
+        `-p ${port} -c listen_addresses=localhost -c max_connections=200` +
+          (durable ? "" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"),
+        "-w",
+        "-t",
+        "60",
+        "start",
+      ],
+      owner
+    )
+  } catch (error) {
+    const tail = fs.existsSync(logFile)
+      ? fs.readFileSync(logFile, "utf8").trim().split("\n").slice(-5).join("\n")
+      : String(error.stderr ?? error.message)
+    throw new Error(`The embedded PostgreSQL did not start on port ${port} (log: ${logFile}):\n${tail}`)
+  }
   log(`Embedded PostgreSQL started on port ${port} (data: ${dataDir}, log: ${logFile})`)
-  return { url, stop }
+  return { url: urlAt(port), port, stop }
 }
