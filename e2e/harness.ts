@@ -35,8 +35,14 @@ const check = (result: { code: number | null; output: string }, what: string) =>
   }
 }
 
+/** The local file provider's folder, where the seed uploads its product pictures. */
+const staticDir = path.join(root, "static")
+const listStatic = () => new Set(fs.existsSync(staticDir) ? fs.readdirSync(staticDir) : [])
+
 export async function startStore(): Promise<Store> {
   const databaseUrl = testDatabaseUrl(database)
+  // The pictures this run's seed uploads are removed when it stops (unless the database is kept).
+  const staticBefore = listStatic()
   // Chosen first: the seed stores product picture URLs on this port.
   const port = await getPort()
   const env = {
@@ -110,6 +116,13 @@ export async function startStore(): Promise<Store> {
       await browser.close().catch(() => undefined)
       await client.end().catch(() => undefined)
       await server.stop()
+      if (process.env.E2E_REUSE_DB !== "1") {
+        for (const file of listStatic()) {
+          if (!staticBefore.has(file)) {
+            fs.rmSync(path.join(staticDir, file), { force: true })
+          }
+        }
+      }
     },
   }
 }

@@ -124,8 +124,14 @@ function startMedusa(env) {
   const startLog = fs.createWriteStream(startLogFile)
   const child = spawn(medusaBin, ["start"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] })
   let live = false
-  child.stdout.on("data", (chunk) => (live ? process.stdout.write(chunk) : startLog.write(chunk)))
-  child.stderr.on("data", (chunk) => (live ? process.stderr.write(chunk) : startLog.write(chunk)))
+  // The start-up log's last lines, kept in memory too: when Medusa dies, they are
+  // shown at once, without waiting for the file's stream to flush.
+  let tail = ""
+  const keep = (chunk) => {
+    tail = (tail + chunk.toString()).split("\n").slice(-41).join("\n")
+  }
+  child.stdout.on("data", (chunk) => (live ? process.stdout.write(chunk) : (startLog.write(chunk), keep(chunk))))
+  child.stderr.on("data", (chunk) => (live ? process.stderr.write(chunk) : (startLog.write(chunk), keep(chunk))))
   return {
     child,
     goLive: () => {
@@ -134,8 +140,7 @@ function startMedusa(env) {
     },
     showStartLog: () => {
       startLog.end()
-      const text = fs.existsSync(startLogFile) ? fs.readFileSync(startLogFile, "utf8") : ""
-      process.stderr.write(`${text.split("\n").slice(-40).join("\n")}\n`)
+      process.stderr.write(`${tail.trimEnd()}\n`)
     },
   }
 }
@@ -206,7 +211,8 @@ async function main() {
   log(`Starting Medusa on port ${port} (start-up log: ${path.relative(root, startLogFile)})`)
   const server = startMedusa({ ...env, NODE_ENV: "production" })
   medusa = server.child
-  medusa.once("exit", (code) => {
+  // "close": after the child's output has been read to the end (its last lines name the error).
+  medusa.once("close", (code) => {
     if (!stopping) {
       server.showStartLog()
       log(`Medusa exited (${code})`)

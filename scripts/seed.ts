@@ -3,7 +3,8 @@
  *
  * Idempotent: every record is looked up by a stable key (name, handle, email,
  * SKU, or `metadata.demo_seq` on orders) and only what is missing is created,
- * so a second run takes seconds and changes nothing. People, orders and dates
+ * so a second run takes seconds and creates nothing twice (it only fulfils
+ * orders that have passed the three-day mark since the last run). People, orders and dates
  * come from fixed-seed PRNGs, so every run plans the same data.
  *
  * Products get a picture drawn here (scripts/lib/product-tile.ts) and stored

@@ -3,7 +3,7 @@ import { logger as medusaLogger } from "@medusajs/framework/logger"
 import type { ConfigModule } from "@medusajs/framework/types"
 import { StepResponse } from "@medusajs/framework/workflows-sdk"
 import { updateOrderTaxLinesWorkflow, updateTaxLinesWorkflow, upsertTaxLinesWorkflow } from "@medusajs/medusa/core-flows"
-import { PLUGIN_NAME, rawPluginOptions, registerTaxContextHooks, taxContextHookMode } from "../tax-classes/utils/context-hooks"
+import { DISABLED_MESSAGE, PLUGIN_NAME, rawPluginOptions, registerTaxContextHooks, taxContextHookMode } from "../tax-classes/utils/context-hooks"
 import { buildTaxClassContext, taxClassContextInput } from "../tax-classes/utils/tax-line-context"
 
 /**
@@ -21,38 +21,42 @@ import { buildTaxClassContext, taxClassContextInput } from "../tax-classes/utils
 const config: ConfigModule | undefined = configManager.baseDir ? configManager.config : undefined
 const logger = config?.logger ?? medusaLogger
 const raw = rawPluginOptions(config)
-const { mode, warning } = taxContextHookMode(raw)
+const { mode, enabled, warning } = taxContextHookMode(raw)
 if (warning) {
   logger.warn(`${PLUGIN_NAME}: ${warning}`)
 }
 
-registerTaxContextHooks(
-  [
-    {
-      workflow: "updateTaxLinesWorkflow",
-      hooks: updateTaxLinesWorkflow.hooks,
-      register: () =>
-        updateTaxLinesWorkflow.hooks.setTaxLineContext(async ({ cart, items }, { container }) => {
-          return new StepResponse(await buildTaxClassContext(container, taxClassContextInput(cart, items)))
-        }),
-    },
-    {
-      workflow: "upsertTaxLinesWorkflow",
-      hooks: upsertTaxLinesWorkflow.hooks,
-      register: () =>
-        upsertTaxLinesWorkflow.hooks.setTaxLineContext(async ({ cart, items }, { container }) => {
-          return new StepResponse(await buildTaxClassContext(container, taxClassContextInput(cart, items)))
-        }),
-    },
-    {
-      workflow: "updateOrderTaxLinesWorkflow",
-      hooks: updateOrderTaxLinesWorkflow.hooks,
-      register: () =>
-        updateOrderTaxLinesWorkflow.hooks.setTaxLineContext(async ({ order, items }, { container }) => {
-          return new StepResponse(await buildTaxClassContext(container, taxClassContextInput(order, items)))
-        }),
-    },
-  ],
-  mode,
-  logger
-)
+if (!enabled) {
+  logger.info(DISABLED_MESSAGE)
+} else {
+  registerTaxContextHooks(
+    [
+      {
+        workflow: "updateTaxLinesWorkflow",
+        hooks: updateTaxLinesWorkflow.hooks,
+        register: () =>
+          updateTaxLinesWorkflow.hooks.setTaxLineContext(async ({ cart, items }, { container }) => {
+            return new StepResponse(await buildTaxClassContext(container, taxClassContextInput(cart, items)))
+          }),
+      },
+      {
+        workflow: "upsertTaxLinesWorkflow",
+        hooks: upsertTaxLinesWorkflow.hooks,
+        register: () =>
+          upsertTaxLinesWorkflow.hooks.setTaxLineContext(async ({ cart, items }, { container }) => {
+            return new StepResponse(await buildTaxClassContext(container, taxClassContextInput(cart, items)))
+          }),
+      },
+      {
+        workflow: "updateOrderTaxLinesWorkflow",
+        hooks: updateOrderTaxLinesWorkflow.hooks,
+        register: () =>
+          updateOrderTaxLinesWorkflow.hooks.setTaxLineContext(async ({ order, items }, { container }) => {
+            return new StepResponse(await buildTaxClassContext(container, taxClassContextInput(order, items)))
+          }),
+      },
+    ],
+    mode,
+    logger
+  )
+}

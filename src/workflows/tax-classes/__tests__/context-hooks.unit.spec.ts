@@ -63,18 +63,21 @@ describe("registerTaxContextHooks", () => {
     expect(message).toContain('import { buildTaxClassContext, taxClassContextInput } from "medusa-customer-suite/workflows"')
   })
 
-  it("leaves a hook the store holds already to it, logs which workflows and how to compose, and does not throw", () => {
+  it("stops with an error naming the workflows, the option and how to compose when the store holds a hook already", () => {
     const [taken, free] = [workflowWithHook(), workflowWithHook()]
     taken.hooks.setTaxLineContext(storeHandler)
     const logger = fakeLogger()
-    const result = registerTaxContextHooks([target("updateTaxLinesWorkflow", taken), target("updateOrderTaxLinesWorkflow", free)], "plugin", logger)
-    expect(result).toEqual({ held: ["updateOrderTaxLinesWorkflow"], taken: ["updateTaxLinesWorkflow"] })
-    const errors = logger.lines.filter((l) => l.level === "error")
-    expect(errors).toHaveLength(1)
-    expect(errors[0].message).toMatch(/^medusa-customer-suite: updateTaxLinesWorkflow already has a setTaxLineContext handler/)
-    expect(errors[0].message).toContain("tax classes do NOT apply on that path")
-    expect(errors[0].message).toContain('set the plugin option tax_classes: { context_hook: "manual" }')
-    expect(errors[0].message).toContain("buildTaxClassContext")
+    let message = ""
+    try {
+      registerTaxContextHooks([target("updateTaxLinesWorkflow", taken), target("updateOrderTaxLinesWorkflow", free)], "plugin", logger)
+    } catch (error) {
+      message = (error as Error).message
+    }
+    expect(message).toMatch(/^medusa-customer-suite: updateTaxLinesWorkflow already has a setTaxLineContext handler/)
+    expect(message).toContain('tax_classes.context_hook is "plugin"')
+    expect(message).toContain('set the plugin option tax_classes: { context_hook: "manual" }')
+    expect(message).toContain("buildTaxClassContext")
+    expect(message.split(" already")[0]).toBe("medusa-customer-suite: updateTaxLinesWorkflow")
   })
 
   it("registers nothing in manual mode, so the store's handlers register as usual", () => {
@@ -110,10 +113,11 @@ describe("the context_hook option", () => {
   })
 
   it('defaults to "plugin"; CUSTOMER_SUITE_TAX_HOOKS=false means "manual" when the option is left out; the option wins', () => {
-    expect(taxContextHookMode(undefined, {})).toEqual({ mode: "plugin", warning: null })
-    expect(taxContextHookMode({}, { CUSTOMER_SUITE_TAX_HOOKS: "false" })).toEqual({ mode: "manual", warning: null })
-    expect(taxContextHookMode({ tax_classes: { context_hook: "manual" } }, {})).toEqual({ mode: "manual", warning: null })
+    expect(taxContextHookMode(undefined, {})).toEqual({ mode: "plugin", enabled: true, warning: null })
+    expect(taxContextHookMode({}, { CUSTOMER_SUITE_TAX_HOOKS: "false" })).toEqual({ mode: "manual", enabled: true, warning: null })
+    expect(taxContextHookMode({ tax_classes: { context_hook: "manual" } }, {})).toEqual({ mode: "manual", enabled: true, warning: null })
     expect(taxContextHookMode({ tax_classes: { context_hook: "manual" } }, { CUSTOMER_SUITE_TAX_HOOKS: "false" }).warning).toBeNull()
+    expect(taxContextHookMode({ tax_classes: { enabled: false } }, {})).toEqual({ mode: "plugin", enabled: false, warning: null })
     const conflict = taxContextHookMode({ tax_classes: { context_hook: "plugin" } }, { CUSTOMER_SUITE_TAX_HOOKS: "false" })
     expect(conflict.mode).toBe("plugin")
     expect(conflict.warning).toBe(

@@ -65,11 +65,12 @@ export function rawPluginOptions(config: ConfigLike | undefined): unknown {
 }
 
 /** Which handler answers the hooks, from the options (or, when left out, CUSTOMER_SUITE_TAX_HOOKS). */
-export function taxContextHookMode(raw: unknown, env: OptionEnv = process.env): { mode: TaxContextHookMode; warning: string | null } {
-  return {
-    mode: parseCustomerSuiteOptions(raw ?? {}, env).tax_classes.context_hook,
-    warning: taxContextHookConflict(raw, env),
-  }
+export function taxContextHookMode(
+  raw: unknown,
+  env: OptionEnv = process.env
+): { mode: TaxContextHookMode; enabled: boolean; warning: string | null } {
+  const { tax_classes } = parseCustomerSuiteOptions(raw ?? {}, env)
+  return { mode: tax_classes.context_hook, enabled: tax_classes.enabled, warning: taxContextHookConflict(raw, env) }
 }
 
 const list = (names: string[]) =>
@@ -89,14 +90,17 @@ export function heldByPluginMessage(workflow: string): string {
   )
 }
 
-/** What is logged when the store's (or another plugin's) handler was there first. */
+/** The error thrown when the store's (or another plugin's) handler was there first. */
 export function takenBeforePluginMessage(workflows: string[]): string {
   return (
     `${PLUGIN_NAME}: ${list(workflows)} already ${workflows.length > 1 ? "have" : "has"} a setTaxLineContext handler ` +
-    `(your store's or another plugin's), and Medusa allows one per workflow: the plugin's handler is not registered there, ` +
-    `so tax classes do NOT apply on ${workflows.length > 1 ? "those paths" : "that path"}. ${composeAdvice}`
+    `(your store's or another plugin's), and Medusa allows one per workflow, so the plugin cannot apply tax classes ` +
+    `there (tax_classes.context_hook is "plugin"). ${composeAdvice}`
   )
 }
+
+export const DISABLED_MESSAGE =
+  `${PLUGIN_NAME}: tax_classes.enabled is false: the plugin registers no setTaxLineContext handler.`
 
 export function heldMessage(workflows: string[]): string {
   return (
@@ -114,8 +118,10 @@ const isDuplicateHookError = (error: unknown) => error instanceof Error && error
 
 /**
  * Registers the plugin's handlers on `targets` unless `mode` is "manual".
- * - A hook that already has a handler is left to it: one error is logged,
- *   naming the workflows, the option and how to compose both; boot goes on.
+ * - A hook that already has a handler stops the boot with an error naming the
+ *   workflows, the option and how to compose both, as the store's second
+ *   registration does in the other order: which file Medusa imports first
+ *   never decides whether a store boots with or without tax classes.
  * - A hook the plugin now holds explains itself to whoever comes second: its
  *   `setTaxLineContext` rethrows Medusa's error with our name and the advice.
  * - One info line says what the plugin holds (or that it holds nothing).
@@ -141,7 +147,7 @@ export function registerTaxContextHooks(targets: TaxContextHookTarget[], mode: T
     explainLaterRegistrations(target)
   }
   if (taken.length) {
-    logger.error(takenBeforePluginMessage(taken))
+    throw new MedusaError(MedusaError.Types.DUPLICATE_ERROR, takenBeforePluginMessage(taken))
   }
   if (held.length) {
     logger.info(heldMessage(held))
