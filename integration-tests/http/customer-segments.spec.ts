@@ -87,7 +87,10 @@ medusaIntegrationTestRunner({
           text: ">=",
           value: "an amount with a currency, e.g. 500 EUR",
         })
-        expect(byName.cart_products).toMatchObject({ type: "purchases", guest: true })
+        expect(byName.cart_products).toMatchObject({ type: "purchases", guest: true, current_cart: true })
+        expect(byName.abandoned_cart_date).toMatchObject({ guest: true, current_cart: false })
+        const currentCart = data.attributes.filter((a: { current_cart: boolean }) => a.current_cart).map((a: { name: string }) => a.name)
+        expect(currentCart.sort()).toEqual(["cart_item_count", "cart_products", "cart_subtotal"])
         expect(byName.customer_groups.picker).toBe("customer_group")
       })
 

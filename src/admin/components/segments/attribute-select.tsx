@@ -20,6 +20,7 @@ export function attributeOf(attributes: Attribute[], name: string): Attribute | 
     label: name,
     description: "",
     guest: false,
+    current_cart: false,
     operators: METADATA_OPERATORS.map((operator) => ({ operator, text: operator, value: "" })),
   }
 }

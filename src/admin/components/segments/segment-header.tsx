@@ -4,9 +4,16 @@ import { useQueryClient } from "@tanstack/react-query"
 import { useEffect, useRef } from "react"
 import { useTranslation } from "react-i18next"
 import { Link, useNavigate } from "react-router-dom"
-import { invalidateSegments, isRunActive, membersExportUrl, useDeleteSegment, useRefreshSegment, useSegmentRuns } from "../../hooks/api/segments"
+import {
+  invalidateSegments,
+  isRunActive,
+  membersExportUrl,
+  useDeleteSegment,
+  useMembershipKind,
+  useRefreshSegment,
+  useSegmentRuns,
+} from "../../hooks/api/segments"
 import { formatDateTime, formatDuration } from "../../lib/format"
-import { membershipKind } from "../../lib/segment-kinds"
 import type { AdminCustomerSegment, AdminCustomerSegmentRun } from "../../../types/http"
 import { Stat } from "../common/query-state"
 import { useConfirmedWrite } from "../common/table-parts"
@@ -30,7 +37,7 @@ export const SegmentHeader = ({ segment }: { segment: AdminCustomerSegment }) =>
   const runs = useSegmentRuns(segment.id)
   const latest = runs.data?.runs[0]
   const active = isRunActive(latest)
-  const membership = membershipKind(segment)
+  const membership = useMembershipKind(segment)
 
   // When a run finishes, the counts, members and managed group have changed.
   const wasActive = useRef(false)

@@ -16,11 +16,10 @@ import { useMemo, useState } from "react"
 import { useTranslation } from "react-i18next"
 import { Link } from "react-router-dom"
 import { useCustomerSearch } from "../../hooks/api/customers"
-import { useSegmentMembers, useUpdateMembers } from "../../hooks/api/segments"
+import { useMembershipKind, useSegmentMembers, useUpdateMembers } from "../../hooks/api/segments"
 import { useDebounced } from "../../hooks/use-debounced"
 import { useTableTranslations } from "../../hooks/use-table-translations"
 import { customerName, formatDateTime } from "../../lib/format"
-import { membershipKind } from "../../lib/segment-kinds"
 import type { AdminCustomerSegment, AdminCustomerSegmentMember } from "../../../types/http"
 import { TitleBlock } from "../common/query-state"
 import { toast } from "../common/toast"
@@ -31,7 +30,7 @@ const column = createDataTableColumnHelper<AdminCustomerSegmentMember>()
 
 /** Members; a segment decided per cart has none stored, and says why instead of an empty table. */
 export const SegmentMembers = ({ segment }: { segment: AdminCustomerSegment }) =>
-  membershipKind(segment) === "perCart" ? <PerCartMembers /> : <MemberTable segment={segment} />
+  useMembershipKind(segment) === "perCart" ? <PerCartMembers /> : <MemberTable segment={segment} />
 
 const PerCartMembers = () => {
   const { t } = useTranslation()
@@ -57,7 +56,7 @@ const MemberTable = ({ segment }: { segment: AdminCustomerSegment }) => {
   })
   const members = useUpdateMembers(segment.id)
   const isStatic = segment.kind === "static"
-  const membership = membershipKind(segment)
+  const membership = useMembershipKind(segment)
   const translations = useTableTranslations()
 
   const columns = useMemo(

@@ -1,6 +1,6 @@
 import { Skeleton, StatusBadge, Table } from "@medusajs/ui"
 import { useTranslation } from "react-i18next"
-import { useSegmentRuns } from "../../hooks/api/segments"
+import { useMembershipKind, useSegmentRuns } from "../../hooks/api/segments"
 import { formatDateTime, formatDuration } from "../../lib/format"
 import type { AdminCustomerSegment, AdminCustomerSegmentRun } from "../../../types/http"
 import { SectionStatus } from "../common/query-state"
@@ -14,9 +14,13 @@ export const RUN_COLORS: Record<AdminCustomerSegmentRun["status"], "green" | "re
 }
 
 /** A segment's refresh runs, newest first. */
+/** The refresh history; none for segments that are never refreshed (static, per cart). */
 export const RunHistory = ({ segment }: { segment: AdminCustomerSegment }) => {
   const { t } = useTranslation()
   const runs = useSegmentRuns(segment.id)
+  if (useMembershipKind(segment) !== "refreshed") {
+    return null
+  }
   return (
     <Section testId="segment-runs" title={t("customerSuite.segments.detail.runs")}>
       <SectionStatus

@@ -1,10 +1,13 @@
 import { keepPreviousData, useQuery, type QueryClient } from "@tanstack/react-query"
+import { useMemo } from "react"
 import { useTranslation } from "react-i18next"
 import { backendPath, post, toSearch } from "../../lib/api"
 import { sdk } from "../../lib/sdk"
 import type { DraftRule } from "../../lib/rule-model"
+import { membershipKind, type MembershipKind } from "../../lib/segment-kinds"
 import type {
   AdminCreateCustomerSegmentBody,
+  AdminCustomerSegment,
   AdminCustomerSegmentAppliesTo,
   AdminCustomerCustomerSegmentsResponse,
   AdminCustomerSegmentAttributesResponse,
@@ -72,6 +75,16 @@ export const useAttributes = () => {
     }),
   })
 }
+
+/** The attributes that read only the shopper's current cart (`current_cart` in the registry); empty until it has loaded. */
+export const useCurrentCartAttributes = (): ReadonlySet<string> => {
+  const { data } = useAttributes()
+  return useMemo(() => new Set(data?.attributes.filter((a) => a.current_cart).map((a) => a.name)), [data])
+}
+
+/** How a segment gets its members: static, per cart, or refreshed. */
+export const useMembershipKind = (segment: Pick<AdminCustomerSegment, "kind" | "attributes">): MembershipKind =>
+  membershipKind(segment, useCurrentCartAttributes())
 
 export const useSegments = (query: AdminCustomerSegmentListParams) =>
   useQuery({

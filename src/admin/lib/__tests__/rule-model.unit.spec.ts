@@ -80,14 +80,14 @@ describe("values the builder holds back or adapts", () => {
 
   it("drops dates when the new attribute cannot take them", () => {
     const money = { amount: 5, currency_code: "eur", since: "-90d" }
-    const attribute = (name: string) => ({ name, type: "money" as const, label: name, description: "", guest: false, operators: [] })
+    const attribute = (name: string) => ({ name, type: "money" as const, label: name, description: "", guest: false, current_cart: false, operators: [] })
     expect(keepValueFor(attribute("amount_spent"), money)).toEqual(money)
     expect(keepValueFor(attribute("average_order_value"), money)).toEqual({ amount: 5, currency_code: "eur" })
     expect(keepValueFor(attribute("cart_subtotal"), [money, money])).toEqual([{ amount: 5, currency_code: "eur" }, { amount: 5, currency_code: "eur" }])
   })
 
   it("types metadata values only when written exactly as a number or true/false, and never for text operators", () => {
-    const metadata = { name: "metadata.tier", type: "metadata" as const, label: "", description: "", guest: false, operators: [] }
+    const metadata = { name: "metadata.tier", type: "metadata" as const, label: "", description: "", guest: false, current_cart: false, operators: [] }
     expect(metadataValue(metadata, "eq", "42")).toBe(42)
     expect(metadataValue(metadata, "eq", "true")).toBe(true)
     expect(metadataValue(metadata, "eq", "00123")).toBe("00123")

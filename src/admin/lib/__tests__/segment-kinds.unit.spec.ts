@@ -1,16 +1,21 @@
-import { ATTRIBUTES } from "../../../modules/customer_segment/rules/registry"
-import { membershipKind, PER_CART_ATTRIBUTES } from "../segment-kinds"
+import { ATTRIBUTES, describeAttribute } from "../../../modules/customer_segment/rules/registry"
+import { membershipKind } from "../segment-kinds"
 
 describe("how a segment gets its members", () => {
-  it("knows every attribute of the current cart (no stored facts)", () => {
-    const cart = ATTRIBUTES.filter((a) => a.name.startsWith("cart_") && a.facts.length === 0).map((a) => a.name)
-    expect([...PER_CART_ATTRIBUTES].sort()).toEqual(cart.sort())
+  // What GET /admin/customer-segments/attributes answers.
+  const currentCart = new Set(ATTRIBUTES.map(describeAttribute).filter((a) => a.current_cart).map((a) => a.name))
+
+  it("takes the current cart's attributes from the registry (those with no stored facts)", () => {
+    expect([...currentCart].sort()).toEqual(["cart_item_count", "cart_products", "cart_subtotal"])
   })
 
   it("tells static, per-cart and refreshed segments apart", () => {
-    expect(membershipKind({ kind: "static", attributes: [] })).toBe("static")
-    expect(membershipKind({ kind: "dynamic", attributes: ["cart_products", "cart_subtotal"] })).toBe("perCart")
-    expect(membershipKind({ kind: "dynamic", attributes: ["cart_subtotal", "countries"] })).toBe("refreshed")
-    expect(membershipKind({ kind: "dynamic", attributes: [] })).toBe("refreshed")
+    expect(membershipKind({ kind: "static", attributes: [] }, currentCart)).toBe("static")
+    expect(membershipKind({ kind: "dynamic", attributes: ["cart_products", "cart_subtotal"] }, currentCart)).toBe("perCart")
+    expect(membershipKind({ kind: "dynamic", attributes: ["cart_subtotal", "countries"] }, currentCart)).toBe("refreshed")
+    expect(membershipKind({ kind: "dynamic", attributes: ["abandoned_cart_date"] }, currentCart)).toBe("refreshed")
+    expect(membershipKind({ kind: "dynamic", attributes: [] }, currentCart)).toBe("refreshed")
+    // Before the registry has loaded: no per-cart claim.
+    expect(membershipKind({ kind: "dynamic", attributes: ["cart_subtotal"] }, new Set())).toBe("refreshed")
   })
 })

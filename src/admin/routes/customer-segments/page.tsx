@@ -5,9 +5,9 @@ import { useTranslation } from "react-i18next"
 import { Link } from "react-router-dom"
 import { ListPage, listParam, urlFilter, useListTable, useListUrlState } from "../../components/common/list-page"
 import { TextCrumb } from "../../components/common/query-state"
-import { useSegments } from "../../hooks/api/segments"
+import { useCurrentCartAttributes, useSegments } from "../../hooks/api/segments"
 import { formatDateTime, formatDuration } from "../../lib/format"
-import { isPerCart, membershipKind } from "../../lib/segment-kinds"
+import { membershipKind } from "../../lib/segment-kinds"
 import type { AdminCustomerSegment } from "../../../types/http"
 import { SEGMENT_KINDS, SEGMENT_STATUSES } from "../../lib/types/segments"
 
@@ -31,6 +31,7 @@ const SegmentsPage = () => {
     order: "name",
   })
 
+  const currentCart = useCurrentCartAttributes()
   const columns = useMemo(
     () => [
       column.accessor("name", {
@@ -59,7 +60,7 @@ const SegmentsPage = () => {
         header: t("customerSuite.segments.fields.members"),
         cell: ({ row, getValue }) => (
           <span data-testid="segment-member-count">
-            {isPerCart(row.original) ? t("customerSuite.segments.membership.perCartCount") : Number(getValue()).toLocaleString()}
+            {membershipKind(row.original, currentCart) === "perCart" ? t("customerSuite.segments.membership.perCartCount") : Number(getValue()).toLocaleString()}
           </span>
         ),
       }),
@@ -74,11 +75,11 @@ const SegmentsPage = () => {
               )}
             </span>
           ) : (
-            <span className="text-ui-fg-muted">{t(`customerSuite.segments.neverRefreshed.${membershipKind(row.original)}`)}</span>
+            <span className="text-ui-fg-muted">{t(`customerSuite.segments.neverRefreshed.${membershipKind(row.original, currentCart)}`)}</span>
           ),
       }),
     ],
-    [t]
+    [t, currentCart]
   )
 
   const filters = useMemo(

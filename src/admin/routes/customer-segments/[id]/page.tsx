@@ -8,7 +8,6 @@ import { SegmentHeader } from "../../../components/segments/segment-header"
 import { SegmentMembers } from "../../../components/segments/segment-members"
 import { RunHistory } from "../../../components/segments/segment-runs"
 import { useSegment } from "../../../hooks/api/segments"
-import { membershipKind } from "../../../lib/segment-kinds"
 
 const SegmentDetailPage = () => {
   const { t } = useTranslation()
@@ -37,7 +36,7 @@ const SegmentDetailPage = () => {
             </Container>
           )}
           <SegmentMembers segment={segment} />
-          {membershipKind(segment) === "refreshed" && <RunHistory segment={segment} />}
+          <RunHistory segment={segment} />
         </div>
       )}
     </Loaded>

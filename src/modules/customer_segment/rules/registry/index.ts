@@ -92,6 +92,11 @@ export type AttributeDescription = {
   label: string
   description: string
   guest: boolean
+  /**
+   * Reads only the shopper's current cart, which exists when the store API is
+   * asked with a cart; a refresh sees an empty one (no stored facts).
+   */
+  current_cart: boolean
   case_insensitive?: boolean
   picker?: ValuePicker
   moves_with_time?: boolean
@@ -104,6 +109,7 @@ export const describeAttribute = (definition: AttributeDefinition): AttributeDes
   label: definition.label,
   description: definition.description,
   guest: definition.guest,
+  current_cart: definition.facts.length === 0,
   ...(definition.case_insensitive !== undefined && { case_insensitive: definition.case_insensitive }),
   ...(definition.picker !== undefined && { picker: definition.picker }),
   ...(definition.moves_with_time !== undefined && { moves_with_time: definition.moves_with_time }),
