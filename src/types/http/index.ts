@@ -6,6 +6,7 @@
  */
 export type * from "./assistance-session"
 export type * from "./common"
+export type * from "./content-block"
 export type * from "./customer-segment"
 export type * from "./customer-suite"
 export type * from "./group-price-rule"
