@@ -2,12 +2,15 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import { createCustomersWorkflow } from "@medusajs/medusa/core-flows"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { CUSTOMER_SEGMENT_MODULE } from "../../src/modules/customer_segment"
+import type CustomerSegmentModuleService from "../../src/modules/customer_segment/service"
 import { PERSONALIZATION_MODULE } from "../../src/modules/personalization"
 import { signatureHeader } from "../../src/modules/personalization/audience-signing"
 import type PersonalizationModuleService from "../../src/modules/personalization/service"
 import { applyAudienceBatchWorkflow } from "../../src/workflows/audiences"
 import { applyAudienceBatchStepId } from "../../src/workflows/audiences/steps/apply-audience-batch"
 import { createAdminUser, type AuthHeaders } from "../helpers/admin"
+import { eventually } from "../helpers/wait"
 
 jest.setTimeout(180_000)
 
@@ -280,6 +283,71 @@ medusaIntegrationTestRunner({
         expect((await api.get("/admin/audiences", admin)).data.count).toBe(0)
         expect((await failure(send(batch("b-2", [{ customer_id: ada.id }])))).status).toBe(401)
         expect((await failure(api.get(`/admin/audience-sources/${source.id}`, admin))).status).toBe(404)
+      })
+    })
+    describe("audiences elsewhere", () => {
+      const segmentMembers = async (segmentId: string) =>
+        (await api.get(`/admin/customer-segments/${segmentId}/customers?limit=200`, admin)).data.customers.map((c: { id: string }) => c.id).sort()
+      const profileOf = async (customerId: string) =>
+        (await container.resolve<CustomerSegmentModuleService>(CUSTOMER_SEGMENT_MODULE).readCustomerFacts([customerId])).profiles[0]
+
+      it("segments read `audiences CONTAINS`, kept current after each batch", async () => {
+        const first = await send(batch("b-1", [{ customer_id: ada.id }]))
+        const audienceId = first.data.batch.audience.id
+        await eventually(async () => expect((await profileOf(ada.id))?.audience_ids).toEqual([audienceId]))
+
+        const attributes = (await api.get("/admin/customer-segments/attributes", admin)).data.attributes
+        expect(attributes.find((a: { name: string }) => a.name === "audiences")).toMatchObject({
+          type: "id_list",
+          picker: "audience",
+          guest: false,
+          operators: expect.arrayContaining([expect.objectContaining({ operator: "contains", text: "CONTAINS" })]),
+        })
+
+        const { data } = await api.post(
+          "/admin/customer-segments",
+          { name: "High intent (CDP)", query: `audiences CONTAINS '${audienceId}'` },
+          admin
+        )
+        const segmentId = data.customer_segment.id
+        expect(data.customer_segment.attributes).toEqual(["audiences"])
+        await eventually(async () => expect(await segmentMembers(segmentId)).toEqual([ada.id]))
+
+        await send(batch("b-2", [{ email: "bob@example.com" }], [{ customer_id: ada.id }]))
+        await eventually(async () => expect(await segmentMembers(segmentId)).toEqual([bob.id]))
+        expect((await profileOf(ada.id)).audience_ids).toEqual([])
+        const explained = await api.get(`/admin/customer-segments/${segmentId}/explain?customer_id=${bob.id}`, admin)
+        expect(explained.data.explanation).toMatchObject({ member: true, matches: true, facts: { audiences: [audienceId] } })
+
+        // Deleting the source takes its members out of the segment too.
+        await api.delete(`/admin/audience-sources/${source.id}`, admin)
+        await eventually(async () => expect(await segmentMembers(segmentId)).toEqual([]))
+      })
+
+      it("mirrors an audience into a managed customer group, kept current and renamed with it", async () => {
+        const first = await send(batch("b-1", [{ customer_id: ada.id }]))
+        const audienceId = first.data.batch.audience.id
+        const customerModule = container.resolve(Modules.CUSTOMER)
+        const groupMembers = async (groupId: string) =>
+          (await customerModule.listCustomerGroupCustomers({ customer_group_id: groupId }, { take: null })).map((l) => l.customer_id).sort()
+
+        const on = await api.post(`/admin/audiences/${audienceId}`, { sync_customer_group: true }, admin)
+        const groupId = on.data.audience.customer_group_id
+        expect(on.data.audience).toMatchObject({ sync_customer_group: true, customer_group_id: expect.stringMatching(/^cusgroup_/) })
+        const [group] = await customerModule.listCustomerGroups({ id: groupId })
+        expect(group).toMatchObject({ name: "High intent", metadata: { managed_by: "audience", audience_id: audienceId } })
+        expect(await groupMembers(groupId)).toEqual([ada.id])
+
+        await send(batch("b-2", [{ customer_id: bob.id }], [{ customer_id: ada.id }], { id: "cdp-high-intent", name: "Hot leads" }))
+        await eventually(async () => expect(await groupMembers(groupId)).toEqual([bob.id]))
+        await eventually(async () => expect((await customerModule.listCustomerGroups({ id: groupId }))[0].name).toBe("Hot leads"))
+
+        const invalid = await failure(api.post(`/admin/audiences/${audienceId}`, { sync_customer_group: "yes" }, admin))
+        expect(invalid.status).toBe(400)
+
+        const off = await api.post(`/admin/audiences/${audienceId}`, { sync_customer_group: false }, admin)
+        expect(off.data.audience).toMatchObject({ sync_customer_group: false, customer_group_id: null })
+        expect(await customerModule.listCustomerGroups({ id: groupId })).toHaveLength(0)
       })
     })
   },

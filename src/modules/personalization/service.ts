@@ -7,21 +7,9 @@ import AudienceBatch from "./models/audience-batch"
 import AudienceMember from "./models/audience-member"
 import AudienceSource from "./models/audience-source"
 
-/** A member of a batch as the source named it. */
-export type AudienceMemberRef = { customer_id: string } | { email: string }
+import type { AudienceBatchResult, AudienceMemberRef } from "./audience-types"
 
-/** What the webhook answers for an applied batch (and again, with `replayed: true`, for a replay). */
-export type AudienceBatchResult = {
-  id: string
-  batch_id: string
-  audience: { id: string; external_id: string; name: string; member_count: number }
-  added: number
-  removed: number
-  unchanged: number
-  unknown: { count: number; samples: AudienceMemberRef[] }
-  applied_at: string
-  replayed: boolean
-}
+export type { AudienceBatchResult, AudienceMemberRef } from "./audience-types"
 
 export type ApplyAudienceBatchInput = {
   source_id: string

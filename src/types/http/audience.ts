@@ -8,10 +8,10 @@ import type {
   AdminUpdateAudienceSource,
 } from "../../api/admin/audiences/validators"
 import type { HookAudienceBatch } from "../../api/hooks/customer-suite/audiences/validators"
-import type { AudienceBatchResult, AudienceMemberRef } from "../../modules/personalization/service"
+import type { AudienceBatchResult, AudienceMemberRef } from "../../modules/personalization/audience-types"
 import type { DeleteResponse, Jsonified, PaginatedResponse } from "./common"
 
-export type { AudienceMemberRef } from "../../modules/personalization/service"
+export type { AudienceMemberRef } from "../../modules/personalization/audience-types"
 
 /** POST /hooks/customer-suite/audiences: the body a CDP signs and sends. */
 export type HookAudienceBatchBody = z.input<typeof HookAudienceBatch>

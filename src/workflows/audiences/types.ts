@@ -1,6 +1,6 @@
-import type { AudienceMemberRef } from "../../modules/personalization/service"
+import type { AudienceMemberRef } from "../../modules/personalization/audience-types"
 
-export type { AudienceBatchResult, AudienceMemberRef } from "../../modules/personalization/service"
+export type { AudienceBatchResult, AudienceMemberRef } from "../../modules/personalization/audience-types"
 
 /** A batch as the webhook received it (signature and timestamp verified). */
 export type AudienceBatchInput = {
