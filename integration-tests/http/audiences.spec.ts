@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
-import { createCustomersWorkflow } from "@medusajs/medusa/core-flows"
+import { createCustomersWorkflow, deleteCustomersWorkflow } from "@medusajs/medusa/core-flows"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { CUSTOMER_SEGMENT_MODULE } from "../../src/modules/customer_segment"
 import type CustomerSegmentModuleService from "../../src/modules/customer_segment/service"
@@ -123,6 +123,20 @@ medusaIntegrationTestRunner({
           ["b-1", 2, 0, 2],
         ])
         expect(batches.data.batches[1].unknown_samples).toEqual([{ email: "nobody@example.com" }, { customer_id: "cus_missing" }])
+      })
+
+      it("finds audiences by name, and a deleted customer leaves its audiences", async () => {
+        const { data } = await send(batch("b-1", [{ customer_id: ada.id }, { customer_id: bob.id }]))
+        await send(batch("b-2", [{ customer_id: ada.id }], [], { id: "cdp-churn", name: "Churn risk" }))
+        expect((await api.get("/admin/audiences?q=intent", admin)).data.audiences.map((a: any) => a.name)).toEqual(["High intent"])
+        expect((await api.get("/admin/audiences", admin)).data.audiences.map((a: any) => a.name)).toEqual(["Churn risk", "High intent"])
+        expect((await api.get("/admin/audiences?q=nothing", admin)).data.count).toBe(0)
+
+        await deleteCustomersWorkflow(container).run({ input: { ids: [ada.id] } })
+        await eventually(async () => expect(await memberIds()).toEqual([bob.id]))
+        const [high] = await service().listAudiences({ id: data.batch.audience.id })
+        expect(high.member_count).toBe(1)
+        expect((await service().listAudiences({ external_id: "cdp-churn" }))[0].member_count).toBe(0)
       })
 
       it("answers a replayed batch id with its first result and changes nothing", async () => {

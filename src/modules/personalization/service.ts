@@ -214,6 +214,62 @@ export default class PersonalizationModuleService extends MedusaService({
     }
   }
 
+  /**
+   * Takes customers out of every audience (deleted customers), recounting
+   * those audiences. Returns the memberships removed.
+   */
+  @InjectManager()
+  async removeCustomersFromAudiences(
+    customerIds: string[],
+    @MedusaContext() context: Context = {}
+  ): Promise<{ audience_id: string; customer_id: string }[]> {
+    return await this.setAudienceMemberships_(customerIds, [], context)
+  }
+
+  /** Puts memberships back (compensation of removeCustomersFromAudiences), recounting their audiences. */
+  @InjectManager()
+  async restoreAudienceMemberships(
+    memberships: { audience_id: string; customer_id: string }[],
+    @MedusaContext() context: Context = {}
+  ): Promise<void> {
+    await this.setAudienceMemberships_([], memberships, context)
+  }
+
+  @InjectTransactionManager()
+  protected async setAudienceMemberships_(
+    removeCustomerIds: string[],
+    add: { audience_id: string; customer_id: string }[],
+    @MedusaContext() context: Context = {}
+  ): Promise<{ audience_id: string; customer_id: string }[]> {
+    const em = context.transactionManager as SqlEntityManager
+    const removed = removeCustomerIds.length
+      ? await rows<{ audience_id: string; customer_id: string }>(
+          em,
+          `DELETE FROM audience_member WHERE deleted_at IS NULL AND customer_id = ANY($1::text[]) RETURNING audience_id, customer_id`,
+          [removeCustomerIds]
+        )
+      : []
+    if (add.length) {
+      await exec(
+        em,
+        `INSERT INTO audience_member (id, audience_id, customer_id, created_at, updated_at)
+         SELECT ${newId("audmem")}, x.audience_id, x.customer_id, now(), now() FROM jsonb_to_recordset($1::jsonb) AS x(audience_id text, customer_id text)
+         ON CONFLICT (audience_id, customer_id) WHERE deleted_at IS NULL DO NOTHING`,
+        [JSON.stringify(add)]
+      )
+    }
+    const audienceIds = [...new Set([...removed, ...add].map((m) => m.audience_id))]
+    if (audienceIds.length) {
+      await exec(
+        em,
+        `UPDATE audience a SET member_count = (SELECT count(*) FROM audience_member m WHERE m.deleted_at IS NULL AND m.audience_id = a.id),
+           updated_at = now() WHERE a.id = ANY($1::text[])`,
+        [audienceIds]
+      )
+    }
+    return removed.sort((a, b) => (a.audience_id + a.customer_id < b.audience_id + b.customer_id ? -1 : 1))
+  }
+
   /** Undoes applyAudienceBatch (a later step of the workflow failed). */
   @InjectManager()
   async revertAudienceBatch(applied: RevertAudienceBatchInput, @MedusaContext() context: Context = {}): Promise<void> {
