@@ -362,6 +362,11 @@ medusaIntegrationTestRunner({
         const off = await api.post(`/admin/audiences/${audienceId}`, { sync_customer_group: false }, admin)
         expect(off.data.audience).toMatchObject({ sync_customer_group: false, customer_group_id: null })
         expect(await customerModule.listCustomerGroups({ id: groupId })).toHaveLength(0)
+
+        // On again, then the source deleted: the group goes with the audience.
+        const again = (await api.post(`/admin/audiences/${audienceId}`, { sync_customer_group: true }, admin)).data.audience.customer_group_id
+        await api.delete(`/admin/audience-sources/${source.id}`, admin)
+        expect(await customerModule.listCustomerGroups({ id: again })).toHaveLength(0)
       })
     })
   },
