@@ -1,4 +1,5 @@
 import { addToCart, customerWithAccount, exchangeCode, resetAssistanceSettings, setConsent, storeApi, STOREFRONT_URL } from "./assistance"
+import { removeSources, sendSignedBatch } from "./audiences"
 import { logIn, startStore, type Store } from "./harness"
 import { basePrice, confirm, listPrices, moneyInPage, pickOption, removeRules } from "./group-pricing"
 import { addCondition, choose, clearToasts, eventually, expectedVipGermans, expectToastClearOf, parseCsv, pick, readDownload } from "./segments"
@@ -696,6 +697,82 @@ describe("the admin dashboard with the plugin, in chromium", () => {
         await row.waitFor({ state: "detached" })
         expect(await classByCode(store, type, c.code)).toBeNull()
       }
+    })
+  })
+
+  describe("audiences", () => {
+    const SOURCE = "E2E CDP"
+
+    it("lists the seeded source and audience; creates a source whose secret, shown once, signs a batch the webhook takes", async () => {
+      const { page, baseUrl } = store
+      await removeSources(store, [SOURCE])
+      await page.goto(`${baseUrl}/app/customers`)
+      await page.getByRole("link", { name: "Audiences", exact: true }).click()
+      await page.waitForURL("**/app/audiences")
+      const sources = page.getByTestId("audience-sources")
+      await sources.getByTestId("audience-source-row").filter({ hasText: "Demo CDP" }).waitFor()
+      const [seeded] = await store.sql<{ member_count: number }>(
+        "select member_count from audience where external_id = 'demo-high-intent' and deleted_at is null"
+      )
+      const row = page.getByTestId("audiences-list").locator("tbody tr", { hasText: "demo-high-intent" })
+      await row.getByTestId("audience-member-count").getByText(String(seeded.member_count), { exact: true }).waitFor()
+      await store.screenshot("27-audiences")
+
+      await page.getByTestId("audience-source-create").click()
+      await page.locator("#audience-source-name").fill(SOURCE)
+      await page.getByTestId("audience-source-save").click()
+      const secret = (await page.getByTestId("audience-source-secret").innerText()).trim()
+      expect(secret).toMatch(/^cssk_[A-Za-z0-9_-]{43}$/)
+      await store.screenshot("28-audience-secret")
+      await page.getByTestId("audience-source-secret-done").click()
+      await page.getByTestId("audience-source-secret").waitFor({ state: "detached" })
+      // Shown once: neither the page nor the API has it afterwards.
+      expect(await page.content()).not.toContain(secret)
+      const [source] = await store.sql<{ id: string }>("select id from audience_source where name = $1 and deleted_at is null", [SOURCE])
+
+      const [customer] = await store.sql<{ email: string }>("select email from customer where has_account and deleted_at is null order by email limit 1")
+      const sent = await sendSignedBatch(store, source.id, secret, {
+        batch_id: "e2e-1",
+        audience: { id: "e2e-buyers", name: "E2E buyers" },
+        add: [{ email: customer.email.toUpperCase() }, { email: "nobody@e2e.example" }],
+        remove: [],
+      })
+      expect(sent).toMatchObject({ status: 200, body: { batch: { added: 1, unknown: { count: 1 } } } })
+      expect((await sendSignedBatch(store, source.id, "cssk_wrong", { batch_id: "e2e-2", audience: { id: "x", name: "X" } })).status).toBe(401)
+      await page.reload()
+      await page.getByTestId("audiences-list").locator("tbody tr", { hasText: "E2E buyers" }).getByTestId("audience-member-count").getByText("1", { exact: true }).waitFor()
+    })
+
+    it("opens an audience: members, the batch with its unknown member, and the customer-group mirror", async () => {
+      const { page } = store
+      await page.getByTestId("audiences-list").getByRole("link", { name: "E2E buyers" }).click()
+      const detail = page.getByTestId("audience-detail")
+      await detail.waitFor()
+      await page.getByTestId("audience-members").locator("tbody tr").first().waitFor()
+      expect(await page.getByTestId("audience-members").locator("tbody tr").count()).toBe(1)
+      const batch = page.getByTestId("audience-batch").first()
+      await batch.getByText("e2e-1", { exact: true }).waitFor()
+      await batch.getByText("1 unknown", { exact: true }).waitFor()
+      await batch.getByText("Unknown: nobody@e2e.example").waitFor()
+
+      await page.getByTestId("audience-group-toggle").click()
+      await page.getByRole("link", { name: "Open the customer group" }).waitFor()
+      const [group] = await store.sql<{ id: string; members: string }>(
+        `select g.id, (select count(*) from customer_group_customer l where l.customer_group_id = g.id and l.deleted_at is null) as members
+           from customer_group g where g.name = 'E2E buyers' and g.deleted_at is null`
+      )
+      expect(Number(group.members)).toBe(1)
+      await store.screenshot("29-audience-detail")
+
+      // Deleting the source (after confirmation) takes its audiences and the group mirroring one.
+      await page.getByRole("link", { name: "Audiences", exact: true }).first().click()
+      await page.waitForURL("**/app/audiences")
+      const row = page.getByTestId("audience-source-row").filter({ hasText: SOURCE })
+      await row.getByRole("button", { name: "Delete" }).click()
+      await confirmPrompt(page, "Delete")
+      await row.waitFor({ state: "detached" })
+      expect(await page.getByTestId("audiences-list").locator("tbody tr", { hasText: "E2E buyers" }).count()).toBe(0)
+      expect(await store.sql("select id from customer_group where id = $1 and deleted_at is null", [group.id])).toEqual([])
     })
   })
 

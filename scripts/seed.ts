@@ -19,7 +19,8 @@
  * group that a native promotion (code VIP10) targets. Content blocks follow
  * (a hero for everybody and one for VIPs, a "we miss you" banner with the
  * WEMISSYOU code for lapsed customers, a cart banner for guest carts over
- * €100) with four days of impressions and clicks.
+ * €100) with four days of impressions and clicks. An audience source
+ * "Demo CDP" pushes one audience ("High intent") before the segments.
  *
  * Progress goes to stdout as short "[seed +12.3s] …" lines (the demo runs the
  * seed with Medusa's log level at "warn"). With DEMO_SEED_SUMMARY=<file>, the
@@ -59,6 +60,9 @@ import {
   backfillCustomerFactsWorkflow, createCustomerSegmentsWorkflow, refreshCustomerSegmentWorkflow,
   type CreateCustomerSegmentInput,
 } from "../src/workflows/customer-segments"
+import { PERSONALIZATION_MODULE } from "../src/modules/personalization"
+import type PersonalizationModuleService from "../src/modules/personalization/service"
+import { applyAudienceBatchWorkflow, createAudienceSourcesWorkflow } from "../src/workflows/audiences"
 
 const REGISTERED_CUSTOMERS = 272
 const GUEST_CUSTOMERS = 36
@@ -1155,6 +1159,51 @@ async function seedContentBlocks(ctx: Ctx) {
     }
   }
   phaseLog(ctx, `content blocks: ${events} impressions and clicks over the last 4 days`)
+// ---------------------------------------------------------------- audiences from a CDP
+
+const AUDIENCE_SOURCE = "Demo CDP"
+const AUDIENCE = { id: "demo-high-intent", name: "High intent" }
+const AUDIENCE_BATCH = "demo-high-intent-1"
+
+/**
+ * An audience source "Demo CDP" with one audience, "High intent": a few
+ * registered customers (by id and by email, as a CDP sends them) and one
+ * address no customer has (reported as unknown). Applied by the workflow the
+ * webhook runs once a batch's signature is verified; the fixed batch id makes
+ * a second run a replay that changes nothing. The source's secret is printed
+ * only when the source is created (rotate it in the admin to get a new one).
+ * Before the segments: their facts backfill reads the memberships.
+ */
+async function seedAudiences(ctx: Ctx, plans: CustomerPlan[], customerIds: Map<string, string>) {
+  const { container } = ctx
+  const service = container.resolve<PersonalizationModuleService>(PERSONALIZATION_MODULE)
+  let [source] = await service.listAudienceSources({ name: AUDIENCE_SOURCE })
+  if (!source) {
+    const { result } = await createAudienceSourcesWorkflow(container).run({ input: { sources: [{ name: AUDIENCE_SOURCE }] } })
+    ;[source] = await service.listAudienceSources({ id: result[0].id })
+    phaseLog(ctx, `audience source "${AUDIENCE_SOURCE}" (${source.id}) created; its secret, shown this once: ${result[0].secret}`)
+  }
+  const chosen = plans.filter((p) => p.registered).slice(0, 8)
+  const members = chosen.flatMap((p, i) => {
+    const id = customerIds.get(p.email)
+    // Half by customer id, half by email (upper case: emails are compared without case).
+    return id ? [i % 2 === 0 ? { customer_id: id } : { email: p.email.toUpperCase() }] : []
+  })
+  const { result } = await applyAudienceBatchWorkflow(container).run({
+    input: {
+      source_id: source.id,
+      batch_id: AUDIENCE_BATCH,
+      sent_at: new Date(),
+      audience: AUDIENCE,
+      add: [...members, { email: "someone.unknown@example.com" }],
+      remove: [],
+    },
+  })
+  phaseLog(
+    ctx,
+    `audience "${AUDIENCE.name}" (${result.audience.id}): ${result.audience.member_count} members` +
+      (result.replayed ? " (batch already applied)" : `, ${result.added} added, ${result.unknown.count} unknown`)
+  )
 }
 
 // ---------------------------------------------------------------- tax classes and group pricing
@@ -1291,6 +1340,7 @@ export default async function seedDemoData({ container }: ExecArgs) {
 
   const orderPlans = [...planOrders(customerPlans, allSkus().sort(), now), ...planRecentVipOrders(customerPlans, now)]
   const orderCount = await seedOrders(ctx, setup, orderPlans, variantIds, customerIds)
+  await seedAudiences(ctx, customerPlans, customerIds)
   await seedSegments(ctx)
   await seedContentBlocks(ctx)
   await seedTaxClassesAndGroupPricing(ctx)

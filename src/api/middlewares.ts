@@ -1,12 +1,14 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
 import { adminAssistanceMiddlewares } from "./admin/assistance-sessions/middlewares"
 import { adminContentBlocksMiddlewares } from "./admin/content-blocks/middlewares"
+import { adminAudiencesMiddlewares } from "./admin/audiences/middlewares"
 import { adminCustomerSegmentsMiddlewares } from "./admin/customer-segments/middlewares"
 import { adminCustomerSuiteMiddlewares } from "./admin/customer-suite/middlewares"
 import { adminGroupPriceRulesMiddlewares } from "./admin/group-price-rules/middlewares"
 import { adminTaxClassRatesMiddlewares } from "./admin/tax-class-rates/middlewares"
 import { adminTaxClassesMiddlewares } from "./admin/tax-classes/middlewares"
 import { storeContentBlocksMiddlewares } from "./store/content-blocks/middlewares"
+import { hookAudiencesMiddlewares } from "./hooks/customer-suite/middlewares"
 import { storeAssistanceMiddlewares } from "./store/assistance-sessions/middlewares"
 import { storeCustomerSegmentsMiddlewares } from "./store/customer-segments/middlewares"
 
@@ -23,5 +25,7 @@ export default defineMiddlewares({
     ...adminGroupPriceRulesMiddlewares,
     ...adminCustomerSegmentsMiddlewares,
     ...adminContentBlocksMiddlewares,
+    ...adminAudiencesMiddlewares,
+    ...hookAudiencesMiddlewares,
   ],
 })

@@ -104,9 +104,9 @@ export const countConditions = (node: BuilderNode): number =>
   node.type === "condition" ? 1 : node.children.reduce((n, c) => n + countConditions(c), 0)
 
 /** Pickers whose values are ids (country codes for countries) that the builder and summaries show by name. */
-const ID_PICKERS: ReadonlySet<string> = new Set<ValuePicker>(["customer_group", "country", "segment"])
+const ID_PICKERS: ReadonlySet<string> = new Set<ValuePicker>(["customer_group", "country", "segment", "audience"])
 
-/** The picker of an attribute whose values are ids to show by name (customer groups, countries, segments). */
+/** The picker of an attribute whose values are ids to show by name (customer groups, countries, segments, audiences). */
 export const idPickerOf = (attribute: Pick<Attribute, "picker"> | undefined): ValuePicker | undefined =>
   attribute?.picker && ID_PICKERS.has(attribute.picker) ? attribute.picker : undefined
 

@@ -99,6 +99,25 @@ const AssistanceOptionsSchema = z
   })
   .strict()
 
+/** Audiences pushed by a CDP through the signed webhook (POST /hooks/customer-suite/audiences). */
+export const AudiencesOptionsSchema = z
+  .object({
+    /** How long a rotated-out secret still verifies batches, so the CDP can switch over. */
+    secret_grace_period_hours: z.number().int().min(0).max(720).default(24),
+    /** Members (added plus removed) one batch may carry; a larger batch is refused whole (413). */
+    max_members_per_batch: z.number().int().min(1).max(10_000).default(10_000),
+    /** How far a batch's signed timestamp may be from the server's clock. */
+    max_clock_skew_seconds: z.number().int().min(30).max(300).default(300),
+  })
+  .strict()
+
+const PersonalizationOptionsSchema = z
+  .object({
+    enabled: z.boolean().default(true),
+    audiences: AudiencesOptionsSchema.prefault({}),
+  })
+  .strict()
+
 export const CustomerSuiteOptionsSchema = z
   .object({
     segments: SegmentsOptionsSchema.prefault({}),
@@ -107,7 +126,7 @@ export const CustomerSuiteOptionsSchema = z
     group_pricing: ToggleOnlySchema(true).prefault({}),
     assistance: AssistanceOptionsSchema.prefault({}),
     activity: ToggleOnlySchema(true).prefault({}),
-    personalization: ToggleOnlySchema(true).prefault({}),
+    personalization: PersonalizationOptionsSchema.prefault({}),
     companies: ToggleOnlySchema(false).prefault({}),
   })
   .strict()

@@ -5,6 +5,7 @@
  * models, and dates arrive as ISO 8601 strings.
  */
 export type * from "./assistance-session"
+export type * from "./audience"
 export type * from "./common"
 export type * from "./content-block"
 export type * from "./customer-segment"

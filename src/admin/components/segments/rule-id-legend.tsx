@@ -9,7 +9,7 @@ import { attributeOf } from "./attribute-select"
 import { idsOf } from "./rule-summary"
 
 /** Pickers whose values are opaque ids (country codes read well as they are). */
-const NAMED: readonly Exclude<ValuePicker, "country">[] = ["customer_group", "segment", "product", "collection", "category", "product_type"]
+const NAMED: readonly Exclude<ValuePicker, "country">[] = ["customer_group", "segment", "audience", "product", "collection", "category", "product_type"]
 
 const conditionsOf = (node: DraftRule | null | undefined): DraftCondition[] =>
   !node ? [] : "not" in node ? conditionsOf(node.not) : "all" in node ? node.all.flatMap(conditionsOf) : "any" in node ? node.any.flatMap(conditionsOf) : [node]
@@ -36,6 +36,7 @@ export const RuleIdLegend = ({ rule }: { rule: DraftRule | null | undefined }) =
   const labels = [
     usePickerLabels("customer_group", idList("customer_group")),
     usePickerLabels("segment", idList("segment")),
+    usePickerLabels("audience", idList("audience")),
     usePickerLabels("product", idList("product")),
     usePickerLabels("collection", idList("collection")),
     usePickerLabels("category", idList("category")),

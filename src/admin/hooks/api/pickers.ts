@@ -3,11 +3,11 @@ import { useTranslation } from "react-i18next"
 import { toSearch } from "../../lib/api"
 import { countryLabel, searchCountries, type PickerOption } from "../../lib/countries"
 import { sdk } from "../../lib/sdk"
-import type { AdminCustomerSegment, ValuePicker } from "../../../types/http"
+import type { AdminAudienceListResponse, AdminCustomerSegment, ValuePicker } from "../../../types/http"
 
 /**
  * The searchable lists of the value pickers: customer groups, customer
- * segments, countries, products, collections, categories and product types.
+ * segments, audiences, countries, products, collections, categories and product types.
  * Values are ids (country codes for countries); pickers show labels.
  */
 
@@ -34,6 +34,10 @@ const listers: Record<Exclude<ValuePicker, "country">, Lister> = {
       `/admin/customer-segments${toSearch({ q, id, limit, fields: "id,name" })}`
     )
     return customer_segments.map((s) => ({ value: s.id, label: s.name }))
+  },
+  audience: async ({ q, id, limit }) => {
+    const { audiences } = await sdk.client.fetch<AdminAudienceListResponse>(`/admin/audiences${toSearch({ q, id, limit })}`)
+    return audiences.map((a) => ({ value: a.id, label: a.name, hint: a.source.name }))
   },
   product: async ({ q, id, limit }) => {
     const { products } = await sdk.admin.product.list({ q, id, limit, fields: "id,title,handle" })

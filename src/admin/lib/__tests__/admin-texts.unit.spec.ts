@@ -54,7 +54,7 @@ describe("admin texts", () => {
       ...allValues<AdminCustomerSegmentRun["status"]>()(["queued", "running", "succeeded", "failed"]).map((k) => `customerSuite.segments.runStatus.${k}`),
       ...allValues<AdminCustomerSegmentRun["trigger"]>()(["manual", "saved", "schedule", "backfill", "dependency"]).map((k) => `customerSuite.segments.trigger.${k}`),
       ...allValues<AdminCustomerSegmentMember["membership"]["source"]>()(["rule", "manual"]).map((k) => `customerSuite.segments.members.source.${k}`),
-      ...["customer_group", "segment", "country", "product", "collection", "category", "product_type"].flatMap((p) => [
+      ...["customer_group", "segment", "audience", "country", "product", "collection", "category", "product_type"].flatMap((p) => [
         `customerSuite.segments.pickers.${p}.choose`,
         `customerSuite.segments.pickers.${p}.search`,
       ]),
@@ -95,7 +95,7 @@ describe("admin texts", () => {
         `customerSuite.segments.members.empty.${k}`,
       ]),
       ...["static", "perCart"].map((k) => `customerSuite.segments.membership.${k}`),
-      ...["customer_group", "segment", "product", "collection", "category", "product_type"].map((k) => `customerSuite.segments.form.idKind.${k}`),
+      ...["customer_group", "segment", "audience", "product", "collection", "category", "product_type"].map((k) => `customerSuite.segments.form.idKind.${k}`),
     ]
     expect(keys.filter((k) => !has(k))).toEqual([])
   })

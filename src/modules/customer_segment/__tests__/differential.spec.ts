@@ -50,6 +50,7 @@ const EMAILS = [
 ]
 const CITIES = ["berlin", "Paris", "Köln", "KÖLN", "İzmir", "izmir", "Θεσσαλονίκη", "ΘΕΣΣΑΛΟΝΊΚΗ", "Москва", "МОСКВА", "Tromsø", "TROMSØ"]
 const SEGMENT_IDS = ["cseg_a", "cseg_b", "cseg_c"]
+const AUDIENCE_IDS = ["aud_a", "aud_b"]
 const DAYS = ["2026-06-01", "2026-05-31", "2026-06-02", "2025-06-15", "today", "-14d", "-15d", "-1m", "-1y"]
 const TIMES = [
   "2026-06-01T00:00:00.000Z",
@@ -105,6 +106,7 @@ const factsArb: fc.Arbitrary<CustomerFacts> = fc.record({
   provinces: subset(["us-ca", "de-be"]),
   cities: subset(CITIES),
   segments: subset(SEGMENT_IDS),
+  audiences: subset(AUDIENCE_IDS),
   open_carts: fc.array(fc.constantFrom(...TIMES, ...RECENT), { maxLength: 2 }),
   orders: fc.array(orderArb, { maxLength: 4 }),
   purchases: fc.array(purchaseArb, { maxLength: 3 }),
@@ -158,7 +160,11 @@ function valueArb(name: string, operator: Operator): fc.Arbitrary<unknown> {
       case "boolean":
         return fc.boolean()
       case "id_list":
-        return name === "segments" ? fc.constantFrom(...SEGMENT_IDS, "cseg_z") : fc.constantFrom(...GROUPS, "cusgroup_z")
+        return name === "segments"
+          ? fc.constantFrom(...SEGMENT_IDS, "cseg_z")
+          : name === "audiences"
+            ? fc.constantFrom(...AUDIENCE_IDS, "aud_z")
+            : fc.constantFrom(...GROUPS, "cusgroup_z")
       case "string_list":
         return fc.constantFrom(...COUNTRIES, "DE", "us-ca", "US-CA", "berlin", "it", "KÖLN", "izmir", "İZMİR", "θεσσαλονίκη", "москва", "tromsø")
       case "metadata":
@@ -269,6 +275,7 @@ moduleIntegrationTestRunner<CustomerSegmentModuleService>({
         last_order_at: f.last_order_date,
         metadata: f.metadata,
         open_carts: f.open_carts,
+        audience_ids: f.audiences,
       })
       const purchasesOf = (f: CustomerFacts, i: number, tag = "") =>
         f.purchases.map((p, j) => ({ ...p, customer_id: ids[i], order_id: `order${tag}_${i}_${j}` }))

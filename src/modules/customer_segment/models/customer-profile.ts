@@ -42,6 +42,8 @@ const CustomerProfile = model
     metadata_folded: model.json().nullable(),
     /** Last activity (ISO 8601, UTC) of each cart with items the customer has not completed. */
     open_carts: model.array().default([]),
+    /** Ids of the audiences (personalization module) the customer is in, sorted. */
+    audience_ids: model.array().default([]),
   })
   .indexes([
     { on: ["customer_id"], unique: true, where: "deleted_at IS NULL" },

@@ -47,6 +47,8 @@ export type CustomerFacts = {
   metadata: Record<string, unknown>
   /** Ids of the segments the customer is a member of (static or dynamic). */
   segments: string[]
+  /** Ids of the audiences (pushed by a CDP) the customer is in; guests are in none. */
+  audiences: string[]
   /** Last activity of each of the customer's carts that has items and was not completed. */
   open_carts: Date[]
 }
@@ -97,6 +99,7 @@ export function guestFacts(partial: Partial<CustomerFacts> = {}): CustomerFacts 
     orders: [],
     metadata: {},
     segments: [],
+    audiences: [],
     open_carts: [],
     ...partial,
   }

@@ -24,6 +24,8 @@ export type ProfileInput = {
   metadata: Record<string, unknown> | null
   /** Last activity (ISO) of each of the customer's carts with items that was not completed. */
   open_carts: (Date | string)[]
+  /** Ids of the audiences the customer is in (sorted). */
+  audience_ids: string[]
 }
 
 export type PurchaseInput = {
@@ -51,12 +53,12 @@ export type FactsSnapshot = { profiles: ProfileInput[]; purchases: PurchaseInput
 const PROFILE_COLUMNS = `customer_id text, email text, email_domain text, first_name text, first_name_folded text,
   last_name text, last_name_folded text, has_account boolean, customer_added_at timestamptz, group_ids text[],
   source_ids text[], countries text[], provinces text[], cities text[], orders_count integer, spend jsonb,
-  first_order_at timestamptz, last_order_at timestamptz, metadata jsonb, metadata_folded jsonb, open_carts text[]`
+  first_order_at timestamptz, last_order_at timestamptz, metadata jsonb, metadata_folded jsonb, open_carts text[], audience_ids text[]`
 /** What a profile is written from (the facts); the stored row adds their folded forms. */
 const PROFILE_FIELDS = [
   "customer_id", "email", "first_name", "last_name", "has_account", "customer_added_at", "group_ids",
   "source_ids", "countries", "provinces", "cities", "orders_count", "spend", "first_order_at",
-  "last_order_at", "metadata", "open_carts",
+  "last_order_at", "metadata", "open_carts", "audience_ids",
 ]
 const STORED_PROFILE_FIELDS = [...PROFILE_FIELDS, "email_domain", "first_name_folded", "last_name_folded", "metadata_folded"]
 const PURCHASE_COLUMNS = `customer_id text, order_id text, product_id text, collection_id text, category_ids text[],
@@ -92,6 +94,7 @@ export function storedProfile(profile: ProfileInput): ProfileInput & Record<stri
     cities: placeSet(profile.cities),
     metadata_folded: foldedMetadata(profile.metadata),
     open_carts: [...new Set((profile.open_carts ?? []).map((d) => new Date(d).toISOString()))].sort(),
+    audience_ids: [...new Set(profile.audience_ids ?? [])].sort(),
   }
 }
 
@@ -256,6 +259,7 @@ export function toFacts(
     ),
     metadata: profile.metadata ?? {},
     segments,
+    audiences: profile.audience_ids ?? [],
     open_carts: (profile.open_carts ?? []).map((d) => new Date(d)),
   }
 }
@@ -263,7 +267,7 @@ export function toFacts(
 /** The profile columns that are facts rules read (see FactName). */
 const PROFILE_FACTS: FactName[] = [
   "email", "first_name", "last_name", "has_account", "customer_added_at", "group_ids", "countries", "provinces",
-  "cities", "orders_count", "spend", "first_order_at", "last_order_at", "metadata", "open_carts",
+  "cities", "orders_count", "spend", "first_order_at", "last_order_at", "metadata", "open_carts", "audience_ids",
 ]
 
 const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)

@@ -117,3 +117,30 @@ describe("parseCustomerSuiteOptions", () => {
     ).toThrow(/invalid plugin options:\n {2}- .*\n {2}- /)
   })
 })
+
+describe("personalization.audiences options", () => {
+  it("defaults to a 24-hour grace period, 10,000 members per batch and 5 minutes of clock skew", () => {
+    expect(parseCustomerSuiteOptions({}).personalization).toEqual({
+      enabled: true,
+      audiences: { secret_grace_period_hours: 24, max_members_per_batch: 10_000, max_clock_skew_seconds: 300 },
+    })
+    expect(parseCustomerSuiteOptions({ personalization: { audiences: { secret_grace_period_hours: 0 } } }).personalization.audiences).toMatchObject({
+      secret_grace_period_hours: 0,
+      max_members_per_batch: 10_000,
+    })
+  })
+
+  it("refuses values out of bounds and unknown keys, naming each", () => {
+    const problems = problemsOf({
+      personalization: { audiences: { max_members_per_batch: 20_000, max_clock_skew_seconds: 900, secret_grace_period_hours: -1, secret: "x" } },
+    })
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^"personalization\.audiences\.max_members_per_batch": /),
+        expect.stringMatching(/^"personalization\.audiences\.max_clock_skew_seconds": /),
+        expect.stringMatching(/^"personalization\.audiences\.secret_grace_period_hours": /),
+        '"personalization.audiences.secret": unknown option',
+      ])
+    )
+  })
+})

@@ -1,6 +1,8 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MathBN, Modules, OrderStatus } from "@medusajs/framework/utils"
 import type { FactsSnapshot, OrderInput, ProfileInput, PurchaseInput } from "../../../modules/customer_segment/service"
+import { PERSONALIZATION_MODULE } from "../../../modules/personalization"
+import type PersonalizationModuleService from "../../../modules/personalization/service"
 
 /** Orders that count: placed, not drafts, not canceled. Amounts are order totals. */
 const NOT_COUNTED = [OrderStatus.DRAFT, OrderStatus.CANCELED]
@@ -120,6 +122,7 @@ export async function loadCustomerFacts(
   )
 
   const openCarts = await loadOpenCarts(container, foundIds)
+  const audiences = await container.resolve<PersonalizationModuleService>(PERSONALIZATION_MODULE).mapCustomersAudienceIds(foundIds)
   const kept = new Map(keepOrdersOf.profiles.map((p) => [p.customer_id, p]))
   const orderCustomerIds = foundIds.filter((id) => !kept.has(id))
   const orders: OrderRow[] = []
@@ -218,6 +221,7 @@ export async function loadCustomerFacts(
       last_order_at: own.length ? new Date(own[own.length - 1].created_at).toISOString() : null,
       metadata: customer.metadata ?? null,
       open_carts: openCarts.get(customer.id) ?? [],
+      audience_ids: audiences.get(customer.id) ?? [],
       ...orderFactsOf(kept.get(customer.id)),
     })
     if (kept.has(customer.id)) {

@@ -115,3 +115,26 @@ describe("segments read by segments", () => {
     expect(() => parse("segments IS NULL")).toThrow(/operator "not_exists" does not apply to Segments \(segments, id_list\)/)
   })
 })
+
+describe("audiences", () => {
+  it("reads the audiences a customer is in, in memory and in SQL; guests are in none", () => {
+    const facts = guestFacts({ has_account: true, audiences: ["aud_high"] })
+    const rule = parse("audiences CONTAINS 'aud_high'")
+    expect(rule).toEqual({ attribute: "audiences", operator: "contains", value: "aud_high" })
+    expect(print(rule)).toBe("audiences CONTAINS 'aud_high'")
+    expect(evaluate(rule, facts, { now })).toBe(true)
+    expect(evaluate(parse("audiences NOT CONTAINS 'aud_high'"), facts, { now })).toBe(false)
+    expect(evaluate(parse("audiences IN ('aud_x', 'aud_high')"), facts, { now })).toBe(true)
+    expect(evaluate(parse("audiences IS NULL"), facts, { now })).toBe(false)
+    expect(evaluate(rule, guestFacts(), { now })).toBe(false)
+    expect(explain(rule, facts, { now })).toMatchObject({ result: true, fact: ["aud_high"] })
+
+    const compiled = compileSql(rule, { now })
+    expect(compiled.sql).toMatch(/p\.audience_ids && \$1/)
+    expect(compiled.params).toEqual([["aud_high"]])
+
+    const description = ATTRIBUTES.find((a) => a.name === "audiences")!
+    expect(description).toMatchObject({ type: "id_list", guest: false, picker: "audience", facts: ["audience_ids"] })
+    expect(operatorsOf(description)).toEqual(expect.arrayContaining(["contains", "not_contains", "in", "not_in", "exists", "not_exists"]))
+  })
+})

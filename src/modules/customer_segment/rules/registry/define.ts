@@ -13,6 +13,7 @@ export type ValuePicker =
   | "category"
   | "product_type"
   | "segment"
+  | "audience"
 
 /**
  * The stored facts an attribute reads: a column of customer_profile, or the
@@ -39,6 +40,7 @@ export type FactName =
   | "purchases"
   | "orders"
   | "segments"
+  | "audience_ids"
 
 /**
  * Everything about one attribute, in one place: its type (which decides the
