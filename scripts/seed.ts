@@ -60,8 +60,6 @@ import {
   backfillCustomerFactsWorkflow, createCustomerSegmentsWorkflow, refreshCustomerSegmentWorkflow,
   type CreateCustomerSegmentInput,
 } from "../src/workflows/customer-segments"
-import { PERSONALIZATION_MODULE } from "../src/modules/personalization"
-import type PersonalizationModuleService from "../src/modules/personalization/service"
 import { applyAudienceBatchWorkflow, createAudienceSourcesWorkflow } from "../src/workflows/audiences"
 
 const REGISTERED_CUSTOMERS = 272
@@ -1159,6 +1157,8 @@ async function seedContentBlocks(ctx: Ctx) {
     }
   }
   phaseLog(ctx, `content blocks: ${events} impressions and clicks over the last 4 days`)
+}
+
 // ---------------------------------------------------------------- audiences from a CDP
 
 const AUDIENCE_SOURCE = "Demo CDP"
