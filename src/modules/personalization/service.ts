@@ -59,16 +59,30 @@ export default class PersonalizationModuleService extends MedusaService({
   }
 
   /** Counts impressions and clicks not yet counted this hour for this shopper. */
-  @InjectTransactionManager()
+  @InjectManager()
   async recordContentBlockEvents(
-    input: { shopper_key: string; events: EventToRecord[]; now: Date },
+    input: { shopper_key: string; events: EventToRecord[]; now: Date | string },
+    @MedusaContext() context: Context = {}
+  ): Promise<RecordedEvents> {
+    return this.recordContentBlockEvents_(input, context)
+  }
+
+  @InjectTransactionManager()
+  protected async recordContentBlockEvents_(
+    input: { shopper_key: string; events: EventToRecord[]; now: Date | string },
     @MedusaContext() context: Context = {}
   ): Promise<RecordedEvents> {
     return recordEvents(context.transactionManager as SqlEntityManager, input)
   }
 
-  @InjectTransactionManager()
+  /** Undoes recordContentBlockEvents (compensation). */
+  @InjectManager()
   async revertContentBlockEvents(recorded: RecordedEvents, @MedusaContext() context: Context = {}): Promise<void> {
+    return this.revertContentBlockEvents_(recorded, context)
+  }
+
+  @InjectTransactionManager()
+  protected async revertContentBlockEvents_(recorded: RecordedEvents, @MedusaContext() context: Context = {}): Promise<void> {
     await revertEvents(context.transactionManager as SqlEntityManager, recorded)
   }
 
@@ -82,8 +96,8 @@ export default class PersonalizationModuleService extends MedusaService({
   }
 
   /** Drops the hourly deduplication rows older than `before`. */
-  @InjectTransactionManager()
-  async pruneContentBlockEvents(before: Date, @MedusaContext() context: Context = {}): Promise<number> {
-    return pruneEvents(context.transactionManager as SqlEntityManager, before)
+  @InjectManager()
+  async pruneContentBlockEvents(before: Date | string, @MedusaContext() context: Context = {}): Promise<number> {
+    return pruneEvents(context.manager as SqlEntityManager, before)
   }
 }

@@ -1,11 +1,30 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { MedusaError } from "@medusajs/framework/utils"
 import { PERSONALIZATION_MODULE } from "../../../modules/personalization"
 import { acceptedLocales, normalizeLocale, storeContent } from "../../../modules/personalization/content-blocks/content"
 import { matchesShopper, membershipNeeds } from "../../../modules/personalization/content-blocks/match"
 import type PersonalizationModuleService from "../../../modules/personalization/service"
 import type { StoreContentBlock, StoreContentBlockListResponse } from "../../../types/http/content-block"
 import { loadContentShopper, requestCustomerId } from "../../utils/content-block-shopper"
-import type { StoreGetContentBlocksParamsType } from "./validators"
+import { localeTag, type StoreGetContentBlocksParamsType } from "./validators"
+
+/**
+ * The request's locale: Medusa takes `?locale=` (or the `x-medusa-locale`
+ * header) off every /store request before validators run and puts it on
+ * `req.locale`; checked here with the validators' rule.
+ */
+function requestLocale(req: AuthenticatedMedusaRequest): string | null {
+  const raw = (req as { locale?: unknown }).locale
+  if (raw === undefined || raw === null || raw === "") {
+    return null
+  }
+  const parsed = localeTag("locale").safeParse(raw)
+  const locale = parsed.success ? normalizeLocale(parsed.data) : null
+  if (!locale) {
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, 'locale: a language tag such as "en" or "de-DE"')
+  }
+  return locale
+}
 
 /** How many live blocks of one placement the resolver reads at most (a placement holds a handful in practice). */
 export const MAX_CANDIDATES = 500
@@ -26,6 +45,7 @@ export const GET = async (
   res: MedusaResponse<StoreContentBlockListResponse>
 ) => {
   const params = req.validatedQuery as StoreGetContentBlocksParamsType
+  const locale = requestLocale(req)
   const service = req.scope.resolve<PersonalizationModuleService>(PERSONALIZATION_MODULE)
   const shopper = await loadContentShopper(req.scope, {
     customer_id: requestCustomerId(req.auth_context),
@@ -34,7 +54,7 @@ export const GET = async (
   })
   const candidates = await service.listLiveContentBlocks({
     placement: params.placement,
-    locales: acceptedLocales(params.locale ? normalizeLocale(params.locale) : null),
+    locales: acceptedLocales(locale),
     now: new Date(),
     take: MAX_CANDIDATES,
   })

@@ -77,8 +77,10 @@ export const dayOf = (now: Date) => now.toISOString().slice(0, 10)
  */
 export async function recordEvents(
   em: SqlEntityManager,
-  input: { shopper_key: string; events: EventToRecord[]; now: Date }
+  input: { shopper_key: string; events: EventToRecord[]; now: Date | string }
 ): Promise<RecordedEvents> {
+  // A workflow's input arrives serialised: the instant may be its ISO text.
+  const now = new Date(input.now)
   if (input.events.length === 0) {
     return { event_ids: [], stats: [] }
   }
@@ -90,14 +92,14 @@ export async function recordEvents(
      RETURNING id, block_id, type`,
     [
       input.shopper_key,
-      hourOf(input.now),
+      hourOf(now),
       input.events.map(() => generateEntityId("", "cbevt")),
       input.events.map((e) => e.block_id),
       input.events.map((e) => e.type),
     ]
   )
   const segmentsOf = new Map(input.events.map((e) => [`${e.block_id} ${e.type}`, e.segment_ids]))
-  const day = dayOf(input.now)
+  const day = dayOf(now)
   const stats = inserted.flatMap((r) =>
     ["", ...(segmentsOf.get(`${r.block_id} ${r.type}`) ?? [])].map((segment_id) => ({ block_id: r.block_id, type: r.type, segment_id, day }))
   )
@@ -149,11 +151,11 @@ export async function readStats(em: SqlEntityManager, input: { block_id: string;
 }
 
 /** Deletes hourly dedup rows older than `before`; answers how many. */
-export async function pruneEvents(em: SqlEntityManager, before: Date): Promise<number> {
+export async function pruneEvents(em: SqlEntityManager, before: Date | string): Promise<number> {
   const found = await rows<{ n: string }>(
     em,
     `WITH gone AS (DELETE FROM content_block_event WHERE deleted_at IS NULL AND hour < $1 RETURNING 1) SELECT count(*) AS n FROM gone`,
-    [before]
+    [new Date(before)]
   )
   return Number(found[0]?.n ?? 0)
 }
