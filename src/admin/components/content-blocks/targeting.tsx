@@ -18,16 +18,18 @@ type Targeting = Pick<
 export const useTargetingSummary = () => {
   const { t } = useTranslation()
   return (block: Targeting) => {
-    const parts: string[] = []
     const targets = [
       block.target_segment_ids.length && t("customerSuite.contentBlocks.summary.segments", { count: block.target_segment_ids.length }),
       block.target_group_ids.length && t("customerSuite.contentBlocks.summary.groups", { count: block.target_group_ids.length }),
       block.target_audience_ids.length && t("customerSuite.contentBlocks.summary.audiences", { count: block.target_audience_ids.length }),
     ].filter((p): p is string => !!p)
-    parts.push(block.shopper_kind === "all" && !targets.length ? t("customerSuite.contentBlocks.summary.everybody") : t(`customerSuite.contentBlocks.shopperKind.${block.shopper_kind}`))
-    if (targets.length) {
-      parts.push(t("customerSuite.contentBlocks.summary.inAny", { targets: targets.join(", ") }))
-    }
+    const parts = [
+      block.shopper_kind === "all" && !targets.length
+        ? t("customerSuite.contentBlocks.summary.everybody")
+        : targets.length
+          ? t("customerSuite.contentBlocks.summary.inAny", { who: t(`customerSuite.contentBlocks.summary.kind.${block.shopper_kind}`), targets: targets.join(", ") })
+          : t(`customerSuite.contentBlocks.summary.kind.${block.shopper_kind}`),
+    ]
     if (block.exclude_segment_ids.length) {
       parts.push(t("customerSuite.contentBlocks.summary.excluding", { count: block.exclude_segment_ids.length }))
     }

@@ -1,5 +1,5 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
-import { Eye } from "@medusajs/icons"
+import { Eye, Newspaper } from "@medusajs/icons"
 import { Badge, Button, Container, StatusBadge, Text, clx, createDataTableColumnHelper, createDataTableFilterHelper } from "@medusajs/ui"
 import { useMemo } from "react"
 import { useTranslation } from "react-i18next"
@@ -160,6 +160,8 @@ const ContentBlocksPage = () => {
 
 export const config = defineRouteConfig({
   label: "customerSuite.contentBlocks.nav",
+  // Medusa 2.21 lists a nested route as a text entry under its parent; the icon is for versions that show one.
+  icon: Newspaper,
   translationNs: "translation",
   nested: "/customers",
 })
