@@ -1,7 +1,7 @@
 import { Badge, StatusBadge, Text } from "@medusajs/ui"
 import { useTranslation } from "react-i18next"
 import { Link } from "react-router-dom"
-import { useContentBlocks } from "../../hooks/api/content-blocks"
+import { isMissingRoute, useContentBlocks } from "../../hooks/api/content-blocks"
 import { SectionStatus } from "../common/query-state"
 import { Section, SectionLink } from "../common/section"
 import { ScheduleBadge } from "./schedule"
@@ -11,8 +11,12 @@ const SHOWN = 50
 /** The segment page's list of the content blocks that target the segment or exclude it, each linked. */
 export const SegmentContentBlocks = ({ segmentId }: { segmentId: string }) => {
   const { t } = useTranslation()
-  const { data, isPending, isError } = useContentBlocks({ segment_id: segmentId, limit: SHOWN })
+  const { data, isPending, isError, error } = useContentBlocks({ segment_id: segmentId, limit: SHOWN })
   const blocks = data?.content_blocks ?? []
+  // Content blocks turned off in the plugin's options: the routes answer 404, the section is left out.
+  if (isMissingRoute(error)) {
+    return null
+  }
   return (
     <Section
       testId="segment-content-blocks"

@@ -41,6 +41,8 @@ export const useContentBlocks = (query: AdminContentBlockListParams, enabled = t
     queryFn: () => sdk.client.fetch<AdminContentBlockListResponse>(`${BASE}${toSearch(query)}`),
     placeholderData: keepPreviousData,
     enabled,
+    // 404: content blocks are turned off in the plugin's options (asking again changes nothing).
+    retry: (failures, error) => !isMissingRoute(error) && failures < 2,
   })
 
 /** The placements blocks use, with how many blocks (and active ones) each has. */
