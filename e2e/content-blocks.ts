@@ -77,6 +77,7 @@ export function describeContentBlocks(getStore: () => Store) {
       await page.getByTestId("content-block-save").click()
       await page.getByTestId("content-block-error-placement").waitFor()
       expect(await page.getByTestId("content-block-error-placement").innerText()).toMatch(/lower case|letters|digits/i)
+      await page.getByTestId("content-block-placement").scrollIntoViewIfNeeded()
       await store.screenshot("29-content-block-form-error")
 
       await clearToasts(page)

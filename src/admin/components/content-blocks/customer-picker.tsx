@@ -17,7 +17,7 @@ export const CustomerPicker = ({ value, onChange, testId }: { value: string; onC
   const list = customers.data?.customers ?? []
   const state = customers.isPending ? "loading" : customers.isError ? "error" : list.length === 0 ? "empty" : "ready"
   return (
-    <div className="flex flex-wrap items-center gap-1" data-testid={testId}>
+    <div className="flex min-w-0 flex-wrap items-center gap-1" data-testid={testId}>
       {value && <ChosenCustomer id={value} onRemove={() => onChange("")} />}
       <SearchPopover
         open={open}
@@ -55,6 +55,6 @@ const ChosenCustomer = ({ id, onRemove }: { id: string; onRemove: () => void }) 
   const chosen = useCustomerName(id)
   const customer = chosen.data?.customer
   return (
-    <RemovableBadge className="max-w-[20rem]" label={customer ? `${customerName(customer)}${customer.email ? ` · ${customer.email}` : ""}` : id} onRemove={onRemove} />
+    <RemovableBadge className="max-w-full" label={customer ? `${customerName(customer)}${customer.email ? ` · ${customer.email}` : ""}` : id} onRemove={onRemove} />
   )
 }
