@@ -256,6 +256,8 @@ medusaIntegrationTestRunner({
         expect(ids((await api.get("/admin/content-blocks?placement=home-hero&status=active", admin)).data)).toEqual([a.id])
         expect(ids((await api.get("/admin/content-blocks?q=hero&order=-name", admin)).data)).toEqual([b.id, a.id])
         expect(ids((await api.get(`/admin/content-blocks?segment_id=${vip.id}&order=name`, admin)).data)).toEqual([a.id, c.id])
+        const unused = await segment({ name: "Unused", kind: "static" })
+        expect((await api.get(`/admin/content-blocks?segment_id=${unused.id}`, admin)).data).toEqual({ content_blocks: [], count: 0, offset: 0, limit: 20 })
         const page = await api.get("/admin/content-blocks?order=priority&limit=1&offset=1", admin)
         expect(page.data).toMatchObject({ count: 3, offset: 1, limit: 1 })
         expect(ids(page.data)).toEqual([a.id])

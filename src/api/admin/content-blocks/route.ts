@@ -30,6 +30,9 @@ export const GET = async (
   }
   if (params.segment_id) {
     filters.id = await service.listContentBlockIdsForSegment(params.segment_id)
+    if ((filters.id as string[]).length === 0) {
+      return res.json({ content_blocks: [], count: 0, offset: params.offset, limit: params.limit })
+    }
   }
   const order: Record<string, "ASC" | "DESC"> = params.order
     ? { [params.order.replace(/^-/, "")]: params.order.startsWith("-") ? "DESC" : "ASC", id: "ASC" }

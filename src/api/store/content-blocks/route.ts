@@ -47,17 +47,11 @@ export const GET = async (
   const params = req.validatedQuery as StoreGetContentBlocksParamsType
   const locale = requestLocale(req)
   const service = req.scope.resolve<PersonalizationModuleService>(PERSONALIZATION_MODULE)
-  const shopper = await loadContentShopper(req.scope, {
-    customer_id: requestCustomerId(req.auth_context),
-    cart_id: params.cart_id,
-    owner_check: true,
-  })
-  const candidates = await service.listLiveContentBlocks({
-    placement: params.placement,
-    locales: acceptedLocales(locale),
-    now: new Date(),
-    take: MAX_CANDIDATES,
-  })
+  // The cart (and its owner check) and the candidates at once: neither needs the other.
+  const [shopper, candidates] = await Promise.all([
+    loadContentShopper(req.scope, { customer_id: requestCustomerId(req.auth_context), cart_id: params.cart_id, owner_check: true }),
+    service.listLiveContentBlocks({ placement: params.placement, locales: acceptedLocales(locale), now: new Date(), take: MAX_CANDIDATES }),
+  ])
   const targeted = candidates.filter((b) => b.targeted)
   const memberships = targeted.length ? await shopper.memberships(membershipNeeds(targeted)) : null
   const chosen = candidates.filter((b) => !b.targeted || matchesShopper(b, memberships!)).slice(0, params.limit)
