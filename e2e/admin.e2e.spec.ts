@@ -3,6 +3,7 @@ import { removeSources, sendSignedBatch } from "./audiences"
 import { logIn, startStore, type Store } from "./harness"
 import { basePrice, confirm, listPrices, moneyInPage, pickOption, removeRules } from "./group-pricing"
 import { addCondition, choose, clearToasts, eventually, expectedVipGermans, expectToastClearOf, parseCsv, pick, readDownload } from "./segments"
+import { describeContentBlocks } from "./content-blocks"
 import { chooseOption, classByCode, confirmPrompt, createClass, linkedClassId, pickCountry, removeClasses } from "./tax-classes"
 
 // beforeAll migrates, seeds (minutes), builds the dashboard and starts Medusa.
@@ -1142,4 +1143,6 @@ describe("the admin dashboard with the plugin, in chromium", () => {
       await eventually(async () => expect((await storeApi(store, "/store/customers/me", { token })).status).toBe(401), 15_000)
     })
   })
+
+  describeContentBlocks(() => store)
 })

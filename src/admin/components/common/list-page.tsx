@@ -117,7 +117,7 @@ export const ListPage = <T extends DataTableRowData>({
   error,
 }: {
   table: Parameters<typeof DataTable<T>>[0]["instance"]
-  texts: "segments" | "groupPricing" | "assistance.log"
+  texts: "segments" | "groupPricing" | "assistance.log" | "contentBlocks"
   testId: string
   /** The Create link's test id; without it, no Create link. */
   createTestId?: string

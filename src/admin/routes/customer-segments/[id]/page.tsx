@@ -2,6 +2,7 @@ import { Container, Heading } from "@medusajs/ui"
 import { useTranslation } from "react-i18next"
 import { useParams, type UIMatch } from "react-router-dom"
 import { Loaded } from "../../../components/common/query-state"
+import { SegmentContentBlocks } from "../../../components/content-blocks/segment-blocks"
 import { RuleIdLegend } from "../../../components/segments/rule-id-legend"
 import { RuleSummary } from "../../../components/segments/rule-summary"
 import { SegmentHeader } from "../../../components/segments/segment-header"
@@ -36,6 +37,7 @@ const SegmentDetailPage = () => {
             </Container>
           )}
           <SegmentMembers segment={segment} />
+          <SegmentContentBlocks segmentId={segment.id} />
           <RunHistory segment={segment} />
         </div>
       )}
