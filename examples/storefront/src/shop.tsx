@@ -11,6 +11,8 @@ import type { StorefrontConfig } from "./config"
 const CART_KEY = "mcs_cart_id"
 const REGION_KEY = "mcs_region_id"
 const ANON_KEY = "mcs_anonymous_id"
+/** Medusa's default cart fields, and each line's totals (tax included) beside its tax lines. */
+const CART_QUERY = { fields: "+items.total,+items.subtotal,+items.tax_total" }
 
 type Shop = {
   config: StorefrontConfig
@@ -82,7 +84,7 @@ export function ShopProvider({ config, children }: { config: StorefrontConfig; c
       return null
     }
     try {
-      const { cart } = await sdk.store.cart.retrieve(id)
+      const { cart } = await sdk.store.cart.retrieve(id, CART_QUERY)
       setCart(cart)
       return cart
     } catch {
@@ -153,7 +155,7 @@ export function ShopProvider({ config, children }: { config: StorefrontConfig; c
       throw new Error("No region")
     }
     // Created with the customer's token when signed in: the cart is theirs (group prices, tax class).
-    const { cart: created } = await sdk.store.cart.create({ region_id: region.id, shipping_address: { country_code: defaultCountry(region) } })
+    const { cart: created } = await sdk.store.cart.create({ region_id: region.id, shipping_address: { country_code: defaultCountry(region) } }, CART_QUERY)
     localStorage.setItem(CART_KEY, created.id)
     setCart(created)
     return created
@@ -162,7 +164,7 @@ export function ShopProvider({ config, children }: { config: StorefrontConfig; c
   const addToCart = useCallback(
     async (variantId: string, quantity: number) => {
       const target = await ensureCart()
-      const { cart } = await sdk.store.cart.createLineItem(target.id, { variant_id: variantId, quantity })
+      const { cart } = await sdk.store.cart.createLineItem(target.id, { variant_id: variantId, quantity }, CART_QUERY)
       setCart(cart)
     },
     [ensureCart, sdk]
@@ -177,7 +179,7 @@ export function ShopProvider({ config, children }: { config: StorefrontConfig; c
         await sdk.store.cart.deleteLineItem(cart.id, lineId)
         await loadCart()
       } else {
-        const { cart: updated } = await sdk.store.cart.updateLineItem(cart.id, lineId, { quantity })
+        const { cart: updated } = await sdk.store.cart.updateLineItem(cart.id, lineId, { quantity }, CART_QUERY)
         setCart(updated)
       }
     },
@@ -187,7 +189,7 @@ export function ShopProvider({ config, children }: { config: StorefrontConfig; c
   const setCountry = useCallback(
     async (country_code: string) => {
       if (cart) {
-        const { cart: updated } = await sdk.store.cart.update(cart.id, { shipping_address: { country_code } })
+        const { cart: updated } = await sdk.store.cart.update(cart.id, { shipping_address: { country_code } }, CART_QUERY)
         setCart(updated)
       }
     },
