@@ -1222,6 +1222,7 @@ describe("the admin dashboard with the plugin, in chromium", () => {
         expect(await banner.getAttribute("data-session-id")).toBe(started.body.assistance_session.id)
         await expect(banner.innerText()).resolves.toContain(customer.email)
         expect(new URL(page.url()).pathname).toBe("/")
+        await page.getByTestId("product-card").first().waitFor()
         await front.screenshot(page, "46-storefront-assisted-banner")
 
         await banner.getByTestId("assistance-end").click()
