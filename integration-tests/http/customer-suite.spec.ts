@@ -36,7 +36,7 @@ medusaIntegrationTestRunner({
         expect(capabilities).toHaveLength(8)
         expect(capabilities.map((c: { id: string }) => c.id)).toContain("segments")
         const shipped = capabilities.filter((c: { available: boolean }) => c.available).map((c: { id: string }) => c.id)
-        expect(shipped).toEqual(["segments", "customer_groups", "tax_classes", "group_pricing", "assistance"])
+        expect(shipped).toEqual(["segments", "customer_groups", "tax_classes", "group_pricing", "assistance", "personalization"])
 
         // medusa-config.ts passes no assistance overrides in tests: the defaults apply.
         const assistance = capabilities.find((c: { id: string }) => c.id === "assistance")

@@ -1,10 +1,12 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
 import { adminAssistanceMiddlewares } from "./admin/assistance-sessions/middlewares"
+import { adminContentBlocksMiddlewares } from "./admin/content-blocks/middlewares"
 import { adminCustomerSegmentsMiddlewares } from "./admin/customer-segments/middlewares"
 import { adminCustomerSuiteMiddlewares } from "./admin/customer-suite/middlewares"
 import { adminGroupPriceRulesMiddlewares } from "./admin/group-price-rules/middlewares"
 import { adminTaxClassRatesMiddlewares } from "./admin/tax-class-rates/middlewares"
 import { adminTaxClassesMiddlewares } from "./admin/tax-classes/middlewares"
+import { storeContentBlocksMiddlewares } from "./store/content-blocks/middlewares"
 import { storeAssistanceMiddlewares } from "./store/assistance-sessions/middlewares"
 import { storeCustomerSegmentsMiddlewares } from "./store/customer-segments/middlewares"
 
@@ -13,11 +15,13 @@ export default defineMiddlewares({
     // First: the assistance guard on every /store and /auth request.
     ...storeAssistanceMiddlewares,
     ...storeCustomerSegmentsMiddlewares,
+    ...storeContentBlocksMiddlewares,
     ...adminAssistanceMiddlewares,
     ...adminCustomerSuiteMiddlewares,
     ...adminTaxClassesMiddlewares,
     ...adminTaxClassRatesMiddlewares,
     ...adminGroupPriceRulesMiddlewares,
     ...adminCustomerSegmentsMiddlewares,
+    ...adminContentBlocksMiddlewares,
   ],
 })

@@ -52,7 +52,7 @@ export const CAPABILITIES: readonly CapabilityDescription[] = [
     id: "personalization",
     name: "Personalization",
     description: "Segment-targeted content blocks and audiences from an external CDP.",
-    available: false,
+    available: true,
   },
   {
     id: "companies",

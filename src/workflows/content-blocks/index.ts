@@ -1,0 +1,6 @@
+export * from "./workflows/create-content-blocks"
+export * from "./workflows/delete-content-blocks"
+export * from "./workflows/prune-content-block-events"
+export * from "./workflows/record-content-block-events"
+export * from "./workflows/update-content-block"
+export * from "./types"
