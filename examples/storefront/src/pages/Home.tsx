@@ -35,7 +35,7 @@ export function Home() {
         {products?.map((product) => (
           <li key={product.id} className="card" data-testid="product-card" data-product-id={product.id}>
             <Link to={`/products/${product.handle}`}>
-              {product.thumbnail ? <img src={product.thumbnail} alt="" /> : <div className="thumb" />}
+              {product.thumbnail ? <img src={product.thumbnail} alt="" onError={(e) => e.currentTarget.classList.add("thumb-missing")} /> : <div className="thumb" />}
               <span className="card-title">{product.title}</span>
             </Link>
             <Price price={lowestPrice(product)} signedIn={Boolean(customer)} />
