@@ -16,7 +16,10 @@
  * through its workflow; then everything is back-dated over the last two years.
  * Then the segment facts are rebuilt (the back-dating moved order dates) and a
  * few segments are created and filled, one of them mirrored into a customer
- * group that a native promotion (code VIP10) targets.
+ * group that a native promotion (code VIP10) targets. Content blocks follow
+ * (a hero for everybody and one for VIPs, a "we miss you" banner with the
+ * WEMISSYOU code for lapsed customers, a cart banner for guest carts over
+ * €100) with four days of impressions and clicks.
  *
  * Progress goes to stdout as short "[seed +12.3s] …" lines (the demo runs the
  * seed with Medusa's log level at "warn"). With DEMO_SEED_SUMMARY=<file>, the
@@ -48,6 +51,9 @@ import { SHOPPING_ASSISTANCE_MODULE } from "../src/modules/shopping_assistance"
 import type ShoppingAssistanceModuleService from "../src/modules/shopping_assistance/service"
 import { recordAssistanceConsentWorkflow } from "../src/workflows/shopping-assistance"
 import { CUSTOMER_SEGMENT_MODULE } from "../src/modules/customer_segment"
+import { PERSONALIZATION_MODULE } from "../src/modules/personalization"
+import type PersonalizationModuleService from "../src/modules/personalization/service"
+import { createContentBlocksWorkflow, recordContentBlockEventsWorkflow, type ContentBlockInput } from "../src/workflows/content-blocks"
 import type CustomerSegmentModuleService from "../src/modules/customer_segment/service"
 import {
   backfillCustomerFactsWorkflow, createCustomerSegmentsWorkflow, refreshCustomerSegmentWorkflow,
@@ -1019,6 +1025,138 @@ async function seedSegments(ctx: Ctx) {
   phaseLog(ctx, `promotion ${VIP_PROMOTION}: 10% off for the "${VIP_SEGMENT}" group (${vip.customer_group_id})`)
 }
 
+// ---------------------------------------------------------------- content blocks
+
+const LAPSED_SEGMENT = "Lapsed customers"
+const BIG_GUEST_CART_SEGMENT = "Guest carts over €100"
+const WE_MISS_YOU_PROMOTION = "WEMISSYOU"
+
+const demoContentBlocks = (segment: (name: string) => string): ContentBlockInput[] => [
+  {
+    name: "Home hero",
+    placement: "home-hero",
+    priority: 0,
+    content: "<h2>New season, new essentials</h2><p>Layers for every forecast, delivered across Europe and the US.</p>",
+    link_url: "/",
+  },
+  {
+    name: "VIP home hero",
+    placement: "home-hero",
+    priority: 100,
+    target_segment_ids: [segment(VIP_SEGMENT)],
+    content: `<h2>Thank you for being a VIP</h2><p>Your code <strong>${VIP_PROMOTION}</strong> takes 10% off every order.</p>`,
+    link_url: "/",
+  },
+  {
+    name: "We miss you",
+    placement: "home-banner",
+    priority: 50,
+    shopper_kind: "registered",
+    target_segment_ids: [segment(LAPSED_SEGMENT)],
+    content: `<h3>We miss you</h3><p>It has been a while. Come back with <strong>${WE_MISS_YOU_PROMOTION}</strong> for 10% off your next order.</p>`,
+    link_url: "/",
+  },
+  {
+    name: "Big guest cart banner",
+    placement: "cart-banner",
+    priority: 10,
+    shopper_kind: "guest",
+    target_segment_ids: [segment(BIG_GUEST_CART_SEGMENT)],
+    content: "<p><strong>Your cart is over €100.</strong> Create an account at checkout to track your order and collect rewards.</p>",
+  },
+]
+
+/**
+ * The demo's content blocks (looked up by name), the WEMISSYOU promotion, a
+ * guest segment on the cart's subtotal, and four days of impressions and
+ * clicks counted through the same workflow as the store's events (60 demo
+ * shoppers a day; once, when the home hero has no counters yet).
+ */
+async function seedContentBlocks(ctx: Ctx) {
+  const { container } = ctx
+  const segments = container.resolve<CustomerSegmentModuleService>(CUSTOMER_SEGMENT_MODULE)
+  const personalization = container.resolve<PersonalizationModuleService>(PERSONALIZATION_MODULE)
+
+  const guestSegment: CreateCustomerSegmentInput = {
+    name: BIG_GUEST_CART_SEGMENT,
+    description: "Guests whose cart is worth more than 100 EUR (evaluated on the cart by the store API).",
+    applies_to: "guests",
+    query: "cart_subtotal > 100 EUR",
+  }
+  await ensureByKey([BIG_GUEST_CART_SEGMENT], (s) => s.name,
+    () => segments.listCustomerSegments({ name: BIG_GUEST_CART_SEGMENT }),
+    () => createCustomerSegmentsWorkflow(container).run({ input: { segments: [guestSegment] } }))
+  const names = [VIP_SEGMENT, LAPSED_SEGMENT, BIG_GUEST_CART_SEGMENT]
+  const segmentIds = new Map((await segments.listCustomerSegments({ name: names }, { take: null })).map((s) => [s.name, s.id]))
+  const segment = (name: string) => {
+    const id = segmentIds.get(name)
+    if (!id) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `The demo segment "${name}" is missing`)
+    }
+    return id
+  }
+
+  const promotions = container.resolve(Modules.PROMOTION)
+  if ((await promotions.listPromotions({ code: WE_MISS_YOU_PROMOTION })).length === 0) {
+    await createPromotionsWorkflow(container).run({
+      input: {
+        promotionsData: [{
+          code: WE_MISS_YOU_PROMOTION,
+          type: "standard",
+          status: "active",
+          is_automatic: false,
+          application_method: { type: "percentage", target_type: "order", allocation: "across", value: 10 },
+        }],
+      },
+    })
+  }
+
+  const wanted = demoContentBlocks(segment)
+  const blockIds = await ensureByKey(wanted.map((b) => b.name), (b) => b.name,
+    () => personalization.listContentBlocks({ name: wanted.map((b) => b.name) }, { take: null }),
+    (missing) => createContentBlocksWorkflow(container).run({
+      input: { content_blocks: wanted.filter((b) => missing.includes(b.name)) },
+    }))
+  phaseLog(ctx, `content blocks: ${[...blockIds.keys()].map((n) => `"${n}"`).join(", ")}; promotion ${WE_MISS_YOU_PROMOTION}: 10% off`)
+
+  const hero = blockIds.get("Home hero")!
+  if ((await personalization.listContentBlockStats({ block_id: hero }, { take: 1 })).length > 0) {
+    return
+  }
+  const vip = blockIds.get("VIP home hero")!
+  const missYou = blockIds.get("We miss you")!
+  const banner = blockIds.get("Big guest cart banner")!
+  let events = 0
+  for (let daysAgo = 4; daysAgo >= 1; daysAgo--) {
+    const at = new Date(Math.floor(Date.now() / DAY) * DAY - daysAgo * DAY + 12 * 3_600_000)
+    for (let i = 0; i < 60; i++) {
+      const seen: { block_id: string; type: "impression" | "click"; segment_ids: string[] }[] = []
+      const show = (block_id: string, segment_ids: string[], click: boolean) => {
+        seen.push({ block_id, type: "impression", segment_ids })
+        if (click) {
+          seen.push({ block_id, type: "click", segment_ids })
+        }
+      }
+      if (i < 15) {
+        show(vip, [segment(VIP_SEGMENT)], (i + daysAgo) % 4 === 0)
+      } else {
+        show(hero, [], (i + daysAgo) % 9 === 0)
+      }
+      if (i >= 45) {
+        show(missYou, [segment(LAPSED_SEGMENT)], (i + daysAgo) % 5 === 0)
+      }
+      if (i % 3 === 0 && i >= 15) {
+        show(banner, [segment(BIG_GUEST_CART_SEGMENT)], (i + daysAgo) % 6 === 0)
+      }
+      await recordContentBlockEventsWorkflow(container).run({
+        input: { shopper_key: `demo:${daysAgo}:${i}`, events: seen, now: at },
+      })
+      events += seen.length
+    }
+  }
+  phaseLog(ctx, `content blocks: ${events} impressions and clicks over the last 4 days`)
+}
+
 // ---------------------------------------------------------------- tax classes and group pricing
 
 /** The tax-class provider as registered in medusa-config.ts. */
@@ -1154,6 +1292,7 @@ export default async function seedDemoData({ container }: ExecArgs) {
   const orderPlans = [...planOrders(customerPlans, allSkus().sort(), now), ...planRecentVipOrders(customerPlans, now)]
   const orderCount = await seedOrders(ctx, setup, orderPlans, variantIds, customerIds)
   await seedSegments(ctx)
+  await seedContentBlocks(ctx)
   await seedTaxClassesAndGroupPricing(ctx)
   const assisted = await seedAssistanceConsent(ctx, customerPlans, customerIds)
 

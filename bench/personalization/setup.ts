@@ -79,7 +79,8 @@ export default async function setup({ container }: ExecArgs) {
   const blocks: ContentBlockInput[] = []
   for (let i = 0; i < 200; i++) {
     const placement = PLACEMENTS[i % PLACEMENTS.length]
-    const kind = i % 10
+    // Every placement gets each kind twice (i and i + 100).
+    const kind = Math.floor(i / PLACEMENTS.length) % 10
     const seg = (k: number) => created[(i * 7 + k * 13) % created.length]
     const block: ContentBlockInput = {
       name: `Bench block ${String(i + 1).padStart(3, "0")}`,

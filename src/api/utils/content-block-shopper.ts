@@ -1,5 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { MedusaError } from "@medusajs/framework/utils"
+import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { CUSTOMER_SEGMENT_MODULE } from "../../modules/customer_segment"
 import type CustomerSegmentModuleService from "../../modules/customer_segment/service"
 import { PERSONALIZATION_MODULE } from "../../modules/personalization"
@@ -27,33 +27,41 @@ export async function loadContentShopper(
   container: MedusaContainer,
   input: { customer_id: string | null; cart_id?: string | null; owner_check: boolean }
 ): Promise<ContentShopper> {
-  const cart = input.cart_id ? await loadCart(container, input.cart_id) : null
+  // Only the owner first (one indexed read); items and products are loaded when a guest's segments are evaluated.
+  const [owner] = input.cart_id
+    ? await container.resolve(Modules.CART).listCarts({ id: input.cart_id }, { select: ["id", "customer_id"], take: 1 })
+    : []
+  if (input.cart_id && !owner) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Cart with id "${input.cart_id}" was not found`)
+  }
   let customerId = input.customer_id
-  if (cart?.row.customer_id && cart.row.customer_id !== customerId) {
-    const registered = await hasAccount(container, cart.row.customer_id)
+  if (owner?.customer_id && owner.customer_id !== customerId) {
+    const registered = await hasAccount(container, owner.customer_id)
     if (registered && input.owner_check) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Cart with id "${input.cart_id}" was not found`)
     }
     // The admin previewing a registered customer's cart sees what that customer sees.
     if (registered && !customerId) {
-      customerId = cart.row.customer_id
+      customerId = owner.customer_id
     }
   }
+  let cartOnce: ReturnType<typeof loadCart> | null = null
+  const loadFullCart = async () => (owner ? await (cartOnce ??= loadCart(container, owner.id)) : null)
   const kind: ShopperKind = customerId ? "registered" : "guest"
   let segments: Promise<string[]> | null = null
   let groups: Promise<string[]> | null = null
   let audiences: Promise<string[]> | null = null
-  const facts = async () => (customerId ? await customerFacts(container, customerId) : cartGuestFacts(cart?.row ?? null))
+  const facts = async () => (customerId ? await customerFacts(container, customerId) : cartGuestFacts((await loadFullCart())?.row ?? null))
   let factsOnce: ReturnType<typeof facts> | null = null
   const loadFacts = () => (factsOnce ??= facts())
 
   return {
     kind,
     customer_id: customerId,
-    cart_id: cart?.row.id ?? null,
+    cart_id: owner?.id ?? null,
     memberships: async (needs) => {
       if (needs.segments) {
-        segments ??= loadFacts().then((f) =>
+        segments ??= Promise.all([loadFacts(), loadFullCart()]).then(([f, cart]) =>
           container.resolve<CustomerSegmentModuleService>(CUSTOMER_SEGMENT_MODULE).matchShopper({
             customer_id: customerId,
             facts: f,
