@@ -8,6 +8,7 @@ export default [
       ".demo/**",
       ".cache/**",
       "e2e/artifacts/**",
+      "examples/*/dist/**",
       "integration-tests/consumer/.fixture/**",
     ],
   },
@@ -16,6 +17,15 @@ export default [
     // Test harnesses and scripts are not served over HTTP: a plain Error is right there.
     files: ["e2e/**", "integration-tests/**", "scripts/**"],
     rules: { "@medusajs/use-medusa-error-not-generic-error": "off" },
+  },
+  {
+    // The example storefront runs in the browser, not in Medusa: no MedusaError there, and its
+    // store types come from @medusajs/types (HttpTypes), as a storefront's do, not the server's framework.
+    files: ["examples/**"],
+    rules: {
+      "@medusajs/use-medusa-error-not-generic-error": "off",
+      "@medusajs/import-from-framework-not-internal": "off",
+    },
   },
   {
     // The rule engine is pure TypeScript with no Medusa imports (ARCHITECTURE §2):

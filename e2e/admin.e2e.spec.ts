@@ -1,6 +1,7 @@
 import { addToCart, customerWithAccount, exchangeCode, resetAssistanceSettings, setConsent, storeApi, STOREFRONT_URL } from "./assistance"
 import { removeSources, sendSignedBatch } from "./audiences"
 import { logIn, startStore, type Store } from "./harness"
+import { basePriceEur, blockId, customerTargetedBy, groupMemberWithAccount, open, openFirstProduct, signIn, startStorefront, wholesalePrice, type Storefront } from "./storefront"
 import { basePrice, confirm, listPrices, moneyInPage, pickOption, removeRules } from "./group-pricing"
 import { addCondition, choose, clearToasts, eventually, expectedVipGermans, expectToastClearOf, parseCsv, pick, readDownload } from "./segments"
 import { describeContentBlocks } from "./content-blocks"
@@ -1141,6 +1142,173 @@ describe("the admin dashboard with the plugin, in chromium", () => {
       const [row] = await store.sql<{ status: string; end_reason: string }>(`select status, end_reason from assistance_session where id = $1`, [sessionId])
       expect(row).toEqual({ status: "ended", end_reason: "ended_by_admin" })
       await eventually(async () => expect((await storeApi(store, "/store/customers/me", { token })).status).toBe(401), 15_000)
+    })
+  })
+  describe("the example storefront (examples/storefront)", () => {
+    let front: Storefront
+
+    beforeAll(async () => {
+      front = await startStorefront(store)
+    })
+
+    afterAll(async () => {
+      await front?.stop()
+    })
+
+    it("shows a guest the products with their prices in the Europe region, and the default home hero", async () => {
+      const page = await front.shopper()
+      const events = page.waitForResponse((r) => r.url().includes("/store/content-blocks/events") && r.request().method() === "POST")
+      await open(page, `${front.url}/`)
+      const cards = page.getByTestId("product-card")
+      await cards.first().waitFor()
+      // The first card's price: the store API's calculated price of the product's cheapest variant in EUR.
+      const [europe] = await store.sql<{ id: string }>(`select id from region where currency_code = 'eur' and deleted_at is null`)
+      const productId = (await cards.first().getAttribute("data-product-id"))!
+      const api = await storeApi<{ products: { variants: { calculated_price: { calculated_amount: number } | null }[] }[] }>(
+        store,
+        `/store/products?id=${productId}&region_id=${europe.id}&fields=id,*variants.calculated_price`
+      )
+      const cheapest = Math.min(...api.body.products[0].variants.filter((v) => v.calculated_price).map((v) => v.calculated_price!.calculated_amount))
+      const price = cards.first().getByTestId("price")
+      expect(Number(await price.getAttribute("data-amount"))).toBe(cheapest)
+      expect(await price.getAttribute("data-currency")).toBe("eur")
+
+      const hero = page.locator('[data-placement="home-hero"][data-state="loaded"] [data-content-block-id]')
+      await hero.first().waitFor()
+      expect(await hero.count()).toBe(1)
+      expect(await hero.getAttribute("data-content-block-id")).toBe(await blockId(store, "Home hero"))
+      // Its impression was sent through the events route.
+      expect((await events).status()).toBe(200)
+      await front.screenshot(page, "40-storefront-guest-home")
+    })
+
+    it("shows a VIP customer the VIP home hero", async () => {
+      const vip = await customerTargetedBy(store, "VIP home hero")
+      const page = await front.shopper()
+      await signIn(page, front.url, vip.email)
+      await open(page, `${front.url}/`)
+      const hero = page.locator('[data-placement="home-hero"][data-state="loaded"] [data-content-block-id]')
+      await hero.first().waitFor()
+      expect(await hero.getAttribute("data-content-block-id")).toBe(await blockId(store, "VIP home hero"))
+      await front.screenshot(page, "41-storefront-vip-home")
+    })
+
+    it("shows a guest whose cart passes 100 EUR the cart banner, and not before", async () => {
+      const page = await front.shopper()
+      await open(page, `${front.url}/`)
+      const { amount } = await openFirstProduct(page)
+      expect(amount).toBeGreaterThan(0)
+      const bannerId = await blockId(store, "Big guest cart banner")
+      const banner = page.locator(`[data-placement="cart-banner"] [data-content-block-id="${bannerId}"]`)
+      if (amount < 100) {
+        await page.getByTestId("add-to-cart").click()
+        await page.getByTestId("cart-line").first().waitFor()
+        await page.locator('[data-placement="cart-banner"][data-state="empty"]').waitFor()
+        expect(await banner.count()).toBe(0)
+        await page.goBack()
+        await page.getByTestId("product-price").getByTestId("price").waitFor()
+      }
+      // Well over 100 EUR, with or without the VAT the prices include.
+      await page.getByTestId("quantity").fill(String(Math.ceil(150 / amount)))
+      await page.getByTestId("add-to-cart").click()
+      await page.getByTestId("cart-line").first().waitFor()
+      expect(Number(await page.getByTestId("cart-totals").getAttribute("data-subtotal"))).toBeGreaterThan(100)
+      await banner.waitFor()
+      await front.screenshot(page, "42-storefront-guest-cart-banner")
+    })
+
+    it("shows a Wholesale member the group price on the product and in the cart, with no tax", async () => {
+      const member = await groupMemberWithAccount(store, "Wholesale")
+      const page = await front.shopper()
+      await signIn(page, front.url, member.email)
+      await open(page, `${front.url}/`)
+      await page.getByTestId("product-card").first().waitFor()
+      const { variantId, amount } = await openFirstProduct(page)
+      const group = await wholesalePrice(store, variantId)
+      const base = await basePriceEur(store, variantId)
+      expect(group).toBeLessThan(base)
+      expect(amount).toBe(group)
+      const price = page.getByTestId("product-price")
+      await price.getByTestId("group-price-label").waitFor()
+      expect(Number(await price.getByTestId("original-price").getAttribute("data-amount"))).toBe(base)
+      await front.screenshot(page, "43-storefront-wholesale-product")
+
+      await page.getByTestId("add-to-cart").click()
+      const line = page.locator(`[data-testid="cart-line"][data-variant-id="${variantId}"]`)
+      await line.waitFor()
+      expect(Number(await line.getAttribute("data-unit-price"))).toBe(group)
+      // The tax-class provider's exemption for the Wholesale customer class, as Medusa's cart holds it.
+      expect(await line.getAttribute("data-tax-codes")).toBe("EXEMPT")
+      expect(Number(await line.getAttribute("data-tax-rates"))).toBe(0)
+      expect(await line.getAttribute("data-tax-total")).toBe("0")
+      expect(Number(await line.getAttribute("data-unit-price"))).toBe(group)
+      expect(await page.getByTestId("cart-totals").getAttribute("data-tax-total")).toBe("0")
+      expect(Number(await page.getByTestId("cart-totals").getAttribute("data-total"))).toBe(group)
+      await line.getByTestId("cart-line-tax").getByText("EXEMPT 0%").waitFor()
+      const cartId = (await page.getByTestId("cart-page").getAttribute("data-cart-id"))!
+      const [cart] = await store.sql<{ customer_id: string }>(`select customer_id from cart where id = $1`, [cartId])
+      expect(cart.customer_id).toBe(member.id)
+      await front.screenshot(page, "44-storefront-wholesale-cart")
+    })
+
+    describe("shopping assistance", () => {
+      let customer: { id: string; email: string }
+
+      beforeAll(async () => {
+        const on = await front.adminApi("/admin/customer-suite/settings", {
+          method: "POST",
+          body: { assistance: { enabled: true, storefront_url: `${front.url}/account/assist?code={code}` } },
+        })
+        expect(on.status).toBe(200)
+        // Another customer than the admin test's, starting without consent.
+        customer = await groupMemberWithAccount(store, "General", 1)
+        await setConsent(store, customer.email, false)
+      })
+
+      afterAll(async () => {
+        // Off again, as the settings test expects on the next run.
+        await front.adminApi("/admin/customer-suite/settings", {
+          method: "POST",
+          body: { reset: ["enabled", "consent", "code_ttl_seconds", "session_ttl_minutes", "storefront_url", "require_reason", "denied_actions"].map((k) => `assistance.${k}`) },
+        })
+      })
+
+      it("lets the customer allow assistance with the switch on the account page", async () => {
+        const page = await front.shopper()
+        await signIn(page, front.url, customer.email)
+        const toggle = page.getByTestId("assistance-consent-switch")
+        await expect(toggle.isChecked()).resolves.toBe(false)
+        await eventually(async () => expect(await toggle.isEnabled()).toBe(true))
+        await toggle.click()
+        await eventually(async () => expect(await toggle.isChecked()).toBe(true))
+        const answer = await front.adminApi<{ assistance_consent: { allowed: boolean } }>(`/admin/customers/${customer.id}/assistance-consent`)
+        expect(answer.body.assistance_consent.allowed).toBe(true)
+        await front.screenshot(page, "45-storefront-account-consent")
+      })
+
+      it("opens the admin's assistance link on the storefront and shows the banner until the session is ended", async () => {
+        const started = await front.adminApi<{ assistance_session: { id: string }; link: string | null }>(
+          `/admin/customers/${customer.id}/assistance-sessions`,
+          { method: "POST", body: { reason: "Storefront e2e" } }
+        )
+        expect(started.status).toBe(201)
+        expect(started.body.link).toMatch(new RegExp(`^${front.url}/account/assist\\?code=`))
+        const page = await front.shopper()
+        await page.goto(started.body.link!)
+        const banner = page.getByTestId("assistance-banner")
+        await banner.waitFor()
+        expect(await banner.getAttribute("data-session-id")).toBe(started.body.assistance_session.id)
+        await expect(banner.innerText()).resolves.toContain(customer.email)
+        expect(new URL(page.url()).pathname).toBe("/")
+        await page.getByTestId("product-card").first().waitFor()
+        await front.screenshot(page, "46-storefront-assisted-banner")
+
+        await banner.getByTestId("assistance-end").click()
+        await banner.waitFor({ state: "detached" })
+        await page.getByTestId("sign-in-link").waitFor()
+        const [row] = await store.sql<{ status: string }>(`select status from assistance_session where id = $1`, [started.body.assistance_session.id])
+        expect(row.status).toBe("ended")
+      })
     })
   })
 

@@ -21,6 +21,8 @@ export const ADMIN_PASSWORD = "supersecret"
 
 export type Store = {
   baseUrl: string
+  /** Where the example storefront is served (storefront.ts starts it; the store's CORS allows it). */
+  storefrontUrl: string
   databaseUrl: string
   browser: Browser
   page: Page
@@ -45,9 +47,17 @@ export async function startStore(): Promise<Store> {
   const staticBefore = listStatic()
   // Chosen first: the seed stores product picture URLs on this port.
   const port = await getPort()
+  // The example storefront's origin, chosen now: the store's CORS must allow it from the start.
+  let storefrontPort = await getPort()
+  while (storefrontPort === port) {
+    storefrontPort = await getPort()
+  }
+  const storefrontUrl = `http://localhost:${storefrontPort}`
   const env = {
     ...process.env,
     PORT: String(port),
+    STORE_CORS: storefrontUrl,
+    AUTH_CORS: `${storefrontUrl},http://localhost:${port}`,
     DATABASE_URL: databaseUrl,
     MEDUSA_DISABLE_TELEMETRY: "true",
     DEMO_ADMIN_EMAIL: ADMIN_EMAIL,
@@ -102,6 +112,7 @@ export async function startStore(): Promise<Store> {
 
   return {
     baseUrl,
+    storefrontUrl,
     databaseUrl,
     browser,
     page,

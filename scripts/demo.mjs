@@ -2,7 +2,9 @@
 // npm run demo [-- --reset]
 // One command on a machine with only Node 20: PostgreSQL (DATABASE_URL, or an
 // embedded server with its data under .demo/), migrations, an idempotent seed,
-// the admin build, and Medusa with its dashboard. Ctrl-C stops everything.
+// the admin build, Medusa with its dashboard, and the example storefront
+// (examples/storefront, built with Vite and served on port 8000, or the next
+// free port, with its runtime /config.json). Ctrl-C stops everything.
 // Until the banner, the terminal shows the demo's and the seed's own short
 // lines (Medusa logs at "warn" meanwhile, its start-up goes to
 // .demo/medusa-start.log); Medusa's normal log follows the banner.
@@ -19,12 +21,14 @@ import {
   startEmbeddedPostgres,
 } from "./lib/postgres.mjs"
 import { buildAdminIfStale, linkAdminBuild, waitForHealth } from "./lib/medusa.mjs"
+import { buildStorefront, choosePort, demoAccounts, serveStorefront, storefrontDist } from "./lib/storefront.mjs"
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
 const medusaBin = path.join(root, "node_modules", ".bin", "medusa")
 const args = new Set(process.argv.slice(2))
 const reset = args.has("--reset")
 const port = Number(process.env.PORT ?? 9000)
+const storefrontPort = Number(process.env.STOREFRONT_PORT ?? 8000)
 const adminEmail = process.env.DEMO_ADMIN_EMAIL ?? "admin@medusa-test.com"
 const adminPassword = process.env.DEMO_ADMIN_PASSWORD ?? "supersecret"
 const startedAt = Date.now()
@@ -37,6 +41,7 @@ const log = (message) =>
 
 let postgres = null
 let medusa = null
+let storefront = null
 let stopping = false
 
 async function shutdown(code) {
@@ -51,6 +56,9 @@ async function shutdown(code) {
     const timer = setTimeout(() => medusa.kill("SIGKILL"), 15_000)
     await exited
     clearTimeout(timer)
+  }
+  if (storefront) {
+    await storefront.close()
   }
   if (postgres) {
     log("Stopping the embedded PostgreSQL…")
@@ -79,7 +87,8 @@ function run(command, commandArgs, env) {
   })
 }
 
-async function publishableKey(databaseUrl) {
+/** The storefront's publishable key and demo customers, read from the seeded database. */
+async function storefrontFacts(databaseUrl) {
   const client = new pg.Client({ connectionString: databaseUrl })
   await client.connect()
   try {
@@ -87,7 +96,7 @@ async function publishableKey(databaseUrl) {
       `select token from api_key where type = 'publishable' and revoked_at is null
          and deleted_at is null order by (title = 'Demo storefront') desc, created_at limit 1`
     )
-    return rows[0]?.token ?? "(none)"
+    return { key: rows[0]?.token ?? "(none)", accounts: await demoAccounts(client) }
   } finally {
     await client.end()
   }
@@ -180,9 +189,8 @@ async function main() {
     DATABASE_URL: databaseUrl,
     PORT: String(port),
     MEDUSA_DISABLE_TELEMETRY: "true",
-    // Login as customer is on in the demo (consent opt_in), with links to a local storefront.
+    // Login as customer is on in the demo (consent opt_in), with links to the example storefront.
     CUSTOMER_SUITE_ASSISTANCE: process.env.CUSTOMER_SUITE_ASSISTANCE ?? "true",
-    CUSTOMER_SUITE_STOREFRONT_URL: process.env.CUSTOMER_SUITE_STOREFRONT_URL ?? "http://localhost:8000",
   }
 
   // Until the banner Medusa logs warnings and errors only; node's deprecation
@@ -208,6 +216,31 @@ async function main() {
   await buildAdminIfStale(root, log, { quiet: true })
   linkAdminBuild(root)
 
+  // The storefront: one build, its settings (backend URL, this seed's publishable key) in /config.json.
+  log("Building the storefront (examples/storefront, vite build)")
+  buildStorefront(root, { quiet: true })
+  const facts = await storefrontFacts(databaseUrl)
+  const key = summary.publishable_key ?? facts.key
+  const accounts = [
+    ...facts.accounts,
+    ...(summary.assisted_customer ? [{ email: summary.assisted_customer, label: "Allows shopping assistance" }] : []),
+  ]
+  const storefrontConfig = {
+    backend_url: `http://localhost:${port}`,
+    publishable_key: key,
+    demo_accounts: accounts,
+    demo_password: summary.assisted_password ?? "supersecret",
+  }
+  const chosenPort = await choosePort(storefrontPort)
+  storefront = await serveStorefront({ dir: storefrontDist(root), port: chosenPort, getConfig: () => storefrontConfig })
+  if (storefront.port !== storefrontPort) {
+    log(`Port ${storefrontPort} is taken: the storefront listens on ${storefront.port}`)
+  }
+  // The assistance links and the store's CORS follow the storefront's URL (unless set).
+  env.CUSTOMER_SUITE_STOREFRONT_URL = process.env.CUSTOMER_SUITE_STOREFRONT_URL ?? storefront.url
+  env.STORE_CORS = process.env.STORE_CORS ?? storefront.url
+  env.AUTH_CORS = process.env.AUTH_CORS ?? `${storefront.url},http://localhost:${port},http://localhost:5173`
+
   log(`Starting Medusa on port ${port} (start-up log: ${path.relative(root, startLogFile)})`)
   const server = startMedusa({ ...env, NODE_ENV: "production" })
   medusa = server.child
@@ -226,7 +259,6 @@ async function main() {
     throw error
   }
 
-  const key = summary.publishable_key ?? (await publishableKey(databaseUrl))
   const assisted = summary.assisted_customer
   const seconds = ((Date.now() - startedAt) / 1000).toFixed(0)
   process.stdout.write(
@@ -236,6 +268,7 @@ async function main() {
       `  medusa-customer-suite demo is ready (${seconds}s)`,
       `  Admin:            http://localhost:${port}/app`,
       `  Admin login:      ${adminEmail} / ${adminPassword}`,
+      `  Storefront:       ${storefront.url} (demo customers on its sign-in page)`,
       `  Publishable key:  ${key}`,
       `  Store API:        http://localhost:${port}/store (header x-publishable-api-key)`,
       ...(assisted ? [`  Login as customer: ${assisted} / ${summary.assisted_password} has allowed assistance (storefront side)`] : []),

@@ -98,6 +98,8 @@ async function main() {
     failed ||= (await run(bin("tsc"), ["-p", "tsconfig.check.json", "--noEmit"])) !== 0
     say("Type check: admin (src/admin/tsconfig.json)")
     failed ||= (await run(bin("tsc"), ["-p", "src/admin/tsconfig.json", "--noEmit"])) !== 0
+    say("Type check: example storefront (examples/storefront/tsconfig.json)")
+    failed ||= (await run(bin("tsc"), ["-p", "examples/storefront/tsconfig.json"])) !== 0
     say("Lint: eslint with @medusajs/eslint-plugin recommended")
     failed ||= (await run(bin("eslint"), [".", "--max-warnings", "0"])) !== 0
     if (failed) {

@@ -139,6 +139,35 @@ describe("the packed plugin installed into another store", () => {
     expect(result.output).toContain("function function function")
   })
 
+  it("exports the typed store client at medusa-customer-suite/client, loading no server code", async () => {
+    expect(packedFiles).toEqual(expect.arrayContaining([".medusa/server/src/client/index.js", ".medusa/server/src/client/index.d.ts"]))
+    const script = [
+      'const c = require("medusa-customer-suite/client");',
+      "const calls = [];",
+      "const suite = c.createCustomerSuiteClient({ client: { fetch: async (p, init) => (calls.push([init.method, p, init.query, init.body]), {}) } });",
+      'const loaded = Object.keys(require.cache).filter((f) => !f.includes("/client/"));',
+      "Promise.all([suite.contentBlocks.list({ placement: 'home-hero', limit: 1 }), suite.contentBlocks.track({ events: [] }), suite.segments.current({ cart_id: 'cart_1' }), suite.segments.mine(), suite.assistance.consent(), suite.assistance.setConsent(true), suite.assistance.exchange('CODE1234'), suite.assistance.current(), suite.assistance.end()])",
+      "  .then(() => console.log(JSON.stringify({ type: typeof c.createCustomerSuiteClient, loaded, calls })));",
+    ].join("\n")
+    const result = await runCommand("node", ["-e", script], { cwd: fixture })
+    expectSuccess(result, "require medusa-customer-suite/client")
+    const out = JSON.parse(result.output.trim().split("\n").pop()!)
+    expect(out.type).toBe("function")
+    // Nothing but the client itself: no Medusa framework, no modules, nothing a browser bundle could not take.
+    expect(out.loaded).toEqual([])
+    expect(out.calls.map((c: unknown[]) => `${c[0]} ${c[1]}`)).toEqual([
+      "GET /store/content-blocks",
+      "POST /store/content-blocks/events",
+      "GET /store/customer-segments/current",
+      "GET /store/customers/me/customer-segments",
+      "GET /store/customers/me/assistance-consent",
+      "POST /store/customers/me/assistance-consent",
+      "POST /store/assistance-sessions/exchange",
+      "GET /store/assistance-sessions/current",
+      "POST /store/assistance-sessions/current/end",
+    ])
+  })
+
   it("stops the store's boot when a plugin option is wrong, naming it", async () => {
     const result = await runCommand(medusa, ["start"], {
       cwd: fixture,
