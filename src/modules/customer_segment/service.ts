@@ -369,11 +369,12 @@ export default class CustomerSegmentModuleService extends MedusaService({
   /** A customer's stored facts as the evaluators read them (null without a profile), memberships included. */
   @InjectManager()
   async loadCustomerFacts(customerId: string, @MedusaContext() context: Context = {}): Promise<CustomerFacts | null> {
-    const snapshot = await readFacts(context.manager as SqlEntityManager, [customerId])
+    const [snapshot, segmentIds] = await Promise.all([
+      readFacts(context.manager as SqlEntityManager, [customerId]),
+      this.listCustomerSegmentIds(customerId, context),
+    ])
     const profile = snapshot.profiles[0]
-    return profile
-      ? toFacts(profile, snapshot.purchases, snapshot.orders, await this.listCustomerSegmentIds(customerId, context))
-      : null
+    return profile ? toFacts(profile, snapshot.purchases, snapshot.orders, segmentIds) : null
   }
 
   /** Which conditions of a segment's rule hold for a customer, with the facts used. */

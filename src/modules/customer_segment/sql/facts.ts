@@ -109,13 +109,15 @@ export async function readFacts(
   }
   const of = <T>(table: string, columns: string) =>
     rows<T>(em, `SELECT ${columns} FROM ${table} WHERE customer_id = ANY($1::text[]) AND deleted_at IS NULL`, [customerIds])
-  const profiles = await of<ProfileInput>("customer_profile", PROFILE_FIELDS.join(", "))
-  const purchases = read.purchases !== false ? await of<PurchaseInput>("customer_purchase", PURCHASE_FIELDS.join(", ")) : []
-  // numeric comes back as text: read totals as the numbers the rules compare (float8).
-  const orders =
+  // Three independent reads, at once.
+  const [profiles, purchases, orders] = await Promise.all([
+    of<ProfileInput>("customer_profile", PROFILE_FIELDS.join(", ")),
+    read.purchases !== false ? of<PurchaseInput>("customer_purchase", PURCHASE_FIELDS.join(", ")) : [],
+    // numeric comes back as text: read totals as the numbers the rules compare (float8).
     read.orders !== false
-      ? await of<OrderInput>("customer_order", "customer_id, order_id, currency_code, total::float8 AS total, placed_at")
-      : []
+      ? of<OrderInput>("customer_order", "customer_id, order_id, currency_code, total::float8 AS total, placed_at")
+      : [],
+  ])
   return { profiles, purchases, orders }
 }
 
