@@ -12,7 +12,7 @@ import {
   type PurchaseFilter,
   type RuleNode,
 } from "../rules"
-import { rows } from "./execute"
+import { concurrently, rows } from "./execute"
 import type { SegmentRule } from "./memberships"
 
 /** What evaluating some segments on a cart reads of it beyond its row and lines. */
@@ -40,7 +40,7 @@ export type Shopper = {
 
 const readsCart = (s: SegmentRule) => s.attributes.some((a) => a.startsWith("cart_"))
 /** Its rule reads the current cart (the cart_* attributes and abandoned_cart_date, per the registry). */
-const readsCurrentCart = (rule: RuleNode) => conditionsOf(rule).some((c) => findAttribute(c.attribute)?.current_cart === true)
+const readsCurrentCart = (rule: RuleNode) => conditionsOf(rule).some((c) => findAttribute(c.attribute)?.reads_cart === true)
 
 /** A `cart_products` filter that needs the lines' products (a filter by product id needs only the lines). */
 const readsProducts = (rule: RuleNode) =>
@@ -87,15 +87,16 @@ export async function matchSegments(
   shopper: Shopper,
   options: { now: Date; abandoned_after_minutes: number }
 ): Promise<string[]> {
-  const [all, memberships] = await Promise.all([
-    rows<SegmentRule>(em, `SELECT id, kind, applies_to, rule, attributes FROM customer_segment WHERE status = 'active' AND deleted_at IS NULL`),
-    shopper.customer_id
-      ? rows<{ segment_id: string }>(
-          em,
-          `SELECT segment_id FROM customer_segment_membership WHERE customer_id = $1 AND deleted_at IS NULL`,
-          [shopper.customer_id]
-        )
-      : [],
+  const [all, memberships] = await concurrently<[SegmentRule[], { segment_id: string }[]]>(em, [
+    () => rows<SegmentRule>(em, `SELECT id, kind, applies_to, rule, attributes FROM customer_segment WHERE status = 'active' AND deleted_at IS NULL`),
+    () =>
+      shopper.customer_id
+        ? rows<{ segment_id: string }>(
+            em,
+            `SELECT segment_id FROM customer_segment_membership WHERE customer_id = $1 AND deleted_at IS NULL`,
+            [shopper.customer_id]
+          )
+        : [],
   ])
   const segments = shopper.only ? withReads(all, shopper.only) : all
   const matched = new Set<string>()
