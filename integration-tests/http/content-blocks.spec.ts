@@ -157,6 +157,39 @@ medusaIntegrationTestRunner({
         expect(unknown.status).toBe(404)
       })
 
+      it("evaluates the segments a block names through the segments they read, with the cart's products when a rule filters by collection", async () => {
+        const productModule = container.resolve(Modules.PRODUCT)
+        const [gear] = await productModule.createProductCollections([{ title: "Gear" }])
+        const [tent, mug] = await productModule.createProducts([{ title: "Tent", collection_id: gear.id }, { title: "Mug" }])
+        const campers = await segment({ name: "Campers", applies_to: "guests", query: `cart_products CONTAINS (collection: '${gear.id}')` })
+        // Named by no block: evaluated only because "Campers in France" reads it.
+        const french = await segment({ name: "Campers in France", applies_to: "guests", query: `segments CONTAINS '${campers.id}' AND countries CONTAINS 'fr'` })
+        const mugs = await segment({ name: "Mug carts", applies_to: "guests", query: `cart_products CONTAINS (product: '${mug.id}')` })
+        const frenchBlock = await block({ name: "French campers", placement: "cart-banner", target_segment_ids: [french.id] })
+        const mugBlock = await block({ name: "Mugs", placement: "cart-banner", target_segment_ids: [mugs.id], priority: -1 })
+        const byId = byIdOf(frenchBlock, mugBlock)
+        const cartModule = container.resolve(Modules.CART)
+        const cartWith = async (productId: string, country: string) =>
+          (
+            await cartModule.createCarts([
+              {
+                currency_code: "eur",
+                shipping_address: { country_code: country },
+                items: [{ title: "Line", quantity: 1, unit_price: 10, product_id: productId }],
+              },
+            ])
+          )[0]
+        const blocksFor = async (cartId: string) => names((await api.get(`/store/content-blocks?placement=cart-banner&cart_id=${cartId}`, guest)).data, byId)
+
+        expect(await blocksFor((await cartWith(tent.id, "fr")).id)).toEqual(["French campers"])
+        expect(await blocksFor((await cartWith(tent.id, "de")).id)).toEqual([])
+        expect(await blocksFor((await cartWith(mug.id, "fr")).id)).toEqual(["Mugs"])
+        // The same answer as the segments the store reports for that cart.
+        const tentCart = await cartWith(tent.id, "fr")
+        const current = await api.get(`/store/customer-segments/current?cart_id=${tentCart.id}`, guest)
+        expect(current.data.customer_segments.map((s: { name: string }) => s.name).sort()).toEqual(["Campers", "Campers in France"])
+      })
+
       it("answers JSON blocks parsed and Markdown as written", async () => {
         await block({ name: "Json", placement: "api", format: "json", content: '{"title":"Hi","items":[1,2]}', priority: 2 })
         await block({ name: "Md", placement: "api", format: "markdown", content: "# Hello\n\n**bold**", priority: 1 })

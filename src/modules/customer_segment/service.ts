@@ -27,7 +27,7 @@ import {
   type ParseOptions,
   type RuleNode,
 } from "./rules"
-import { exec, rows } from "./sql/execute"
+import { concurrently, exec, rows } from "./sql/execute"
 import { customersReferencing, readFacts, replaceFacts, toFacts, writeFacts, type FactsSnapshot, type WriteFactsOptions } from "./sql/facts"
 import { listMembers, listMembersAfter, previewMatches, type MatchRow, type MemberRow } from "./sql/members"
 import { checkReads, readersOf, refreshOrder } from "./sql/segment-reads"
@@ -369,11 +369,13 @@ export default class CustomerSegmentModuleService extends MedusaService({
   /** A customer's stored facts as the evaluators read them (null without a profile), memberships included. */
   @InjectManager()
   async loadCustomerFacts(customerId: string, @MedusaContext() context: Context = {}): Promise<CustomerFacts | null> {
-    const snapshot = await readFacts(context.manager as SqlEntityManager, [customerId])
+    const em = context.manager as SqlEntityManager
+    const [snapshot, segmentIds] = await concurrently<[FactsSnapshot, string[]]>(em, [
+      () => readFacts(em, [customerId]),
+      () => this.listCustomerSegmentIds(customerId, context),
+    ])
     const profile = snapshot.profiles[0]
-    return profile
-      ? toFacts(profile, snapshot.purchases, snapshot.orders, await this.listCustomerSegmentIds(customerId, context))
-      : null
+    return profile ? toFacts(profile, snapshot.purchases, snapshot.orders, segmentIds) : null
   }
 
   /** Which conditions of a segment's rule hold for a customer, with the facts used. */

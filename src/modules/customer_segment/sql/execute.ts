@@ -55,3 +55,21 @@ export async function rows<T>(em: SqlEntityManager, sql: string, params: readonl
 export async function exec(em: SqlEntityManager, sql: string, params: readonly unknown[] = []): Promise<void> {
   await send(em, sql, params)
 }
+
+/**
+ * Independent reads: at once on the pool, one after the other inside a
+ * transaction (its one connection takes a statement at a time).
+ */
+export async function concurrently<T extends readonly unknown[]>(
+  em: SqlEntityManager,
+  reads: { [K in keyof T]: () => Promise<T[K]> | T[K] }
+): Promise<T> {
+  if (em.getTransactionContext()) {
+    const results: unknown[] = []
+    for (const read of reads) {
+      results.push(await read())
+    }
+    return results as unknown as T
+  }
+  return (await Promise.all(reads.map((read) => read()))) as unknown as T
+}

@@ -1,6 +1,6 @@
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/postgresql"
 import { emailDomain, factsRead, fold, foldOrNull, type CustomerFacts, type FactName, type OrderFact, type PurchaseFact } from "../rules"
-import { exec, rows } from "./execute"
+import { concurrently, exec, rows } from "./execute"
 
 export { exec, rows } from "./execute"
 
@@ -112,13 +112,16 @@ export async function readFacts(
   }
   const of = <T>(table: string, columns: string) =>
     rows<T>(em, `SELECT ${columns} FROM ${table} WHERE customer_id = ANY($1::text[]) AND deleted_at IS NULL`, [customerIds])
-  const profiles = await of<ProfileInput>("customer_profile", PROFILE_FIELDS.join(", "))
-  const purchases = read.purchases !== false ? await of<PurchaseInput>("customer_purchase", PURCHASE_FIELDS.join(", ")) : []
-  // numeric comes back as text: read totals as the numbers the rules compare (float8).
-  const orders =
-    read.orders !== false
-      ? await of<OrderInput>("customer_order", "customer_id, order_id, currency_code, total::float8 AS total, placed_at")
-      : []
+  // Three independent reads, at once.
+  const [profiles, purchases, orders] = await concurrently<[ProfileInput[], PurchaseInput[], OrderInput[]]>(em, [
+    () => of<ProfileInput>("customer_profile", PROFILE_FIELDS.join(", ")),
+    () => (read.purchases !== false ? of<PurchaseInput>("customer_purchase", PURCHASE_FIELDS.join(", ")) : []),
+    // numeric comes back as text: read totals as the numbers the rules compare (float8).
+    () =>
+      read.orders !== false
+        ? of<OrderInput>("customer_order", "customer_id, order_id, currency_code, total::float8 AS total, placed_at")
+        : [],
+  ])
   return { profiles, purchases, orders }
 }
 

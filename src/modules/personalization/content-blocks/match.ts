@@ -31,12 +31,17 @@ export type ShopperMemberships = {
   audience_ids: string[]
 }
 
-/** Which memberships deciding these blocks needs (the rest is not computed). */
-export type MembershipNeeds = { segments: boolean; groups: boolean; audiences: boolean }
+/**
+ * Which memberships deciding these blocks needs (the rest is not computed);
+ * `segment_ids`: the only segments asked about (absent: every segment).
+ */
+export type MembershipNeeds = { segments: boolean; groups: boolean; audiences: boolean; segment_ids?: string[] }
 
 export function membershipNeeds(blocks: BlockTargeting[]): MembershipNeeds {
+  const segmentIds = [...new Set(blocks.flatMap((b) => [...b.target_segment_ids, ...b.exclude_segment_ids]))].sort()
   return {
-    segments: blocks.some((b) => b.target_segment_ids.length > 0 || b.exclude_segment_ids.length > 0),
+    segment_ids: segmentIds,
+    segments: segmentIds.length > 0,
     groups: blocks.some((b) => b.target_group_ids.length > 0),
     audiences: blocks.some((b) => b.target_audience_ids.length > 0),
   }

@@ -49,8 +49,11 @@ export const POST = async (
   const known = distinct.filter((e) => targets.has(e.block_id))
   const unknown = body.events.filter((e) => !targets.has(e.block_id)).length
 
-  const needsSegments = known.some((e) => targets.get(e.block_id)!.length > 0)
-  const mine = new Set(needsSegments ? (await shopper.memberships({ segments: true, groups: false, audiences: false })).segment_ids : [])
+  // Only the segments these blocks target are evaluated.
+  const targeted = [...new Set(known.flatMap((e) => targets.get(e.block_id)!))].sort()
+  const mine = new Set(
+    targeted.length ? (await shopper.memberships({ segments: true, groups: false, audiences: false, segment_ids: targeted })).segment_ids : []
+  )
   const { result } = await recordContentBlockEventsWorkflow(req.scope).run({
     input: {
       shopper_key: shopperKey(req, { customer_id: shopper.customer_id, cart_id: shopper.cart_id, anonymous_id: body.anonymous_id }),

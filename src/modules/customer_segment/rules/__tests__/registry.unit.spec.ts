@@ -138,3 +138,15 @@ describe("audiences", () => {
     expect(operatorsOf(description)).toEqual(expect.arrayContaining(["contains", "not_contains", "in", "not_in", "exists", "not_exists"]))
   })
 })
+
+describe("reads_cart: the attributes whose live evaluation needs the shopper's cart loaded", () => {
+  it("flags every attribute that reads the current cart, abandoned_cart_date included", () => {
+    const flagged = ATTRIBUTES.filter((a) => a.reads_cart).map((a) => a.name).sort()
+    expect(flagged).toEqual(["abandoned_cart_date", "cart_item_count", "cart_products", "cart_subtotal"])
+    const cart = { currency_code: "eur", subtotal: 0, items: [{ product_id: "prod_a", collection_id: null, category_ids: [], type_id: null, quantity: 1 }], updated_at: new Date(now.getTime() - 86_400_000) }
+    // abandoned_cart_date reads stored facts too (open_carts), yet a guest's cart alone decides it.
+    const rule = parse("abandoned_cart_date IS NOT NULL") as RuleNode
+    expect(evaluate(rule, guestFacts(), { now, cart })).toBe(true)
+    expect(evaluate(rule, guestFacts(), { now, cart: null })).toBe(false)
+  })
+})

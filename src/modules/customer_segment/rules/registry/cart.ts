@@ -33,6 +33,7 @@ export const cartAttributes = {
     label: "Cart subtotal",
     description: "The current cart's item subtotal, in the cart's currency.",
     guest: true,
+    reads_cart: true,
     facts: [],
     // No cart in SQL: an empty one's subtotal is 0.
     sql: () => ({ amount: () => "0::float8", exists: "false" }),
@@ -48,6 +49,7 @@ export const cartAttributes = {
     label: "Cart item count",
     description: "Total quantity of items in the current cart.",
     guest: true,
+    reads_cart: true,
     facts: [],
     sql: () => "0::float8",
     read: (_facts, context) => itemCount(context),
@@ -57,6 +59,7 @@ export const cartAttributes = {
     label: "Cart products",
     description: "Products in the current cart: by product, collection or category, optionally from a minimum quantity.",
     guest: true,
+    reads_cart: true,
     picker: "product",
     facts: [],
     single: () => purchaseFilter(false),
@@ -72,6 +75,7 @@ export const cartAttributes = {
     description:
       "When the customer last left a cart with items without completing it, once it has been left for the store's abandonment time (segments.abandoned_after_minutes, 60 by default); empty without one. Guests have it through their cart.",
     guest: true,
+    reads_cart: true,
     facts: ["open_carts"],
     moves_with_time: true,
     sql: (q) =>

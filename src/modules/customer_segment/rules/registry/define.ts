@@ -59,6 +59,12 @@ export type AttributeEntry<T extends ValueType = ValueType> = {
   picker?: ValuePicker
   /** The stored facts it reads (empty: only the current cart, never stored). */
   facts: readonly FactName[]
+  /**
+   * It reads the shopper's current cart (the evaluation context's `cart`),
+   * alone or beside stored facts: evaluating it live needs the cart loaded.
+   * (Not the description's `current_cart`, which is "reads only the cart".)
+   */
+  reads_cart?: boolean
   /** Its answer changes as time passes, with no event: rules reading it are refreshed on schedule. */
   moves_with_time?: boolean
   /** Operators of its type it does not take (with their negations). */
