@@ -1,24 +1,9 @@
-import type { ContentBlockFormat, ContentBlockShopperKind, ContentBlockStatus } from "../../types/http/content-block"
+import type { AdminCreateContentBlock, ContentBlockFormat, ContentBlockShopperKind, ContentBlockStatus } from "../../types/http/content-block"
 
-/** A block as the admin's validators hand it over (dates parsed). */
-export type ContentBlockInput = {
-  name: string
-  placement: string
-  format?: ContentBlockFormat
-  content: string
-  image_url?: string | null
-  link_url?: string | null
-  shopper_kind?: ContentBlockShopperKind
-  target_segment_ids?: string[]
-  target_group_ids?: string[]
-  target_audience_ids?: string[]
-  exclude_segment_ids?: string[]
-  priority?: number
+/** A block as the admin's validators hand it over: the create body, with its dates parsed. */
+export type ContentBlockInput = Omit<AdminCreateContentBlock, "starts_at" | "ends_at"> & {
   starts_at?: Date | null
   ends_at?: Date | null
-  status?: ContentBlockStatus
-  locale?: string | null
-  metadata?: Record<string, unknown> | null
 }
 
 export type ContentBlockUpdate = Partial<ContentBlockInput>

@@ -1,6 +1,7 @@
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
 import { PERSONALIZATION_MODULE } from "../../../modules/personalization"
+import { mirrorIntoGroup, undoGroupMirror } from "../../customer-groups/utils/mirror-group"
 import type PersonalizationModuleService from "../../../modules/personalization/service"
 
 export type SyncAudienceCustomerGroupStepInput = {
@@ -37,38 +38,21 @@ export const syncAudienceCustomerGroupStep = createStep(
       logger.warn(`customer-suite: audience ${audience.id} manages customer group ${groupId}, which no longer exists`)
       return new StepResponse({ added: 0, removed: 0 }, null)
     }
+    const mirrorTouched = (touched: string[]) =>
+      mirrorIntoGroup(customerModule, groupId, {
+        touched,
+        members: service
+          .listAudienceMembers({ audience_id: audience.id, customer_id: touched }, { select: ["customer_id"], take: null })
+          .then((rows) => new Set(rows.map((m) => m.customer_id))),
+      })
     const locking = container.resolve(Modules.LOCKING)
     const done = await locking.execute(
       `customer-suite:audience-group:${audience.id}`,
       async () => {
-        let add: string[]
-        let remove: string[]
-        if (input.added === undefined && input.removed === undefined) {
-          const members = new Set(await service.listAudienceCustomerIds(audience.id))
-          const linked = await customerModule.listCustomerGroupCustomers({ customer_group_id: groupId }, { select: ["customer_id"], take: null })
-          const inGroup = new Set(linked.map((l) => l.customer_id))
-          add = [...members].filter((id) => !inGroup.has(id))
-          remove = [...inGroup].filter((id) => !members.has(id))
-        } else {
-          const touched = [...new Set([...(input.added ?? []), ...(input.removed ?? [])])]
-          const [memberships, linked] = await Promise.all([
-            service.listAudienceMembers({ audience_id: audience.id, customer_id: touched }, { select: ["customer_id"], take: null }),
-            customerModule.listCustomerGroupCustomers({ customer_group_id: groupId, customer_id: touched }, { select: ["customer_id"], take: null }),
-          ])
-          const members = new Set(memberships.map((m) => m.customer_id))
-          const inGroup = new Set(linked.map((l) => l.customer_id))
-          add = touched.filter((id) => members.has(id) && !inGroup.has(id))
-          remove = touched.filter((id) => !members.has(id) && inGroup.has(id))
-        }
-        if (add.length) {
-          add = (await customerModule.listCustomers({ id: add }, { select: ["id"], take: null })).map((c) => c.id)
-        }
-        if (add.length) {
-          await customerModule.addCustomerToGroup(add.map((customer_id) => ({ customer_id, customer_group_id: groupId })))
-        }
-        if (remove.length) {
-          await customerModule.removeCustomerFromGroup(remove.map((customer_id) => ({ customer_id, customer_group_id: groupId })))
-        }
+        const change =
+          input.added === undefined && input.removed === undefined
+            ? await mirrorIntoGroup(customerModule, groupId, { all: new Set(await service.listAudienceCustomerIds(audience.id)) })
+            : await mirrorTouched([...new Set([...(input.added ?? []), ...(input.removed ?? [])])])
         let renamedFrom: string | null = null
         if (group.name !== audience.name) {
           const [taken] = await customerModule.listCustomerGroups({ name: audience.name }, { select: ["id"] })
@@ -79,23 +63,18 @@ export const syncAudienceCustomerGroupStep = createStep(
             renamedFrom = group.name ?? null
           }
         }
-        return { add, remove, renamedFrom }
+        return { ...change, renamedFrom }
       },
       { timeout: LOCK_WAIT_SECONDS }
     )
-    return new StepResponse({ added: done.add.length, removed: done.remove.length }, { group_id: groupId, ...done })
+    return new StepResponse({ added: done.add.length, removed: done.remove.length }, done)
   },
   async (undo, { container }) => {
     if (!undo) {
       return
     }
     const customerModule = container.resolve(Modules.CUSTOMER)
-    if (undo.add.length) {
-      await customerModule.removeCustomerFromGroup(undo.add.map((customer_id) => ({ customer_id, customer_group_id: undo.group_id })))
-    }
-    if (undo.remove.length) {
-      await customerModule.addCustomerToGroup(undo.remove.map((customer_id) => ({ customer_id, customer_group_id: undo.group_id })))
-    }
+    await undoGroupMirror(customerModule, undo)
     if (undo.renamedFrom !== null) {
       await customerModule.updateCustomerGroups(undo.group_id, { name: undo.renamedFrom })
     }

@@ -2,6 +2,7 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
 import { CUSTOMER_SEGMENT_MODULE } from "../../../modules/customer_segment"
 import type CustomerSegmentModuleService from "../../../modules/customer_segment/service"
+import { mirrorIntoGroup, undoGroupMirror } from "../../customer-groups/utils/mirror-group"
 import { segmentGroupLock } from "../utils/locks"
 
 export type SyncSegmentCustomerGroupStepInput = {
@@ -44,11 +45,9 @@ export const syncSegmentCustomerGroupStep = createStep(
     // One mirror at a time per segment; the wanted state is read from the
     // memberships as they are now (events may arrive late or out of order).
     const locking = container.resolve(Modules.LOCKING)
-    const { add, remove } = await locking.execute(
+    const change = await locking.execute(
       segmentGroupLock(input.segment_id),
       async () => {
-        let add: string[]
-        let remove: string[]
         if (input.added === undefined && input.removed === undefined) {
           const members = new Set<string>()
           for (let after: string | undefined; ; ) {
@@ -59,56 +58,21 @@ export const syncSegmentCustomerGroupStep = createStep(
             }
             after = page[page.length - 1].customer_id
           }
-          const linked = await customerModule.listCustomerGroupCustomers(
-            { customer_group_id: groupId },
-            { select: ["customer_id"], take: null }
-          )
-          const inGroup = new Set(linked.map((l) => l.customer_id))
-          add = [...members].filter((id) => !inGroup.has(id))
-          remove = [...inGroup].filter((id) => !members.has(id))
-        } else {
-          const touched = [...new Set([...(input.added ?? []), ...(input.removed ?? [])])]
-          const [memberships, linked] = await Promise.all([
-            service.listCustomerSegmentMemberships(
-              { segment_id: input.segment_id, customer_id: touched },
-              { select: ["customer_id"], take: null }
-            ),
-            customerModule.listCustomerGroupCustomers(
-              { customer_group_id: groupId, customer_id: touched },
-              { select: ["customer_id"], take: null }
-            ),
-          ])
-          const members = new Set(memberships.map((m) => m.customer_id))
-          const inGroup = new Set(linked.map((l) => l.customer_id))
-          add = touched.filter((id) => members.has(id) && !inGroup.has(id))
-          remove = touched.filter((id) => !members.has(id) && inGroup.has(id))
+          return mirrorIntoGroup(customerModule, groupId, { all: members })
         }
-        if (add.length) {
-          const existing = await customerModule.listCustomers({ id: add }, { select: ["id"], take: null })
-          add = existing.map((c) => c.id)
-        }
-        if (add.length) {
-          await customerModule.addCustomerToGroup(add.map((customer_id) => ({ customer_id, customer_group_id: groupId })))
-        }
-        if (remove.length) {
-          await customerModule.removeCustomerFromGroup(remove.map((customer_id) => ({ customer_id, customer_group_id: groupId })))
-        }
-        return { add, remove }
+        const touched = [...new Set([...(input.added ?? []), ...(input.removed ?? [])])]
+        const members = service
+          .listCustomerSegmentMemberships({ segment_id: input.segment_id, customer_id: touched }, { select: ["customer_id"], take: null })
+          .then((rows) => new Set(rows.map((m) => m.customer_id)))
+        return mirrorIntoGroup(customerModule, groupId, { touched, members })
       },
       { timeout: LOCK_WAIT_SECONDS }
     )
-    return new StepResponse({ added: add.length, removed: remove.length }, { group_id: groupId, add, remove })
+    return new StepResponse({ added: change.add.length, removed: change.remove.length }, change)
   },
   async (undo, { container }) => {
-    if (!undo) {
-      return
-    }
-    const customerModule = container.resolve(Modules.CUSTOMER)
-    if (undo.add.length) {
-      await customerModule.removeCustomerFromGroup(undo.add.map((customer_id) => ({ customer_id, customer_group_id: undo.group_id })))
-    }
-    if (undo.remove.length) {
-      await customerModule.addCustomerToGroup(undo.remove.map((customer_id) => ({ customer_id, customer_group_id: undo.group_id })))
+    if (undo) {
+      await undoGroupMirror(container.resolve(Modules.CUSTOMER), undo)
     }
   }
 )
