@@ -70,6 +70,10 @@ module.exports = defineConfig({
       options: customerSuiteOptions,
     },
     {
+      resolve: "./src/modules/customer_activity",
+      options: customerSuiteOptions,
+    },
+    {
       // Medusa's default file storage (files in ./static, served under /static),
       // with URLs on the port this store listens on. The demo seed stores its
       // product pictures here.

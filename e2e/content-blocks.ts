@@ -114,8 +114,10 @@ export function describeContentBlocks(getStore: () => Store) {
       await row.getByText("Active", { exact: true }).waitFor()
       await row.getByTestId("content-block-schedule").getByText("Always", { exact: true }).waitFor()
       expect(await row.getByTestId("content-block-row-targeting").innerText()).toBe("Shoppers in any of 1 segment")
+      // Only this placement's blocks: the previous (unfiltered) rows stay on screen while the filtered query loads.
       const [{ count }] = await store.sql<{ count: string }>("select count(*) from content_block where placement = $1 and deleted_at is null", [PLACEMENT])
-      expect(await list.locator("tbody tr").count()).toBe(Number(count))
+      await page.locator('[data-testid="content-blocks-list"][aria-busy="false"]').waitFor()
+      await eventually(async () => expect(await list.locator("tbody tr").count()).toBe(Number(count)), 15_000)
       await store.screenshot("31-content-blocks-by-placement")
     })
 

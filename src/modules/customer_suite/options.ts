@@ -95,6 +95,13 @@ const AssistanceOptionsSchema = z
       .nullable()
       .default(null),
     require_reason: z.boolean().default(true),
+    /** The storefront's words for the consent switch (GET /store/customer-suite/config). */
+    consent_label: z.string().trim().min(1).max(200).default("Allow the store's support team to sign in to my account to help me"),
+    consent_help: z
+      .string()
+      .trim()
+      .max(1_000)
+      .default("A team member can then see and change your cart and place orders for you, for a limited time. Every action is recorded, and you can withdraw this at any time."),
     denied_actions: z.array(deniedAction).max(100).default([...DEFAULT_DENIED_ACTIONS]),
   })
   .strict()
@@ -108,6 +115,86 @@ export const AudiencesOptionsSchema = z
     max_members_per_batch: z.number().int().min(1).max(10_000).default(10_000),
     /** How far a batch's signed timestamp may be from the server's clock. */
     max_clock_skew_seconds: z.number().int().min(30).max(300).default(300),
+  })
+  .strict()
+
+/**
+ * Account security and presence (issue 15). Defaults follow NIST SP 800-63B
+ * rev 4 and OWASP ASVS 5; Adobe Commerce's equivalents are in the README's
+ * table (e.g. `lockout_mode: "account"`, `password_policy.required_classes: 3`).
+ */
+export const LOCKOUT_MODES = ["account_and_ip", "account"] as const
+export const RESET_PROTECTIONS = ["ip_and_email", "ip", "email", "none"] as const
+export const LOGIN_LANDINGS = ["account", "stay"] as const
+
+export const SignInOptionsSchema = z
+  .object({
+    /** account_and_ip: one account from one IP locks (an attacker elsewhere cannot lock the owner out); account: Adobe's rule. */
+    lockout_mode: z.enum(LOCKOUT_MODES).default("account_and_ip"),
+    /** Failures (one account from one IP, or one account anywhere in "account" mode) before the lock. */
+    max_failures: z.number().int().min(1).max(1_000).default(10),
+    lockout_minutes: z.number().int().min(1).max(1_440).default(10),
+    /** account_and_ip mode: failures of one account from all IPs in an hour before the account locks. */
+    max_failures_per_account: z.number().int().min(1).max(100_000).default(100),
+    /** Failures from one IP (IPv6: one /64) across accounts in `ip_window_minutes` before the IP is refused. */
+    max_failures_per_ip: z.number().int().min(1).max(100_000).default(50),
+    ip_window_minutes: z.number().int().min(1).max(1_440).default(15),
+  })
+  .strict()
+
+export const PasswordResetOptionsSchema = z
+  .object({
+    protection: z.enum(RESET_PROTECTIONS).default("ip_and_email"),
+    max_requests_per_hour: z.number().int().min(1).max(1_000).default(5),
+    min_seconds_between: z.number().int().min(0).max(86_400).default(600),
+  })
+  .strict()
+
+export const PasswordPolicyOptionsSchema = z
+  .object({
+    /** NIST: at least 8 where the password is one of two factors, 15 where it is the only one. */
+    min_length: z.number().int().min(1).max(64).default(8),
+    /** Longest password accepted (never truncated); at least 64 as NIST asks. */
+    max_length: z.number().int().min(64).max(4_096).default(256),
+    /** Refuse common and breached passwords (the @zxcvbn-ts common-password list). */
+    refuse_common: z.boolean().default(true),
+    /** zxcvbn score 0-4 a password must reach; null: no strength rule. */
+    min_strength: z.number().int().min(0).max(4).nullable().default(null),
+    /** Character classes (lower, upper, digit, other) required; 0 by default, 3 is Adobe's rule. */
+    required_classes: z.number().int().min(0).max(4).default(0),
+  })
+  .strict()
+
+export const PresenceOptionsSchema = z
+  .object({
+    enabled: z.boolean().default(true),
+    /** A shopper seen within this window is online (Adobe: 15 minutes). */
+    online_window_minutes: z.number().int().min(1).max(1_440).default(15),
+    /** Visitor (guest cart) rows older than this are pruned by a job. */
+    visitor_retention_days: z.number().int().min(1).max(365).default(7),
+  })
+  .strict()
+
+const ActivityOptionsSchema = z
+  .object({
+    enabled: z.boolean().default(true),
+    sign_in: SignInOptionsSchema.prefault({}),
+    password_reset: PasswordResetOptionsSchema.prefault({}),
+    password_policy: PasswordPolicyOptionsSchema.prefault({}),
+    presence: PresenceOptionsSchema.prefault({}),
+    /** Security log rows older than this are pruned (in bounded batches) by a job. */
+    security_log_retention_days: z.number().int().min(1).max(3_650).default(365),
+    /**
+     * Proxies whose X-Forwarded-For is believed: addresses, CIDR ranges or
+     * proxy-addr's names ("loopback", "linklocal", "uniquelocal"). Empty: the socket address is the client.
+     */
+    trusted_proxies: z.array(z.string().trim().min(1).max(64)).max(100).default([]),
+    /** Where sign-in and reset counters live: PostgreSQL (shared by every instance) or Redis. */
+    limiter_store: z.enum(["postgres", "redis"]).default("postgres"),
+    /** Redis for limiter_store "redis" (default: the REDIS_URL environment variable). */
+    redis_url: z.string().url().nullable().default(null),
+    /** Where the storefront sends a shopper after sign-in: the account page (Adobe's default) or the page they were on. */
+    login_landing: z.enum(LOGIN_LANDINGS).default("account"),
   })
   .strict()
 
@@ -125,7 +212,7 @@ export const CustomerSuiteOptionsSchema = z
     tax_classes: TaxClassesOptionsSchema.prefault({}),
     group_pricing: ToggleOnlySchema(true).prefault({}),
     assistance: AssistanceOptionsSchema.prefault({}),
-    activity: ToggleOnlySchema(true).prefault({}),
+    activity: ActivityOptionsSchema.prefault({}),
     personalization: PersonalizationOptionsSchema.prefault({}),
     companies: ToggleOnlySchema(false).prefault({}),
   })
@@ -225,13 +312,26 @@ export function parseCustomerSuiteOptions(raw: unknown, env: OptionEnv = process
 /** Settings an admin may change on the settings page (merged over the plugin options). */
 export const OVERRIDABLE_SETTINGS = {
   customer_groups: ["default_group", "guest_group"],
-  assistance: ["enabled", "consent", "code_ttl_seconds", "session_ttl_minutes", "storefront_url", "require_reason", "denied_actions"],
+  assistance: ["enabled", "consent", "code_ttl_seconds", "session_ttl_minutes", "storefront_url", "require_reason", "consent_label", "consent_help", "denied_actions"],
+  activity: ["sign_in", "password_reset", "password_policy", "presence", "security_log_retention_days", "trusted_proxies", "login_landing"],
 } as const
 
 /** The assistance settings as the settings page may send them (each one optional). */
 export const AssistanceSettingsSchema = AssistanceOptionsSchema.partial()
 
+/** The activity settings as the settings page may send them (each group whole, each one optional). */
+export const ActivitySettingsSchema = ActivityOptionsSchema.pick({
+  sign_in: true,
+  password_reset: true,
+  password_policy: true,
+  presence: true,
+  security_log_retention_days: true,
+  trusted_proxies: true,
+  login_landing: true,
+}).partial()
+
 export type SettingsOverrides = {
   customer_groups?: { default_group?: string | null; guest_group?: string | null }
   assistance?: Partial<ResolvedCustomerSuiteOptions["assistance"]>
+  activity?: Partial<Pick<ResolvedCustomerSuiteOptions["activity"], (typeof OVERRIDABLE_SETTINGS)["activity"][number]>>
 }

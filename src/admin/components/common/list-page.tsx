@@ -115,6 +115,7 @@ export const ListPage = <T extends DataTableRowData>({
   actions,
   searchable = true,
   error,
+  busy = false,
 }: {
   table: Parameters<typeof DataTable<T>>[0]["instance"]
   texts: "segments" | "groupPricing" | "assistance.log" | "contentBlocks"
@@ -127,11 +128,13 @@ export const ListPage = <T extends DataTableRowData>({
   searchable?: boolean
   /** The list query's error, if it failed. */
   error?: unknown
+  /** true while the rows shown are the previous query's (a new filter or page is loading). */
+  busy?: boolean
 }) => {
   const { t } = useTranslation()
   const translations = useTableTranslations()
   return (
-    <Container className="divide-y p-0" data-testid={testId}>
+    <Container className="divide-y p-0" data-testid={testId} aria-busy={busy}>
       <DataTable instance={table}>
         <DataTable.Toolbar className="flex flex-col items-start justify-between gap-2 md:flex-row md:items-center" translations={translations.toolbar}>
           <TitleBlock title={t(`customerSuite.${texts}.title`)} hint={t(`customerSuite.${texts}.subtitle`)} />

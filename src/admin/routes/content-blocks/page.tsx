@@ -30,7 +30,7 @@ const ContentBlocksPage = () => {
   const placements = useContentBlockPlacements()
   const summary = useTargetingSummary()
 
-  const { data, isPending, error } = useContentBlocks({
+  const { data, isPending, isPlaceholderData, error } = useContentBlocks({
     q: q || undefined,
     placement: placement || undefined,
     status,
@@ -145,6 +145,7 @@ const ContentBlocksPage = () => {
         testId="content-blocks-list"
         createTestId="content-blocks-create"
         error={error}
+        busy={isPlaceholderData}
         actions={
           <Button size="small" variant="secondary" asChild>
             <Link to="preview" data-testid="content-blocks-preview-link">
