@@ -5,6 +5,7 @@ import type CustomerSuiteModuleService from "../../../../modules/customer_suite/
 import type { AdminSuiteSettingsResponse } from "../../../../types/http"
 import type { AdminUpdateSuiteSettingsType } from "../validators"
 import { updateSuiteSettingsWorkflow } from "../../../../workflows/customer-suite"
+import { forgetActivitySettings } from "../../../utils/activity-settings"
 import { forgetAssistanceSettings } from "../../../utils/assistance-guard"
 
 /**
@@ -33,6 +34,7 @@ export const POST = async (req: AuthenticatedMedusaRequest<AdminUpdateSuiteSetti
   await updateSuiteSettingsWorkflow(req.scope).run({ input: { changes, reset: reset ?? [] } })
   // Denied actions apply at once here; other instances read them again within 5 s.
   forgetAssistanceSettings()
+  forgetActivitySettings()
   const suite = req.scope.resolve<CustomerSuiteModuleService>(CUSTOMER_SUITE_MODULE)
   res.json({ settings: await suite.getEffectiveSettings() })
 }
