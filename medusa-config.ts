@@ -9,6 +9,8 @@ loadEnv(process.env.NODE_ENV || "development", process.cwd())
  * options a merchant would pass to the plugin.
  */
 const customerSuiteOptions: CustomerSuiteOptions = {
+  // CUSTOMER_SUITE_ACTIVITY=false: no sign-in limits, revocation check or presence (bench/activity's baseline).
+  activity: { enabled: process.env.CUSTOMER_SUITE_ACTIVITY !== "false" },
   assistance: {
     enabled: process.env.CUSTOMER_SUITE_ASSISTANCE === "true",
     storefront_url: process.env.CUSTOMER_SUITE_STOREFRONT_URL

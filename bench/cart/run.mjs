@@ -28,14 +28,12 @@
  * --keep-db (reuse both databases when they exist) --cache-ttl=<ms> (the plugin server's
  * CUSTOMER_SUITE_TAX_CACHE_TTL_MS; 0 measures the tax hooks without their memo)
  */
-import { spawn, spawnSync } from "node:child_process"
 import fs from "node:fs"
-import net from "node:net"
 import os from "node:os"
 import path from "node:path"
 import jwt from "jsonwebtoken"
-import pg from "pg"
 import { parseArgs, root } from "../lib/cli.mjs"
+import { benchKit, median, p95 } from "../lib/kit.mjs"
 
 const { argv, opt } = parseArgs()
 const server = opt("pg", "postgres://postgres@localhost:5432")
@@ -43,104 +41,10 @@ const iterations = Number(opt("iterations", 200))
 const warmup = Number(opt("warmup", 30))
 const DB = "mcs_bench_cart"
 const BASE_DB = "mcs_bench_cart_base"
-const medusa = path.join(root, "node_modules", ".bin", "medusa")
 const setupFile = path.join(os.tmpdir(), "mcs-bench-cart-setup.json")
-const log = (line) => console.log(`[cart] ${line}`)
-
-function run(command, args, { cwd = root, env = {} } = {}) {
-  return new Promise((resolve, reject) => {
-    log(`$ ${command} ${args.join(" ")}${cwd !== root ? `  (in ${path.relative(root, cwd)})` : ""}`)
-    const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] })
-    let output = ""
-    child.stdout.on("data", (c) => (output += c))
-    child.stderr.on("data", (c) => (output += c))
-    child.on("close", (code) => (code === 0 ? resolve(output) : reject(new Error(`${command} ${args.join(" ")} exited with ${code}\n${output.slice(-3000)}`))))
-  })
-}
-
-async function sql(database, text) {
-  const client = new pg.Client({ connectionString: `${server}/${database}` })
-  await client.connect()
-  try {
-    return (await client.query(text)).rows
-  } finally {
-    await client.end()
-  }
-}
-
-const freePort = () =>
-  new Promise((resolve) => {
-    const srv = net.createServer()
-    srv.listen(0, () => {
-      const { port } = srv.address()
-      srv.close(() => resolve(port))
-    })
-  })
-
-function start(name, cwd, database, port, extraEnv = {}) {
-  const child = spawn(medusa, ["start"], {
-    cwd,
-    env: {
-      ...process.env,
-      DATABASE_URL: `${server}/${database}`,
-      PORT: String(port),
-      NODE_ENV: "production",
-      DISABLE_MEDUSA_ADMIN: "true",
-      MEDUSA_DISABLE_TELEMETRY: "true",
-      LOG_LEVEL: "error",
-      ...extraEnv,
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-    detached: true,
-  })
-  let output = ""
-  child.stdout.on("data", (c) => (output += c))
-  child.stderr.on("data", (c) => (output += c))
-  return {
-    name,
-    base: `http://localhost:${port}`,
-    output: () => output,
-    stop: () => {
-      try {
-        process.kill(-child.pid, "SIGTERM")
-      } catch {
-        /* already gone */
-      }
-    },
-  }
-}
-
-async function waitHealthy(app, ms = 180_000) {
-  const until = Date.now() + ms
-  while (Date.now() < until) {
-    try {
-      if ((await fetch(`${app.base}/health`)).ok) return
-    } catch {
-      /* not yet */
-    }
-    await new Promise((r) => setTimeout(r, 500))
-  }
-  throw new Error(`${app.name} did not start:\n${app.output().slice(-3000)}`)
-}
-
-async function call(app, method, url, body, headers) {
-  const started = process.hrtime.bigint()
-  const response = await fetch(`${app.base}${url}`, {
-    method,
-    headers: { "content-type": "application/json", ...headers },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  const text = await response.text()
-  const ms = Number(process.hrtime.bigint() - started) / 1e6
-  if (!response.ok) throw new Error(`${app.name} ${method} ${url}: ${response.status} ${text.slice(0, 500)}`)
-  return { ms, data: JSON.parse(text) }
-}
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b)
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2
-}
-const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))]
+const kit = benchKit({ tag: "cart", server })
+const { log, run, sql, call, freePort, waitHealthy, medusa } = kit
+const start = (name, cwd, database, port, env = {}) => kit.start({ name, cwd, database, port, env })
 
 async function main() {
   const keep = argv["keep-db"] === "true"
@@ -265,12 +169,7 @@ async function main() {
       ])
     }
 
-    const commit = spawnSync("git", ["rev-parse", "--short", "HEAD"], { cwd: root, encoding: "utf8" }).stdout.trim()
-    const dirty = spawnSync("git", ["status", "--porcelain", "src"], { cwd: root, encoding: "utf8" }).stdout.trim() ? "+dirty" : ""
-    fs.mkdirSync(path.join(root, "bench/results"), { recursive: true })
-    const file = path.join(root, "bench/results", `cart-${new Date().toISOString().replace(/[:.]/g, "-")}.json`)
-    fs.writeFileSync(file, JSON.stringify({ commit: commit + dirty, parts: opt("parts", "cart"), iterations, warmup, cache_ttl_ms: argv["cache-ttl"] ?? "default", rows, checks, node: process.version, cpus: os.cpus().length }, null, 2))
-    log(`results: ${path.relative(root, file)}`)
+    kit.writeResults({ parts: opt("parts", "cart"), iterations, warmup, cache_ttl_ms: argv["cache-ttl"] ?? "default", rows, checks })
   } finally {
     stopAll()
   }

@@ -18,115 +18,20 @@
  *
  * Options (defaults): --iterations=300 --warmup=50 --pg=postgres://postgres@localhost:5432 --keep-db
  */
-import { spawn, spawnSync } from "node:child_process"
 import fs from "node:fs"
-import net from "node:net"
 import os from "node:os"
 import path from "node:path"
-import pg from "pg"
-import { parseArgs, root } from "../lib/cli.mjs"
+import { parseArgs } from "../lib/cli.mjs"
+import { benchKit, median, p95 } from "../lib/kit.mjs"
 
 const { argv, opt } = parseArgs()
 const server = opt("pg", "postgres://postgres@localhost:5432")
 const iterations = Number(opt("iterations", 300))
 const warmup = Number(opt("warmup", 50))
 const DB = "mcs_bench_personalization"
-const medusa = path.join(root, "node_modules", ".bin", "medusa")
 const setupFile = path.join(os.tmpdir(), "mcs-bench-personalization-setup.json")
-const log = (line) => console.log(`[personalization] ${line}`)
-
-function run(command, args, env) {
-  return new Promise((resolve, reject) => {
-    log(`$ ${command} ${args.join(" ")}`)
-    const child = spawn(command, args, { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] })
-    let output = ""
-    child.stdout.on("data", (c) => (output += c))
-    child.stderr.on("data", (c) => (output += c))
-    child.on("close", (code) => (code === 0 ? resolve(output) : reject(new Error(`${command} ${args.join(" ")} exited with ${code}\n${output.slice(-3000)}`))))
-  })
-}
-
-async function sql(database, text) {
-  const client = new pg.Client({ connectionString: `${server}/${database}` })
-  await client.connect()
-  try {
-    return (await client.query(text)).rows
-  } finally {
-    await client.end()
-  }
-}
-
-const freePort = () =>
-  new Promise((resolve) => {
-    const srv = net.createServer()
-    srv.listen(0, () => {
-      const { port } = srv.address()
-      srv.close(() => resolve(port))
-    })
-  })
-
-function start(port) {
-  const child = spawn(medusa, ["start"], {
-    cwd: root,
-    env: {
-      ...process.env,
-      DATABASE_URL: `${server}/${DB}`,
-      PORT: String(port),
-      NODE_ENV: "production",
-      DISABLE_MEDUSA_ADMIN: "true",
-      MEDUSA_DISABLE_TELEMETRY: "true",
-      LOG_LEVEL: "error",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-    detached: true,
-  })
-  let output = ""
-  child.stdout.on("data", (c) => (output += c))
-  child.stderr.on("data", (c) => (output += c))
-  return {
-    base: `http://localhost:${port}`,
-    output: () => output,
-    stop: () => {
-      try {
-        process.kill(-child.pid, "SIGTERM")
-      } catch {
-        /* already gone */
-      }
-    },
-  }
-}
-
-async function waitHealthy(app, ms = 180_000) {
-  const until = Date.now() + ms
-  while (Date.now() < until) {
-    try {
-      if ((await fetch(`${app.base}/health`)).ok) return
-    } catch {
-      /* not yet */
-    }
-    await new Promise((r) => setTimeout(r, 500))
-  }
-  throw new Error(`the server did not start:\n${app.output().slice(-3000)}`)
-}
-
-async function call(app, method, url, body, headers) {
-  const started = process.hrtime.bigint()
-  const response = await fetch(`${app.base}${url}`, {
-    method,
-    headers: { "content-type": "application/json", ...headers },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  const text = await response.text()
-  const ms = Number(process.hrtime.bigint() - started) / 1e6
-  if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${text.slice(0, 500)}`)
-  return { ms, data: JSON.parse(text) }
-}
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b)
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2
-}
-const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))]
+const kit = benchKit({ tag: "personalization", server })
+const { log, call, sql } = kit
 
 async function main() {
   const keep = argv["keep-db"] === "true"
@@ -135,18 +40,18 @@ async function main() {
     await sql("postgres", `DROP DATABASE IF EXISTS "${DB}" WITH (FORCE)`)
     await sql("postgres", `CREATE DATABASE "${DB}"`)
     const env = { DATABASE_URL: `${server}/${DB}`, BENCH_PERSONALIZATION_OUT: setupFile, MEDUSA_DISABLE_TELEMETRY: "true" }
-    await run(medusa, ["db:migrate"], env)
-    await run(medusa, ["exec", "./bench/personalization/setup.ts"], env)
+    await kit.run(kit.medusa, ["db:migrate"], { env })
+    await kit.run(kit.medusa, ["exec", "./bench/personalization/setup.ts"], { env })
     await sql(DB, "ANALYZE")
   }
   const shop = JSON.parse(fs.readFileSync(setupFile, "utf8"))
   log(`store: ${shop.segments} segments, ${shop.blocks} blocks; the customer is in ${shop.customer_segments} segments`)
 
-  const app = start(await freePort())
+  const app = kit.start({ database: DB, port: await kit.freePort() })
   process.on("exit", () => app.stop())
   process.on("SIGINT", () => process.exit(130))
   try {
-    await waitHealthy(app)
+    await kit.waitHealthy(app)
     log(`server up: ${app.base}`)
     const { data: login } = await call(app, "POST", "/auth/customer/emailpass", { email: shop.email, password: shop.password })
     const guest = { "x-publishable-api-key": shop.publishableKey }
@@ -183,12 +88,7 @@ async function main() {
     for (const r of rows) {
       console.log(`| ${r.case} | ${r.n} | ${r.median_ms.toFixed(2)} | ${r.p95_ms.toFixed(2)} | ${r.ratio_to_baseline.toFixed(3)} | ${r.answered} |`)
     }
-    const commit = spawnSync("git", ["rev-parse", "--short", "HEAD"], { cwd: root, encoding: "utf8" }).stdout.trim()
-    const dirty = spawnSync("git", ["status", "--porcelain", "src"], { cwd: root, encoding: "utf8" }).stdout.trim() ? "+dirty" : ""
-    fs.mkdirSync(path.join(root, "bench/results"), { recursive: true })
-    const file = path.join(root, "bench/results", `personalization-${new Date().toISOString().replace(/[:.]/g, "-")}.json`)
-    fs.writeFileSync(file, JSON.stringify({ commit: commit + dirty, iterations, warmup, store: shop, rows, node: process.version, cpus: os.cpus().length }, null, 2))
-    log(`results: ${path.relative(root, file)}`)
+    kit.writeResults({ iterations, warmup, store: shop, rows })
   } finally {
     app.stop()
   }
