@@ -44,9 +44,10 @@ export const CAPABILITIES: readonly CapabilityDescription[] = [
   },
   {
     id: "activity",
-    name: "Account security and activity",
-    description: "Now online, lockout after failed logins, reset throttling and password policy.",
-    available: false,
+    name: "Account security",
+    description:
+      "Sign-in throttling with lockout and staff unlock, password-reset throttling, a password policy, sign out everywhere, a security log, Now Online and where shoppers land after signing in.",
+    available: true,
   },
   {
     id: "personalization",

@@ -13,6 +13,23 @@ import {
 
 export type { CapabilitySettings, EffectiveSettings } from "./capabilities"
 
+/** Settings shown to admins without their secrets: the Redis URL's password. */
+function redacted<T>(id: CapabilityId, settings: T): T {
+  const activity = settings as { redis_url?: string | null }
+  if (id === "activity" && activity.redis_url) {
+    try {
+      const url = new URL(activity.redis_url)
+      if (url.password) {
+        url.password = "redacted"
+        activity.redis_url = url.toString()
+      }
+    } catch {
+      activity.redis_url = "redacted"
+    }
+  }
+  return settings
+}
+
 /**
  * Holds the plugin's validated options and the settings changed in the
  * admin. Other parts of the plugin (routes, subscribers, workflows) read
@@ -73,7 +90,7 @@ export default class CustomerSuiteModuleService extends MedusaService({
         ...capability,
         id,
         enabled,
-        settings: structuredClone(settings),
+        settings: redacted(id, structuredClone(settings)),
         overridden: editable.filter((k) => (overridden.get(id) ?? []).includes(k)),
         editable,
         plugin_options: Object.fromEntries(
