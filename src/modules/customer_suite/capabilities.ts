@@ -87,3 +87,20 @@ export type CapabilitySettings = CapabilitySettingsById[CapabilityId]
 export type EffectiveSettings = {
   capabilities: CapabilitySettings[]
 }
+
+/** A capability's settings as shown to admins: without secrets (the password of `activity.redis_url`). */
+export function redacted<T>(id: CapabilityId, settings: T): T {
+  const activity = settings as { redis_url?: string | null }
+  if (id === "activity" && activity.redis_url) {
+    try {
+      const url = new URL(activity.redis_url)
+      if (url.password) {
+        url.password = "redacted"
+        activity.redis_url = url.toString()
+      }
+    } catch {
+      activity.redis_url = "redacted"
+    }
+  }
+  return settings
+}

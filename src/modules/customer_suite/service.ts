@@ -1,6 +1,6 @@
 import type { Context } from "@medusajs/framework/types"
 import { InjectManager, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
-import { CAPABILITIES, type CapabilitySettingsById, type CapabilitySettingsOf, type EffectiveSettings } from "./capabilities"
+import { CAPABILITIES, redacted, type CapabilitySettingsById, type CapabilitySettingsOf, type EffectiveSettings } from "./capabilities"
 import CustomerGroupAssignment from "./models/customer-group-assignment"
 import CustomerSuiteSetting from "./models/customer-suite-setting"
 import {
@@ -13,22 +13,6 @@ import {
 
 export type { CapabilitySettings, EffectiveSettings } from "./capabilities"
 
-/** Settings shown to admins without their secrets: the Redis URL's password. */
-function redacted<T>(id: CapabilityId, settings: T): T {
-  const activity = settings as { redis_url?: string | null }
-  if (id === "activity" && activity.redis_url) {
-    try {
-      const url = new URL(activity.redis_url)
-      if (url.password) {
-        url.password = "redacted"
-        activity.redis_url = url.toString()
-      }
-    } catch {
-      activity.redis_url = "redacted"
-    }
-  }
-  return settings
-}
 
 /**
  * Holds the plugin's validated options and the settings changed in the
