@@ -36,7 +36,7 @@ medusaIntegrationTestRunner({
         expect(capabilities).toHaveLength(8)
         expect(capabilities.map((c: { id: string }) => c.id)).toContain("segments")
         const shipped = capabilities.filter((c: { available: boolean }) => c.available).map((c: { id: string }) => c.id)
-        expect(shipped).toEqual(["segments", "customer_groups", "tax_classes", "group_pricing", "assistance", "personalization"])
+        expect(shipped).toEqual(["segments", "customer_groups", "tax_classes", "group_pricing", "assistance", "activity", "personalization"])
 
         // medusa-config.ts passes no assistance overrides in tests: the defaults apply.
         const assistance = capabilities.find((c: { id: string }) => c.id === "assistance")
@@ -47,7 +47,7 @@ medusaIntegrationTestRunner({
           enabled: false,
           available: true,
           overridden: [],
-          editable: ["enabled", "consent", "code_ttl_seconds", "session_ttl_minutes", "storefront_url", "require_reason", "denied_actions"],
+          editable: ["enabled", "consent", "code_ttl_seconds", "session_ttl_minutes", "storefront_url", "require_reason", "consent_label", "consent_help", "denied_actions"],
           plugin_options: expect.objectContaining({ enabled: false, consent: "opt_in", code_ttl_seconds: 60, storefront_url: null }),
           settings: expect.objectContaining({
             consent: "opt_in",

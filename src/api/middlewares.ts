@@ -11,6 +11,7 @@ import { storeContentBlocksMiddlewares } from "./store/content-blocks/middleware
 import { hookAudiencesMiddlewares } from "./hooks/customer-suite/middlewares"
 import { storeAssistanceMiddlewares } from "./store/assistance-sessions/middlewares"
 import { storeCustomerSegmentsMiddlewares } from "./store/customer-segments/middlewares"
+import { storeCustomerSuiteMiddlewares } from "./store/customer-suite/middlewares"
 
 export default defineMiddlewares({
   routes: [
@@ -18,6 +19,7 @@ export default defineMiddlewares({
     ...storeAssistanceMiddlewares,
     ...storeCustomerSegmentsMiddlewares,
     ...storeContentBlocksMiddlewares,
+    ...storeCustomerSuiteMiddlewares,
     ...adminAssistanceMiddlewares,
     ...adminCustomerSuiteMiddlewares,
     ...adminTaxClassesMiddlewares,

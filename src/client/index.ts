@@ -27,6 +27,8 @@ import type {
   StoreCustomerSegmentListResponse,
   StoreEndAssistanceSessionResponse,
   StoreExchangeAssistanceCodeResponse,
+  SessionRevocationResponse,
+  StoreCustomerSuiteConfigResponse,
 } from "../types/http"
 
 export type {
@@ -48,6 +50,11 @@ export type {
   StoreEndAssistanceSessionResponse,
   StoreExchangeAssistanceCodeBody,
   StoreExchangeAssistanceCodeResponse,
+  SessionRevocation,
+  SessionRevocationResponse,
+  StoreCustomerSuiteConfig,
+  StoreCustomerSuiteConfigResponse,
+  StorePasswordPolicy,
 } from "../types/http"
 export type { ClientHeaders } from "@medusajs/js-sdk"
 
@@ -77,6 +84,22 @@ export function createCustomerSuiteClient(sdk: CustomerSuiteSdk) {
     sdk.client.fetch<T>(path, { method: "POST", body, headers })
 
   return {
+    config: {
+      /**
+       * GET /store/customer-suite/config: the store's settings for the
+       * storefront (where to go after sign-in, the assistance consent's words,
+       * the password rules to show as hints). Cacheable for a minute.
+       */
+      get: (headers?: ClientHeaders) => get<StoreCustomerSuiteConfigResponse>("/store/customer-suite/config", undefined, headers),
+    },
+    sessions: {
+      /**
+       * POST /store/customers/me/sessions/revoke: signs the customer out
+       * everywhere — every token and session issued until now stops working,
+       * this one included (sign in again afterwards).
+       */
+      revokeAll: (headers?: ClientHeaders) => post<SessionRevocationResponse>("/store/customers/me/sessions/revoke", {}, headers),
+    },
     contentBlocks: {
       /**
        * GET /store/content-blocks: the blocks of a placement chosen for the

@@ -6,6 +6,7 @@ import { Assist } from "./pages/Assist"
 import { Cart } from "./pages/Cart"
 import { Home } from "./pages/Home"
 import { Product } from "./pages/Product"
+import { Register } from "./pages/Register"
 import { SignIn } from "./pages/SignIn"
 
 function AssistanceBanner() {
@@ -38,6 +39,7 @@ function AssistanceBanner() {
 
 function Header() {
   const { regions, region, setRegionId, customer, cart } = useShop()
+  const { path } = useRouter()
   const count = (cart?.items ?? []).reduce((n, item) => n + item.quantity, 0)
   return (
     <header className="header">
@@ -60,7 +62,7 @@ function Header() {
             {customer.first_name || customer.email}
           </Link>
         ) : (
-          <Link to="/sign-in" data-testid="sign-in-link">
+          <Link to={path === "/" || path === "/sign-in" || path === "/register" ? "/sign-in" : `/sign-in?return=${encodeURIComponent(path)}`} data-testid="sign-in-link">
             Sign in
           </Link>
         )}
@@ -84,6 +86,8 @@ export function App() {
     page = <Cart />
   } else if (path === "/sign-in") {
     page = <SignIn />
+  } else if (path === "/register") {
+    page = <Register />
   } else if (path === "/account") {
     page = <Account />
   } else if (path === "/account/assist") {

@@ -1,7 +1,12 @@
 import Medusa from "@medusajs/js-sdk"
 import type { HttpTypes } from "@medusajs/types"
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react"
-import { createCustomerSuiteClient, type CustomerSuiteClient, type StoreCurrentAssistanceSession } from "../../../src/client"
+import {
+  createCustomerSuiteClient,
+  type CustomerSuiteClient,
+  type StoreCurrentAssistanceSession,
+  type StoreCustomerSuiteConfig,
+} from "../../../src/client"
 import type { StorefrontConfig } from "./config"
 
 /**
@@ -24,6 +29,8 @@ type Shop = {
   customer: HttpTypes.StoreCustomer | null
   cart: HttpTypes.StoreCart | null
   assisted: StoreCurrentAssistanceSession | null
+  /** The store's settings for storefronts (GET /store/customer-suite/config); null until read, or when it could not be. */
+  suiteConfig: StoreCustomerSuiteConfig | null
   /** Who the shopper is for content-block events when they have no cart. */
   anonymousId: string
   ready: boolean
@@ -32,6 +39,10 @@ type Shop = {
   setCountry: (countryCode: string) => Promise<void>
   signIn: (email: string, password: string) => Promise<void>
   signOut: () => Promise<void>
+  /** Ends every session of the customer on every device (this one included). */
+  signOutEverywhere: () => Promise<void>
+  /** Creates an account and signs in; a refused password rejects with the server's message. */
+  register: (details: { email: string; password: string; first_name?: string; last_name?: string }) => Promise<void>
   redeemAssistanceCode: (code: string) => Promise<void>
   endAssistance: () => Promise<void>
   refresh: () => Promise<void>
@@ -74,6 +85,7 @@ export function ShopProvider({ config, children }: { config: StorefrontConfig; c
   const [cart, setCart] = useState<HttpTypes.StoreCart | null>(null)
   const [assisted, setAssisted] = useState<StoreCurrentAssistanceSession | null>(null)
   const [ready, setReady] = useState(false)
+  const [suiteConfig, setSuiteConfig] = useState<StoreCustomerSuiteConfig | null>(null)
 
   const region = regions.find((r) => r.id === regionId) ?? regions.find((r) => r.currency_code === "eur") ?? regions[0] ?? null
 
@@ -119,6 +131,11 @@ export function ShopProvider({ config, children }: { config: StorefrontConfig; c
 
   useEffect(() => {
     let alive = true
+    // Without the settings the shop still works, with the plugin's defaults.
+    suite.config
+      .get()
+      .then(({ config }) => alive && setSuiteConfig(config))
+      .catch(() => undefined)
     void (async () => {
       const { regions } = await sdk.store.region.list({ fields: "id,name,currency_code,*countries" })
       if (!alive) {
@@ -133,7 +150,7 @@ export function ShopProvider({ config, children }: { config: StorefrontConfig; c
     return () => {
       alive = false
     }
-  }, [sdk, refresh])
+  }, [sdk, suite, refresh])
 
   const setRegionId = useCallback(
     (id: string) => {
@@ -212,13 +229,34 @@ export function ShopProvider({ config, children }: { config: StorefrontConfig; c
     [refresh, sdk]
   )
 
-  const signOut = useCallback(async () => {
-    await sdk.auth.logout().catch(() => sdk.client.clearToken())
+  const forgetCustomer = useCallback(() => {
     localStorage.removeItem(CART_KEY)
     setCart(null)
     setCustomer(null)
     setAssisted(null)
-  }, [sdk])
+  }, [])
+
+  const signOut = useCallback(async () => {
+    await sdk.auth.logout().catch(() => sdk.client.clearToken())
+    forgetCustomer()
+  }, [forgetCustomer, sdk])
+
+  const signOutEverywhere = useCallback(async () => {
+    await suite.sessions.revokeAll()
+    // This token was revoked too: nothing left to log out from.
+    await sdk.client.clearToken()
+    forgetCustomer()
+  }, [forgetCustomer, sdk, suite])
+
+  const register = useCallback(
+    async ({ email, password, first_name, last_name }: { email: string; password: string; first_name?: string; last_name?: string }) => {
+      // The password rules are checked here, by the server: a refusal names each unmet rule.
+      const token = await sdk.auth.register("customer", "emailpass", { email, password })
+      await sdk.store.customer.create({ email, first_name, last_name }, {}, { authorization: `Bearer ${token}` })
+      await signIn(email, password)
+    },
+    [sdk, signIn]
+  )
 
   const redeemAssistanceCode = useCallback(
     async (code: string) => {
@@ -242,8 +280,8 @@ export function ShopProvider({ config, children }: { config: StorefrontConfig; c
   }, [sdk, suite])
 
   const value: Shop = {
-    config, sdk, suite, regions, region, setRegionId, customer, cart, assisted, anonymousId: useMemo(anonymousId, []), ready,
-    addToCart, updateLine, setCountry, signIn, signOut, redeemAssistanceCode, endAssistance, refresh,
+    config, sdk, suite, regions, region, setRegionId, customer, cart, assisted, suiteConfig, anonymousId: useMemo(anonymousId, []), ready,
+    addToCart, updateLine, setCountry, signIn, signOut, signOutEverywhere, register, redeemAssistanceCode, endAssistance, refresh,
   }
   return <ShopContext.Provider value={value}>{children}</ShopContext.Provider>
 }

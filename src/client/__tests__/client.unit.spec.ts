@@ -109,6 +109,32 @@ describe("createCustomerSuiteClient", () => {
     ])
   })
 
+  it("reads the storefront settings with the publishable key alone, no query string", async () => {
+    const answer = {
+      config: {
+        login_landing: "stay",
+        assistance: { enabled: true, consent_required: true, consent_label: "Allow support", consent_help: "" },
+        password_policy: { min_length: 15, max_length: 256, refuse_common: true, min_strength: null, required_classes: 0 },
+      },
+    }
+    const { suite, calls } = setUp(answer)
+    await expect(suite.config.get()).resolves.toEqual(answer)
+    expect(calls).toHaveLength(1)
+    expect([calls[0].method, calls[0].url.pathname, calls[0].url.search, calls[0].body]).toEqual(["GET", "/store/customer-suite/config", "", undefined])
+    expect(calls[0].headers.get("x-publishable-api-key")).toBe("pk_test_123")
+    expect(calls[0].headers.get("authorization")).toBeNull()
+  })
+
+  it("signs the customer out everywhere with their token and an empty JSON body", async () => {
+    const answer = { revocation: { customer_id: "cus_1", revoked_at: "2026-01-01T00:00:00.000Z" } }
+    const { sdk, suite, calls } = setUp(answer)
+    await sdk.client.setToken("customer-jwt")
+    await expect(suite.sessions.revokeAll()).resolves.toEqual(answer)
+    expect([calls[0].method, calls[0].url.pathname, calls[0].body]).toEqual(["POST", "/store/customers/me/sessions/revoke", {}])
+    expect(calls[0].headers.get("authorization")).toBe("Bearer customer-jwt")
+    expect(calls[0].headers.get("content-type")).toBe("application/json")
+  })
+
   it("rejects with the sdk's FetchError and the route's status when the route refuses", async () => {
     const { suite } = setUp({ type: "invalid_data", message: "placement: required" }, 400)
     await expect(suite.contentBlocks.list({ placement: "" })).rejects.toMatchObject({ status: 400, message: "placement: required" })

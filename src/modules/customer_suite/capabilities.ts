@@ -44,9 +44,10 @@ export const CAPABILITIES: readonly CapabilityDescription[] = [
   },
   {
     id: "activity",
-    name: "Account security and activity",
-    description: "Now online, lockout after failed logins, reset throttling and password policy.",
-    available: false,
+    name: "Account security",
+    description:
+      "Sign-in throttling with lockout and staff unlock, password-reset throttling, a password policy, sign out everywhere, a security log, Now Online and where shoppers land after signing in.",
+    available: true,
   },
   {
     id: "personalization",
@@ -85,4 +86,21 @@ export type CapabilitySettings = CapabilitySettingsById[CapabilityId]
 
 export type EffectiveSettings = {
   capabilities: CapabilitySettings[]
+}
+
+/** A capability's settings as shown to admins: without secrets (the password of `activity.redis_url`). */
+export function redacted<T>(id: CapabilityId, settings: T): T {
+  const activity = settings as { redis_url?: string | null }
+  if (id === "activity" && activity.redis_url) {
+    try {
+      const url = new URL(activity.redis_url)
+      if (url.password) {
+        url.password = "redacted"
+        activity.redis_url = url.toString()
+      }
+    } catch {
+      activity.redis_url = "redacted"
+    }
+  }
+  return settings
 }

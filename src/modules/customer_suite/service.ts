@@ -1,6 +1,6 @@
 import type { Context } from "@medusajs/framework/types"
 import { InjectManager, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
-import { CAPABILITIES, type CapabilitySettingsById, type CapabilitySettingsOf, type EffectiveSettings } from "./capabilities"
+import { CAPABILITIES, redacted, type CapabilitySettingsById, type CapabilitySettingsOf, type EffectiveSettings } from "./capabilities"
 import CustomerGroupAssignment from "./models/customer-group-assignment"
 import CustomerSuiteSetting from "./models/customer-suite-setting"
 import {
@@ -12,6 +12,7 @@ import {
 } from "./options"
 
 export type { CapabilitySettings, EffectiveSettings } from "./capabilities"
+
 
 /**
  * Holds the plugin's validated options and the settings changed in the
@@ -73,7 +74,7 @@ export default class CustomerSuiteModuleService extends MedusaService({
         ...capability,
         id,
         enabled,
-        settings: structuredClone(settings),
+        settings: redacted(id, structuredClone(settings)),
         overridden: editable.filter((k) => (overridden.get(id) ?? []).includes(k)),
         editable,
         plugin_options: Object.fromEntries(

@@ -86,6 +86,7 @@ export type StorePasswordPolicy = Pick<ActivityOptions["password_policy"], "min_
 export type StoreCustomerSuiteConfig = {
   login_landing: ActivityOptions["login_landing"]
   assistance: { enabled: boolean; consent_required: boolean; consent_label: string; consent_help: string }
-  password_policy: StorePasswordPolicy
+  /** null while account security (the `activity` capability) is turned off: no rule is enforced then. */
+  password_policy: StorePasswordPolicy | null
 }
 export type StoreCustomerSuiteConfigResponse = { config: StoreCustomerSuiteConfig }

@@ -75,7 +75,11 @@ export const AssistanceSettings = ({ capability }: { capability: AdminCapability
     if (Array.isArray(value)) {
       return t("customerSuite.settings.entries", { count: value.length })
     }
-    return key === "consent" ? t(`customerSuite.assistance.settings.consentMode.${String(value)}`) : String(value)
+    if (key === "consent") {
+      return t(`customerSuite.assistance.settings.consentMode.${String(value)}`)
+    }
+    const text = String(value)
+    return text.length > 40 ? `${text.slice(0, 39)}…` : text
   }
 
   const row = (key: AssistanceKey, editor: ReactNode) => (
@@ -112,6 +116,8 @@ export const AssistanceSettings = ({ capability }: { capability: AdminCapability
       {(["code_ttl_seconds", "session_ttl_minutes"] as const).map((key) => row(key, <Input id={id(key)} size="small" type="number" {...register(key)} />))}
       {row("storefront_url", <Input id={id("storefront_url")} size="small" placeholder="https://shop.example/account/assist?code={code}" {...register("storefront_url")} />)}
       {row("require_reason", toggle("require_reason"))}
+      {row("consent_label", <Input id={id("consent_label")} size="small" {...register("consent_label")} />)}
+      {row("consent_help", <Textarea id={id("consent_help")} rows={3} {...register("consent_help")} />)}
       {row("denied_actions", <Textarea id={id("denied_actions")} rows={6} className="font-mono text-xs" {...register("denied_actions")} />)}
       <div className="flex items-center justify-end gap-x-2 px-6 py-3">
         {errors[NO_FIELD] && (

@@ -10,7 +10,7 @@ import { RULE_STATES } from "../group-pricing"
 import { END_REASONS, SESSION_STATUSES } from "../types/assistance"
 import { ADJUSTMENT_TYPES, RULE_STATUSES, SCOPE_TYPES } from "../types/group-pricing"
 import { SEGMENT_APPLIES_TO, SEGMENT_KINDS, SEGMENT_STATUSES } from "../types/segments"
-import { ASSISTANCE_KEYS, CONSENT_MODES } from "../types/settings"
+import { ACTIVITY_FIELDS, ACTIVITY_FORMS, ASSISTANCE_KEYS, CONSENT_MODES, type ActivityField } from "../types/settings"
 
 describe("admin texts", () => {
   const admin = path.resolve(__dirname, "..", "..")
@@ -86,6 +86,15 @@ describe("admin texts", () => {
       ...END_REASONS.map((v) => `customerSuite.assistance.endReason.${v}`),
       ...ASSISTANCE_KEYS.flatMap((k) => [`customerSuite.assistance.settings.${k}.label`, `customerSuite.assistance.settings.${k}.hint`]),
       ...CONSENT_MODES.map((v) => `customerSuite.assistance.settings.consentMode.${v}`),
+      ...ACTIVITY_FORMS.flatMap((form) => [
+        `customerSuite.activity.settings.groups.${form}.title`,
+        `customerSuite.activity.settings.groups.${form}.hint`,
+        ...(ACTIVITY_FIELDS[form] as readonly ActivityField[]).flatMap((field) => [
+          `customerSuite.activity.settings.${form}.${field.key}.label`,
+          `customerSuite.activity.settings.${form}.${field.key}.hint`,
+          ...(field.choices ?? []).map((value) => `customerSuite.activity.settings.choices.${field.key}.${value}`),
+        ]),
+      ]),
       ...ACTION_WORDS.map((k) => `customerSuite.assistance.actions.what.${k}`),
       ...ID_KINDS.map((k) => `customerSuite.assistance.actions.kind.${k}`),
       ...["refreshed", "static", "perCart"].flatMap((k) => [

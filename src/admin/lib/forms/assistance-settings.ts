@@ -16,6 +16,8 @@ export const assistanceSettingsFormSchema = z.object({
   session_ttl_minutes: z.string(),
   storefront_url: z.string(),
   require_reason: z.boolean(),
+  consent_label: z.string(),
+  consent_help: z.string(),
   denied_actions: z.string(),
 })
 
@@ -31,6 +33,8 @@ export const assistanceSettingsFormValues = (capability: AdminCapabilitySettings
     session_ttl_minutes: String(s.session_ttl_minutes ?? ""),
     storefront_url: typeof s.storefront_url === "string" ? s.storefront_url : "",
     require_reason: s.require_reason !== false,
+    consent_label: typeof s.consent_label === "string" ? s.consent_label : "",
+    consent_help: typeof s.consent_help === "string" ? s.consent_help : "",
     denied_actions: Array.isArray(s.denied_actions) ? s.denied_actions.join("\n") : "",
   }
 }

@@ -1,5 +1,14 @@
 import { z } from "@medusajs/framework/zod"
-import { AssistanceSettingsSchema, OVERRIDABLE_SETTINGS } from "../../../modules/customer_suite/options"
+import { compileTrust } from "../../../modules/customer_activity/client-ip"
+import {
+  ActivitySettingsSchema,
+  AssistanceSettingsSchema,
+  OVERRIDABLE_SETTINGS,
+  PasswordPolicyOptionsSchema,
+  PasswordResetOptionsSchema,
+  PresenceOptionsSchema,
+  SignInOptionsSchema,
+} from "../../../modules/customer_suite/options"
 
 export type AdminGetSuiteSettingsParamsType = z.infer<typeof AdminGetSuiteSettingsParams>
 export const AdminGetSuiteSettingsParams = z.object({}).strict()
@@ -35,9 +44,66 @@ const AssistanceSettings = z.unknown().transform((value, ctx) => {
   return Object.fromEntries(Object.entries(parsed.data).filter(([key]) => sent.includes(key))) as typeof parsed.data
 })
 
+/** Only the keys that were sent: the option schemas fill in their defaults for the rest. */
+const sentOnly = <T extends Record<string, unknown>>(parsed: T, sent: unknown): Partial<T> => {
+  const keys = Object.keys(sent as object)
+  return Object.fromEntries(Object.entries(parsed).filter(([key]) => keys.includes(key))) as Partial<T>
+}
+
+/** The settings groups of `activity`, each stored whole (the route fills in the keys not sent from the settings in force). */
+export const ACTIVITY_GROUPS = ["sign_in", "password_reset", "password_policy", "presence"] as const
+export type ActivityGroup = (typeof ACTIVITY_GROUPS)[number]
+
+const ActivitySettingsPatchSchema = ActivitySettingsSchema.extend({
+  sign_in: SignInOptionsSchema.partial().strict(),
+  password_reset: PasswordResetOptionsSchema.partial().strict(),
+  password_policy: PasswordPolicyOptionsSchema.partial().strict(),
+  presence: PresenceOptionsSchema.partial().strict(),
+})
+  .partial()
+  .strict()
+
+/** The activity settings as sent: each group's sent keys only, to be merged over the group in force. */
+export type ActivitySettingsPatch = z.output<typeof ActivitySettingsPatchSchema>
+
+/**
+ * Account-security settings, checked as the plugin options are, with messages
+ * naming the field ("activity.sign_in.max_failures: …"). A group may be sent
+ * in part; trusted proxies must be addresses, ranges or proxy-addr's names.
+ */
+const ActivitySettings = z.unknown().transform((value, ctx): ActivitySettingsPatch => {
+  const parsed = ActivitySettingsPatchSchema.safeParse(value)
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const field = ["activity", ...issue.path].join(".")
+      ctx.addIssue({
+        code: "custom",
+        message: issue.code === "unrecognized_keys" ? `${field}: unknown setting(s) ${(issue as { keys?: string[] }).keys?.join(", ")}` : `${field}: ${issue.message}`,
+      })
+    }
+    return z.NEVER
+  }
+  const patch: Record<string, unknown> = sentOnly(parsed.data, value)
+  for (const group of ACTIVITY_GROUPS) {
+    if (patch[group]) {
+      patch[group] = sentOnly(patch[group] as Record<string, unknown>, (value as Record<string, unknown>)[group])
+    }
+  }
+  const proxies = (patch.trusted_proxies ?? []) as string[]
+  proxies.forEach((entry, index) => {
+    try {
+      compileTrust([entry])
+    } catch {
+      ctx.addIssue({ code: "custom", message: `activity.trusted_proxies.${index}: "${entry}" is not an IP address, a CIDR range or one of loopback, linklocal, uniquelocal` })
+    }
+  })
+  return patch as ActivitySettingsPatch
+})
+
 const RESETTABLE = [
   ...OVERRIDABLE_SETTINGS.customer_groups.map((k) => `customer_groups.${k}` as const),
   ...OVERRIDABLE_SETTINGS.assistance.map((k) => `assistance.${k}` as const),
+  ...OVERRIDABLE_SETTINGS.activity.map((k) => `activity.${k}` as const),
 ] as [string, ...string[]]
 
 export type AdminUpdateSuiteSettingsType = z.infer<typeof AdminUpdateSuiteSettings>
@@ -55,9 +121,10 @@ export const AdminUpdateSuiteSettings = z
       .strict()
       .optional(),
     assistance: AssistanceSettings.optional(),
+    activity: ActivitySettings.optional(),
     reset: z
       .array(z.enum(RESETTABLE))
-      .max(20)
+      .max(40)
       .optional(),
   })
   .strict()

@@ -33,7 +33,21 @@ describe("parseCustomerSuiteOptions", () => {
       session_ttl_minutes: 60,
       storefront_url: null,
       require_reason: true,
+      consent_label: "Allow the store's support team to sign in to my account to help me",
+      consent_help: expect.stringMatching(/^A team member can then see and change your cart/),
       denied_actions: [...DEFAULT_DENIED_ACTIONS],
+    })
+    expect(options.activity).toEqual({
+      enabled: true,
+      sign_in: { lockout_mode: "account_and_ip", max_failures: 10, lockout_minutes: 10, max_failures_per_account: 100, max_failures_per_ip: 50, ip_window_minutes: 15 },
+      password_reset: { protection: "ip_and_email", max_requests_per_hour: 5, min_seconds_between: 600 },
+      password_policy: { min_length: 8, max_length: 256, refuse_common: true, min_strength: null, required_classes: 0 },
+      presence: { enabled: true, online_window_minutes: 15, visitor_retention_days: 7 },
+      security_log_retention_days: 365,
+      trusted_proxies: [],
+      limiter_store: "postgres",
+      redis_url: null,
+      login_landing: "account",
     })
     expect(options.customer_groups).toEqual({
       enabled: true,

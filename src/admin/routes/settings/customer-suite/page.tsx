@@ -1,10 +1,11 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { UsersSolid } from "@medusajs/icons"
 import { Badge, Container, Heading, StatusBadge, Text } from "@medusajs/ui"
+import { ActivitySettings } from "../../../components/settings/activity-settings"
 import { AssistanceSettings } from "../../../components/settings/assistance-settings"
 import { GroupSetting } from "../../../components/settings/group-setting"
 import { useSuiteSettings } from "../../../hooks/api/settings"
-import { ASSISTANCE_KEYS } from "../../../lib/types/settings"
+import { ACTIVITY_FIELDS, ACTIVITY_FORMS, ASSISTANCE_KEYS } from "../../../lib/types/settings"
 import type { AdminCapabilitySettings } from "../../../../types/http"
 import { TitleBlock } from "../../../components/common/query-state"
 import { useTranslation } from "react-i18next"
@@ -27,7 +28,11 @@ const formatValue = (value: unknown): string => {
 }
 
 /** The settings this page edits (others the API accepts are shown read-only here). */
-const EDITORS: Record<string, readonly string[]> = { customer_groups: ["default_group", "guest_group"], assistance: ASSISTANCE_KEYS }
+const EDITORS: Record<string, readonly string[]> = {
+  customer_groups: ["default_group", "guest_group"],
+  assistance: ASSISTANCE_KEYS,
+  activity: [...ACTIVITY_FORMS.filter((form) => form !== "general"), ...ACTIVITY_FIELDS.general.map((field) => field.key)],
+}
 
 const humanize = (key: string) =>
   key.charAt(0).toUpperCase() + key.slice(1).replace(/_/g, " ")
@@ -83,6 +88,7 @@ const CapabilitySection = ({ capability }: { capability: AdminCapabilitySettings
       {capability.id === "customer_groups" &&
         (["default_group", "guest_group"] as const).map((key) => <GroupSetting key={key} capability={capability} settingKey={key} />)}
       {capability.id === "assistance" && <AssistanceSettings capability={capability} />}
+      {capability.id === "activity" && <ActivitySettings capability={capability} />}
     </Container>
   )
 }
