@@ -1,0 +1,3 @@
+export * from "./find-customer-reset-account"
+export * from "./prune-security-events"
+export * from "./record-security-events"
