@@ -1,9 +1,8 @@
-import { generateResetPasswordTokenWorkflow } from "@medusajs/core-flows"
-import type { ProjectConfigOptions } from "@medusajs/framework/types"
 import { WorkflowResponse, createWorkflow, transform } from "@medusajs/framework/workflows-sdk"
 import type { SecurityEventInput } from "../../../modules/customer_activity/service"
-import { RESET_PROVIDER, findCustomerResetAccountStep } from "../steps/find-customer-reset-account"
+import { findCustomerResetAccountStep } from "../steps/find-customer-reset-account"
 import { recordSecurityEventsStep } from "../steps/record-security-events"
+import { sendResetPasswordEmailStep } from "../steps/send-reset-password-email"
 
 export type SendCustomerPasswordResetInput = {
   customer_id: string
@@ -12,33 +11,20 @@ export type SendCustomerPasswordResetInput = {
   /** The staff user's request, for the log. */
   ip: string | null
   user_agent: string | null
-  /** Medusa's http.jwtSecret / jwtOptions: the reset token is signed as Medusa's own route signs it. */
-  secret: ProjectConfigOptions["http"]["jwtSecret"]
-  jwt_options?: ProjectConfigOptions["http"]["jwtOptions"]
 }
 
 export type SendCustomerPasswordResetResult = { customer_id: string; email: string; requested_at: string }
 
 export const sendCustomerPasswordResetWorkflowId = "customer-suite-send-customer-password-reset"
 /**
- * "Send password reset" from the customer page: Medusa's own reset-token
- * workflow for the customer's emailpass account, so `auth.password_reset` is
- * emitted and the store's notification provider sends its usual email. The
- * token never leaves Medusa's workflow (staff neither see it nor choose a
- * password); the security log records who sent it. Limits are the caller's
- * (consumeResetAllowance) — this workflow sends.
+ * "Send password reset" from the customer page: the security log records who
+ * sent it, then Medusa's own reset-token workflow runs for the customer's
+ * emailpass account, so `auth.password_reset` is emitted and the store's
+ * notification provider sends its usual email. Staff never see the token.
+ * Limits are the caller's (consumeResetAllowance); this workflow sends.
  */
 export const sendCustomerPasswordResetWorkflow = createWorkflow(sendCustomerPasswordResetWorkflowId, (input: SendCustomerPasswordResetInput) => {
   const account = findCustomerResetAccountStep({ customer_id: input.customer_id })
-  const tokenInput = transform({ input, account }, ({ input, account }) => ({
-    entityId: account.email,
-    actorType: "customer",
-    provider: RESET_PROVIDER,
-    secret: input.secret,
-    jwtOptions: input.jwt_options,
-    metadata: { sent_by: "staff" },
-  }))
-  generateResetPasswordTokenWorkflow.runAsStep({ input: tokenInput })
   const events = transform({ input, account }, ({ input, account }): SecurityEventInput[] => [
     {
       kind: "staff_password_reset",
@@ -51,11 +37,13 @@ export const sendCustomerPasswordResetWorkflow = createWorkflow(sendCustomerPass
       actor_id: input.user_id,
     },
   ])
+  // The log first: if sending fails, the entry is removed; once sent, nothing can fail after it.
   recordSecurityEventsStep(events)
-  const result = transform({ account }, ({ account }): SendCustomerPasswordResetResult => ({
+  const sent = sendResetPasswordEmailStep(account)
+  const result = transform({ account, sent }, ({ account, sent }): SendCustomerPasswordResetResult => ({
     customer_id: account.customer_id,
     email: account.email,
-    requested_at: new Date().toISOString(),
+    requested_at: sent.requested_at,
   }))
   return new WorkflowResponse(result)
 })

@@ -1,5 +1,4 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { clientIp } from "../../../../../modules/customer_activity/client-ip"
 import type { AdminPasswordResetResponse } from "../../../../../types/http"
 import { findCustomerResetAccount, recordSecurityEventsWorkflow, sendCustomerPasswordResetWorkflow } from "../../../../../workflows/customer-activity"
@@ -41,16 +40,8 @@ export const POST = async (req: AuthenticatedMedusaRequest<AdminSendPasswordRese
     })
     return sendResetThrottled(res, allowance.retry_after_seconds)
   }
-  const { http } = container.resolve(ContainerRegistrationKeys.CONFIG_MODULE).projectConfig
   const { result } = await sendCustomerPasswordResetWorkflow(container).run({
-    input: {
-      customer_id: account.customer_id,
-      user_id: req.auth_context.actor_id,
-      ip,
-      user_agent: userAgent,
-      secret: http.jwtSecret,
-      jwt_options: http.jwtOptions,
-    },
+    input: { customer_id: account.customer_id, user_id: req.auth_context.actor_id, ip, user_agent: userAgent },
   })
   res.status(202).json({ password_reset: result })
 }
