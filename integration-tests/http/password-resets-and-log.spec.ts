@@ -205,29 +205,16 @@ medusaIntegrationTestRunner({
         }
       })
 
-      it("a staff reset that fails before sending leaves no log entry and sends nothing", async () => {
-        const eventBus = getContainer().resolve(Modules.EVENT_BUS)
-        const received: unknown[] = []
-        const spy = async ({ data }: { data: unknown }) => {
-          received.push(data)
-        }
-        eventBus.subscribe("auth.password_reset", spy, { subscriberId: "customer-suite-test-reset-rollback-spy" })
-        try {
-          const workflow = sendCustomerPasswordResetWorkflow(getContainer())
-          workflow.appendAction("throw", recordSecurityEventsStepId, {
-            invoke: async () => {
-              throw new Error("boom")
-            },
-          })
-          const { errors } = await workflow.run({ input: { customer_id: customer.id, user_id: admin.userId, ip: null, user_agent: null }, throwOnError: false })
-          expect(errors.map((e: any) => e.error?.message)).toEqual(["boom"])
-          expect(await activity().listCustomerSecurityEvents({ customer_id: customer.id })).toEqual([])
-          // The route still works afterwards, and only its send reaches the event bus.
-          expect((await staffReset()).status).toBe(202)
-          await eventually(async () => expect(received).toHaveLength(1))
-        } finally {
-          eventBus.unsubscribe("auth.password_reset", spy, { subscriberId: "customer-suite-test-reset-rollback-spy" })
-        }
+      it("a staff reset whose workflow fails after the log entry leaves no entry behind", async () => {
+        const workflow = sendCustomerPasswordResetWorkflow(getContainer())
+        workflow.appendAction("throw", recordSecurityEventsStepId, {
+          invoke: async () => {
+            throw new Error("boom")
+          },
+        })
+        const { errors } = await workflow.run({ input: { customer_id: customer.id, user_id: admin.userId, ip: null, user_agent: null }, throwOnError: false })
+        expect(errors.map((e: any) => e.error?.message)).toEqual(["boom"])
+        expect(await activity().listCustomerSecurityEvents({ customer_id: customer.id })).toEqual([])
       })
 
       it("staff reset: 404 for an unknown customer, 400 for a customer without an account, and no body accepted", async () => {
