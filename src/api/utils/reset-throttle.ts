@@ -94,26 +94,34 @@ export async function consumeResetAllowance(
   if (!kinds.length) {
     return { allowed: true }
   }
-  const store = limiterStore(container, settings)
-  const keyOf = (kind: KeyKind) => limiterKey(kind === "ip" ? ipLimitKey(request.ip ?? "") : foldEmail(request.email))
-  // Every limiter counts the request, refused or not: a refusal never extends a window.
-  const outcomes = await Promise.all(
-    kinds.flatMap((kind) =>
-      limitersFor(store, kind, settings.password_reset).map((limiter) =>
-        limiter.consume(keyOf(kind)).then(
-          () => 0,
-          (error: unknown) => {
-            if (isRefusal(error)) {
-              return Math.max(1, error.msBeforeNext)
+  try {
+    const store = limiterStore(container, settings)
+    const keyOf = (kind: KeyKind) => limiterKey(kind === "ip" ? ipLimitKey(request.ip ?? "") : foldEmail(request.email))
+    // Every limiter counts the request, refused or not: a refusal never extends a window.
+    const outcomes = await Promise.all(
+      kinds.flatMap((kind) =>
+        limitersFor(store, kind, settings.password_reset).map((limiter) =>
+          limiter.consume(keyOf(kind)).then(
+            () => 0,
+            (error: unknown) => {
+              if (isRefusal(error)) {
+                return Math.max(1, error.msBeforeNext)
+              }
+              throw error
             }
-            throw error
-          }
+          )
         )
       )
     )
-  )
-  const waitMs = Math.max(0, ...outcomes)
-  return waitMs > 0 ? { allowed: false, retry_after_seconds: Math.ceil(waitMs / 1000) } : { allowed: true }
+    const waitMs = Math.max(0, ...outcomes)
+    return waitMs > 0 ? { allowed: false, retry_after_seconds: Math.ceil(waitMs / 1000) } : { allowed: true }
+  } catch (error) {
+    // The counters' store is down or misconfigured: resets go on unthrottled rather than not at all (as sign-in does).
+    container
+      .resolve(ContainerRegistrationKeys.LOGGER)
+      .error(`customer-suite: password reset limits could not be checked, the request goes on unthrottled: ${(error as Error).message}`)
+    return { allowed: true }
+  }
 }
 
 /** The refusal's words, the same for every email (known, unknown, without an account). */
@@ -127,5 +135,7 @@ export type ResetThrottledBody = { type: "too_many_requests"; message: string }
 /** 429 with Retry-After (whole seconds, rounded up). */
 export function sendResetThrottled(res: MedusaResponse<ResetThrottledBody>, retryAfterSeconds: number) {
   res.setHeader("Retry-After", String(retryAfterSeconds))
+  // A storefront on another origin may read it.
+  res.append("Access-Control-Expose-Headers", "Retry-After")
   res.status(429).json({ type: "too_many_requests", message: resetThrottledMessage(retryAfterSeconds) })
 }
