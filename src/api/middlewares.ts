@@ -1,5 +1,7 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
 import { adminAssistanceMiddlewares } from "./admin/assistance-sessions/middlewares"
+import { authResetPasswordMiddlewares } from "./auth/reset-password-middlewares"
+import { adminCustomerSecurityMiddlewares } from "./admin/customers/[id]/security-events/middlewares"
 import { adminContentBlocksMiddlewares } from "./admin/content-blocks/middlewares"
 import { adminAudiencesMiddlewares } from "./admin/audiences/middlewares"
 import { adminCustomerSegmentsMiddlewares } from "./admin/customer-segments/middlewares"
@@ -17,10 +19,12 @@ export default defineMiddlewares({
   routes: [
     // First: the assistance guard on every /store and /auth request.
     ...storeAssistanceMiddlewares,
+    ...authResetPasswordMiddlewares,
     ...storeCustomerSegmentsMiddlewares,
     ...storeContentBlocksMiddlewares,
     ...storeCustomerSuiteMiddlewares,
     ...adminAssistanceMiddlewares,
+    ...adminCustomerSecurityMiddlewares,
     ...adminCustomerSuiteMiddlewares,
     ...adminTaxClassesMiddlewares,
     ...adminTaxClassRatesMiddlewares,

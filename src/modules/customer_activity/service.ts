@@ -1,5 +1,7 @@
 import type { Context } from "@medusajs/framework/types"
-import { InjectManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
+import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/postgresql"
+import { InjectManager, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
+import { rows } from "../customer_segment/sql/execute"
 import CustomerPresence from "./models/customer-presence"
 import CustomerSecurityEvent, { type SecurityEventKind } from "./models/customer-security-event"
 import CustomerSessionRevocation from "./models/customer-session-revocation"
@@ -34,13 +36,13 @@ export default class CustomerActivityModuleService extends MedusaService({
   CustomerSessionRevocation,
   CustomerPresence,
 }) {
-  /** Appends entries to the security log (emails folded, user agents bounded). */
+  /** Appends entries to the security log (emails folded, user agents bounded); answers the new rows' ids. */
   @InjectManager()
-  async recordSecurityEvents(events: SecurityEventInput[], @MedusaContext() context: Context = {}): Promise<void> {
+  async recordSecurityEvents(events: SecurityEventInput[], @MedusaContext() context: Context = {}): Promise<string[]> {
     if (!events.length) {
-      return
+      return []
     }
-    await this.createCustomerSecurityEvents(
+    const created = await this.createCustomerSecurityEvents(
       events.map((e) => ({
         kind: e.kind,
         outcome: e.outcome,
@@ -55,5 +57,30 @@ export default class CustomerActivityModuleService extends MedusaService({
       })),
       context
     )
+    return created.map((row) => row.id)
+  }
+
+  /**
+   * Deletes at most `batchSize` security log rows that occurred before
+   * `before` (oldest first) in one statement; answers how many. The
+   * retention job calls it until it answers fewer than `batchSize`.
+   */
+  @InjectManager()
+  async pruneSecurityEvents(before: Date, batchSize: number, @MedusaContext() context: Context = {}): Promise<number> {
+    return this.pruneSecurityEvents_(before, batchSize, context)
+  }
+
+  @InjectTransactionManager()
+  protected async pruneSecurityEvents_(before: Date, batchSize: number, @MedusaContext() context: Context = {}): Promise<number> {
+    const found = await rows<{ n: string }>(
+      context.transactionManager as SqlEntityManager,
+      `WITH gone AS (
+         DELETE FROM customer_security_event WHERE id IN (
+           SELECT id FROM customer_security_event WHERE occurred_at < $1 ORDER BY occurred_at LIMIT $2
+         ) RETURNING 1
+       ) SELECT count(*) AS n FROM gone`,
+      [before, Math.max(1, Math.floor(batchSize))]
+    )
+    return Number(found[0]?.n ?? 0)
   }
 }

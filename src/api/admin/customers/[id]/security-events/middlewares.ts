@@ -1,0 +1,9 @@
+import type { MiddlewareRoute } from "@medusajs/framework/http"
+import { validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
+import { AdminGetSecurityEventsParams, AdminSendPasswordReset } from "./validators"
+
+/** The customer page's security log and "Send password reset" (issue 15 §2, §5). */
+export const adminCustomerSecurityMiddlewares: MiddlewareRoute[] = [
+  { method: ["GET"], matcher: "/admin/customers/:id/security-events", middlewares: [validateAndTransformQuery(AdminGetSecurityEventsParams, {})] },
+  { method: ["POST"], matcher: "/admin/customers/:id/password-reset", middlewares: [validateAndTransformBody(AdminSendPasswordReset)] },
+]

@@ -1,0 +1,141 @@
+import type { MedusaResponse } from "@medusajs/framework/http"
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import Redis from "ioredis"
+import { ipLimitKey } from "../../modules/customer_activity/client-ip"
+import { createLimiter, isRefusal, limiterKey, type Limiter, type LimiterStore } from "../../modules/customer_activity/limits"
+import { activitySettings, type ActivitySettings } from "./activity-settings"
+
+/**
+ * Password reset requests (issue 15 §2, decision 0033): per key, at most
+ * `max_requests_per_hour` in an hour AND at least `min_seconds_between`
+ * seconds between two, for the keys `protection` names — the client IP (an
+ * IPv6 client per /64), the email, both, or none. Every request is counted,
+ * whether the email has an account or not, so the answer never tells which.
+ * Staff-sent resets count on the same email key (and never on an IP: see the
+ * decision).
+ */
+export type ResetAllowance = { allowed: true } | { allowed: false; retry_after_seconds: number }
+
+type ResetSettings = ActivitySettings["password_reset"]
+
+/** Folded as the security log folds it: "Ann@Example.com " and "ann@example.com" share a counter. */
+export const foldEmail = (email: string) => email.trim().toLowerCase()
+
+let redisClient: { url: string; client: Redis } | null = null
+type KeyKind = "ip" | "email"
+const limiters = new Map<string, Limiter>()
+
+/** The counters' store in force: Medusa's PostgreSQL connection, or one Redis client per URL. */
+export function limiterStore(container: Pick<MedusaContainer, "resolve">, settings: ActivitySettings): LimiterStore {
+  if (settings.limiter_store === "redis") {
+    const url = settings.redis_url ?? process.env.REDIS_URL
+    if (url) {
+      if (redisClient?.url !== url) {
+        redisClient?.client.disconnect()
+        // rate-limiter-flexible wants commands to fail at once, not to queue while offline.
+        redisClient = { url, client: new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1 }) }
+        // Limiters made with the previous client are dropped with it.
+        limiters.clear()
+      }
+      return { kind: "redis", client: redisClient.client }
+    }
+  }
+  return { kind: "postgres", knex: container.resolve(ContainerRegistrationKeys.PG_CONNECTION) }
+}
+
+/** The hourly and spacing limiters of one key kind, made once per store and settings. */
+function limitersFor(store: LimiterStore, kind: KeyKind, settings: ResetSettings): Limiter[] {
+  const wanted = [{ name: `pr:${kind}:h`, points: settings.max_requests_per_hour, windowSeconds: 3_600 }]
+  if (settings.min_seconds_between > 0) {
+    // One request per window of min_seconds_between: the next one only once it has passed.
+    wanted.push({ name: `pr:${kind}:gap`, points: 1, windowSeconds: settings.min_seconds_between })
+  }
+  return wanted.map((spec) => {
+    const signature = `${store.kind}:${spec.name}:${spec.points}:${spec.windowSeconds}`
+    let limiter = limiters.get(signature)
+    if (!limiter) {
+      limiter = createLimiter(store, spec)
+      limiters.set(signature, limiter)
+      if (limiters.size > 64) {
+        limiters.delete(limiters.keys().next().value as string)
+      }
+    }
+    return limiter
+  })
+}
+
+/** Which keys `protection` counts; staff-sent resets (no IP) never count an IP. */
+export function resetKeyKinds(protection: ResetSettings["protection"], hasIp: boolean): KeyKind[] {
+  const kinds: KeyKind[] = []
+  if (hasIp && (protection === "ip_and_email" || protection === "ip")) {
+    kinds.push("ip")
+  }
+  if (protection === "ip_and_email" || protection === "email") {
+    kinds.push("email")
+  }
+  return kinds
+}
+
+/**
+ * Counts one reset request against every limit in force and says whether it
+ * may go on; when not, how long until it may (the longest of the refusals).
+ * `ip` null: a request not made by the client (staff-sent), counted by email only.
+ */
+export async function consumeResetAllowance(
+  container: Pick<MedusaContainer, "resolve">,
+  request: { email: string; ip: string | null }
+): Promise<ResetAllowance> {
+  const settings = await activitySettings(container)
+  if (!settings.enabled) {
+    return { allowed: true }
+  }
+  const kinds = resetKeyKinds(settings.password_reset.protection, request.ip !== null)
+  if (!kinds.length) {
+    return { allowed: true }
+  }
+  try {
+    const store = limiterStore(container, settings)
+    const keyOf = (kind: KeyKind) => limiterKey(kind === "ip" ? ipLimitKey(request.ip ?? "") : foldEmail(request.email))
+    // Every limiter counts the request, refused or not: a refusal never extends a window.
+    const outcomes = await Promise.all(
+      kinds.flatMap((kind) =>
+        limitersFor(store, kind, settings.password_reset).map((limiter) =>
+          limiter.consume(keyOf(kind)).then(
+            () => 0,
+            (error: unknown) => {
+              if (isRefusal(error)) {
+                return Math.max(1, error.msBeforeNext)
+              }
+              throw error
+            }
+          )
+        )
+      )
+    )
+    const waitMs = Math.max(0, ...outcomes)
+    return waitMs > 0 ? { allowed: false, retry_after_seconds: Math.ceil(waitMs / 1000) } : { allowed: true }
+  } catch (error) {
+    // The counters' store is down or misconfigured: resets go on unthrottled rather than not at all (as sign-in does).
+    container
+      .resolve(ContainerRegistrationKeys.LOGGER)
+      .error(`customer-suite: password reset limits could not be checked, the request goes on unthrottled: ${(error as Error).message}`)
+    return { allowed: true }
+  }
+}
+
+/** The refusal's words, the same for every email (known, unknown, without an account). */
+export function resetThrottledMessage(retryAfterSeconds: number): string {
+  const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60))
+  return `Too many password reset requests; try again in ${minutes} ${minutes === 1 ? "minute" : "minutes"}`
+}
+
+export type ResetThrottledBody = { type: "too_many_requests"; message: string }
+
+/** 429 with Retry-After (whole seconds, rounded up). */
+export function sendResetThrottled(res: MedusaResponse<ResetThrottledBody>, retryAfterSeconds: number) {
+  res.setHeader("Retry-After", String(retryAfterSeconds))
+  // A storefront on another origin may read it.
+  res.append("Access-Control-Expose-Headers", "Retry-After")
+  res.status(429).json({ type: "too_many_requests", message: resetThrottledMessage(retryAfterSeconds) })
+}

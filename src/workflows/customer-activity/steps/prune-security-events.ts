@@ -1,0 +1,29 @@
+import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
+import { CUSTOMER_ACTIVITY_MODULE } from "../../../modules/customer_activity"
+import type CustomerActivityModuleService from "../../../modules/customer_activity/service"
+
+export type PruneSecurityEventsInput = { before: Date; batch_size?: number }
+
+export const PRUNE_SECURITY_EVENTS_BATCH = 5_000
+
+export const pruneSecurityEventsStepId = "customer-suite-prune-security-events"
+/**
+ * Deletes the security log rows older than `before`, one bounded statement
+ * at a time (no long lock, no huge transaction) until none is left. Rows past
+ * the retention period are not restored: there is no compensation.
+ */
+export const pruneSecurityEventsStep = createStep(pruneSecurityEventsStepId, async (input: PruneSecurityEventsInput, { container }) => {
+  const service = container.resolve<CustomerActivityModuleService>(CUSTOMER_ACTIVITY_MODULE)
+  const batch = input.batch_size ?? PRUNE_SECURITY_EVENTS_BATCH
+  let deleted = 0
+  let batches = 0
+  for (;;) {
+    const n = await service.pruneSecurityEvents(new Date(input.before), batch)
+    deleted += n
+    batches += 1
+    if (n < batch) {
+      break
+    }
+  }
+  return new StepResponse({ deleted, batches })
+})

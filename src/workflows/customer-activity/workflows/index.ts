@@ -1,0 +1,3 @@
+export * from "./prune-security-events"
+export * from "./record-security-events"
+export * from "./send-customer-password-reset"
