@@ -4,6 +4,7 @@ import { adminContentBlocksMiddlewares } from "./admin/content-blocks/middleware
 import { adminAudiencesMiddlewares } from "./admin/audiences/middlewares"
 import { adminCustomerSegmentsMiddlewares } from "./admin/customer-segments/middlewares"
 import { adminCustomerSuiteMiddlewares } from "./admin/customer-suite/middlewares"
+import { adminOnlineMiddlewares } from "./admin/customer-suite/online/middlewares"
 import { adminGroupPriceRulesMiddlewares } from "./admin/group-price-rules/middlewares"
 import { adminTaxClassRatesMiddlewares } from "./admin/tax-class-rates/middlewares"
 import { adminTaxClassesMiddlewares } from "./admin/tax-classes/middlewares"
@@ -11,15 +12,19 @@ import { storeContentBlocksMiddlewares } from "./store/content-blocks/middleware
 import { hookAudiencesMiddlewares } from "./hooks/customer-suite/middlewares"
 import { storeAssistanceMiddlewares } from "./store/assistance-sessions/middlewares"
 import { storeCustomerSegmentsMiddlewares } from "./store/customer-segments/middlewares"
+import { presenceTracker } from "./utils/presence-tracker"
 
 export default defineMiddlewares({
   routes: [
     // First: the assistance guard on every /store and /auth request.
     ...storeAssistanceMiddlewares,
+    // Now Online: every store request's shopper, looked up once in memory (writes are batched, after the answer).
+    { matcher: "/store/*", middlewares: [presenceTracker()] },
     ...storeCustomerSegmentsMiddlewares,
     ...storeContentBlocksMiddlewares,
     ...adminAssistanceMiddlewares,
     ...adminCustomerSuiteMiddlewares,
+    ...adminOnlineMiddlewares,
     ...adminTaxClassesMiddlewares,
     ...adminTaxClassRatesMiddlewares,
     ...adminGroupPriceRulesMiddlewares,
