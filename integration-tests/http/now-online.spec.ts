@@ -212,6 +212,10 @@ medusaIntegrationTestRunner({
           const { data: members } = await api.get(`/admin/customer-segments/${id}/customers?limit=200`, admin)
           expect(members.customers.map((c: { id: string }) => c.id)).toEqual([carla.id])
         })
+        const { data: seen } = await api.get(`/admin/customers/${carla.id}/presence`, admin)
+        const held = (await api.get(`/admin/customer-segments/${id}/explain?customer_id=${carla.id}`, admin)).data.explanation
+        expect(held).toMatchObject({ member: true, matches: true })
+        expect(held.explanation).toMatchObject({ type: "condition", result: true, text: "last_activity_date >= -7d", fact: seen.presence.last_seen_at })
         const { data: inactive } = await api.post("/admin/customer-segments", { name: "Never seen", query: "last_activity_date IS NULL" }, admin)
         await eventually(async () => {
           const { data: members } = await api.get(`/admin/customer-segments/${inactive.customer_segment.id}/customers?limit=200`, admin)

@@ -176,7 +176,10 @@ class PresenceTracker {
     this.queue.set(key, row)
     this.counters.enqueued += 1
     while (this.queue.size > MAX_QUEUE) {
-      this.queue.delete(this.queue.keys().next().value as string)
+      // The oldest row goes, and its shopper is forgotten: their next request queues them again.
+      const oldest = this.queue.keys().next().value as string
+      this.queue.delete(oldest)
+      this.seen.delete(oldest)
       this.counters.dropped += 1
     }
     if (!this.timer) {
