@@ -183,10 +183,7 @@ export async function replaceFacts(
     )
   }
   if (profiles.length) {
-    // Activity only moves forward: the presence tracker may have written a later one since the facts were read.
-    const updates = STORED_PROFILE_FIELDS.filter((f) => f !== "customer_id").map((f) =>
-      f === "last_activity_at" ? `${f} = greatest(customer_profile.${f}, EXCLUDED.${f})` : `${f} = EXCLUDED.${f}`
-    )
+    const updates = STORED_PROFILE_FIELDS.filter((f) => f !== "customer_id").map((f) => `${f} = EXCLUDED.${f}`)
     await exec(
       em,
       `INSERT INTO customer_profile (id, ${STORED_PROFILE_FIELDS.join(", ")}, created_at, updated_at)
