@@ -51,6 +51,7 @@ const CustomerPresenceWidget = ({ data: customer }: DetailWidgetProps<AdminCusto
 }
 
 export const config = defineWidgetConfig({
+  id: "customer-suite:customer-presence",
   zone: "customer.details.side.before",
 })
 
