@@ -4,6 +4,8 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { flushPresence, presenceTrackerStats, resetPresenceTracker } from "../../src/api/utils/presence-tracker"
 import { CUSTOMER_ACTIVITY_MODULE } from "../../src/modules/customer_activity"
 import type CustomerActivityModuleService from "../../src/modules/customer_activity/service"
+import { CUSTOMER_SUITE_MODULE } from "../../src/modules/customer_suite"
+import type CustomerSuiteModuleService from "../../src/modules/customer_suite/service"
 import { CUSTOMER_SEGMENT_MODULE } from "../../src/modules/customer_segment"
 import type CustomerSegmentModuleService from "../../src/modules/customer_segment/service"
 import { pruneVisitorPresence } from "../../src/workflows/customer-presence"
@@ -176,6 +178,25 @@ medusaIntegrationTestRunner({
         await flushPresence()
         expect(await activity().listCustomerPresences({ subject_id: [victim.id, "cart_does_not_exist"] })).toEqual([])
         expect(presenceTrackerStats().enqueued - before.enqueued).toBe(1)
+      })
+
+      it("takes the window from the settings in force, and records nothing while presence is off", async () => {
+        const suite = getContainer().resolve<CustomerSuiteModuleService>(CUSTOMER_SUITE_MODULE)
+        await suite.overrideSettings({ activity: { presence: { enabled: false, online_window_minutes: 20, visitor_retention_days: 7 } } })
+        // The settings are read again within 5 seconds on every instance.
+        await eventually(async () => expect((await online()).window_minutes).toBe(20), { timeout: 15_000, interval: 500 })
+        expect((await api.get(`/admin/customers/${carla.id}/presence`, admin)).data.presence.window_minutes).toBe(20)
+
+        const before = presenceTrackerStats()
+        expect((await api.get("/store/customers/me?fields=id", store(carla.headers))).status).toBe(200)
+        await flushPresence()
+        expect(presenceTrackerStats().enqueued).toBe(before.enqueued)
+        expect(await activity().listCustomerPresences({ subject_id: carla.id })).toEqual([])
+
+        await suite.overrideSettings({}, ["activity.presence"])
+        await eventually(async () => expect((await online()).window_minutes).toBe(15), { timeout: 15_000, interval: 500 })
+        await api.get("/store/customers/me?fields=id", store(carla.headers))
+        await afterFlush(async () => expect((await online()).counts.customers).toBe(1))
       })
 
       it("prunes visitors older than the retention only, keeping customers", async () => {
