@@ -151,7 +151,8 @@ class PresenceTracker {
     if (candidate.kind === "customer" && candidate.token && !signedHere(container, candidate.token)) {
       return
     }
-    this.container ??= container
+    // The latest request's container writes the batch (a restarted app's, never a stale one).
+    this.container = container
     this.remember(key, now)
     this.enqueue(key, {
       kind: candidate.kind,
