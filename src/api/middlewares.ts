@@ -6,6 +6,7 @@ import { adminContentBlocksMiddlewares } from "./admin/content-blocks/middleware
 import { adminAudiencesMiddlewares } from "./admin/audiences/middlewares"
 import { adminCustomerSegmentsMiddlewares } from "./admin/customer-segments/middlewares"
 import { adminCustomerSuiteMiddlewares } from "./admin/customer-suite/middlewares"
+import { adminOnlineMiddlewares } from "./admin/customer-suite/online/middlewares"
 import { adminGroupPriceRulesMiddlewares } from "./admin/group-price-rules/middlewares"
 import { adminTaxClassRatesMiddlewares } from "./admin/tax-class-rates/middlewares"
 import { adminTaxClassesMiddlewares } from "./admin/tax-classes/middlewares"
@@ -14,18 +15,22 @@ import { hookAudiencesMiddlewares } from "./hooks/customer-suite/middlewares"
 import { storeAssistanceMiddlewares } from "./store/assistance-sessions/middlewares"
 import { storeCustomerSegmentsMiddlewares } from "./store/customer-segments/middlewares"
 import { storeCustomerSuiteMiddlewares } from "./store/customer-suite/middlewares"
+import { presenceTracker } from "./utils/presence-tracker"
 
 export default defineMiddlewares({
   routes: [
     // First: the assistance guard on every /store and /auth request.
     ...storeAssistanceMiddlewares,
     ...authResetPasswordMiddlewares,
+    // Now Online: every store request's shopper, looked up once in memory (writes are batched, after the answer).
+    { matcher: "/store/*", middlewares: [presenceTracker()] },
     ...storeCustomerSegmentsMiddlewares,
     ...storeContentBlocksMiddlewares,
     ...storeCustomerSuiteMiddlewares,
     ...adminAssistanceMiddlewares,
     ...adminCustomerSecurityMiddlewares,
     ...adminCustomerSuiteMiddlewares,
+    ...adminOnlineMiddlewares,
     ...adminTaxClassesMiddlewares,
     ...adminTaxClassRatesMiddlewares,
     ...adminGroupPriceRulesMiddlewares,

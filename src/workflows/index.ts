@@ -4,6 +4,7 @@
  */
 export * from "./customer-activity"
 export * from "./customer-groups"
+export * from "./customer-presence"
 export * from "./customer-segments"
 export * from "./customer-suite"
 export * from "./group-pricing"

@@ -1,7 +1,7 @@
 import type { Context } from "@medusajs/framework/types"
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/postgresql"
 import { InjectManager, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
-import { rows } from "../customer_segment/sql/execute"
+import { exec, rows } from "../customer_segment/sql/execute"
 import CustomerPresence from "./models/customer-presence"
 import CustomerSecurityEvent, { type SecurityEventKind } from "./models/customer-security-event"
 import CustomerSessionRevocation from "./models/customer-session-revocation"
@@ -21,6 +21,17 @@ export type SecurityEventInput = {
   details?: Record<string, unknown> | null
   /** Default: now. */
   occurred_at?: Date
+}
+
+/** One shopper's latest store request, as the presence tracker queues it. */
+export type PresenceRow = {
+  kind: "customer" | "visitor"
+  /** The customer id (kind customer) or the cart id (kind visitor). */
+  subject_id: string
+  customer_id: string | null
+  cart_id: string | null
+  last_seen_at: Date
+  last_path: string | null
 }
 
 /** Longest user agent kept in the log (a header is client-chosen). */
@@ -82,5 +93,67 @@ export default class CustomerActivityModuleService extends MedusaService({
       [before, Math.max(1, Math.floor(batchSize))]
     )
     return Number(found[0]?.n ?? 0)
+  }
+
+  /**
+   * Writes a batch of presence in one statement: a new shopper gets a row, a
+   * known one keeps its first_seen_at and takes the later last_seen_at (with
+   * that request's path). Rows of one batch have distinct (kind, subject_id).
+   */
+  @InjectManager()
+  async recordPresence(batch: PresenceRow[], @MedusaContext() context: Context = {}): Promise<void> {
+    if (!batch.length) {
+      return
+    }
+    await exec(
+      context.manager as SqlEntityManager,
+      `INSERT INTO customer_presence (id, kind, subject_id, customer_id, cart_id, first_seen_at, last_seen_at, last_path, created_at, updated_at)
+       SELECT 'cpres_' || replace(gen_random_uuid()::text, '-', ''), x.kind, x.subject_id, x.customer_id, x.cart_id,
+         x.last_seen_at, x.last_seen_at, x.last_path, now(), now()
+       FROM jsonb_to_recordset($1::jsonb) AS x(kind text, subject_id text, customer_id text, cart_id text, last_seen_at timestamptz, last_path text)
+       ON CONFLICT (kind, subject_id) WHERE deleted_at IS NULL DO UPDATE SET
+         last_path = CASE WHEN EXCLUDED.last_seen_at >= customer_presence.last_seen_at THEN EXCLUDED.last_path ELSE customer_presence.last_path END,
+         last_seen_at = greatest(customer_presence.last_seen_at, EXCLUDED.last_seen_at),
+         customer_id = COALESCE(EXCLUDED.customer_id, customer_presence.customer_id),
+         cart_id = COALESCE(EXCLUDED.cart_id, customer_presence.cart_id),
+         updated_at = now()`,
+      [JSON.stringify(batch.map((r) => ({ ...r, last_seen_at: r.last_seen_at.toISOString() })))]
+    )
+  }
+
+  /** The customers' latest activity (kind customer), by customer id. */
+  @InjectManager()
+  async mapCustomersLastSeen(customerIds: string[], @MedusaContext() context: Context = {}): Promise<Map<string, Date>> {
+    const out = new Map<string, Date>()
+    if (!customerIds.length) {
+      return out
+    }
+    const found = await rows<{ subject_id: string; last_seen_at: Date }>(
+      context.manager as SqlEntityManager,
+      `SELECT subject_id, last_seen_at FROM customer_presence WHERE kind = 'customer' AND subject_id = ANY($1::text[]) AND deleted_at IS NULL`,
+      [customerIds]
+    )
+    for (const row of found) {
+      out.set(row.subject_id, new Date(row.last_seen_at))
+    }
+    return out
+  }
+
+  /**
+   * Deletes up to `limit` visitor rows last seen before `before` (oldest
+   * first); answers how many. Customers' rows are kept (last_activity_date).
+   */
+  @InjectManager()
+  async pruneVisitorPresence(before: Date, limit: number, @MedusaContext() context: Context = {}): Promise<number> {
+    const deleted = await rows<{ id: string }>(
+      context.manager as SqlEntityManager,
+      `DELETE FROM customer_presence WHERE id IN (
+         SELECT id FROM customer_presence
+         WHERE kind = 'visitor' AND last_seen_at < $1 AND deleted_at IS NULL
+         ORDER BY last_seen_at LIMIT $2
+       ) RETURNING id`,
+      [before, limit]
+    )
+    return deleted.length
   }
 }

@@ -188,6 +188,25 @@ export default class CustomerSegmentModuleService extends MedusaService({
     return writeFacts(context.transactionManager as SqlEntityManager, customerIds, next, options)
   }
 
+  /**
+   * The presence tracker's batch: each customer's latest store request into
+   * their profile (last_activity_date), never moving it back. Customers
+   * without a profile get theirs from presence when it is built.
+   */
+  @InjectManager()
+  async recordLastActivity(activity: { customer_id: string; at: Date }[], @MedusaContext() context: Context = {}): Promise<void> {
+    if (!activity.length) {
+      return
+    }
+    await exec(
+      context.manager as SqlEntityManager,
+      `UPDATE customer_profile p SET last_activity_at = x.at
+       FROM jsonb_to_recordset($1::jsonb) AS x(customer_id text, at timestamptz)
+       WHERE p.customer_id = x.customer_id AND p.deleted_at IS NULL AND (p.last_activity_at IS NULL OR p.last_activity_at < x.at)`,
+      [JSON.stringify(activity.map((a) => ({ customer_id: a.customer_id, at: a.at.toISOString() })))]
+    )
+  }
+
   /** Puts back a snapshot returned by writeCustomerFacts (compensation). */
   @InjectManager()
   async restoreCustomerFacts(

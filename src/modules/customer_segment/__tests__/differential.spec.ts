@@ -108,6 +108,7 @@ const factsArb: fc.Arbitrary<CustomerFacts> = fc.record({
   segments: subset(SEGMENT_IDS),
   audiences: subset(AUDIENCE_IDS),
   open_carts: fc.array(fc.constantFrom(...TIMES, ...RECENT), { maxLength: 2 }),
+  last_activity_date: maybe(fc.constantFrom(...TIMES, ...RECENT)),
   orders: fc.array(orderArb, { maxLength: 4 }),
   purchases: fc.array(purchaseArb, { maxLength: 3 }),
   metadata: metadataArb,
@@ -276,6 +277,7 @@ moduleIntegrationTestRunner<CustomerSegmentModuleService>({
         metadata: f.metadata,
         open_carts: f.open_carts,
         audience_ids: f.audiences,
+        last_activity_at: f.last_activity_date,
       })
       const purchasesOf = (f: CustomerFacts, i: number, tag = "") =>
         f.purchases.map((p, j) => ({ ...p, customer_id: ids[i], order_id: `order${tag}_${i}_${j}` }))

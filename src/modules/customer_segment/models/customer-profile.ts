@@ -44,6 +44,8 @@ const CustomerProfile = model
     open_carts: model.array().default([]),
     /** Ids of the audiences (personalization module) the customer is in, sorted. */
     audience_ids: model.array().default([]),
+    /** The customer's latest store request (Now Online's presence, at most a minute behind): last_activity_date. */
+    last_activity_at: model.dateTime().nullable(),
   })
   .indexes([
     { on: ["customer_id"], unique: true, where: "deleted_at IS NULL" },

@@ -51,6 +51,8 @@ export type CustomerFacts = {
   audiences: string[]
   /** Last activity of each of the customer's carts that has items and was not completed. */
   open_carts: Date[]
+  /** The customer's latest store request (presence, kind customer); null: never seen. */
+  last_activity_date: Date | null
 }
 
 export type CartLineFact = {
@@ -101,6 +103,7 @@ export function guestFacts(partial: Partial<CustomerFacts> = {}): CustomerFacts 
     segments: [],
     audiences: [],
     open_carts: [],
+    last_activity_date: null,
     ...partial,
   }
 }

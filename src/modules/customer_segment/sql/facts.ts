@@ -26,6 +26,8 @@ export type ProfileInput = {
   open_carts: (Date | string)[]
   /** Ids of the audiences the customer is in (sorted). */
   audience_ids: string[]
+  /** The customer's latest store request (presence); also kept current by the presence tracker. */
+  last_activity_at?: Date | string | null
 }
 
 export type PurchaseInput = {
@@ -53,12 +55,12 @@ export type FactsSnapshot = { profiles: ProfileInput[]; purchases: PurchaseInput
 const PROFILE_COLUMNS = `customer_id text, email text, email_domain text, first_name text, first_name_folded text,
   last_name text, last_name_folded text, has_account boolean, customer_added_at timestamptz, group_ids text[],
   source_ids text[], countries text[], provinces text[], cities text[], orders_count integer, spend jsonb,
-  first_order_at timestamptz, last_order_at timestamptz, metadata jsonb, metadata_folded jsonb, open_carts text[], audience_ids text[]`
+  first_order_at timestamptz, last_order_at timestamptz, metadata jsonb, metadata_folded jsonb, open_carts text[], audience_ids text[], last_activity_at timestamptz`
 /** What a profile is written from (the facts); the stored row adds their folded forms. */
 const PROFILE_FIELDS = [
   "customer_id", "email", "first_name", "last_name", "has_account", "customer_added_at", "group_ids",
   "source_ids", "countries", "provinces", "cities", "orders_count", "spend", "first_order_at",
-  "last_order_at", "metadata", "open_carts", "audience_ids",
+  "last_order_at", "metadata", "open_carts", "audience_ids", "last_activity_at",
 ]
 const STORED_PROFILE_FIELDS = [...PROFILE_FIELDS, "email_domain", "first_name_folded", "last_name_folded", "metadata_folded"]
 const PURCHASE_COLUMNS = `customer_id text, order_id text, product_id text, collection_id text, category_ids text[],
@@ -95,6 +97,7 @@ export function storedProfile(profile: ProfileInput): ProfileInput & Record<stri
     metadata_folded: foldedMetadata(profile.metadata),
     open_carts: [...new Set((profile.open_carts ?? []).map((d) => new Date(d).toISOString()))].sort(),
     audience_ids: [...new Set(profile.audience_ids ?? [])].sort(),
+    last_activity_at: profile.last_activity_at ? new Date(profile.last_activity_at).toISOString() : null,
   }
 }
 
@@ -264,6 +267,7 @@ export function toFacts(
     segments,
     audiences: profile.audience_ids ?? [],
     open_carts: (profile.open_carts ?? []).map((d) => new Date(d)),
+    last_activity_date: date(profile.last_activity_at ?? null),
   }
 }
 
@@ -271,6 +275,7 @@ export function toFacts(
 const PROFILE_FACTS: FactName[] = [
   "email", "first_name", "last_name", "has_account", "customer_added_at", "group_ids", "countries", "provinces",
   "cities", "orders_count", "spend", "first_order_at", "last_order_at", "metadata", "open_carts", "audience_ids",
+  "last_activity_at",
 ]
 
 const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)

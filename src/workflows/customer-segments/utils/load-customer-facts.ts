@@ -1,6 +1,8 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MathBN, Modules, OrderStatus } from "@medusajs/framework/utils"
 import type { FactsSnapshot, OrderInput, ProfileInput, PurchaseInput } from "../../../modules/customer_segment/service"
+import { CUSTOMER_ACTIVITY_MODULE } from "../../../modules/customer_activity"
+import type CustomerActivityModuleService from "../../../modules/customer_activity/service"
 import { PERSONALIZATION_MODULE } from "../../../modules/personalization"
 import type PersonalizationModuleService from "../../../modules/personalization/service"
 
@@ -123,6 +125,7 @@ export async function loadCustomerFacts(
 
   const openCarts = await loadOpenCarts(container, foundIds)
   const audiences = await container.resolve<PersonalizationModuleService>(PERSONALIZATION_MODULE).mapCustomersAudienceIds(foundIds)
+  const lastSeen = await container.resolve<CustomerActivityModuleService>(CUSTOMER_ACTIVITY_MODULE).mapCustomersLastSeen(foundIds)
   const kept = new Map(keepOrdersOf.profiles.map((p) => [p.customer_id, p]))
   const orderCustomerIds = foundIds.filter((id) => !kept.has(id))
   const orders: OrderRow[] = []
@@ -222,6 +225,7 @@ export async function loadCustomerFacts(
       metadata: customer.metadata ?? null,
       open_carts: openCarts.get(customer.id) ?? [],
       audience_ids: audiences.get(customer.id) ?? [],
+      last_activity_at: lastSeen.get(customer.id)?.toISOString() ?? null,
       ...orderFactsOf(kept.get(customer.id)),
     })
     if (kept.has(customer.id)) {

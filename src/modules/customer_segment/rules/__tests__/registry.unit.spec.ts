@@ -150,3 +150,37 @@ describe("reads_cart: the attributes whose live evaluation needs the shopper's c
     expect(evaluate(rule, guestFacts(), { now, cart: null })).toBe(false)
   })
 })
+
+describe("last_activity_date", () => {
+  it("reads the customer's stored last activity in memory, in SQL and in explanations; guests have none", () => {
+    const facts = guestFacts({ has_account: true, last_activity_date: new Date("2026-06-14T08:00:00Z") })
+    const rule = parse("last_activity_date >= -7d")
+    expect(print(rule)).toBe("last_activity_date >= -7d")
+    expect(evaluate(rule, facts, { now })).toBe(true)
+    expect(evaluate(parse("last_activity_date < -7d"), facts, { now })).toBe(false)
+    expect(evaluate(parse("last_activity_date IS NULL"), facts, { now })).toBe(false)
+    expect(evaluate(rule, guestFacts(), { now })).toBe(false)
+    expect(evaluate(parse("last_activity_date IS NULL"), guestFacts(), { now })).toBe(true)
+    expect(explain(rule, facts, { now })).toMatchObject({ result: true, fact: new Date("2026-06-14T08:00:00Z") })
+
+    const compiled = compileSql(rule, { now })
+    expect(compiled.sql).toMatch(/p\.last_activity_at >= \$1/)
+    expect(compiled.params).toEqual([new Date("2026-06-08T00:00:00Z")])
+
+    const description = ATTRIBUTES.find((a) => a.name === "last_activity_date")!
+    expect(description).toMatchObject({ type: "date", guest: false, moves_with_time: true, facts: ["last_activity_at"] })
+    expect(operatorsOf(description)).toEqual(expect.arrayContaining(["gte", "lt", "between", "exists", "not_exists"]))
+  })
+
+  it("is the only attribute reading presence, and every attribute is listed once", () => {
+    const names = ATTRIBUTES.map((a) => a.name)
+    expect(new Set(names).size).toBe(names.length)
+    expect(ATTRIBUTES.filter((a) => a.facts.includes("last_activity_at")).map((a) => a.name)).toEqual(["last_activity_date"])
+    expect(names).toEqual([
+      "email", "email_domain", "first_name", "last_name", "has_account", "customer_added_date", "customer_groups",
+      "countries", "provinces", "cities", "number_of_orders", "amount_spent", "average_order_value", "first_order_date",
+      "last_order_date", "products_purchased", "cart_subtotal", "cart_item_count", "cart_products", "abandoned_cart_date",
+      "segments", "audiences", "last_activity_date",
+    ])
+  })
+})

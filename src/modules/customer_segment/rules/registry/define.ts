@@ -41,6 +41,7 @@ export type FactName =
   | "orders"
   | "segments"
   | "audience_ids"
+  | "last_activity_at"
 
 /**
  * Everything about one attribute, in one place: its type (which decides the

@@ -3,6 +3,7 @@ import { POSITIVE_OF, type ConditionValue, type NegativeOperator, type Operator 
 import type { CustomerFacts, EvaluationContext } from "../facts"
 import { TYPE_OPERATORS, type Operands, type ValueType } from "../operators"
 import { typeSchema } from "../values"
+import { activityAttributes } from "./activity"
 import { audienceAttributes } from "./audiences"
 import { cartAttributes } from "./cart"
 import { METADATA_KEY, METADATA_PREFIX, customerAttributes, metadataAttribute, metadataKey } from "./customer"
@@ -22,6 +23,7 @@ export const REGISTRY = {
   ...cartAttributes,
   ...segmentAttributes,
   ...audienceAttributes,
+  ...activityAttributes,
 } satisfies Record<string, AnyAttributeEntry>
 
 export type AttributeName = keyof typeof REGISTRY
