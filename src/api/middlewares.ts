@@ -10,15 +10,20 @@ import { adminTaxClassesMiddlewares } from "./admin/tax-classes/middlewares"
 import { storeContentBlocksMiddlewares } from "./store/content-blocks/middlewares"
 import { hookAudiencesMiddlewares } from "./hooks/customer-suite/middlewares"
 import { storeAssistanceMiddlewares } from "./store/assistance-sessions/middlewares"
+import { authSignInMiddlewares } from "./auth/customer/emailpass/middlewares"
+import { adminSignInLockMiddlewares } from "./admin/customers/[id]/sign-in-lock/middlewares"
 import { storeCustomerSegmentsMiddlewares } from "./store/customer-segments/middlewares"
 
 export default defineMiddlewares({
   routes: [
     // First: the assistance guard on every /store and /auth request.
     ...storeAssistanceMiddlewares,
+    // Then sign-in protection (it counts attempts the guard let through).
+    ...authSignInMiddlewares,
     ...storeCustomerSegmentsMiddlewares,
     ...storeContentBlocksMiddlewares,
     ...adminAssistanceMiddlewares,
+    ...adminSignInLockMiddlewares,
     ...adminCustomerSuiteMiddlewares,
     ...adminTaxClassesMiddlewares,
     ...adminTaxClassRatesMiddlewares,
