@@ -15,20 +15,24 @@ export default async function pruneSignInLimitsJob(container: MedusaContainer) {
   if (activity.limiter_store !== "postgres") {
     return
   }
-  const slot = new Date().toISOString().slice(0, 15)
-  const acquired = await container
-    .resolve(Modules.LOCKING)
-    .acquire(`customer-suite:prune-limits:${slot}`, { ownerId: `prune-limits:${slot}:${Math.random()}`, expire: 300 })
-    .then(
-      () => true,
-      () => false
-    )
+  // One instance at a time (a second run would find little left); released when done.
+  const locking = container.resolve(Modules.LOCKING)
+  const key = "customer-suite:prune-sign-in-limits"
+  const ownerId = `prune-sign-in-limits:${Math.random()}`
+  const acquired = await locking.acquire(key, { ownerId, expire: 300 }).then(
+    () => true,
+    () => false
+  )
   if (!acquired) {
     return
   }
-  const deleted = await pruneExpiredLimits(container.resolve(ContainerRegistrationKeys.PG_CONNECTION), Date.now())
-  if (deleted) {
-    container.resolve(ContainerRegistrationKeys.LOGGER).debug?.(`customer-suite: pruned ${deleted} expired limiter row(s)`)
+  try {
+    const deleted = await pruneExpiredLimits(container.resolve(ContainerRegistrationKeys.PG_CONNECTION), Date.now())
+    if (deleted) {
+      container.resolve(ContainerRegistrationKeys.LOGGER).debug?.(`customer-suite: pruned ${deleted} expired limiter row(s)`)
+    }
+  } finally {
+    await locking.release(key, { ownerId }).catch(() => undefined)
   }
 }
 
