@@ -1,4 +1,5 @@
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { createStep, createWorkflow } from "@medusajs/framework/workflows-sdk"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { forgetActivitySettings } from "../../src/api/utils/activity-settings"
 import pruneSignInLimitsJob from "../../src/jobs/prune-sign-in-limits"
@@ -13,11 +14,21 @@ import type CustomerSuiteModuleService from "../../src/modules/customer_suite/se
 import { createAdminUser, type AuthHeaders } from "../helpers/admin"
 import { createPublishableKey, registerCustomer } from "../helpers/store"
 import { eventually } from "../helpers/wait"
+import { clearSignInLocksStep, type ClearSignInLocksInput } from "../../src/workflows/sign-in-protection"
 
 jest.setTimeout(180_000)
 
 const EMAIL = "sam@example.com"
 const PASSWORD = "secret-password-1"
+
+const failAfterClear = createStep("customer-suite-test-fail-after-clear-sign-in-locks", async () => {
+  throw new Error("a later step failed")
+})
+/** Clear an account's counters, then fail: they must be as before. */
+const failingUnlock = createWorkflow("customer-suite-test-failing-sign-in-unlock", (input: ClearSignInLocksInput) => {
+  clearSignInLocksStep(input)
+  failAfterClear()
+})
 
 type Raw = { status: number; body: string; headers: Record<string, unknown> }
 
@@ -199,6 +210,18 @@ medusaIntegrationTestRunner({
         expect(tokenOf(await signIn(PASSWORD, { from: "198.51.100.1" }))).toEqual(expect.any(String))
         const [unlock] = await activity().listCustomerSecurityEvents({ kind: "unlock" })
         expect(unlock).toMatchObject({ customer_id: customerId, email: EMAIL, actor_type: "user", actor_id: admin.userId, outcome: "unlocked", details: { cleared: 7 } })
+      })
+
+      it("puts the counters back when a later step of an unlock fails", async () => {
+        await configure({ max_failures: 2 })
+        await signIn("wrong-1")
+        await signIn("wrong-2")
+        const before = await lockState()
+        expect(before).toMatchObject({ locked: true, failures: 2, locked_pairs: 1 })
+        const { errors } = await failingUnlock(getContainer()).run({ input: { email: EMAIL }, throwOnError: false })
+        expect(errors.map((e) => e.error.message)).toEqual(["a later step failed"])
+        expect(await lockState()).toEqual(before)
+        expect((await signIn(PASSWORD)).status).toBe(401)
       })
 
       it("account mode (Adobe's rule): the account locks after max_failures from anywhere", async () => {
