@@ -278,20 +278,20 @@ medusaIntegrationTestRunner({
       it("does not count a request without an email or a password (Medusa answers it)", async () => {
         await configure({ max_failures: 2 })
         for (let i = 0; i < 3; i++) {
-          const noPassword = await api.post("/auth/customer/emailpass", { email: EMAIL }).catch((e) => e.response)
+          const noPassword = await api.post("/auth/customer/emailpass", { email: EMAIL }).catch((e: { response: { status: number; data: { message: string } } }) => e.response)
           expect([noPassword.status, noPassword.data.message]).toEqual([401, "Password should be a string"])
-          const noEmail = await api.post("/auth/customer/emailpass", { password: "x" }).catch((e) => e.response)
+          const noEmail = await api.post("/auth/customer/emailpass", { password: "x" }).catch((e: { response: { status: number; data: { message: string } } }) => e.response)
           expect(noEmail.status).toBe(401)
         }
         expect(tokenOf(await signIn(PASSWORD))).toEqual(expect.any(String))
       })
 
       it("answers 404 for an unknown customer, 400 for a body it does not take", async () => {
-        const missing = await api.get("/admin/customers/cus_missing/sign-in-lock", admin).catch((e) => e.response)
+        const missing = await api.get("/admin/customers/cus_missing/sign-in-lock", admin).catch((e: { response: { status: number; data: { message: string } } }) => e.response)
         expect(missing.status).toBe(404)
-        const missingUnlock = await api.post("/admin/customers/cus_missing/unlock", {}, admin).catch((e) => e.response)
+        const missingUnlock = await api.post("/admin/customers/cus_missing/unlock", {}, admin).catch((e: { response: { status: number; data: { message: string } } }) => e.response)
         expect(missingUnlock.status).toBe(404)
-        const extra = await api.post(`/admin/customers/${customerId}/unlock`, { everywhere: true }, admin).catch((e) => e.response)
+        const extra = await api.post(`/admin/customers/${customerId}/unlock`, { everywhere: true }, admin).catch((e: { response: { status: number; data: { message: string } } }) => e.response)
         expect(extra.status).toBe(400)
         const fresh = await lockState()
         expect(fresh).toEqual({ customer_id: customerId, email: EMAIL, lockout_mode: "account_and_ip", locked: false, locked_until: null, failures: 0, max_failures: 100, locked_pairs: 0 })

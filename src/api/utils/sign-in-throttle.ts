@@ -97,8 +97,9 @@ export function signInThrottle() {
 
     /** The security log and the lock events, after the answer (never delaying it, never failing it). */
     const record = async (outcome: "success" | "failure" | "locked", locks: Array<{ scope: SignInLockScope; until: Date }>) => {
+      const occurredAt = new Date()
       const customerId = await customerIdByEmail(container, rawEmail, email)
-      const base = { email, ip: ip || null, user_agent: userAgent }
+      const base = { email, ip: ip || null, user_agent: userAgent, occurred_at: occurredAt }
       const events: SecurityEventInput[] = [
         {
           ...base,

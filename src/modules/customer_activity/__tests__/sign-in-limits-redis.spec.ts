@@ -44,7 +44,7 @@ const freePort = () =>
       url = `redis://127.0.0.1:${port}/0`
     }
     const store = limiterStore({ resolve: () => undefined } as never, { limiter_store: "redis", redis_url: url })
-    client = store.client as Redis
+    client = (store as { client: Redis }).client
     for (let i = 0; i < 50 && client.status !== "ready"; i++) {
       await new Promise((r) => setTimeout(r, 100))
     }
@@ -59,7 +59,7 @@ const freePort = () =>
     const email = `redis-${Date.now()}@example.com`
     const options = SignInOptionsSchema.parse({ max_failures: 2 })
     const store = limiterStore({ resolve: () => undefined } as never, { limiter_store: "redis", redis_url: url })
-    expect(store.client).toBe(client)
+    expect(store).toEqual({ kind: "redis", client })
     const limits = signInLimiters(store, options)
     const attacker = signInKeys(email, "198.51.100.1")
     const owner = signInKeys(email, "198.51.100.2")
