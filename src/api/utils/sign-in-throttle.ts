@@ -67,7 +67,6 @@ export function signInThrottle() {
     if (!email || typeof body.password !== "string" || !body.password) {
       return next()
     }
-    let counters: Counter[]
     let attempt: Attempt
     let ip = ""
     try {
@@ -80,7 +79,7 @@ export function signInThrottle() {
       const keys = signInKeys(email, ipLimitKey(ip))
       const limits = signInLimiters(limiterStore(container, settings), options)
       const blockSeconds = options.lockout_minutes * 60
-      counters = [
+      const counters: Counter[] = [
         ...(options.lockout_mode === "account_and_ip" ? [{ scope: "pair" as const, limiter: limits.pair, key: keys.pair, blockSeconds }] : []),
         { scope: "account", limiter: limits.account, key: keys.account, blockSeconds },
         { scope: "ip", limiter: limits.ip, key: keys.ip, blockSeconds: 0 },
