@@ -13,6 +13,8 @@ import { adminTaxClassesMiddlewares } from "./admin/tax-classes/middlewares"
 import { storeContentBlocksMiddlewares } from "./store/content-blocks/middlewares"
 import { hookAudiencesMiddlewares } from "./hooks/customer-suite/middlewares"
 import { storeAssistanceMiddlewares } from "./store/assistance-sessions/middlewares"
+import { authSignInMiddlewares } from "./auth/customer/emailpass/middlewares"
+import { adminSignInLockMiddlewares } from "./admin/customers/[id]/sign-in-lock/middlewares"
 import { storeCustomerSegmentsMiddlewares } from "./store/customer-segments/middlewares"
 import { storeCustomerSuiteMiddlewares } from "./store/customer-suite/middlewares"
 import { presenceTracker } from "./utils/presence-tracker"
@@ -24,11 +26,14 @@ export default defineMiddlewares({
     ...authResetPasswordMiddlewares,
     // Now Online: every store request's shopper, looked up once in memory (writes are batched, after the answer).
     { matcher: "/store/*", middlewares: [presenceTracker()] },
+    // Then sign-in protection (it counts attempts the guard let through).
+    ...authSignInMiddlewares,
     ...storeCustomerSegmentsMiddlewares,
     ...storeContentBlocksMiddlewares,
     ...storeCustomerSuiteMiddlewares,
     ...adminAssistanceMiddlewares,
     ...adminCustomerSecurityMiddlewares,
+    ...adminSignInLockMiddlewares,
     ...adminCustomerSuiteMiddlewares,
     ...adminOnlineMiddlewares,
     ...adminTaxClassesMiddlewares,

@@ -26,6 +26,16 @@ export function compileTrust(trustedProxies: readonly string[]): TrustFn {
   return trust
 }
 
+/** Why one `trusted_proxies` entry cannot be used (proxy-addr's words), or null when it can. */
+export function trustedProxyProblem(entry: string): string | null {
+  try {
+    proxyaddr.compile(entry)
+    return null
+  } catch (error) {
+    return (error as Error).message
+  }
+}
+
 /** The client address ("" when the socket has none), IPv4-mapped IPv6 shown as IPv4. */
 export function clientIp(req: IncomingMessage, trustedProxies: readonly string[]): string {
   const address = req.socket?.remoteAddress ? proxyaddr(req, compileTrust(trustedProxies)) : ""

@@ -1,5 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { parseCron } from "./cron"
+import { trustedProxyProblem } from "../customer_activity/client-ip"
 
 /**
  * The plugin's options, as a merchant writes them in `medusa-config.ts`:
@@ -188,7 +189,22 @@ const ActivityOptionsSchema = z
      * Proxies whose X-Forwarded-For is believed: addresses, CIDR ranges or
      * proxy-addr's names ("loopback", "linklocal", "uniquelocal"). Empty: the socket address is the client.
      */
-    trusted_proxies: z.array(z.string().trim().min(1).max(64)).max(100).default([]),
+    trusted_proxies: z
+      .array(
+        z
+          .string()
+          .trim()
+          .min(1)
+          .max(64)
+          .superRefine((entry, ctx) => {
+            const problem = trustedProxyProblem(entry)
+            if (problem) {
+              ctx.addIssue({ code: "custom", message: `${JSON.stringify(entry)} is not an IP address, a CIDR range, or "loopback", "linklocal" or "uniquelocal" (${problem})` })
+            }
+          })
+      )
+      .max(100)
+      .default([]),
     /** Where sign-in and reset counters live: PostgreSQL (shared by every instance) or Redis. */
     limiter_store: z.enum(["postgres", "redis"]).default("postgres"),
     /** Redis for limiter_store "redis" (default: the REDIS_URL environment variable). */

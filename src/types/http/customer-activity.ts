@@ -15,8 +15,9 @@ export type AdminSignInLock = {
   locked: boolean
   /** When the longest lock ends; null when not locked. */
   locked_until: string | null
-  /** Failures counted now towards the account's lock (all IPs). */
+  /** Failures counted now towards the account's lock (all IPs; capped at max_failures). */
   failures: number
+  /** The account's limit: sign_in.max_failures in "account" mode, sign_in.max_failures_per_account in "account_and_ip". */
   max_failures: number
   /** Account/IP pairs refused now (account_and_ip mode). */
   locked_pairs: number

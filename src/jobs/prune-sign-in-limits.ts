@@ -1,0 +1,42 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { pruneExpiredLimits } from "../modules/customer_activity/sign-in-limits"
+import { CUSTOMER_SUITE_MODULE } from "../modules/customer_suite"
+import type CustomerSuiteModuleService from "../modules/customer_suite/service"
+
+/**
+ * Every 10 minutes, one instance (lock) deletes the expired sign-in and reset
+ * counters from the PostgreSQL store, in bounded batches (a counter that
+ * expired is worth nothing: the next attempt starts it again). Redis expires
+ * its keys itself.
+ */
+export default async function pruneSignInLimitsJob(container: MedusaContainer) {
+  const activity = (await container.resolve<CustomerSuiteModuleService>(CUSTOMER_SUITE_MODULE).getResolvedOptions()).activity
+  if (activity.limiter_store !== "postgres") {
+    return
+  }
+  // One instance at a time (a second run would find little left); released when done.
+  const locking = container.resolve(Modules.LOCKING)
+  const key = "customer-suite:prune-sign-in-limits"
+  const ownerId = `prune-sign-in-limits:${Math.random()}`
+  const acquired = await locking.acquire(key, { ownerId, expire: 300 }).then(
+    () => true,
+    () => false
+  )
+  if (!acquired) {
+    return
+  }
+  try {
+    const deleted = await pruneExpiredLimits(container.resolve(ContainerRegistrationKeys.PG_CONNECTION), Date.now())
+    if (deleted) {
+      container.resolve(ContainerRegistrationKeys.LOGGER).debug?.(`customer-suite: pruned ${deleted} expired limiter row(s)`)
+    }
+  } finally {
+    await locking.release(key, { ownerId }).catch(() => undefined)
+  }
+}
+
+export const config = {
+  name: "customer-suite-prune-sign-in-limits",
+  schedule: "*/10 * * * *",
+}

@@ -1,0 +1,2 @@
+export * from "./clear-sign-in-locks"
+export * from "./record-sign-in-unlock"

@@ -1,0 +1,1 @@
+export * from "./unlock-customer-sign-in"
