@@ -4,6 +4,7 @@ import { logIn, startStore, type Store } from "./harness"
 import { basePriceEur, blockId, customerTargetedBy, groupMemberWithAccount, open, openFirstProduct, signIn, startStorefront, wholesalePrice, type Storefront } from "./storefront"
 import { basePrice, confirm, listPrices, moneyInPage, pickOption, removeRules } from "./group-pricing"
 import { addCondition, choose, clearToasts, eventually, expectedVipGermans, expectToastClearOf, parseCsv, pick, readDownload } from "./segments"
+import { describeAccountSecurity, expectNowOnlineAfterStorefrontSignIn } from "./account-security"
 import { describeContentBlocks } from "./content-blocks"
 import { chooseOption, classByCode, confirmPrompt, createClass, linkedClassId, pickCountry, removeClasses } from "./tax-classes"
 
@@ -1182,6 +1183,10 @@ describe("the admin dashboard with the plugin, in chromium", () => {
       await front.screenshot(page, "40-storefront-guest-home")
     })
 
+    it("lists a customer who just signed in on the storefront under Now online, with the badge on their page", async () => {
+      await expectNowOnlineAfterStorefrontSignIn(store, front)
+    })
+
     it("shows a VIP customer the VIP home hero", async () => {
       const vip = await customerTargetedBy(store, "VIP home hero")
       const page = await front.shopper()
@@ -1313,4 +1318,5 @@ describe("the admin dashboard with the plugin, in chromium", () => {
   })
 
   describeContentBlocks(() => store)
+  describeAccountSecurity(() => store)
 })
