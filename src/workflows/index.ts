@@ -2,6 +2,7 @@
  * The plugin's workflows, for a store's own code:
  *   import { createGroupPriceRuleWorkflow } from "medusa-customer-suite/workflows"
  */
+export * from "./customer-activity"
 export * from "./customer-groups"
 export * from "./customer-segments"
 export * from "./customer-suite"

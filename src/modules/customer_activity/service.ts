@@ -1,5 +1,5 @@
 import type { Context } from "@medusajs/framework/types"
-import { InjectManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
+import { InjectManager, InjectTransactionManager, MedusaContext, MedusaError, MedusaService } from "@medusajs/framework/utils"
 import CustomerPresence from "./models/customer-presence"
 import CustomerSecurityEvent, { type SecurityEventKind } from "./models/customer-security-event"
 import CustomerSessionRevocation from "./models/customer-session-revocation"
@@ -21,6 +21,19 @@ export type SecurityEventInput = {
   occurred_at?: Date
 }
 
+/** Why a customer's sessions were ended. */
+export type SessionRevocationReason = "customer" | "staff" | "password_changed" | "password_reset"
+
+/** A revocation as written, with what it replaced (for a workflow's compensation). */
+export type SessionRevocationResult = {
+  id: string
+  customer_id: string
+  revoked_at: Date
+  reason: string
+  /** The row before: null when there was none. */
+  previous: { revoked_at: Date; reason: string } | null
+}
+
 /** Longest user agent kept in the log (a header is client-chosen). */
 export const MAX_USER_AGENT = 512
 
@@ -34,13 +47,13 @@ export default class CustomerActivityModuleService extends MedusaService({
   CustomerSessionRevocation,
   CustomerPresence,
 }) {
-  /** Appends entries to the security log (emails folded, user agents bounded). */
+  /** Appends entries to the security log (emails folded, user agents bounded); answers their ids. */
   @InjectManager()
-  async recordSecurityEvents(events: SecurityEventInput[], @MedusaContext() context: Context = {}): Promise<void> {
+  async recordSecurityEvents(events: SecurityEventInput[], @MedusaContext() context: Context = {}): Promise<string[]> {
     if (!events.length) {
-      return
+      return []
     }
-    await this.createCustomerSecurityEvents(
+    const created = await this.createCustomerSecurityEvents(
       events.map((e) => ({
         kind: e.kind,
         outcome: e.outcome,
@@ -55,5 +68,65 @@ export default class CustomerActivityModuleService extends MedusaService({
       })),
       context
     )
+    return created.map((row) => row.id)
+  }
+
+  /**
+   * "Sign out everywhere": the customer's one revocation row now says
+   * revoked_at = now (never earlier than it already was). Tokens and cookie
+   * sessions with `iat` at or before that second are refused by the guard.
+   * The caller answers only once the next second has begun (the workflow does).
+   */
+  @InjectManager()
+  async revokeSessions(
+    customer_id: string,
+    reason: SessionRevocationReason,
+    @MedusaContext() context: Context = {}
+  ): Promise<SessionRevocationResult> {
+    return await this.revokeSessions_(customer_id, reason, context)
+  }
+
+  @InjectTransactionManager()
+  protected async revokeSessions_(
+    customer_id: string,
+    reason: SessionRevocationReason,
+    @MedusaContext() context: Context = {}
+  ): Promise<SessionRevocationResult> {
+    if (!customer_id) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, "customer_id is required")
+    }
+    const now = new Date()
+    const [row] = await this.listCustomerSessionRevocations({ customer_id }, { select: ["id", "revoked_at", "reason"], take: 1 }, context)
+    if (!row) {
+      const created = await this.createCustomerSessionRevocations({ customer_id, revoked_at: now, reason }, context)
+      return { id: created.id, customer_id, revoked_at: now, reason, previous: null }
+    }
+    const previous = { revoked_at: new Date(row.revoked_at), reason: row.reason }
+    // Clocks of two instances may differ a little: a revocation never moves back.
+    const revoked_at = previous.revoked_at > now ? previous.revoked_at : now
+    await this.updateCustomerSessionRevocations({ id: row.id, revoked_at, reason }, context)
+    return { id: row.id, customer_id, revoked_at, reason, previous }
+  }
+
+  /** Puts a revocation back as it was (a workflow's compensation): the previous state, or no row. */
+  @InjectManager()
+  async restoreSessionRevocation(result: SessionRevocationResult, @MedusaContext() context: Context = {}): Promise<void> {
+    await this.restoreSessionRevocation_(result, context)
+  }
+
+  @InjectTransactionManager()
+  protected async restoreSessionRevocation_(result: SessionRevocationResult, @MedusaContext() context: Context = {}): Promise<void> {
+    if (result.previous) {
+      await this.updateCustomerSessionRevocations({ id: result.id, ...result.previous }, context)
+    } else {
+      await this.deleteCustomerSessionRevocations(result.id, context)
+    }
+  }
+
+  /** When the customer's sessions were last ended (null: never). */
+  @InjectManager()
+  async sessionsRevokedAt(customer_id: string, @MedusaContext() context: Context = {}): Promise<Date | null> {
+    const [row] = await this.listCustomerSessionRevocations({ customer_id }, { select: ["revoked_at"], take: 1 }, context)
+    return row ? new Date(row.revoked_at) : null
   }
 }

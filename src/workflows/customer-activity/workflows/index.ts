@@ -1,0 +1,1 @@
+export * from "./revoke-customer-sessions"
