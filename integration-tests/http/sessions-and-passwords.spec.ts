@@ -1,4 +1,6 @@
+import path from "node:path"
 import { Modules } from "@medusajs/framework/utils"
+import getPort from "get-port"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { CUSTOMER_ACTIVITY_MODULE } from "../../src/modules/customer_activity"
 import type CustomerActivityModuleService from "../../src/modules/customer_activity/service"
@@ -8,6 +10,7 @@ import { updateSuiteSettingsWorkflow } from "../../src/workflows/customer-suite"
 import { revokeCustomerSessionsStepId, revokeCustomerSessionsWorkflow } from "../../src/workflows/customer-activity"
 import { createAdminUser, type AuthHeaders } from "../helpers/admin"
 import { createPublishableKey, registerCustomer } from "../helpers/store"
+import { startProcess, waitForUrl } from "../helpers/processes"
 import { eventually } from "../helpers/wait"
 
 jest.setTimeout(180_000)
@@ -23,7 +26,7 @@ let subscribed = false
  * /store and /auth while new sign-ins work.
  */
 medusaIntegrationTestRunner({
-  testSuite: ({ api, getContainer }) => {
+  testSuite: ({ api, getContainer, dbConfig }) => {
     describe("sessions and passwords", () => {
       let admin: AuthHeaders & { userId: string }
       let publishableKey: string
@@ -284,6 +287,52 @@ medusaIntegrationTestRunner({
           { timeout: 8_000, interval: 100 }
         )
         expect(refusedAfter).toBeLessThanOrEqual(5_000)
+      })
+
+      it("is enforced by a second instance sharing the database within 5 seconds; a new sign-in works on both", async () => {
+        // A second app process (`medusa start`) on the test database, as a second server behind a load balancer.
+        const root = path.resolve(__dirname, "../..")
+        const port = await getPort()
+        const other = `http://localhost:${port}`
+        const server = startProcess(path.join(root, "node_modules", ".bin", "medusa"), ["start"], {
+          cwd: root,
+          env: { ...process.env, DATABASE_URL: dbConfig.clientUrl, PORT: String(port), DISABLE_MEDUSA_ADMIN: "true", MEDUSA_DISABLE_TELEMETRY: "true" },
+        })
+        try {
+          await waitForUrl(`${other}/health`, 240_000, server)
+          const onOther = (route: string, headers: Record<string, string>, body?: unknown) =>
+            fetch(`${other}${route}`, {
+              method: body === undefined ? "GET" : "POST",
+              headers: { "content-type": "application/json", "x-publishable-api-key": publishableKey, ...headers },
+              body: body === undefined ? undefined : JSON.stringify(body),
+            })
+          const password = "secret-password-1"
+          const carla = await registerCustomer(api, publishableKey, { email: "carla@example.com" }, password)
+          // The other instance reads Carla's (absent) revocation and remembers it.
+          expect((await onOther("/store/customers/me", carla.headers)).status).toBe(200)
+
+          const { data } = await api.post("/store/customers/me/sessions/revoke", {}, store(carla.headers))
+          const revokedAt = new Date(data.revocation.revoked_at).getTime()
+          expect((await failure(me(carla.headers))).status).toBe(401) // this instance: at once
+          const refusedAfter = await eventually(
+            async () => {
+              const res = await onOther("/store/customers/me", carla.headers)
+              expect(res.status).toBe(401)
+              expect(await res.json()).toMatchObject({ type: "unauthorized", message: expect.stringMatching(/signed out/) })
+              return Date.now() - revokedAt
+            },
+            { timeout: 10_000, interval: 100 }
+          )
+          expect(refusedAfter).toBeLessThanOrEqual(5_000 + 500) // the memo's 4 s, a read, and the poll's step
+
+          // Signing in again on the other instance works there and here.
+          const signIn = await onOther("/auth/customer/emailpass", {}, { email: "carla@example.com", password })
+          const { token } = (await signIn.json()) as { token: string }
+          expect((await onOther("/store/customers/me", bearer(token))).status).toBe(200)
+          expect((await me(bearer(token))).status).toBe(200)
+        } finally {
+          await server.stop()
+        }
       })
     })
   },
