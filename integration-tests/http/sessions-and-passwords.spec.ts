@@ -182,6 +182,12 @@ medusaIntegrationTestRunner({
         const events = await securityEvents(carla.id)
         expect(events.map((e) => [e.kind, e.actor_type, e.actor_id, e.details])).toEqual([["sessions_revoked", "user", admin.userId, { reason: "staff" }]])
 
+        // Concurrent first revocations of one customer (two instances at once): one row, every call answered.
+        const activity = getContainer().resolve<CustomerActivityModuleService>(CUSTOMER_ACTIVITY_MODULE)
+        const results = await Promise.allSettled([1, 2, 3, 4, 5, 6].map(() => activity.revokeSessions("cus_concurrent", "staff")))
+        expect(results.map((r) => r.status)).toEqual(Array(6).fill("fulfilled"))
+        expect(await activity.listCustomerSessionRevocations({ customer_id: "cus_concurrent" })).toHaveLength(1)
+
         const unknown = await failure(api.post("/admin/customers/cus_missing/sessions/revoke", {}, admin))
         expect(unknown.status).toBe(404)
         const extra = await failure(api.post(`/admin/customers/${carla.id}/sessions/revoke`, { everywhere: true }, admin))

@@ -83,7 +83,15 @@ export default class CustomerActivityModuleService extends MedusaService({
     reason: SessionRevocationReason,
     @MedusaContext() context: Context = {}
   ): Promise<SessionRevocationResult> {
-    return await this.revokeSessions_(customer_id, reason, context)
+    try {
+      return await this.revokeSessions_(customer_id, reason, context)
+    } catch (error) {
+      // Two requests wrote the customer's first row at once and the other won (unique index): update that row.
+      if (!context.transactionManager && (await this.listCustomerSessionRevocations({ customer_id }, { select: ["id"], take: 1 }, context)).length) {
+        return await this.revokeSessions_(customer_id, reason, context)
+      }
+      throw error
+    }
   }
 
   @InjectTransactionManager()
