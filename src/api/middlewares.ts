@@ -2,6 +2,8 @@ import { defineMiddlewares } from "@medusajs/framework/http"
 import { adminAssistanceMiddlewares } from "./admin/assistance-sessions/middlewares"
 import { authResetPasswordMiddlewares } from "./auth/reset-password-middlewares"
 import { adminCustomerSecurityMiddlewares } from "./admin/customers/[id]/security-events/middlewares"
+import { adminCustomerSessionsMiddlewares } from "./admin/customer-sessions/middlewares"
+import { authCustomerPasswordMiddlewares } from "./auth/customer-passwords/middlewares"
 import { adminContentBlocksMiddlewares } from "./admin/content-blocks/middlewares"
 import { adminAudiencesMiddlewares } from "./admin/audiences/middlewares"
 import { adminCustomerSegmentsMiddlewares } from "./admin/customer-segments/middlewares"
@@ -18,6 +20,7 @@ import { adminSignInLockMiddlewares } from "./admin/customers/[id]/sign-in-lock/
 import { storeCustomerSegmentsMiddlewares } from "./store/customer-segments/middlewares"
 import { storeCustomerSuiteMiddlewares } from "./store/customer-suite/middlewares"
 import { presenceTracker } from "./utils/presence-tracker"
+import { storeCustomerSessionsMiddlewares } from "./store/customer-sessions/middlewares"
 
 export default defineMiddlewares({
   routes: [
@@ -28,12 +31,15 @@ export default defineMiddlewares({
     { matcher: "/store/*", middlewares: [presenceTracker()] },
     // Then sign-in protection (it counts attempts the guard let through).
     ...authSignInMiddlewares,
+    ...authCustomerPasswordMiddlewares,
+    ...storeCustomerSessionsMiddlewares,
     ...storeCustomerSegmentsMiddlewares,
     ...storeContentBlocksMiddlewares,
     ...storeCustomerSuiteMiddlewares,
     ...adminAssistanceMiddlewares,
     ...adminCustomerSecurityMiddlewares,
     ...adminSignInLockMiddlewares,
+    ...adminCustomerSessionsMiddlewares,
     ...adminCustomerSuiteMiddlewares,
     ...adminOnlineMiddlewares,
     ...adminTaxClassesMiddlewares,

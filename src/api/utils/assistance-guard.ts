@@ -7,11 +7,15 @@ import { SHOPPING_ASSISTANCE_MODULE } from "../../modules/shopping_assistance"
 import type ShoppingAssistanceModuleService from "../../modules/shopping_assistance/service"
 import { markAssistedOrderWorkflow, recordAssistanceActionsWorkflow } from "../../workflows/shopping-assistance"
 import { assistanceClaims, type AssistanceClaims } from "./assistance-token"
+import { isRevokedRequest } from "./session-revocations"
 
 /**
  * The guard on every /store and /auth request (registered by the store's
- * middlewares). A request without an assistance token passes after one look
- * at its bearer's payload (no I/O). With one, it is refused (401) once its
+ * middlewares). First "sign out everywhere": a customer token or cookie
+ * session issued at or before the customer's last revocation is refused (401;
+ * one cached lookup per customer, session-revocations.ts). A request without
+ * a customer identity or an assistance token passes after one look at its
+ * bearer's payload (no I/O). With one, it is refused (401) once its
  * session has ended, expired or been revoked — the session's state is reused
  * for at most STATE_TTL_MS, so a revocation reaches every instance within
  * that time —, refused (403) for a denied action, and every mutating request
@@ -102,6 +106,14 @@ function resourceIdsOf(req: MedusaRequest): Record<string, string> {
 
 export function assistanceGuard() {
   return async (req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) => {
+    try {
+      if (await isRevokedRequest(req)) {
+        res.status(401).json({ type: "unauthorized", message: "This session was signed out (sign out everywhere or a password change): sign in again" })
+        return
+      }
+    } catch (error) {
+      return next(error)
+    }
     const claims = assistanceClaims(req)
     if (!claims) {
       return next()

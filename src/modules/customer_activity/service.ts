@@ -1,6 +1,6 @@
 import type { Context } from "@medusajs/framework/types"
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/postgresql"
-import { InjectManager, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
+import { InjectManager, InjectTransactionManager, MedusaContext, MedusaError, MedusaService } from "@medusajs/framework/utils"
 import { exec, rows } from "../customer_segment/sql/execute"
 import CustomerPresence from "./models/customer-presence"
 import CustomerSecurityEvent, { type SecurityEventKind } from "./models/customer-security-event"
@@ -32,6 +32,19 @@ export type PresenceRow = {
   cart_id: string | null
   last_seen_at: Date
   last_path: string | null
+}
+
+/** Why a customer's sessions were ended. */
+export type SessionRevocationReason = "customer" | "staff" | "password_changed" | "password_reset"
+
+/** A revocation as written, with what it replaced (for a workflow's compensation). */
+export type SessionRevocationResult = {
+  id: string
+  customer_id: string
+  revoked_at: Date
+  reason: string
+  /** The row before: null when there was none. */
+  previous: { revoked_at: Date; reason: string } | null
 }
 
 /** Longest user agent kept in the log (a header is client-chosen). */
@@ -155,5 +168,72 @@ export default class CustomerActivityModuleService extends MedusaService({
       [before, limit]
     )
     return deleted.length
+  }
+
+  /**
+   * "Sign out everywhere": the customer's one revocation row now says
+   * revoked_at = now (never earlier than it already was). Tokens and cookie
+   * sessions with `iat` at or before that second are refused by the guard.
+   * The caller answers only once the next second has begun (the workflow does).
+   */
+  @InjectManager()
+  async revokeSessions(
+    customer_id: string,
+    reason: SessionRevocationReason,
+    @MedusaContext() context: Context = {}
+  ): Promise<SessionRevocationResult> {
+    try {
+      return await this.revokeSessions_(customer_id, reason, context)
+    } catch (error) {
+      // Two requests wrote the customer's first row at once and the other won (unique index): update that row.
+      if (!context.transactionManager && (await this.listCustomerSessionRevocations({ customer_id }, { select: ["id"], take: 1 }, context)).length) {
+        return await this.revokeSessions_(customer_id, reason, context)
+      }
+      throw error
+    }
+  }
+
+  @InjectTransactionManager()
+  protected async revokeSessions_(
+    customer_id: string,
+    reason: SessionRevocationReason,
+    @MedusaContext() context: Context = {}
+  ): Promise<SessionRevocationResult> {
+    if (!customer_id) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, "customer_id is required")
+    }
+    const now = new Date()
+    const [row] = await this.listCustomerSessionRevocations({ customer_id }, { select: ["id", "revoked_at", "reason"], take: 1 }, context)
+    if (!row) {
+      const created = await this.createCustomerSessionRevocations({ customer_id, revoked_at: now, reason }, context)
+      return { id: created.id, customer_id, revoked_at: now, reason, previous: null }
+    }
+    const previous = { revoked_at: new Date(row.revoked_at), reason: row.reason }
+    // Clocks of two instances may differ a little: a revocation never moves back.
+    const revoked_at = previous.revoked_at > now ? previous.revoked_at : now
+    await this.updateCustomerSessionRevocations({ id: row.id, revoked_at, reason }, context)
+    return { id: row.id, customer_id, revoked_at, reason, previous }
+  }
+
+  /** Puts a revocation back as it was (a workflow's compensation): the previous state, or no row. */
+  @InjectManager()
+  async restoreSessionRevocation(result: SessionRevocationResult, @MedusaContext() context: Context = {}): Promise<void> {
+    await this.restoreSessionRevocation_(result, context)
+  }
+
+  @InjectTransactionManager()
+  protected async restoreSessionRevocation_(result: SessionRevocationResult, @MedusaContext() context: Context = {}): Promise<void> {
+    if (result.previous) {
+      await this.updateCustomerSessionRevocations({ id: result.id, ...result.previous }, context)
+    } else {
+      await this.deleteCustomerSessionRevocations(result.id, context)
+    }
+  }
+
+  /** When the customer's sessions were last ended (null: never). */
+  @InjectManager()
+  async sessionsRevokedAt(customer_id: string, @MedusaContext() context: Context = {}): Promise<Date | null> {
+    const [row] = await this.listCustomerSessionRevocations({ customer_id }, { select: ["revoked_at"], take: 1 }, context)
+    return row ? new Date(row.revoked_at) : null
   }
 }
