@@ -1,9 +1,8 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import Redis from "ioredis"
 import { ipLimitKey } from "../../modules/customer_activity/client-ip"
-import { createLimiter, isRefusal, limiterKey, type Limiter, type LimiterStore } from "../../modules/customer_activity/limits"
+import { cachedLimiter, isRefusal, limiterKey, limiterStore, type Limiter, type LimiterStore } from "../../modules/customer_activity/limits"
 import { activitySettings, type ActivitySettings } from "./activity-settings"
 
 /**
@@ -22,27 +21,7 @@ type ResetSettings = ActivitySettings["password_reset"]
 /** Folded as the security log folds it: "Ann@Example.com " and "ann@example.com" share a counter. */
 export const foldEmail = (email: string) => email.trim().toLowerCase()
 
-let redisClient: { url: string; client: Redis } | null = null
 type KeyKind = "ip" | "email"
-const limiters = new Map<string, Limiter>()
-
-/** The counters' store in force: Medusa's PostgreSQL connection, or one Redis client per URL. */
-export function limiterStore(container: Pick<MedusaContainer, "resolve">, settings: ActivitySettings): LimiterStore {
-  if (settings.limiter_store === "redis") {
-    const url = settings.redis_url ?? process.env.REDIS_URL
-    if (url) {
-      if (redisClient?.url !== url) {
-        redisClient?.client.disconnect()
-        // rate-limiter-flexible wants commands to fail at once, not to queue while offline.
-        redisClient = { url, client: new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1 }) }
-        // Limiters made with the previous client are dropped with it.
-        limiters.clear()
-      }
-      return { kind: "redis", client: redisClient.client }
-    }
-  }
-  return { kind: "postgres", knex: container.resolve(ContainerRegistrationKeys.PG_CONNECTION) }
-}
 
 /** The hourly and spacing limiters of one key kind, made once per store and settings. */
 function limitersFor(store: LimiterStore, kind: KeyKind, settings: ResetSettings): Limiter[] {
@@ -51,18 +30,7 @@ function limitersFor(store: LimiterStore, kind: KeyKind, settings: ResetSettings
     // One request per window of min_seconds_between: the next one only once it has passed.
     wanted.push({ name: `pr:${kind}:gap`, points: 1, windowSeconds: settings.min_seconds_between })
   }
-  return wanted.map((spec) => {
-    const signature = `${store.kind}:${spec.name}:${spec.points}:${spec.windowSeconds}`
-    let limiter = limiters.get(signature)
-    if (!limiter) {
-      limiter = createLimiter(store, spec)
-      limiters.set(signature, limiter)
-      if (limiters.size > 64) {
-        limiters.delete(limiters.keys().next().value as string)
-      }
-    }
-    return limiter
-  })
+  return wanted.map((spec) => cachedLimiter(store, spec))
 }
 
 /** Which keys `protection` counts; staff-sent resets (no IP) never count an IP. */

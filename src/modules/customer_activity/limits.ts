@@ -1,5 +1,9 @@
 import { createHash } from "node:crypto"
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import Redis from "ioredis"
 import { RateLimiterPostgres, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible"
+import type { ResolvedCustomerSuiteOptions } from "../customer_suite/options"
 
 /**
  * Counters shared by every instance (sign-in failures, reset requests), on
@@ -54,4 +58,56 @@ export function limiterKey(...parts: string[]): string {
 /** What a refused consumption tells: how long until the next one is allowed. */
 export function isRefusal(error: unknown): error is RateLimiterRes {
   return error instanceof RateLimiterRes
+}
+
+// ---------------------------------------------------------------------------
+// The store in force, and limiters made once per store and spec
+
+const redisClients = new Map<string, Redis>()
+
+/** One ioredis client per URL and process, made at first use. */
+function redisClient(url: string): Redis {
+  let client = redisClients.get(url)
+  if (!client) {
+    // A request waits for at most one reconnection attempt, then fails (and the caller goes on unthrottled, logged).
+    client = new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: true })
+    redisClients.set(url, client)
+  }
+  return client
+}
+
+type ActivityOptions = ResolvedCustomerSuiteOptions["activity"]
+
+/** Where the counters live: Medusa's PostgreSQL connection, or Redis (`activity.redis_url`, else REDIS_URL). */
+export function limiterStore(container: Pick<MedusaContainer, "resolve">, activity: Pick<ActivityOptions, "limiter_store" | "redis_url">): LimiterStore {
+  if (activity.limiter_store === "redis") {
+    const url = activity.redis_url ?? process.env.REDIS_URL
+    if (!url) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, 'activity.limiter_store is "redis", but neither activity.redis_url nor REDIS_URL is set')
+    }
+    return { kind: "redis", client: redisClient(url) }
+  }
+  return { kind: "postgres", knex: container.resolve(ContainerRegistrationKeys.PG_CONNECTION) }
+}
+
+const limiters = new WeakMap<object, Map<string, Limiter>>()
+
+/** Limiters are plain objects over the store: made once per store and spec (a settings change makes new ones). */
+export function cachedLimiter(store: LimiterStore, spec: LimitSpec): Limiter {
+  const owner = (store.kind === "redis" ? store.client : store.knex) as object
+  let byStore = limiters.get(owner)
+  if (!byStore) {
+    byStore = new Map()
+    limiters.set(owner, byStore)
+  }
+  const signature = `${spec.name}|${spec.points}|${spec.windowSeconds}|${spec.blockSeconds ?? 0}`
+  let limiter = byStore.get(signature)
+  if (!limiter) {
+    limiter = createLimiter(store, spec)
+    byStore.set(signature, limiter)
+    if (byStore.size > 100) {
+      byStore.delete(byStore.keys().next().value as string)
+    }
+  }
+  return limiter
 }

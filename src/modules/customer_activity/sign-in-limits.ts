@@ -1,8 +1,6 @@
-import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import Redis from "ioredis"
+import type Redis from "ioredis"
 import type { ResolvedCustomerSuiteOptions } from "../customer_suite/options"
-import { createLimiter, limiterKey, RATE_LIMIT_TABLE, type Limiter, type LimiterStore, type LimitSpec } from "./limits"
+import { cachedLimiter, limiterKey, RATE_LIMIT_TABLE, type Limiter, type LimiterStore } from "./limits"
 
 /**
  * Sign-in failure counters (docs/decisions/0027). Three limiters:
@@ -41,67 +39,22 @@ export function signInKeys(email: string, ipKey: string): SignInKeys {
 // ---------------------------------------------------------------------------
 // Store and limiters
 
-const redisClients = new Map<string, Redis>()
-
-/** One ioredis client per URL and process, made at first use. */
-function redisClient(url: string): Redis {
-  let client = redisClients.get(url)
-  if (!client) {
-    // A request waits for at most one reconnection attempt, then fails (and sign-in proceeds unthrottled, logged).
-    client = new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: true })
-    redisClients.set(url, client)
-  }
-  return client
-}
-
-/** Where the counters live: Medusa's PostgreSQL connection, or Redis (`activity.redis_url`, else REDIS_URL). */
-export function limiterStore(container: Pick<MedusaContainer, "resolve">, activity: Pick<ActivityOptions, "limiter_store" | "redis_url">): LimiterStore {
-  if (activity.limiter_store === "redis") {
-    const url = activity.redis_url ?? process.env.REDIS_URL
-    if (!url) {
-      throw new MedusaError(MedusaError.Types.INVALID_DATA, 'activity.limiter_store is "redis", but neither activity.redis_url nor REDIS_URL is set')
-    }
-    return { kind: "redis", client: redisClient(url) }
-  }
-  return { kind: "postgres", knex: container.resolve(ContainerRegistrationKeys.PG_CONNECTION) }
-}
-
-const limiters = new WeakMap<object, Map<string, Limiter>>()
-
-/** Limiters are plain objects over the store; made once per store and settings. */
-function limiterFor(store: LimiterStore, spec: LimitSpec): Limiter {
-  const owner = (store.kind === "redis" ? store.client : store.knex) as object
-  let byStore = limiters.get(owner)
-  if (!byStore) {
-    byStore = new Map()
-    limiters.set(owner, byStore)
-  }
-  const signature = `${spec.name}|${spec.points}|${spec.windowSeconds}|${spec.blockSeconds ?? 0}`
-  let limiter = byStore.get(signature)
-  if (!limiter) {
-    limiter = createLimiter(store, spec)
-    byStore.set(signature, limiter)
-    if (byStore.size > 100) {
-      byStore.delete(byStore.keys().next().value as string)
-    }
-  }
-  return limiter
-}
+export { limiterStore } from "./limits"
 
 export type SignInLimiters = { pair: Limiter; account: Limiter; ip: Limiter }
 
 export function signInLimiters(store: LimiterStore, options: SignInOptions): SignInLimiters {
   const blockSeconds = options.lockout_minutes * 60
   return {
-    pair: limiterFor(store, { name: "si:pair", points: options.max_failures, windowSeconds: ACCOUNT_WINDOW_SECONDS, blockSeconds }),
-    account: limiterFor(store, {
+    pair: cachedLimiter(store, { name: "si:pair", points: options.max_failures, windowSeconds: ACCOUNT_WINDOW_SECONDS, blockSeconds }),
+    account: cachedLimiter(store, {
       name: "si:acct",
       points: options.lockout_mode === "account" ? options.max_failures : options.max_failures_per_account,
       windowSeconds: ACCOUNT_WINDOW_SECONDS,
       blockSeconds,
     }),
     // Refused until the window ends (no longer block).
-    ip: limiterFor(store, { name: "si:ip", points: options.max_failures_per_ip, windowSeconds: options.ip_window_minutes * 60 }),
+    ip: cachedLimiter(store, { name: "si:ip", points: options.max_failures_per_ip, windowSeconds: options.ip_window_minutes * 60 }),
   }
 }
 
