@@ -37,12 +37,12 @@ medusaIntegrationTestRunner({
           (e: any) => e.response
         )
       /** The reset request's status, Retry-After and body, refused or not. */
-      const requestReset = async (identifier: string, from?: string) => {
+      const requestReset = async (identifier: string, from?: string, url = RESET) => {
         const headers: Record<string, string> = { "user-agent": "reset-test/1.0" }
         if (from) {
           headers["x-forwarded-for"] = from
         }
-        const answer = await api.post(RESET, { identifier }, { headers }).catch((e: any) => e.response)
+        const answer = await api.post(url, { identifier }, { headers }).catch((e: any) => e.response)
         return { status: answer.status as number, retryAfter: answer.headers["retry-after"] as string | undefined, body: answer.data }
       }
       const statuses = async (identifiers: string[], from?: string) => {
@@ -100,6 +100,45 @@ medusaIntegrationTestRunner({
         expect(await statuses(["d@example.com", "e@example.com", "f@example.com"], "2001:db8:0:1::1")).toEqual([201, 201, 429])
         expect(await statuses(["g@example.com"], "2001:db8:0:1::ffff")).toEqual([429])
         expect(await statuses(["g@example.com"], "2001:db8:0:2::1")).toEqual([201])
+      })
+
+      it("counts reset requests through any actor type on the email's counters (Medusa sends the email's reset whatever the actor type)", async () => {
+        await settle({ protection: "email", max_requests_per_hour: 2, min_seconds_between: 0 })
+        const sent: string[] = []
+        const eventBus = getContainer().resolve(Modules.EVENT_BUS)
+        const emit = jest.spyOn(eventBus, "emit")
+        try {
+          expect((await requestReset(customer.email, undefined, "/auth/user/emailpass/reset-password")).status).toBe(201)
+          expect((await requestReset(customer.email, undefined, "/auth/made-up-actor/emailpass/reset-password")).status).toBe(201)
+          for (const url of ["/auth/customer/emailpass/reset-password", "/auth/user/emailpass/reset-password", "/AUTH/User/EmailPass/reset-password"]) {
+            expect([url, (await requestReset(customer.email, undefined, url)).status]).toEqual([url, 429])
+          }
+          for (const [messages] of emit.mock.calls) {
+            for (const m of Array.isArray(messages) ? messages : [messages]) {
+              if (m?.name === "auth.password_reset") {
+                sent.push(m.data.actor_type)
+              }
+            }
+          }
+        } finally {
+          emit.mockRestore()
+        }
+        // Only the two allowed requests reached Medusa's route.
+        expect(sent.sort()).toEqual(["made-up-actor", "user"])
+        await eventually(async () => {
+          const events = await activity().listCustomerSecurityEvents({ kind: "password_reset_request" }, { take: null })
+          expect(events.map((e) => e.outcome).sort()).toEqual(["sent", "sent", "throttled", "throttled", "throttled"])
+        })
+      })
+
+      it("refuses (400) a reset-password path with a percent-encoded character: it is neither counted nor sent", async () => {
+        await settle({ protection: "email", max_requests_per_hour: 1, min_seconds_between: 0 })
+        for (const url of ["/auth/customer/email%70ass/reset-password", "/auth/customer/emailpass/reset-passwor%64", "/auth/%63ustomer/emailpass/reset-password"]) {
+          const answer = await requestReset(customer.email, undefined, url)
+          expect([url, answer.status, answer.body]).toEqual([url, 400, { type: "invalid_data", message: "The request path must not contain percent-encoded characters" }])
+        }
+        // None of them took the email's single request of the hour.
+        expect(await statuses([customer.email, customer.email])).toEqual([201, 429])
       })
 
       it("an X-Forwarded-For from an untrusted peer is ignored: the socket address is the client", async () => {

@@ -17,6 +17,8 @@ jest.setTimeout(180_000)
 
 /** Reset tokens sent with auth.password_reset, by email (the store's notification provider would mail them). */
 const resetTokens = new Map<string, string>()
+/** The same for the other actor types, by "actor_type:email". */
+const otherResetTokens = new Map<string, string>()
 let subscribed = false
 
 /**
@@ -47,10 +49,11 @@ medusaIntegrationTestRunner({
         expect(cookie).toBeDefined()
         return { cookie: cookie!.split(";")[0] }
       }
+      /** The customer's log entries of this spec's kinds (sign-ins and reset requests are logged too; sign-in-protection and password-resets specs check those). */
       const securityEvents = (customerId: string) =>
         getContainer()
           .resolve<CustomerActivityModuleService>(CUSTOMER_ACTIVITY_MODULE)
-          .listCustomerSecurityEvents({ customer_id: customerId }, { order: { kind: "ASC" } })
+          .listCustomerSecurityEvents({ customer_id: customerId, kind: ["password_changed", "sessions_revoked"] }, { order: { kind: "ASC" } })
       const setPolicy = async (policy: Partial<PasswordPolicy>) => {
         const full: PasswordPolicy = { min_length: 8, max_length: 256, refuse_common: true, min_strength: null, required_classes: 0, ...policy }
         await updateSuiteSettingsWorkflow(getContainer()).run({ input: { changes: { activity: { password_policy: full } } } })
@@ -75,6 +78,8 @@ medusaIntegrationTestRunner({
             const payload = message?.data ?? message
             if (payload?.actor_type === "customer" && typeof payload.token === "string") {
               resetTokens.set(payload.entity_id, payload.token)
+            } else if (typeof payload?.token === "string") {
+              otherResetTokens.set(`${payload.actor_type}:${payload.entity_id}`, payload.token)
             }
           })
         }
@@ -234,6 +239,53 @@ medusaIntegrationTestRunner({
         // Never a secret in the log.
         expect(JSON.stringify(events)).not.toMatch(/garden-path|secret-password|qwerty/)
         expect(JSON.stringify(events)).not.toContain(resetToken)
+      })
+
+      it("applies the policy on every actor type's register and update (one identity per email), before the reset token is spent", async () => {
+        const password = "secret-password-1"
+        const carla = await registerCustomer(api, publishableKey, { email: "carla@example.com" }, password)
+        const encodedRefusal = { type: "invalid_data", message: "The request path must not contain percent-encoded characters" }
+
+        // Register through another actor type, or an encoded path: the policy, or a refusal before it.
+        const userRegister = await failure(api.post("/auth/user/emailpass/register", { email: "dora@example.com", password: "password" }))
+        expect([userRegister.status, userRegister.data.rules]).toEqual([400, [{ rule: "common", message: "it is a commonly used password" }]])
+        for (const url of ["/auth/customer/email%70ass/register", "/auth/customer/emailpass/registe%72", "/auth/%63ustomer/emailpass/register"]) {
+          const encoded = await failure(api.post(url, { email: "dora@example.com", password: "password" }))
+          expect([url, encoded.status, encoded.data]).toEqual([url, 400, encodedRefusal])
+        }
+
+        // A reset asked for through the user route: its token sets Carla's password (the identity is hers).
+        resetTokens.delete("carla@example.com")
+        otherResetTokens.delete("user:carla@example.com")
+        expect((await api.post("/auth/user/emailpass/reset-password", { identifier: "carla@example.com" })).status).toBe(201)
+        const token = await eventually(async () => {
+          const found = otherResetTokens.get("user:carla@example.com")
+          expect(found).toBeDefined()
+          return found!
+        })
+        const update = (url: string, newPassword: unknown) => api.post(url, { password: newPassword }, { headers: bearer(token) })
+        const weak = await failure(update("/auth/user/emailpass/update", "qwerty123"))
+        expect([weak.status, weak.data.type, weak.data.rules]).toEqual([400, "invalid_data", [{ rule: "common", message: "it is a commonly used password" }]])
+        const asEmail = await failure(update("/auth/user/emailpass/update", "carla@example.com"))
+        expect(asEmail.data.rules.map((r: any) => r.rule)).toEqual(["not_email"])
+        for (const url of ["/auth/user/email%70ass/update", "/auth/user/emailpass/updat%65", "/auth/customer/email%70ass/update"]) {
+          const encoded = await failure(update(url, "qwerty123"))
+          expect([url, encoded.status, encoded.data]).toEqual([url, 400, encodedRefusal])
+        }
+
+        // None of the refusals spent the single-use token.
+        const done = await update("/auth/user/emailpass/update", "new-garden-path-9")
+        expect([done.status, done.data]).toEqual([200, { success: true }])
+        expect((await failure(update("/auth/user/emailpass/update", "another-garden-path-9"))).status).toBe(401)
+        // Carla's password changed, and her sessions ended.
+        expect((await failure(me(carla.headers))).status).toBe(401)
+        expect((await failure(api.post("/auth/customer/emailpass", { email: "carla@example.com", password }))).status).toBe(401)
+        expect((await me(bearer(await signIn("carla@example.com", "new-garden-path-9")))).status).toBe(200)
+        const events = await securityEvents(carla.id)
+        expect(events.map((e) => [e.kind, e.details])).toEqual([
+          ["password_changed", null],
+          ["sessions_revoked", { reason: "password_reset" }],
+        ])
       })
 
       it("applies the merchant's stricter policy (Adobe's 3 classes, a zxcvbn strength) and names every unmet rule", async () => {

@@ -54,11 +54,14 @@ medusaIntegrationTestRunner({
         forgetActivitySettings()
       }
       /** A sign-in, answered as sent (status, exact body, headers); `from`: the X-Forwarded-For value. */
-      const signIn = async (password: string, { email = EMAIL, from, method = "post" }: { email?: string; from?: string; method?: "post" | "get" } = {}): Promise<Raw> => {
+      const signIn = async (
+        password: string,
+        { email = EMAIL, from, method = "post", url = "/auth/customer/emailpass" }: { email?: string; from?: string; method?: "post" | "get"; url?: string } = {}
+      ): Promise<Raw> => {
         const started = performance.now()
         const response = await api.request({
           method,
-          url: "/auth/customer/emailpass",
+          url,
           data: { email, password },
           headers: { "content-type": "application/json", ...(from ? { "x-forwarded-for": from } : {}) },
           validateStatus: () => true,
@@ -138,13 +141,82 @@ medusaIntegrationTestRunner({
           expect(log.map((e) => e.outcome)).toEqual(["success", "failure", "failure", "failure", "locked", "locked", "locked"])
           expect(log.slice(1).every((e) => e.customer_id === customerId && e.actor_type === "anonymous" && e.ip === "127.0.0.1")).toBe(true)
           expect(log[0]).toMatchObject({ actor_type: "customer", actor_id: customerId })
-          expect(log[4].details).toEqual({ scope: "pair" })
+          expect(log[4].details).toEqual({ actor_type: "customer", scope: "pair" })
+          expect(log[1].details).toEqual({ actor_type: "customer" })
         })
         await eventually(async () => {
           expect(await lockLog()).toEqual([expect.objectContaining({ customer_id: customerId, email: EMAIL, actor_type: "system", details: { scope: "pair", locked_until: expect.any(String) } })])
           expect(lockEvents()).toEqual([{ name: CustomerActivityEvents.ACCOUNT_LOCKED, data: { customer_id: customerId, scope: "pair", locked_until: expect.any(String) } }])
         })
         expect(Math.abs(new Date(lockEvents()[0].data.locked_until).getTime() - new Date(state.locked_until).getTime())).toBeLessThan(2_000)
+      })
+
+      it("counts sign-ins through any actor type on the same counters (Medusa checks the email's password whatever the actor type)", async () => {
+        await configure({ max_failures: 3 })
+        // Medusa's answer to the customer's right password through the user route: a token (the identity is shared).
+        expect((await signIn(PASSWORD, { url: "/auth/user/emailpass" })).status).toBe(200)
+        const wrong = await signIn("wrong-1", { url: "/auth/user/emailpass" })
+        expect([wrong.status, JSON.parse(wrong.body)]).toEqual([401, { type: "unauthorized", message: "Invalid email or password" }])
+        await signIn("wrong-2", { url: "/auth/made-up-actor/emailpass", method: "get" })
+        expect((await lockState()).failures).toBe(2)
+        await signIn("wrong-3", { url: "/auth/customer/emailpass" })
+        expect(await lockState()).toMatchObject({ locked: true, failures: 3, locked_pairs: 1 })
+        // Locked on every actor type's route, the right password included; counted once per request (not 2 a request).
+        for (const url of ["/auth/user/emailpass", "/auth/customer/emailpass", "/auth/made-up-actor/emailpass", "/AUTH/User/EmailPass"]) {
+          const refused = await signIn(PASSWORD, { url })
+          expect([url, refused.status, refused.body]).toEqual([url, wrong.status, wrong.body])
+        }
+        await eventually(async () => {
+          const log = await signInLog()
+          expect(log.map((e) => [e.outcome, e.details])).toEqual([
+            ["success", { actor_type: "customer" }],
+            ["success", { actor_type: "user" }],
+            ["failure", { actor_type: "user" }],
+            ["failure", { actor_type: "made-up-actor" }],
+            ["failure", { actor_type: "customer" }],
+            ["locked", { actor_type: "user", scope: "pair" }],
+            ["locked", { actor_type: "customer", scope: "pair" }],
+            ["locked", { actor_type: "made-up-actor", scope: "pair" }],
+            ["locked", { actor_type: "User", scope: "pair" }],
+          ])
+        })
+      })
+
+      it("refuses (400) an /auth path with a percent-encoded character, so no fixed-segment protection can be skipped", async () => {
+        await configure({ max_failures: 2 })
+        const refusal = { type: "invalid_data", message: "The request path must not contain percent-encoded characters" }
+        for (const url of ["/auth/customer/email%70ass", "/auth/%63ustomer/emailpass", "/auth/user/email%70ass", "/auth/customer/emailpass%2F"]) {
+          for (const method of ["post", "get"] as const) {
+            const encoded = await signIn(PASSWORD, { url, method })
+            expect([url, method, encoded.status, JSON.parse(encoded.body)]).toEqual([url, method, 400, refusal])
+          }
+        }
+        // Wrong passwords through encoded paths never reach the password check: the account is not locked by them, nor are they free guesses.
+        for (let i = 0; i < 5; i++) {
+          expect((await signIn(`wrong-${i}`, { url: "/auth/customer/email%70ass" })).status).toBe(400)
+        }
+        expect(tokenOf(await signIn(PASSWORD))).toEqual(expect.any(String))
+        await signIn("wrong-a")
+        await signIn("wrong-b")
+        expect((await signIn(PASSWORD, { url: "/auth/customer/email%70ass" })).status).toBe(400)
+        expect((await signIn(PASSWORD)).status).toBe(401)
+      })
+
+      it("counts any identifier Medusa takes, with or without @, of any length", async () => {
+        await configure({ max_failures: 2 })
+        const long = `${"a".repeat(400)}@example.com`
+        for (const email of ["no-at-sign", "  No-At-Sign ", long]) {
+          await signIn("wrong", { email })
+        }
+        // "no-at-sign" twice (folded): its pair is locked; the long one once.
+        await eventually(async () => {
+          const log = await signInLog("no-at-sign")
+          expect(log.map((e) => e.outcome)).toEqual(["failure", "failure"])
+          const longLog = await signInLog(long.slice(0, 320))
+          expect(longLog.map((e) => e.outcome)).toEqual(["failure"])
+        })
+        await signIn("wrong", { email: "no-at-sign" })
+        await eventually(async () => expect((await signInLog("no-at-sign")).map((e) => e.outcome)).toEqual(["failure", "failure", "locked"]))
       })
 
       it("starts counting again when the lock ends, and a success resets the account's count", async () => {

@@ -15,16 +15,19 @@ import { adminTaxClassesMiddlewares } from "./admin/tax-classes/middlewares"
 import { storeContentBlocksMiddlewares } from "./store/content-blocks/middlewares"
 import { hookAudiencesMiddlewares } from "./hooks/customer-suite/middlewares"
 import { storeAssistanceMiddlewares } from "./store/assistance-sessions/middlewares"
-import { authSignInMiddlewares } from "./auth/customer/emailpass/middlewares"
+import { authSignInMiddlewares } from "./auth/emailpass/sign-in-middlewares"
 import { adminSignInLockMiddlewares } from "./admin/customers/[id]/sign-in-lock/middlewares"
 import { storeCustomerSegmentsMiddlewares } from "./store/customer-segments/middlewares"
 import { storeCustomerSuiteMiddlewares } from "./store/customer-suite/middlewares"
 import { presenceTracker } from "./utils/presence-tracker"
+import { refuseEncodedAuthPath } from "./utils/encoded-auth-path"
 import { storeCustomerSessionsMiddlewares } from "./store/customer-sessions/middlewares"
 
 export default defineMiddlewares({
   routes: [
-    // First: the assistance guard on every /store and /auth request.
+    // First: an /auth path with a percent-encoded character is refused (it would skip every fixed-segment matcher below).
+    { matcher: "/auth/*", middlewares: [refuseEncodedAuthPath()] },
+    // Then the assistance guard on every /store and /auth request.
     ...storeAssistanceMiddlewares,
     ...authResetPasswordMiddlewares,
     // Now Online: every store request's shopper, looked up once in memory (writes are batched, after the answer).

@@ -46,7 +46,9 @@ async function logResetRequest(container: MedusaContainer, entry: ResetRequestLo
 }
 
 /**
- * Throttles `POST /auth/customer/emailpass/reset-password` (decision 0033):
+ * Throttles `POST /auth/:actor_type/emailpass/reset-password` (decision 0033)
+ * for every actor type — Medusa emits `auth.password_reset` for the email
+ * whatever actor type the path names, so all of them share the counters:
  * counts every request by client IP and/or email as `password_reset.protection`
  * says, and answers 429 with Retry-After over a limit — the same words for any
  * email. An allowed request goes on to Medusa's route (201, `auth.password_reset`).
@@ -85,5 +87,6 @@ export function resetPasswordThrottle() {
 }
 
 export const authResetPasswordMiddlewares: MiddlewareRoute[] = [
-  { method: ["POST"], matcher: "/auth/customer/emailpass/reset-password", middlewares: [resetPasswordThrottle()] },
+  // The static "emailpass" segment sorts this before Medusa's body validator on `/auth/:actor_type/:auth_provider/reset-password`.
+  { method: ["POST"], matcher: "/auth/:actor_type/emailpass/reset-password", middlewares: [resetPasswordThrottle()] },
 ]

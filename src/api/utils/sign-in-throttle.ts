@@ -12,8 +12,9 @@ import { foldEmail, limiterStore, signInKeys, signInLimiters } from "../../modul
 import { activitySettings } from "./activity-settings"
 
 /**
- * Sign-in protection on Medusa's customer email/password route
- * (docs/decisions/0027). Before the password is checked, the attempt takes
+ * Sign-in protection on Medusa's email/password route, every actor type
+ * (docs/decisions/0027; the counters are the email's, whatever actor type the
+ * path names, and the log's details say which). Before the password is checked, the attempt takes
  * one point from each counter (atomic in the store), so N parallel attempts
  * let exactly the allowed number through. Medusa's handler then runs either
  * way — a refused attempt costs the time of a real check — and its answer is
@@ -26,6 +27,9 @@ import { activitySettings } from "./activity-settings"
 
 /** What Medusa's emailpass provider and error handler answer for a wrong password (the same for an unknown email). */
 const WRONG_PASSWORD = getHttpResponseFromError(new MedusaError(MedusaError.Types.UNAUTHORIZED, "Invalid email or password"))
+/** Longest email and actor type kept in the security log (any identifier is counted; its hash is the key). */
+const MAX_LOGGED_EMAIL = 320
+const MAX_LOGGED_ACTOR_TYPE = 100
 
 type Counter = { scope: SignInLockScope; limiter: Limiter; key: string; blockSeconds: number }
 type Passed = { counter: Counter; consumed: number; msBeforeNext: number }
@@ -93,12 +97,13 @@ export function signInThrottle() {
 
     const userAgent = typeof req.headers["user-agent"] === "string" ? req.headers["user-agent"] : null
     const rawEmail = String(body.email)
+    const actorType = String(req.params?.actor_type ?? "").slice(0, MAX_LOGGED_ACTOR_TYPE)
 
     /** The security log and the lock events, after the answer (never delaying it, never failing it). */
     const record = async (outcome: "success" | "failure" | "locked", locks: Array<{ scope: SignInLockScope; until: Date }>) => {
       const occurredAt = new Date()
       const customerId = await customerIdByEmail(container, rawEmail, email)
-      const base = { email, ip: ip || null, user_agent: userAgent, occurred_at: occurredAt }
+      const base = { email: email.slice(0, MAX_LOGGED_EMAIL), ip: ip || null, user_agent: userAgent, occurred_at: occurredAt }
       const events: SecurityEventInput[] = [
         {
           ...base,
@@ -107,7 +112,7 @@ export function signInThrottle() {
           customer_id: customerId,
           actor_type: outcome === "success" && customerId ? "customer" : "anonymous",
           actor_id: outcome === "success" ? customerId : null,
-          details: attempt.refusedBy ? { scope: attempt.refusedBy } : null,
+          details: { actor_type: actorType, ...(attempt.refusedBy ? { scope: attempt.refusedBy } : {}) },
         },
         ...locks.map(
           (lock): SecurityEventInput => ({

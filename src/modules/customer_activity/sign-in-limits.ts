@@ -17,15 +17,17 @@ export type SignInOptions = ActivityOptions["sign_in"]
 
 /** Window of the pair and account counts (a lock lasts `lockout_minutes` from its start). */
 export const ACCOUNT_WINDOW_SECONDS = 3_600
-const MAX_EMAIL_LENGTH = 320
-
-/** The email a sign-in names, folded (trimmed, lower case); null when it is not a plausible one. */
+/**
+ * The email a sign-in names, folded (trimmed, lower case); null only when it
+ * is not a string or is blank. Medusa's provider takes any identifier, so any
+ * is counted — with or without "@", of any length (the stored keys are hashes).
+ */
 export function foldEmail(value: unknown): string | null {
   if (typeof value !== "string") {
     return null
   }
   const folded = value.trim().toLowerCase()
-  return folded.length >= 3 && folded.length <= MAX_EMAIL_LENGTH && folded.includes("@") ? folded : null
+  return folded ? folded : null
 }
 
 export type SignInKeys = { account: string; pair: string; ip: string }

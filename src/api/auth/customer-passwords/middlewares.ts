@@ -7,14 +7,20 @@ import { PasswordBody } from "./validators"
 
 /**
  * The password policy (decision 0029) where a customer's password is set —
- * registering (`POST /auth/customer/emailpass/register`) and the reset
- * (`POST /auth/customer/emailpass/update`, with the reset token as bearer;
+ * registering (`POST /auth/:actor_type/emailpass/register`) and the reset
+ * (`POST /auth/:actor_type/emailpass/update`, with the reset token as bearer;
  * Medusa has no store route that changes a password) — and "sign out
- * everywhere" after a successful reset (decision 0030).
+ * everywhere" after a successful reset (decision 0030). Every actor type:
+ * the email/password identity is one per email, shared by the actor types,
+ * so `/auth/user/emailpass/update` with a reset token for a customer's email
+ * sets the customer's password.
  *
- * These matchers are static, so they run before Medusa's own middlewares for
- * `/auth/:actor_type/:auth_provider/...`: a refused password leaves the
- * single-use reset token unused.
+ * Medusa's route sorter puts a static segment before a parameter at the same
+ * depth, so `/auth/:actor_type/emailpass/update` runs before Medusa's own
+ * middlewares for `/auth/:actor_type/:auth_provider/update` (the one that
+ * spends the reset token): a refused password leaves the single-use token
+ * unused. Percent-encoded paths, which would skip these matchers, are refused
+ * earlier (encoded-auth-path.ts).
  */
 type Refusal = { type: "invalid_data"; message: string; rules: { rule: string; message: string }[] }
 
@@ -103,6 +109,6 @@ async function revokeForResetRequest(req: MedusaRequest): Promise<void> {
 }
 
 export const authCustomerPasswordMiddlewares: MiddlewareRoute[] = [
-  { method: ["POST"], matcher: "/auth/customer/emailpass/register", middlewares: [enforcePasswordPolicy(() => null)] },
-  { method: ["POST"], matcher: "/auth/customer/emailpass/update", middlewares: [enforcePasswordPolicy(resetTokenEmail), revokeAfterReset()] },
+  { method: ["POST"], matcher: "/auth/:actor_type/emailpass/register", middlewares: [enforcePasswordPolicy(() => null)] },
+  { method: ["POST"], matcher: "/auth/:actor_type/emailpass/update", middlewares: [enforcePasswordPolicy(resetTokenEmail), revokeAfterReset()] },
 ]
