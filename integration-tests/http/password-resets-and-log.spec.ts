@@ -116,7 +116,7 @@ medusaIntegrationTestRunner({
           for (const [messages] of emit.mock.calls) {
             for (const m of Array.isArray(messages) ? messages : [messages]) {
               if (m?.name === "auth.password_reset") {
-                sent.push(m.data.actor_type)
+                sent.push((m.data as { actor_type: string }).actor_type)
               }
             }
           }
