@@ -300,8 +300,14 @@ medusaIntegrationTestRunner({
         expect(left).not.toContain(old1)
         expect(left).not.toContain(old2)
 
-        // Batches: 5 old rows, 2 per statement: three statements, all gone, the new row kept.
+        // A run stops after max_batches statements: 5 old rows, 2 per statement, at most 2 statements: one row waits.
         await activity().recordSecurityEvents([row(40), row(41), row(42), row(43), row(44)])
+        const capped = await pruneSecurityEventsWorkflow(getContainer()).run({ input: { before: new Date(now - 30 * DAY_MS), batch_size: 2, max_batches: 2 } })
+        expect(capped.result).toEqual({ deleted: 4, batches: 2 })
+        expect(await activity().listCustomerSecurityEvents({}, { select: ["id"] })).toHaveLength(3)
+
+        // Batches: 5 old rows, 2 per statement: three statements, all gone, the new row kept.
+        await activity().recordSecurityEvents([row(45), row(46), row(47), row(48)])
         const { result } = await pruneSecurityEventsWorkflow(getContainer()).run({ input: { before: new Date(now - 30 * DAY_MS), batch_size: 2 } })
         expect(result).toEqual({ deleted: 5, batches: 3 })
         expect((await activity().listCustomerSecurityEvents({}, { select: ["id"] })).map((e) => e.id).sort()).toEqual([kept1, kept2].sort())

@@ -84,7 +84,7 @@ export async function consumeResetAllowance(
     const waitMs = Math.max(0, ...outcomes)
     return waitMs > 0 ? { allowed: false, retry_after_seconds: Math.ceil(waitMs / 1000) } : { allowed: true }
   } catch (error) {
-    // The counters' store is down or misconfigured: resets go on unthrottled rather than not at all (as sign-in does).
+    // Not the store being down (the limiters count in memory then, limits.ts), but something unforeseen: logged, the reset goes on.
     container
       .resolve(ContainerRegistrationKeys.LOGGER)
       .error(`customer-suite: password reset limits could not be checked, the request goes on unthrottled: ${(error as Error).message}`)
