@@ -210,6 +210,22 @@ medusaIntegrationTestRunner({
         }
       })
 
+      it("a staff reset whose workflow fails gives its allowance back; a changed customer email still resets the sign-in email", async () => {
+        await settle({ protection: "ip_and_email", max_requests_per_hour: 5, min_seconds_between: 600 })
+        const broken = jest.spyOn(activity(), "recordSecurityEvents").mockRejectedValueOnce(new Error("the log is down"))
+        try {
+          expect((await failure(staffReset())).status).toBe(500)
+        } finally {
+          broken.mockRestore()
+        }
+        // Nothing was sent, so the 10-minute gap did not start: the next one goes out.
+        // The customer's email changed meanwhile: the reset goes to the email the account signs in with.
+        await getContainer().resolve(Modules.CUSTOMER).updateCustomers(customer.id, { email: "rita.new@example.com" })
+        const { status, data } = await staffReset()
+        expect([status, data.password_reset.email]).toEqual([202, customer.email])
+        expect((await failure(staffReset())).status).toBe(429)
+      })
+
       it("a staff reset whose workflow fails after the log entry leaves no entry behind", async () => {
         const workflow = sendCustomerPasswordResetWorkflow(getContainer())
         workflow.appendAction("throw", recordSecurityEventsStepId, {

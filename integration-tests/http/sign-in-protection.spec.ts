@@ -246,6 +246,18 @@ medusaIntegrationTestRunner({
         expect(unlock).toMatchObject({ customer_id: customerId, email: EMAIL, actor_type: "user", actor_id: admin.userId, outcome: "unlocked", details: { cleared: 7 } })
       })
 
+      it("after the customer's email changes, lock state and unlock follow the email the account signs in with", async () => {
+        await configure({ max_failures: 2 })
+        await signIn("wrong-1")
+        await signIn("wrong-2")
+        await getContainer().resolve(Modules.CUSTOMER).updateCustomers(customerId, { email: "sam.new@example.com" })
+        expect(await lockState()).toMatchObject({ email: EMAIL, locked: true, locked_pairs: 1 })
+        expect((await signIn(PASSWORD)).status).toBe(401)
+        const unlocked = await api.post(`/admin/customers/${customerId}/unlock`, {}, admin)
+        expect(unlocked.data.sign_in_lock).toMatchObject({ email: EMAIL, locked: false, failures: 0 })
+        expect(tokenOf(await signIn(PASSWORD))).toEqual(expect.any(String))
+      })
+
       it("puts the counters back when a later step of an unlock fails", async () => {
         await configure({ max_failures: 2 })
         await signIn("wrong-1")
@@ -318,6 +330,35 @@ medusaIntegrationTestRunner({
           expect(noEmail.status).toBe(401)
         }
         expect(tokenOf(await signIn(PASSWORD))).toEqual(expect.any(String))
+      })
+
+      it("with activity turned off, the account-security admin routes answer 404 and write nothing", async () => {
+        const suite = getContainer().resolve<CustomerSuiteModuleService>(CUSTOMER_SUITE_MODULE)
+        const off = jest.spyOn(suite, "isEnabled").mockImplementation(async (capability) => capability !== "activity")
+        try {
+          // The fixture's sign-in is logged after its answer: wait for it, then start from an empty log.
+          await eventually(async () => expect(await activity().listCustomerSecurityEvents({ kind: "sign_in" })).not.toEqual([]))
+          await activity().deleteCustomerSecurityEvents((await activity().listCustomerSecurityEvents({}, { select: ["id"] })).map((e) => e.id))
+          const answers: Array<[string, number, string]> = []
+          for (const [method, path] of [
+            ["get", `/admin/customers/${customerId}/sign-in-lock`],
+            ["post", `/admin/customers/${customerId}/unlock`],
+            ["get", `/admin/customers/${customerId}/security-events`],
+            ["post", `/admin/customers/${customerId}/password-reset`],
+            ["get", `/admin/customers/${customerId}/presence`],
+            ["get", "/admin/customer-suite/online"],
+          ] as const) {
+            const response = await (method === "get" ? api.get(path, admin) : api.post(path, {}, admin)).catch(
+              (e: { response: { status: number; data: { message: string } } }) => e.response
+            )
+            answers.push([path, response.status, response.data.message])
+          }
+          expect(answers).toEqual(answers.map(([path]) => [path, 404, "activity is turned off in the customer suite's options"]))
+          expect(await activity().listCustomerSecurityEvents({}, { select: ["id"] })).toEqual([])
+        } finally {
+          off.mockRestore()
+        }
+        expect((await api.get(`/admin/customers/${customerId}/sign-in-lock`, admin)).status).toBe(200)
       })
 
       it("answers 404 for an unknown customer, 400 for a body it does not take", async () => {
