@@ -53,7 +53,7 @@ type Attempt = {
  * and the earlier ones get theirs back after the answer: a refused attempt
  * tests no password.
  */
-async function consumeAttempt(counters: Counter[], logger: Logger): Promise<Attempt> {
+async function consumeAttempt(counters: Counter[]): Promise<Attempt> {
   const passed: Passed[] = []
   let refused: Counter | null = null
   for (const counter of counters) {
@@ -159,7 +159,7 @@ export function signInThrottle() {
         { scope: "account", limiter: limits.account, key: keys.account, blockSeconds },
         { scope: "ip", limiter: limits.ip, key: keys.ip, blockSeconds: 0 },
       ]
-      attempt = await consumeAttempt(counters, logger)
+      attempt = await consumeAttempt(counters)
     } catch (error) {
       // Not the store being down (the limiters count in memory then, limits.ts), but something unforeseen: logged, not counted.
       logger.error(`customer-suite: sign-in throttle unavailable, attempt not counted: ${(error as Error).message}`)
