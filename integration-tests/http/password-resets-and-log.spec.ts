@@ -249,6 +249,22 @@ medusaIntegrationTestRunner({
         }
       })
 
+      it("a staff reset whose workflow fails gives its allowance back; a changed customer email still resets the sign-in email", async () => {
+        await settle({ protection: "ip_and_email", max_requests_per_hour: 5, min_seconds_between: 600 })
+        const broken = jest.spyOn(activity(), "recordSecurityEvents").mockRejectedValueOnce(new Error("the log is down"))
+        try {
+          expect((await failure(staffReset())).status).toBe(500)
+        } finally {
+          broken.mockRestore()
+        }
+        // Nothing was sent, so the 10-minute gap did not start: the next one goes out.
+        // The customer's email changed meanwhile: the reset goes to the email the account signs in with.
+        await getContainer().resolve(Modules.CUSTOMER).updateCustomers(customer.id, { email: "rita.new@example.com" })
+        const { status, data } = await staffReset()
+        expect([status, data.password_reset.email]).toEqual([202, customer.email])
+        expect((await failure(staffReset())).status).toBe(429)
+      })
+
       it("a staff reset whose workflow fails after the log entry leaves no entry behind", async () => {
         const workflow = sendCustomerPasswordResetWorkflow(getContainer())
         workflow.appendAction("throw", recordSecurityEventsStepId, {
@@ -339,8 +355,14 @@ medusaIntegrationTestRunner({
         expect(left).not.toContain(old1)
         expect(left).not.toContain(old2)
 
-        // Batches: 5 old rows, 2 per statement: three statements, all gone, the new row kept.
+        // A run stops after max_batches statements: 5 old rows, 2 per statement, at most 2 statements: one row waits.
         await activity().recordSecurityEvents([row(40), row(41), row(42), row(43), row(44)])
+        const capped = await pruneSecurityEventsWorkflow(getContainer()).run({ input: { before: new Date(now - 30 * DAY_MS), batch_size: 2, max_batches: 2 } })
+        expect(capped.result).toEqual({ deleted: 4, batches: 2 })
+        expect(await activity().listCustomerSecurityEvents({}, { select: ["id"] })).toHaveLength(3)
+
+        // Batches: 5 old rows, 2 per statement: three statements, all gone, the new row kept.
+        await activity().recordSecurityEvents([row(45), row(46), row(47), row(48)])
         const { result } = await pruneSecurityEventsWorkflow(getContainer()).run({ input: { before: new Date(now - 30 * DAY_MS), batch_size: 2 } })
         expect(result).toEqual({ deleted: 5, batches: 3 })
         expect((await activity().listCustomerSecurityEvents({}, { select: ["id"] })).map((e) => e.id).sort()).toEqual([kept1, kept2].sort())

@@ -1,7 +1,9 @@
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createStep, createWorkflow } from "@medusajs/framework/workflows-sdk"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import Scrypt from "scrypt-kdf"
 import { forgetActivitySettings } from "../../src/api/utils/activity-settings"
+import { forgetRefusedLog } from "../../src/api/utils/sign-in-throttle"
 import pruneSignInLimitsJob from "../../src/jobs/prune-sign-in-limits"
 import { CUSTOMER_ACTIVITY_MODULE } from "../../src/modules/customer_activity"
 import { CustomerActivityEvents } from "../../src/modules/customer_activity/events"
@@ -80,6 +82,7 @@ medusaIntegrationTestRunner({
         const container = getContainer()
         await knex().raw(`delete from ${RATE_LIMIT_TABLE}`)
         forgetActivitySettings()
+        forgetRefusedLog()
         admin = await createAdminUser(container)
         const publishableKey = await createPublishableKey(container)
         customerId = (await registerCustomer(api, publishableKey, { email: EMAIL, first_name: "Sam" }, PASSWORD)).id
@@ -122,6 +125,10 @@ medusaIntegrationTestRunner({
         const same = (raw: Raw) => {
           expect([raw.status, raw.body, headers(raw.headers)]).toEqual([wrong.status, wrong.body, headers(wrong.headers)])
         }
+        // The same work as a wrong password: one scrypt check of the stored hash each (Medusa's for a counted
+        // attempt, the throttle's for a refused one), and Medusa's handler (MFA lookup, signing) never runs.
+        const verify = jest.spyOn(Scrypt, "verify")
+        const authenticate = jest.spyOn(getContainer().resolve(Modules.AUTH), "authenticate")
         const refusedWrong = await signIn("wrong-4")
         same(refusedWrong)
         const right = await signIn(PASSWORD)
@@ -130,15 +137,36 @@ medusaIntegrationTestRunner({
         // GET answers from the JSON body too: covered the same way.
         const refusedGet = await signIn(PASSWORD, { method: "get" })
         same(refusedGet)
-        // And in time: a refused attempt still pays for the password check (answering at once would be many times faster).
-        const median = (raws: Raw[]) => raws.map((r) => r.ms).sort((a, b) => a - b)[1]
-        expect(median([refusedWrong, right, refusedGet])).toBeGreaterThan(median([wrong, second, third]) / 3)
+        expect([verify.mock.calls.length, authenticate.mock.calls.length]).toEqual([3, 0])
+
+        // And in time. Several refused attempts with the right and a wrong password, interleaved: the medians are
+        // alike (the right password costs nothing more), and a refused attempt still pays for the password check
+        // (answering at once would be many times faster than a counted wrong password).
+        const rightTimes: number[] = []
+        const wrongTimes: number[] = []
+        for (let i = 0; i < 7; i++) {
+          const r = await signIn(PASSWORD)
+          const w = await signIn(`wrong-again-${i}`)
+          same(r)
+          same(w)
+          rightTimes.push(r.ms)
+          wrongTimes.push(w.ms)
+        }
+        expect([verify.mock.calls.length, authenticate.mock.calls.length]).toEqual([17, 0])
+        verify.mockRestore()
+        authenticate.mockRestore()
+        const median = (ms: number[]) => [...ms].sort((a, b) => a - b)[Math.floor(ms.length / 2)]
+        const ratio = median(rightTimes) / median(wrongTimes)
+        expect(ratio).toBeGreaterThan(0.5)
+        expect(ratio).toBeLessThan(2)
+        expect(median([...rightTimes, ...wrongTimes])).toBeGreaterThan(median([wrong.ms, second.ms, third.ms]) / 3)
         // An unknown email gets the same answer as well.
         same(await signIn("whatever", { email: "nobody@example.com" }))
 
         await eventually(async () => {
           const log = await signInLog()
-          expect(log.map((e) => e.outcome)).toEqual(["success", "failure", "failure", "failure", "locked", "locked", "locked"])
+          // Refusals are logged once a minute per refused counter: 17 refused attempts, one entry.
+          expect(log.map((e) => e.outcome)).toEqual(["success", "failure", "failure", "failure", "locked"])
           expect(log.slice(1).every((e) => e.customer_id === customerId && e.actor_type === "anonymous" && e.ip === "127.0.0.1")).toBe(true)
           expect(log[0]).toMatchObject({ actor_type: "customer", actor_id: customerId })
           expect(log[4].details).toEqual({ actor_type: "customer", scope: "pair" })
@@ -146,7 +174,9 @@ medusaIntegrationTestRunner({
         })
         await eventually(async () => {
           expect(await lockLog()).toEqual([expect.objectContaining({ customer_id: customerId, email: EMAIL, actor_type: "system", details: { scope: "pair", locked_until: expect.any(String) } })])
-          expect(lockEvents()).toEqual([{ name: CustomerActivityEvents.ACCOUNT_LOCKED, data: { customer_id: customerId, scope: "pair", locked_until: expect.any(String) } }])
+          expect(lockEvents()).toEqual([
+            expect.objectContaining({ name: CustomerActivityEvents.ACCOUNT_LOCKED, data: { customer_id: customerId, scope: "pair", locked_until: expect.any(String) } }),
+          ])
         })
         expect(Math.abs(new Date(lockEvents()[0].data.locked_until).getTime() - new Date(state.locked_until).getTime())).toBeLessThan(2_000)
       })
@@ -250,7 +280,8 @@ medusaIntegrationTestRunner({
         await eventually(async () => {
           const outcomes = (await signInLog()).map((e) => e.outcome).filter((o) => o !== "success")
           expect(outcomes.filter((o) => o === "failure")).toHaveLength(5)
-          expect(outcomes.filter((o) => o === "locked")).toHaveLength(45)
+          // 45 refused, logged once (at most one entry a minute per refused counter and instance).
+          expect(outcomes.filter((o) => o === "locked")).toHaveLength(1)
           expect(lockEvents()).toHaveLength(1)
         })
         expect(await lockState()).toMatchObject({ locked: true, failures: 5, locked_pairs: 1 })
@@ -285,6 +316,18 @@ medusaIntegrationTestRunner({
         expect(tokenOf(await signIn(PASSWORD, { from: "198.51.100.1" }))).toEqual(expect.any(String))
         const [unlock] = await activity().listCustomerSecurityEvents({ kind: "unlock" })
         expect(unlock).toMatchObject({ customer_id: customerId, email: EMAIL, actor_type: "user", actor_id: admin.userId, outcome: "unlocked", details: { cleared: 7 } })
+      })
+
+      it("after the customer's email changes, lock state and unlock follow the email the account signs in with", async () => {
+        await configure({ max_failures: 2 })
+        await signIn("wrong-1")
+        await signIn("wrong-2")
+        await getContainer().resolve(Modules.CUSTOMER).updateCustomers(customerId, { email: "sam.new@example.com" })
+        expect(await lockState()).toMatchObject({ email: EMAIL, locked: true, locked_pairs: 1 })
+        expect((await signIn(PASSWORD)).status).toBe(401)
+        const unlocked = await api.post(`/admin/customers/${customerId}/unlock`, {}, admin)
+        expect(unlocked.data.sign_in_lock).toMatchObject({ email: EMAIL, locked: false, failures: 0 })
+        expect(tokenOf(await signIn(PASSWORD))).toEqual(expect.any(String))
       })
 
       it("puts the counters back when a later step of an unlock fails", async () => {
@@ -359,6 +402,35 @@ medusaIntegrationTestRunner({
           expect(noEmail.status).toBe(401)
         }
         expect(tokenOf(await signIn(PASSWORD))).toEqual(expect.any(String))
+      })
+
+      it("with activity turned off, the account-security admin routes answer 404 and write nothing", async () => {
+        const suite = getContainer().resolve<CustomerSuiteModuleService>(CUSTOMER_SUITE_MODULE)
+        const off = jest.spyOn(suite, "isEnabled").mockImplementation(async (capability) => capability !== "activity")
+        try {
+          // The fixture's sign-in is logged after its answer: wait for it, then start from an empty log.
+          await eventually(async () => expect(await activity().listCustomerSecurityEvents({ kind: "sign_in" })).not.toEqual([]))
+          await activity().deleteCustomerSecurityEvents((await activity().listCustomerSecurityEvents({}, { select: ["id"] })).map((e) => e.id))
+          const answers: Array<[string, number, string]> = []
+          for (const [method, path] of [
+            ["get", `/admin/customers/${customerId}/sign-in-lock`],
+            ["post", `/admin/customers/${customerId}/unlock`],
+            ["get", `/admin/customers/${customerId}/security-events`],
+            ["post", `/admin/customers/${customerId}/password-reset`],
+            ["get", `/admin/customers/${customerId}/presence`],
+            ["get", "/admin/customer-suite/online"],
+          ] as const) {
+            const response = await (method === "get" ? api.get(path, admin) : api.post(path, {}, admin)).catch(
+              (e: { response: { status: number; data: { message: string } } }) => e.response
+            )
+            answers.push([path, response.status, response.data.message])
+          }
+          expect(answers).toEqual(answers.map(([path]) => [path, 404, "activity is turned off in the customer suite's options"]))
+          expect(await activity().listCustomerSecurityEvents({}, { select: ["id"] })).toEqual([])
+        } finally {
+          off.mockRestore()
+        }
+        expect((await api.get(`/admin/customers/${customerId}/sign-in-lock`, admin)).status).toBe(200)
       })
 
       it("answers 404 for an unknown customer, 400 for a body it does not take", async () => {

@@ -7,8 +7,8 @@ const DAY_MS = 86_400_000
 
 /**
  * Hourly, one instance (lock): drops security log rows older than
- * `activity.security_log_retention_days`, 5,000 rows per statement until
- * none is left.
+ * `activity.security_log_retention_days`, 5,000 rows per statement, at most
+ * 100 statements a run (a larger backlog goes in the next runs).
  */
 export default async function pruneSecurityEventsJob(container: MedusaContainer) {
   const slot = new Date().toISOString().slice(0, 13)

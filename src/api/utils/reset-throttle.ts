@@ -45,6 +45,27 @@ export function resetKeyKinds(protection: ResetSettings["protection"], hasIp: bo
   return kinds
 }
 
+/** The limiters and keys one request counts on. */
+function countersOf(container: Pick<MedusaContainer, "resolve">, settings: ActivitySettings, kinds: KeyKind[], request: { email: string; ip: string | null }) {
+  const store = limiterStore(container, settings)
+  const keyOf = (kind: KeyKind) => limiterKey(kind === "ip" ? ipLimitKey(request.ip ?? "") : foldEmail(request.email))
+  return kinds.flatMap((kind) => limitersFor(store, kind, settings.password_reset).map((limiter) => ({ limiter, key: keyOf(kind) })))
+}
+
+/**
+ * Gives back what `consumeResetAllowance` took for a request that was allowed
+ * but then not sent (its workflow failed): the next request is not held back
+ * by one that never happened.
+ */
+export async function refundResetAllowance(container: Pick<MedusaContainer, "resolve">, request: { email: string; ip: string | null }): Promise<void> {
+  const settings = await activitySettings(container)
+  if (!settings.enabled) {
+    return
+  }
+  const kinds = resetKeyKinds(settings.password_reset.protection, request.ip !== null)
+  await Promise.all(countersOf(container, settings, kinds, request).map(({ limiter, key }) => limiter.reward(key, 1)))
+}
+
 /**
  * Counts one reset request against every limit in force and says whether it
  * may go on; when not, how long until it may (the longest of the refusals).
@@ -63,28 +84,24 @@ export async function consumeResetAllowance(
     return { allowed: true }
   }
   try {
-    const store = limiterStore(container, settings)
-    const keyOf = (kind: KeyKind) => limiterKey(kind === "ip" ? ipLimitKey(request.ip ?? "") : foldEmail(request.email))
     // Every limiter counts the request, refused or not: a refusal never extends a window.
     const outcomes = await Promise.all(
-      kinds.flatMap((kind) =>
-        limitersFor(store, kind, settings.password_reset).map((limiter) =>
-          limiter.consume(keyOf(kind)).then(
-            () => 0,
-            (error: unknown) => {
-              if (isRefusal(error)) {
-                return Math.max(1, error.msBeforeNext)
-              }
-              throw error
+      countersOf(container, settings, kinds, request).map(({ limiter, key }) =>
+        limiter.consume(key).then(
+          () => 0,
+          (error: unknown) => {
+            if (isRefusal(error)) {
+              return Math.max(1, error.msBeforeNext)
             }
-          )
+            throw error
+          }
         )
       )
     )
     const waitMs = Math.max(0, ...outcomes)
     return waitMs > 0 ? { allowed: false, retry_after_seconds: Math.ceil(waitMs / 1000) } : { allowed: true }
   } catch (error) {
-    // The counters' store is down or misconfigured: resets go on unthrottled rather than not at all (as sign-in does).
+    // Not the store being down (the limiters count in memory then, limits.ts), but something unforeseen: logged, the reset goes on.
     container
       .resolve(ContainerRegistrationKeys.LOGGER)
       .error(`customer-suite: password reset limits could not be checked, the request goes on unthrottled: ${(error as Error).message}`)

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import Redis from "ioredis"
-import { RateLimiterPostgres, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible"
+import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible"
 import type { ResolvedCustomerSuiteOptions } from "../customer_suite/options"
 
 /**
@@ -29,15 +29,23 @@ export type LimitSpec = {
 export { RateLimiterRes }
 export type Limiter = RateLimiterAbstract
 
+/**
+ * A limiter on the store, insured: when the store fails (down, timeout), each
+ * call is answered by an in-memory limiter with the same limits instead, so an
+ * outage degrades to counting per instance rather than to no limit at all
+ * (decision 0027). The memory counts are not merged back when the store returns.
+ */
 export function createLimiter(store: LimiterStore, spec: LimitSpec): Limiter {
-  const common = {
+  const limits = {
     keyPrefix: `cs:${spec.name}`,
     points: spec.points,
     duration: spec.windowSeconds,
     blockDuration: spec.blockSeconds ?? 0,
   }
+  const common = { ...limits, insuranceLimiter: new RateLimiterMemory(limits) }
   if (store.kind === "redis") {
-    return new RateLimiterRedis({ ...common, storeClient: store.client })
+    // Not connected: fail at once (to the insurance) rather than wait in the offline queue.
+    return new RateLimiterRedis({ ...common, storeClient: store.client, rejectIfRedisNotReady: true })
   }
   return new RateLimiterPostgres({
     ...common,
@@ -69,7 +77,7 @@ const redisClients = new Map<string, Redis>()
 function redisClient(url: string): Redis {
   let client = redisClients.get(url)
   if (!client) {
-    // A request waits for at most one reconnection attempt, then fails (and the caller goes on unthrottled, logged).
+    // A request waits for at most one reconnection attempt, then fails (and the limiters count in memory instead).
     client = new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: true })
     redisClients.set(url, client)
   }

@@ -213,6 +213,16 @@ const ActivityOptionsSchema = z
     login_landing: z.enum(LOGIN_LANDINGS).default("account"),
   })
   .strict()
+  .superRefine((activity, ctx) => {
+    // Caught at boot rather than at the first sign-in: a Redis store needs a URL.
+    if (activity.limiter_store === "redis" && !activity.redis_url && !process.env.REDIS_URL) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["redis_url"],
+        message: 'activity.limiter_store is "redis": set activity.redis_url or the REDIS_URL environment variable',
+      })
+    }
+  })
 
 const PersonalizationOptionsSchema = z
   .object({

@@ -99,6 +99,26 @@ describe("parseCustomerSuiteOptions", () => {
     expect(problems.find((p) => p.startsWith('"segments.batch_size"'))).toMatch(/int/i)
   })
 
+  it("refuses a Redis counter store without a URL, naming the key (an option or REDIS_URL is enough)", () => {
+    const saved = process.env.REDIS_URL
+    try {
+      delete process.env.REDIS_URL
+      expect(problemsOf({ activity: { limiter_store: "redis" } })).toEqual([
+        '"activity.redis_url": activity.limiter_store is "redis": set activity.redis_url or the REDIS_URL environment variable',
+      ])
+      expect(parseCustomerSuiteOptions({ activity: { limiter_store: "redis", redis_url: "redis://cache:6379" } }).activity.redis_url).toBe("redis://cache:6379")
+      expect(parseCustomerSuiteOptions({ activity: { limiter_store: "postgres" } }).activity.limiter_store).toBe("postgres")
+      process.env.REDIS_URL = "redis://env:6379"
+      expect(parseCustomerSuiteOptions({ activity: { limiter_store: "redis" } }).activity.limiter_store).toBe("redis")
+    } finally {
+      if (saved === undefined) {
+        delete process.env.REDIS_URL
+      } else {
+        process.env.REDIS_URL = saved
+      }
+    }
+  })
+
   it("requires the {code} placeholder in the storefront URL", () => {
     expect(
       problemsOf({ assistance: { storefront_url: "https://shop.example/assist" } })

@@ -1,1 +1,2 @@
+export * from "./record-sign-in"
 export * from "./unlock-customer-sign-in"

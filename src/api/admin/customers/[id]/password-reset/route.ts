@@ -1,9 +1,15 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { clientIp } from "../../../../../modules/customer_activity/client-ip"
 import type { AdminPasswordResetResponse } from "../../../../../types/http"
-import { findCustomerResetAccount, recordSecurityEventsWorkflow, sendCustomerPasswordResetWorkflow } from "../../../../../workflows/customer-activity"
+import {
+  findCustomerResetAccount,
+  recordSecurityEventsWorkflow,
+  sendCustomerPasswordResetWorkflow,
+  type SendCustomerPasswordResetResult,
+} from "../../../../../workflows/customer-activity"
 import { activitySettings } from "../../../../utils/activity-settings"
-import { consumeResetAllowance, sendResetThrottled, type ResetThrottledBody } from "../../../../utils/reset-throttle"
+import { consumeResetAllowance, refundResetAllowance, sendResetThrottled, type ResetThrottledBody } from "../../../../utils/reset-throttle"
 import type { AdminSendPasswordResetType } from "../security-events/validators"
 
 /**
@@ -40,8 +46,17 @@ export const POST = async (req: AuthenticatedMedusaRequest<AdminSendPasswordRese
     })
     return sendResetThrottled(res, allowance.retry_after_seconds)
   }
-  const { result } = await sendCustomerPasswordResetWorkflow(container).run({
-    input: { customer_id: account.customer_id, user_id: req.auth_context.actor_id, ip, user_agent: userAgent },
-  })
-  res.status(202).json({ password_reset: result })
+  let sent: SendCustomerPasswordResetResult
+  try {
+    ;({ result: sent } = await sendCustomerPasswordResetWorkflow(container).run({
+      input: { customer_id: account.customer_id, user_id: req.auth_context.actor_id, ip, user_agent: userAgent },
+    }))
+  } catch (error) {
+    // Nothing was sent (the workflow undid its log entry): the allowance it took goes back.
+    await refundResetAllowance(container, { email: account.email, ip: null }).catch((e: Error) =>
+      container.resolve(ContainerRegistrationKeys.LOGGER).warn(`customer-suite: staff password reset: allowance not given back: ${e.message}`)
+    )
+    throw error
+  }
+  res.status(202).json({ password_reset: sent })
 }
