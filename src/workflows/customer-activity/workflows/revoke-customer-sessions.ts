@@ -1,7 +1,7 @@
 import { WorkflowResponse, createWorkflow, transform } from "@medusajs/framework/workflows-sdk"
 import type { SecurityEventInput } from "../../../modules/customer_activity/service"
 import { findRevocationCustomerStep } from "../steps/find-revocation-customer"
-import { recordSessionSecurityEventsStep } from "../steps/record-session-security-events"
+import { recordSecurityEventsStep } from "../steps/record-security-events"
 import { revokeCustomerSessionsStep } from "../steps/revoke-customer-sessions"
 import { waitForNextSecondStep } from "../steps/wait-for-next-second"
 import type { RevokeCustomerSessionsInput } from "../types"
@@ -33,7 +33,7 @@ export const revokeCustomerSessionsWorkflow = createWorkflow(revokeCustomerSessi
       { ...common, kind: "sessions_revoked" as const, outcome: "revoked", details: { reason: input.reason } },
     ]
   })
-  recordSessionSecurityEventsStep(events)
+  recordSecurityEventsStep(events)
   waitForNextSecondStep(transform({ revocation }, ({ revocation }) => ({ at: revocation.revoked_at })))
   return new WorkflowResponse(revocation)
 })
