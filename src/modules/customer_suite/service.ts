@@ -1,6 +1,10 @@
 import type { Context } from "@medusajs/framework/types"
 import { InjectManager, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
 import { CAPABILITIES, redacted, type CapabilitySettingsById, type CapabilitySettingsOf, type EffectiveSettings } from "./capabilities"
+import CustomerBulkAction from "./models/customer-bulk-action"
+import CustomerBulkActionFailure from "./models/customer-bulk-action-failure"
+import CustomerGridPreference from "./models/customer-grid-preference"
+import CustomerGridView from "./models/customer-grid-view"
 import CustomerGroupAssignment from "./models/customer-group-assignment"
 import CustomerSuiteSetting from "./models/customer-suite-setting"
 import {
@@ -23,6 +27,10 @@ export type { CapabilitySettings, EffectiveSettings } from "./capabilities"
 export default class CustomerSuiteModuleService extends MedusaService({
   CustomerSuiteSetting,
   CustomerGroupAssignment,
+  CustomerGridView,
+  CustomerGridPreference,
+  CustomerBulkAction,
+  CustomerBulkActionFailure,
 }) {
   protected readonly options_: ResolvedCustomerSuiteOptions
 
