@@ -8,6 +8,7 @@ import { adminContentBlocksMiddlewares } from "./admin/content-blocks/middleware
 import { adminAudiencesMiddlewares } from "./admin/audiences/middlewares"
 import { adminCustomerSegmentsMiddlewares } from "./admin/customer-segments/middlewares"
 import { adminCustomerSuiteMiddlewares } from "./admin/customer-suite/middlewares"
+import { adminBulkActionsMiddlewares } from "./admin/customer-suite/bulk-actions/middlewares"
 import { adminOnlineMiddlewares } from "./admin/customer-suite/online/middlewares"
 import { adminGroupPriceRulesMiddlewares } from "./admin/group-price-rules/middlewares"
 import { adminTaxClassRatesMiddlewares } from "./admin/tax-class-rates/middlewares"
@@ -45,6 +46,7 @@ export default defineMiddlewares({
     ...adminCustomerSessionsMiddlewares,
     ...adminCustomerSuiteMiddlewares,
     ...adminOnlineMiddlewares,
+    ...adminBulkActionsMiddlewares,
     ...adminTaxClassesMiddlewares,
     ...adminTaxClassRatesMiddlewares,
     ...adminGroupPriceRulesMiddlewares,
