@@ -259,7 +259,25 @@ export type GridPageInput = {
 
 /** One page of the grid: rows, the next page's cursor, and (on the first page) how many match. */
 export async function listGridPage(container: Scope, input: GridPageInput, now = new Date()): Promise<AdminCustomerGridResponse> {
+  return pageOf(await gridContext(container, now), input)
+}
+
+/**
+ * Every page of the grid in turn (the export): one context for all of them
+ * (settings and group names read once), the next page read only when the
+ * consumer asks for it.
+ */
+export async function* gridPages(container: Scope, input: Omit<GridPageInput, "cursor" | "count">, now = new Date()): AsyncGenerator<CustomerGridRow[]> {
   const ctx = await gridContext(container, now)
+  let cursor: string | null = null
+  do {
+    const page = await pageOf(ctx, { ...input, cursor, count: false })
+    yield page.customers
+    cursor = page.next_cursor
+  } while (cursor)
+}
+
+async function pageOf(ctx: Context, input: GridPageInput): Promise<AdminCustomerGridResponse> {
   const sort = input.sort ?? DEFAULT_GRID_SORT
   const limit = input.limit ?? DEFAULT_GRID_LIMIT
   const field = sort.replace(/^-/, "") as CustomerGridSortField

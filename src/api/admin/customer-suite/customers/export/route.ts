@@ -1,7 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { CUSTOMER_GRID_COLUMNS, type CustomerGridColumn, type CustomerGridRow } from "../../../../../types/http/customer-grid"
 import { streamCsv } from "../../../../utils/csv"
-import { countGrid, listGridPage } from "../../../../../workflows/customer-grid/utils/grid-query"
+import { countGrid, gridPages } from "../../../../../workflows/customer-grid/utils/grid-query"
 import type { AdminExportCustomerGridParamsType } from "../validators"
 
 /** Rows read per statement: large enough to keep the database busy, small enough to keep memory flat. */
@@ -54,14 +54,11 @@ export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminExportCu
   res.setHeader("Cache-Control", "no-store")
 
   async function* rows(): AsyncGenerator<Record<CustomerGridColumn, Cell>> {
-    let cursor: string | null = null
-    do {
-      const page = await listGridPage(req.scope, { filters, sort, ids, cursor, limit: PAGE, count: false, columns: chosen }, now)
-      for (const row of page.customers) {
+    for await (const page of gridPages(req.scope, { filters, sort, ids, limit: PAGE, columns: chosen }, now)) {
+      for (const row of page) {
         yield csvCells(row)
       }
-      cursor = page.next_cursor
-    } while (cursor)
+    }
   }
 
   const date = now.toISOString().slice(0, 10)
