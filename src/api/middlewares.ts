@@ -10,6 +10,7 @@ import { adminCustomerSegmentsMiddlewares } from "./admin/customer-segments/midd
 import { adminCustomerSuiteMiddlewares } from "./admin/customer-suite/middlewares"
 import { adminBulkActionsMiddlewares } from "./admin/customer-suite/bulk-actions/middlewares"
 import { adminOnlineMiddlewares } from "./admin/customer-suite/online/middlewares"
+import { adminCustomerGridMiddlewares } from "./admin/customer-suite/customers/middlewares"
 import { adminGroupPriceRulesMiddlewares } from "./admin/group-price-rules/middlewares"
 import { adminTaxClassRatesMiddlewares } from "./admin/tax-class-rates/middlewares"
 import { adminTaxClassesMiddlewares } from "./admin/tax-classes/middlewares"
@@ -46,6 +47,7 @@ export default defineMiddlewares({
     ...adminCustomerSessionsMiddlewares,
     ...adminCustomerSuiteMiddlewares,
     ...adminOnlineMiddlewares,
+    ...adminCustomerGridMiddlewares,
     ...adminBulkActionsMiddlewares,
     ...adminTaxClassesMiddlewares,
     ...adminTaxClassRatesMiddlewares,
