@@ -250,6 +250,20 @@ medusaIntegrationTestRunner({
         // Delete by filter: the confirmation count is the filter's exact count now.
         const wrong = await failure(api.post("/admin/customer-suite/bulk-actions", { action: "delete", selection: { kind: "filters", filters: { has_account: true } }, expected_count: 3 }, admin))
         expect([wrong.status, wrong.data]).toEqual([409, { type: "conflict", message: "expected_count: the confirmation named 3 customer(s), but the selection now counts 2; confirm again" }])
+
+        // By group: once the grid knows the new members, everyone in the group leaves it.
+        await eventually(async () => expect((await countGrid(getContainer(), { group_id: [group.id] }, { exact: true })).count).toBe(2))
+        const left = await settled((await start({ action: "remove_from_group", params: { group_id: group.id }, selection: { kind: "filters", filters: { group_id: [group.id] } } })).id)
+        expect(left.bulk_action).toMatchObject({ status: "completed", total: 2, processed: 2, succeeded: 2, failed: 0 })
+        expect(await groupIdsOf(ann.id)).toEqual([])
+        expect(await groupIdsOf(bob.id)).toEqual([])
+
+        // Delete by filter with the right count: the accounts go, the guest stays.
+        const deleted = await settled((await start({ action: "delete", selection: { kind: "filters", filters: { has_account: true } }, expected_count: 2 })).id)
+        expect(deleted.bulk_action).toMatchObject({ status: "completed", total: 2, processed: 2, succeeded: 2, failed: 0 })
+        expect((await failure(api.get(`/admin/customers/${ann.id}`, admin))).status).toBe(404)
+        expect((await failure(api.get(`/admin/customers/${bob.id}`, admin))).status).toBe(404)
+        expect((await api.get(`/admin/customers/${guest}`, admin)).status).toBe(200)
       })
 
       it("cancels a queued action (it never runs) and stops a running one after its batch, keeping what was done", async () => {
