@@ -88,6 +88,8 @@ export async function recordBulkBatch(
   batch: BatchRecord,
   leaseSeconds = BULK_LEASE_SECONDS
 ): Promise<{ status: BulkActionStatus; lease_until: Date } | null> {
+  // One row per customer (a statement may not touch a row twice).
+  const failures = [...new Map(batch.failures.map((f) => [f.customer_id, f])).values()]
   return knexOf(container).transaction(async (trx) => {
     const [row] = await run<{ status: BulkActionStatus; lease_until: Date }>(
       trx,
@@ -96,12 +98,12 @@ export async function recordBulkBatch(
            lease_until = CASE WHEN status = 'running' THEN ${NEW_LEASE} ELSE lease_until END, updated_at = now()
        WHERE id = $1 AND lease_until = $7::timestamptz AND status IN ('running', 'canceled') AND deleted_at IS NULL
        RETURNING status, lease_until`,
-      [batch.bulk_action_id, leaseSeconds, batch.cursor, batch.processed, batch.succeeded, batch.failures.length, new Date(batch.lease_until)]
+      [batch.bulk_action_id, leaseSeconds, batch.cursor, batch.processed, batch.succeeded, failures.length, new Date(batch.lease_until)]
     )
     if (!row) {
       return null
     }
-    if (batch.failures.length) {
+    if (failures.length) {
       await run(
         trx,
         `INSERT INTO customer_bulk_action_failure (id, bulk_action_id, customer_id, message, created_at, updated_at)
@@ -110,9 +112,9 @@ export async function recordBulkBatch(
          ON CONFLICT (bulk_action_id, customer_id) WHERE deleted_at IS NULL DO UPDATE SET message = EXCLUDED.message, updated_at = now()`,
         [
           batch.bulk_action_id,
-          batch.failures.map(() => generateEntityId(undefined, "cbfail")),
-          batch.failures.map((f) => f.customer_id),
-          batch.failures.map((f) => f.message),
+          failures.map(() => generateEntityId(undefined, "cbfail")),
+          failures.map((f) => f.customer_id),
+          failures.map((f) => f.message),
         ]
       )
     }
@@ -157,6 +159,16 @@ export async function cancelBulkAction(container: Pick<MedusaContainer, "resolve
     [id]
   )
   return row ? { id: row.id, previous: { status: row.status, finished_at: null } } : null
+}
+
+/** An action's failures in customer id order (byte order: the same on every database locale), at most `limit`. */
+export async function listBulkActionFailures(container: Pick<MedusaContainer, "resolve">, id: string, limit: number): Promise<BulkActionFailure[]> {
+  return run<BulkActionFailure>(
+    knexOf(container),
+    `SELECT customer_id, message FROM customer_bulk_action_failure
+     WHERE bulk_action_id = $1 AND deleted_at IS NULL ORDER BY customer_id COLLATE "C" LIMIT $2`,
+    [id, limit]
+  )
 }
 
 /** Compensation of a cancel: back to what it was, unless the action moved on since. */

@@ -7,6 +7,7 @@ import { CUSTOMER_SUITE_MODULE } from "../../../../modules/customer_suite"
 import type CustomerSuiteModuleService from "../../../../modules/customer_suite/service"
 import type { AdminBulkActionResponse, BulkAction, BulkActionFailure } from "../../../../types/http/customer-grid"
 import { BULK_ACTION_CAPABILITY } from "../../../../workflows/customer-bulk-actions/utils/actions"
+import { listBulkActionFailures } from "../../../../workflows/customer-bulk-actions/utils/store"
 import { countGrid } from "../../../../workflows/customer-grid/utils/grid-query"
 import type { AdminCreateBulkActionType } from "./validators"
 
@@ -133,13 +134,6 @@ export async function bulkActionWithFailures(container: Container, id: string, f
   if (!row) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Bulk action with id "${id}" was not found`)
   }
-  const failures: BulkActionFailure[] = failuresLimit
-    ? (
-        await service.listCustomerBulkActionFailures(
-          { bulk_action_id: id },
-          { select: ["customer_id", "message"], order: { customer_id: "ASC" }, take: failuresLimit }
-        )
-      ).map((f) => ({ customer_id: f.customer_id, message: f.message }))
-    : []
+  const failures: BulkActionFailure[] = failuresLimit ? await listBulkActionFailures(container, id, failuresLimit) : []
   return { bulk_action: toBulkAction(row as unknown as Row), failures }
 }
