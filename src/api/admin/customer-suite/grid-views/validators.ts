@@ -6,13 +6,24 @@ import { CustomerGridFiltersSchema } from "./grid-filters-placeholder"
 /** A stored view's filters, as JSON (the grid's own bounds keep it far below). */
 const MAX_FILTERS_JSON = 20_000
 
-// Every message names its field: Medusa shows a custom issue's message as written.
-const name = z
-  .string({ message: "name: must be text" })
-  .trim()
-  .refine((v) => v.length >= 1 && v.length <= 120, { message: "name: must be 1 to 120 characters" })
+/**
+ * A value `accept` takes, else one custom issue: Medusa shows a custom
+ * issue's message as written (a type mismatch would read "Expected type …"),
+ * so every message starts with its field.
+ */
+const checked = <T>(accept: (value: unknown) => T | undefined, message: string) =>
+  z.unknown().transform((value, ctx): T => {
+    const accepted = accept(value)
+    if (accepted === undefined) {
+      ctx.addIssue({ code: "custom", message })
+      return z.NEVER
+    }
+    return accepted
+  })
 
-const shared = z.boolean({ message: "shared: must be true or false" })
+const name = checked((v) => (typeof v === "string" && v.trim().length >= 1 && v.trim().length <= 120 ? v.trim() : undefined), "name: must be 1 to 120 characters")
+
+const shared = checked((v) => (typeof v === "boolean" ? v : undefined), "shared: must be true or false")
 
 const COLUMNS = new Set<string>(CUSTOMER_GRID_COLUMNS)
 const columns = z.unknown().transform((value, ctx): CustomerGridColumn[] => {
@@ -81,9 +92,10 @@ function fieldMessage(issue: z.core.$ZodIssue): string {
   return `${issue.path.join(".") || "(filters)"}: ${issue.message}`
 }
 
-const viewId = z
-  .string({ message: "view_id: must be a saved view id, or null" })
-  .regex(/^[A-Za-z0-9_-]{1,100}$/, { message: "view_id: must be a saved view id, or null" })
+const viewId = checked(
+  (v) => (v === null ? null : typeof v === "string" && /^[A-Za-z0-9_-]{1,100}$/.test(v) ? v : undefined),
+  "view_id: must be a saved view id, or null"
+)
 
 export type AdminGridViewParamsType = z.infer<typeof AdminGridViewParams>
 export const AdminGridViewParams = z.object({}).strict()
@@ -114,4 +126,4 @@ export const AdminUpdateGridView = z
 
 export type AdminSetDefaultGridViewType = z.output<typeof AdminSetDefaultGridView>
 /** POST /admin/customer-suite/grid-views/default: `null` goes back to the grid's built-in default. */
-export const AdminSetDefaultGridView = z.object({ view_id: viewId.nullable() }).strict()
+export const AdminSetDefaultGridView = z.object({ view_id: viewId }).strict()
