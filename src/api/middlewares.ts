@@ -9,6 +9,7 @@ import { adminAudiencesMiddlewares } from "./admin/audiences/middlewares"
 import { adminCustomerSegmentsMiddlewares } from "./admin/customer-segments/middlewares"
 import { adminCustomerSuiteMiddlewares } from "./admin/customer-suite/middlewares"
 import { adminOnlineMiddlewares } from "./admin/customer-suite/online/middlewares"
+import { adminCustomerGridMiddlewares } from "./admin/customer-suite/customers/middlewares"
 import { adminGridViewsMiddlewares } from "./admin/customer-suite/grid-views/middlewares"
 import { adminGroupPriceRulesMiddlewares } from "./admin/group-price-rules/middlewares"
 import { adminTaxClassRatesMiddlewares } from "./admin/tax-class-rates/middlewares"
@@ -46,6 +47,7 @@ export default defineMiddlewares({
     ...adminCustomerSessionsMiddlewares,
     ...adminCustomerSuiteMiddlewares,
     ...adminOnlineMiddlewares,
+    ...adminCustomerGridMiddlewares,
     ...adminGridViewsMiddlewares,
     ...adminTaxClassesMiddlewares,
     ...adminTaxClassRatesMiddlewares,

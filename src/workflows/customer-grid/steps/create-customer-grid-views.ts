@@ -1,6 +1,6 @@
 import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
-import { MAX_GRID_VIEWS_PER_USER, customerSuiteService, type GridViewFields, type GridViewRow } from "../utils/grid-views"
+import { MAX_GRID_VIEWS_PER_USER, customerSuiteService, gridViewProblem, type GridViewFields, type GridViewRow } from "../utils/grid-views"
 
 export type CreateCustomerGridViewInput = GridViewFields & { owner_user_id: string }
 
@@ -9,12 +9,18 @@ const ownerLock = (userId: string) => `customer-suite:grid-views:${userId}`
 
 export const createCustomerGridViewsStepId = "customer-suite-create-customer-grid-views"
 /**
- * Creates saved views, at most MAX_GRID_VIEWS_PER_USER per owner (an owner
+ * Creates saved views (whose fields the grid accepts together), at most MAX_GRID_VIEWS_PER_USER per owner (an owner
  * over the limit gets none of theirs); compensation deletes them.
  */
 export const createCustomerGridViewsStep = createStep(
   createCustomerGridViewsStepId,
   async (input: CreateCustomerGridViewInput[], { container }) => {
+    for (const view of input) {
+      const problem = gridViewProblem(view)
+      if (problem) {
+        throw new MedusaError(MedusaError.Types.INVALID_DATA, problem)
+      }
+    }
     const suite = customerSuiteService(container)
     const locking = container.resolve(Modules.LOCKING)
     const owners = [...new Set(input.map((view) => view.owner_user_id))].sort()

@@ -1,5 +1,6 @@
+import { MedusaError } from "@medusajs/framework/utils"
 import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
-import { customerSuiteService, type GridViewFields, type GridViewRow } from "../utils/grid-views"
+import { customerSuiteService, gridViewProblem, type GridViewFields, type GridViewRow } from "../utils/grid-views"
 
 export type UpdateCustomerGridViewInput = { id: string; update: Partial<GridViewFields> }
 
@@ -7,7 +8,7 @@ export type UpdateCustomerGridViewInput = { id: string; update: Partial<GridView
 type Snapshot = Pick<GridViewRow, "id" | "name" | "shared" | "filters" | "columns" | "sort">
 
 export const updateCustomerGridViewsStepId = "customer-suite-update-customer-grid-views"
-/** Changes the fields sent of each view (a field left out keeps its value); compensation puts the previous values back. */
+/** Changes the fields sent of each view (a field left out keeps its value; the result must suit the grid); compensation puts the previous values back. */
 export const updateCustomerGridViewsStep = createStep(
   updateCustomerGridViewsStepId,
   async (input: UpdateCustomerGridViewInput[], { container }) => {
@@ -19,6 +20,13 @@ export const updateCustomerGridViewsStep = createStep(
       id,
       ...Object.fromEntries(Object.entries(update).filter(([, value]) => value !== undefined)),
     }))
+    for (const change of changes) {
+      const current = before.find((view) => view.id === change.id)
+      const problem = current && gridViewProblem({ ...current, ...change })
+      if (problem) {
+        throw new MedusaError(MedusaError.Types.INVALID_DATA, problem)
+      }
+    }
     const updated = (await suite.updateCustomerGridViews(changes)) as GridViewRow[]
     return new StepResponse(updated, snapshots)
   },

@@ -33,6 +33,18 @@ export type GridViewFields = {
   sort: CustomerGridSort | null
 }
 
+/**
+ * What the grid would refuse in a view's fields taken together (the route
+ * checks each field alone), or null: sorting by amount spent needs the
+ * amount_spent filter's currency, as on the grid's own route.
+ */
+export function gridViewProblem(view: { filters?: CustomerGridFilters | Record<string, unknown> | null; sort?: string | null }): string | null {
+  const currency = (view.filters as CustomerGridFilters | null | undefined)?.amount_spent?.currency
+  return view.sort?.replace(/^-/, "") === "amount_spent" && !currency
+    ? "sort: amount_spent needs filters.amount_spent.currency (the amount spent is per currency)"
+    : null
+}
+
 /** A user may see their own views and every shared one. */
 export const canSeeGridView = (view: Pick<GridViewRow, "owner_user_id" | "shared">, userId: string) => view.owner_user_id === userId || view.shared
 

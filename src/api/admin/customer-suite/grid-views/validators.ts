@@ -1,7 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { CUSTOMER_GRID_COLUMNS, CUSTOMER_GRID_SORTS, type CustomerGridColumn, type CustomerGridFilters, type CustomerGridSort } from "../../../../types/http/customer-grid"
-// TODO(merge main): import { CustomerGridFiltersSchema } from "../customers/validators"
-import { CustomerGridFiltersSchema } from "./grid-filters-placeholder"
+import { CustomerGridFiltersSchema } from "../customers/validators"
 
 /** A stored view's filters, as JSON (the grid's own bounds keep it far below). */
 const MAX_FILTERS_JSON = 20_000
