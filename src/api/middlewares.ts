@@ -11,6 +11,7 @@ import { adminCustomerSuiteMiddlewares } from "./admin/customer-suite/middleware
 import { adminBulkActionsMiddlewares } from "./admin/customer-suite/bulk-actions/middlewares"
 import { adminOnlineMiddlewares } from "./admin/customer-suite/online/middlewares"
 import { adminCustomerGridMiddlewares } from "./admin/customer-suite/customers/middlewares"
+import { adminGridViewsMiddlewares } from "./admin/customer-suite/grid-views/middlewares"
 import { adminGroupPriceRulesMiddlewares } from "./admin/group-price-rules/middlewares"
 import { adminTaxClassRatesMiddlewares } from "./admin/tax-class-rates/middlewares"
 import { adminTaxClassesMiddlewares } from "./admin/tax-classes/middlewares"
@@ -48,6 +49,7 @@ export default defineMiddlewares({
     ...adminCustomerSuiteMiddlewares,
     ...adminOnlineMiddlewares,
     ...adminCustomerGridMiddlewares,
+    ...adminGridViewsMiddlewares,
     ...adminBulkActionsMiddlewares,
     ...adminTaxClassesMiddlewares,
     ...adminTaxClassRatesMiddlewares,

@@ -4,6 +4,7 @@
  */
 export * from "./customer-activity"
 export * from "./customer-bulk-actions"
+export * from "./customer-grid"
 export * from "./customer-groups"
 export * from "./customer-presence"
 export * from "./customer-segments"
