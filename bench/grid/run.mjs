@@ -26,7 +26,7 @@
  * Options (defaults): --customers=1000000 --iterations=100 --warmup=10
  * --deep=200 --case-budget-ms=90000 (a case stops after this once it has 20
  * samples) --parts=grid,deep,export --pg=postgres://postgres@localhost:5432
- * --keep-db --log-slow=<ms> (log_min_duration_statement on the bench
+ * --keep-db --data-only (build the database and stop) --log-slow=<ms> (log_min_duration_statement on the bench
  * database during the run; the slow statements and their EXPLAIN ANALYZE go
  * to bench/results/grid-slow-<time>.txt; needs the server log readable at
  * --pg-log=/var/log/postgresql/postgresql-15-main.log)
@@ -333,6 +333,7 @@ async function explainSlow(offset) {
 
 async function main() {
   const generated = await prepareDatabase()
+  if (argv["data-only"] === "true") return
   // Before the slow-statement log is on: these are the bench's statements, not the app's.
   const trueCounts = {}
   for (const [name, text] of Object.entries(TRUE_COUNTS)) trueCounts[name] = (await kit.sql(DB, text))[0].n
