@@ -270,6 +270,8 @@ async function measureExport(app, headers) {
   const result = {
     columns: EXPORT_COLUMNS,
     content_type: response.headers.get("content-type"),
+    announced_count: response.headers.get("x-customer-suite-count"),
+    announced_count_is_estimate: response.headers.get("x-customer-suite-count-estimate"),
     header,
     rows,
     bytes,
@@ -283,6 +285,7 @@ async function measureExport(app, headers) {
     rss_peak_over_idle_mb: round((peakKb - idleKb) / 1024),
     rss_samples_mb: sampler.samples.map((s) => round(s.kb / 1024)),
   }
+  if (rows !== size) log(`export: ${rows} rows, not the ${size} customers generated`)
   log(
     `export: ${rows.toLocaleString("en")} rows, ${(bytes / 1e6).toFixed(1)} MB in ${result.seconds} s (${result.rows_per_second.toLocaleString("en")} rows/s, ` +
       `first byte ${result.first_byte_ms} ms); RSS idle ${result.rss_idle_mb} MB, peak ${result.rss_peak_mb} MB (+${result.rss_peak_over_idle_mb} MB)`
