@@ -26,12 +26,13 @@
  * Options (defaults): --customers=1000000 --iterations=100 --warmup=10
  * --deep=200 --case-budget-ms=90000 (a case stops after this once it has 20
  * samples) --parts=grid,deep,export --pg=postgres://postgres@localhost:5432
- * --keep-db --data-only (build the database and stop) --log-slow=<ms> (log_min_duration_statement on the bench
+ * --db=mcs_bench_grid --keep-db --data-only (build the database and stop) --log-slow=<ms> (log_min_duration_statement on the bench
  * database during the run; the slow statements and their EXPLAIN ANALYZE go
  * to bench/results/grid-slow-<time>.txt; needs the server log readable at
  * --pg-log=/var/log/postgresql/postgresql-15-main.log)
  */
 import fs from "node:fs"
+import os from "node:os"
 import path from "node:path"
 import pg from "pg"
 import { parseArgs, root } from "../lib/cli.mjs"
@@ -48,7 +49,7 @@ const caseBudgetMs = Number(opt("case-budget-ms", 90_000))
 const parts = opt("parts", "grid,deep,export").split(",")
 const logSlow = argv["log-slow"] ? Number(argv["log-slow"]) : null
 const pgLog = opt("pg-log", "/var/log/postgresql/postgresql-15-main.log")
-const DB = "mcs_bench_grid"
+const DB = opt("db", "mcs_bench_grid")
 const ADMIN = { email: "admin@bench.test", password: "bench-password-1-long-enough" }
 const EXPORT_COLUMNS = opt(
   "columns",
@@ -348,7 +349,8 @@ async function main() {
   const app = kit.start({ name: "grid", database: DB, port: await kit.freePort() })
   process.on("exit", () => app.stop())
   process.on("SIGINT", () => process.exit(130))
-  const out = { customers: size, generated_now: GENERATED_NOW, generated, iterations, warmup, deep }
+  // The machine's load (other processes share its cores): 1, 5 and 15-minute averages, at the start and the end.
+  const out = { customers: size, generated_now: GENERATED_NOW, generated, iterations, warmup, deep, load_average_start: os.loadavg() }
   try {
     await kit.waitHealthy(app)
     log(`server up: ${app.base} (pid ${app.pid})`)
@@ -395,6 +397,8 @@ async function main() {
     out.slow_statements = { count: slow.count, distinct: slow.distinct, file: path.relative(root, file) }
     log(`${slow.count} statements over ${logSlow} ms (${slow.distinct} shapes): ${path.relative(root, file)}`)
   }
+  out.load_average_end = os.loadavg()
+  log(`load average: ${out.load_average_start.map((x) => x.toFixed(1)).join(" ")} at the start, ${out.load_average_end.map((x) => x.toFixed(1)).join(" ")} at the end`)
   kit.writeResults(out)
 }
 
