@@ -8,8 +8,10 @@ import { adminContentBlocksMiddlewares } from "./admin/content-blocks/middleware
 import { adminAudiencesMiddlewares } from "./admin/audiences/middlewares"
 import { adminCustomerSegmentsMiddlewares } from "./admin/customer-segments/middlewares"
 import { adminCustomerSuiteMiddlewares } from "./admin/customer-suite/middlewares"
+import { adminBulkActionsMiddlewares } from "./admin/customer-suite/bulk-actions/middlewares"
 import { adminOnlineMiddlewares } from "./admin/customer-suite/online/middlewares"
 import { adminCustomerGridMiddlewares } from "./admin/customer-suite/customers/middlewares"
+import { adminGridViewsMiddlewares } from "./admin/customer-suite/grid-views/middlewares"
 import { adminGroupPriceRulesMiddlewares } from "./admin/group-price-rules/middlewares"
 import { adminTaxClassRatesMiddlewares } from "./admin/tax-class-rates/middlewares"
 import { adminTaxClassesMiddlewares } from "./admin/tax-classes/middlewares"
@@ -47,6 +49,8 @@ export default defineMiddlewares({
     ...adminCustomerSuiteMiddlewares,
     ...adminOnlineMiddlewares,
     ...adminCustomerGridMiddlewares,
+    ...adminGridViewsMiddlewares,
+    ...adminBulkActionsMiddlewares,
     ...adminTaxClassesMiddlewares,
     ...adminTaxClassRatesMiddlewares,
     ...adminGroupPriceRulesMiddlewares,
