@@ -40,6 +40,9 @@ const bool = (field: string) =>
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2}))?$/
 /** The calendar date exists (JavaScript would roll 2026-02-30 over to March) and the time is in range. */
 function realDate(value: string): boolean {
+  if (!ISO_DATE.test(value)) {
+    return true // the format's own message says what is wrong
+  }
   const [y, m, d] = value.slice(0, 10).split("-").map(Number)
   const day = new Date(Date.UTC(y, m - 1, d))
   return day.getUTCFullYear() === y && day.getUTCMonth() === m - 1 && day.getUTCDate() === d && !Number.isNaN(Date.parse(value))
