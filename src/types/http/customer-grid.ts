@@ -108,6 +108,9 @@ export type AdminCustomerGridResponse = {
   count_is_estimate: boolean
 }
 
+/** GET /admin/customer-suite/customers/count: the exact count of the filters' matches. */
+export type AdminCustomerGridCountResponse = { count: number }
+
 // ---------------------------------------------------------------------------
 // Saved views
 
