@@ -43,7 +43,7 @@ export function batchSource(container: MedusaContainer, selection: BulkActionSel
     }
   }
   const filters = selection.filters as CustomerGridFilters
-  return (cursor: string | null) => gridCustomerIds(container, filters, { after: cursor, limit: batchSize, createdBefore } as Parameters<typeof gridCustomerIds>[2])
+  return (cursor: string | null) => gridCustomerIds(container, filters, { after: cursor, limit: batchSize, createdBefore })
 }
 
 /** Tries of a read or write the whole action depends on (the batch source, the batch's record), with a growing wait between them. */
