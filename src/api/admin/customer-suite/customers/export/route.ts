@@ -5,7 +5,7 @@ import { countGrid, gridPages } from "../../../../../workflows/customer-grid/uti
 import type { AdminExportCustomerGridParamsType } from "../validators"
 
 /** Rows read per statement: large enough to keep the database busy, small enough to keep memory flat. */
-const PAGE = 2_000
+const PAGE = 1_000
 
 type Cell = string | number | boolean | null
 const names = (list: { name: string }[]) => list.map((x) => x.name).join("; ")
