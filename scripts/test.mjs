@@ -7,6 +7,7 @@
 // embedded PostgreSQL started for the run and stopped afterwards
 // (TEST_EMBEDDED_PG=1 forces it; TEST_PG_PORT sets the port it tries first,
 // 5432 by default; when that port is taken it listens on a free one and says which).
+// TEST_WORKERS: spec files at once (2); TEST_PATTERN: only the spec files whose path matches.
 import { spawn } from "node:child_process"
 import fs from "node:fs"
 import os from "node:os"
@@ -133,6 +134,8 @@ async function main() {
         "--forceExit",
         "--selectProjects",
         ...projects,
+        // TEST_PATTERN: only the spec files whose path matches (a regular expression).
+        ...(process.env.TEST_PATTERN ? ["--testPathPattern", process.env.TEST_PATTERN] : []),
         "--json",
         "--outputFile",
         resultsFile,
