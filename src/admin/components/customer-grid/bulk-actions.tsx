@@ -96,7 +96,8 @@ export const BulkActionsMenu = ({
 
   return (
     <>
-      <DropdownMenu>
+      {/* Not modal: an item opens a drawer or a prompt, which must not inherit the menu's blocked page. */}
+      <DropdownMenu modal={false}>
         <DropdownMenu.Trigger asChild>
           <Button size="small" variant="secondary" disabled={!selection} data-testid="customer-grid-bulk">
             {t("customerSuite.customerGrid.bulk.menu")}

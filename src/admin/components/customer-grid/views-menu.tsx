@@ -107,7 +107,8 @@ export const ViewsMenu = ({ activeId, state, onApply }: { activeId: string | nul
 
   return (
     <>
-      <DropdownMenu>
+      {/* Not modal: an item opens a drawer or a prompt, which must not inherit the menu's blocked page. */}
+      <DropdownMenu modal={false}>
         <DropdownMenu.Trigger asChild>
           <Button size="small" variant="secondary" data-testid="customer-grid-views" data-active-view={active?.id ?? ""}>
             <Bookmarks />
