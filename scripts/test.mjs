@@ -120,13 +120,16 @@ async function main() {
 
   const postgres = await ensurePostgres()
   const resultsFile = path.join(os.tmpdir(), `mcs-jest-${process.pid}.json`)
+  const workers = Math.max(1, Number.parseInt(process.env.TEST_WORKERS ?? "2", 10) || 1)
   let results = null
   try {
-    say(`Jest projects: ${projects.join(", ")}`)
+    say(`Jest projects: ${projects.join(", ")} (${workers} worker${workers > 1 ? "s" : ""})`)
     const code = await run(
       bin("jest"),
       [
-        "--runInBand",
+        // Spec files in parallel (TEST_WORKERS, default 2: each boots its own app on a free
+        // port and a database of a random name); TEST_WORKERS=1 runs them one at a time.
+        ...(workers > 1 ? [`--maxWorkers=${workers}`] : ["--runInBand"]),
         "--forceExit",
         "--selectProjects",
         ...projects,

@@ -9,6 +9,7 @@ import { adminAudiencesMiddlewares } from "./admin/audiences/middlewares"
 import { adminCustomerSegmentsMiddlewares } from "./admin/customer-segments/middlewares"
 import { adminCustomerSuiteMiddlewares } from "./admin/customer-suite/middlewares"
 import { adminOnlineMiddlewares } from "./admin/customer-suite/online/middlewares"
+import { adminCustomerGridMiddlewares } from "./admin/customer-suite/customers/middlewares"
 import { adminGroupPriceRulesMiddlewares } from "./admin/group-price-rules/middlewares"
 import { adminTaxClassRatesMiddlewares } from "./admin/tax-class-rates/middlewares"
 import { adminTaxClassesMiddlewares } from "./admin/tax-classes/middlewares"
@@ -45,6 +46,7 @@ export default defineMiddlewares({
     ...adminCustomerSessionsMiddlewares,
     ...adminCustomerSuiteMiddlewares,
     ...adminOnlineMiddlewares,
+    ...adminCustomerGridMiddlewares,
     ...adminTaxClassesMiddlewares,
     ...adminTaxClassRatesMiddlewares,
     ...adminGroupPriceRulesMiddlewares,

@@ -99,8 +99,12 @@ export type AdminCustomerGridResponse = {
   /** Pass as `cursor` for the next page; null on the last page. */
   next_cursor: string | null
   limit: number
-  /** Customers the filters match: exact when `count_is_estimate` is false, else the planner's estimate. */
-  count: number
+  /**
+   * Customers the filters match: exact when `count_is_estimate` is false, else
+   * the planner's estimate. Counted on the first page only (no cursor): null on
+   * the others.
+   */
+  count: number | null
   count_is_estimate: boolean
 }
 
