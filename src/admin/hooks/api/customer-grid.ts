@@ -145,6 +145,9 @@ export async function downloadCustomersCsv(query: string, expected: number | nul
     const body = (await response.json().catch(() => null)) as { message?: string } | null
     throw new Error(body?.message ?? response.statusText)
   }
+  // The server says how many rows to expect when the page could not (every customer).
+  const announced = Number(response.headers.get("x-customer-suite-count"))
+  expected ??= Number.isFinite(announced) && announced > 0 ? announced : null
   const chunks: Uint8Array[] = []
   const counter = csvRecordCounter()
   const decoder = new TextDecoder()

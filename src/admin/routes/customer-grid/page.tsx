@@ -102,8 +102,14 @@ const CustomerGridPage = () => {
     // Once, when the views first arrive.
   })
 
-  const count = grid.data?.count ?? null
-  const estimate = grid.data?.count_is_estimate ?? false
+  // The API counts on the first page only: later pages keep the count of their filter's first page.
+  const counts = useRef(new Map<string, { count: number; estimate: boolean }>())
+  if (grid.data && grid.data.count !== null && !grid.isPlaceholderData) {
+    counts.current.set(rowsKey, { count: grid.data.count, estimate: grid.data.count_is_estimate })
+  }
+  const counted = counts.current.get(rowsKey)
+  const count = counted?.count ?? null
+  const estimate = counted?.estimate ?? false
   const countText = (n: number, about: boolean) =>
     about
       ? t("customerSuite.customerGrid.countEstimate", { count: n, formatted: n.toLocaleString() })
