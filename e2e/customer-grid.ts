@@ -43,7 +43,7 @@ async function apiRows(store: Store, query: string): Promise<{ rows: CustomerGri
     rows.push(...page.customers)
     cursor = page.next_cursor
   } while (cursor)
-  return { rows, count: first.count, estimate: first.count_is_estimate }
+  return { rows, count: first.count ?? -1, estimate: first.count_is_estimate }
 }
 
 /** The ids of the rows the grid shows now, once it is no longer loading. */
