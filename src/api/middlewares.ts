@@ -10,6 +10,7 @@ import { adminCustomerSegmentsMiddlewares } from "./admin/customer-segments/midd
 import { adminCustomerSuiteMiddlewares } from "./admin/customer-suite/middlewares"
 import { adminOnlineMiddlewares } from "./admin/customer-suite/online/middlewares"
 import { adminCustomerGridMiddlewares } from "./admin/customer-suite/customers/middlewares"
+import { adminGridViewsMiddlewares } from "./admin/customer-suite/grid-views/middlewares"
 import { adminGroupPriceRulesMiddlewares } from "./admin/group-price-rules/middlewares"
 import { adminTaxClassRatesMiddlewares } from "./admin/tax-class-rates/middlewares"
 import { adminTaxClassesMiddlewares } from "./admin/tax-classes/middlewares"
@@ -47,6 +48,7 @@ export default defineMiddlewares({
     ...adminCustomerSuiteMiddlewares,
     ...adminOnlineMiddlewares,
     ...adminCustomerGridMiddlewares,
+    ...adminGridViewsMiddlewares,
     ...adminTaxClassesMiddlewares,
     ...adminTaxClassRatesMiddlewares,
     ...adminGroupPriceRulesMiddlewares,

@@ -1,0 +1,6 @@
+export * from "./clear-customer-grid-preferences"
+export * from "./create-customer-grid-views"
+export * from "./delete-customer-grid-views"
+export * from "./set-customer-grid-default-view"
+export * from "./update-customer-grid-views"
+export * from "./validate-customer-grid-view-access"
