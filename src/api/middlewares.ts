@@ -8,6 +8,7 @@ import { adminContentBlocksMiddlewares } from "./admin/content-blocks/middleware
 import { adminAudiencesMiddlewares } from "./admin/audiences/middlewares"
 import { adminCustomerSegmentsMiddlewares } from "./admin/customer-segments/middlewares"
 import { adminCustomerSuiteMiddlewares } from "./admin/customer-suite/middlewares"
+import { adminBulkActionsMiddlewares } from "./admin/customer-suite/bulk-actions/middlewares"
 import { adminOnlineMiddlewares } from "./admin/customer-suite/online/middlewares"
 import { adminCustomerGridMiddlewares } from "./admin/customer-suite/customers/middlewares"
 import { adminGridViewsMiddlewares } from "./admin/customer-suite/grid-views/middlewares"
@@ -49,6 +50,7 @@ export default defineMiddlewares({
     ...adminOnlineMiddlewares,
     ...adminCustomerGridMiddlewares,
     ...adminGridViewsMiddlewares,
+    ...adminBulkActionsMiddlewares,
     ...adminTaxClassesMiddlewares,
     ...adminTaxClassRatesMiddlewares,
     ...adminGroupPriceRulesMiddlewares,

@@ -3,6 +3,7 @@
  *   import { createGroupPriceRuleWorkflow } from "medusa-customer-suite/workflows"
  */
 export * from "./customer-activity"
+export * from "./customer-bulk-actions"
 export * from "./customer-grid"
 export * from "./customer-groups"
 export * from "./customer-presence"

@@ -1,0 +1,5 @@
+export * from "./steps"
+export * from "./workflows"
+export type { CreateCustomerBulkActionInput, RunCustomerBulkBatchInput } from "./types"
+export { runCustomerBulkAction, requestClaimableBulkActions, BULK_BATCH_SIZE, type BulkRunOutcome } from "./utils/runner"
+export { BULK_LEASE_SECONDS } from "./utils/store"

@@ -1,0 +1,3 @@
+export * from "./cancel-customer-bulk-action"
+export * from "./create-customer-bulk-action"
+export * from "./run-customer-bulk-batch"
