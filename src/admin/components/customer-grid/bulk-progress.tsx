@@ -3,7 +3,7 @@ import { useQueryClient } from "@tanstack/react-query"
 import { useEffect, useRef, useState } from "react"
 import { useTranslation } from "react-i18next"
 import { Link } from "react-router-dom"
-import { invalidateAfterBulkAction, isActive, useBulkAction, useBulkActions, useCancelBulkAction } from "../../hooks/api/customer-grid"
+import { invalidateAfterBulkAction, isActive, useBulkAction, useBulkActions, useCancelBulkAction, useCurrentUserId } from "../../hooks/api/customer-grid"
 import { readableMessage } from "../../lib/field-errors"
 import { formatDateTime } from "../../lib/format"
 import type { BulkAction, BulkActionStatus } from "../../../types/http/customer-grid"
@@ -113,6 +113,9 @@ const ActionRow = ({ action }: { action: BulkAction }) => {
   )
 }
 
+/** The panel shows this many of the user's recent actions. */
+const SHOWN = 5
+
 /**
  * The user's recent bulk actions from the server (so a reload shows them
  * again), asked every second while one is queued or running; when one ends,
@@ -121,10 +124,12 @@ const ActionRow = ({ action }: { action: BulkAction }) => {
 export const BulkProgress = () => {
   const { t } = useTranslation()
   const client = useQueryClient()
+  const me = useCurrentUserId()
   const { data, isError } = useBulkActions()
-  const actions = data?.bulk_actions ?? []
+  const actions = me.data ? (data?.bulk_actions ?? []).filter((a) => a.user_id === me.data).slice(0, SHOWN) : []
   const running = actions.filter(isActive).map((a) => a.id)
-  const key = running.join(",")
+  // Every user's running actions count for the refetch (another user's may change these rows too).
+  const key = (data?.bulk_actions ?? []).filter(isActive).map((a) => a.id).join(",")
   const previous = useRef<string[] | null>(null)
   useEffect(() => {
     const before = previous.current

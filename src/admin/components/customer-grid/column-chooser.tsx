@@ -4,14 +4,20 @@ import { useTranslation } from "react-i18next"
 import { CUSTOMER_GRID_COLUMNS, type CustomerGridColumn } from "../../../types/http/customer-grid"
 
 /** Shows or hides the grid's columns (at least one stays); the export writes the columns shown. */
-export const ColumnChooser = ({ columns, onChange }: { columns: CustomerGridColumn[]; onChange: (columns: CustomerGridColumn[]) => void }) => {
+export const ColumnChooser = ({
+  columns,
+  onChange,
+}: {
+  columns: CustomerGridColumn[]
+  /** A change as a function of the columns in force when it applies (the URL's, which may be newer than this render's). */
+  onChange: (update: (current: CustomerGridColumn[]) => CustomerGridColumn[]) => void
+}) => {
   const { t } = useTranslation()
-  const toggle = (column: CustomerGridColumn, show: boolean) => {
-    const next = CUSTOMER_GRID_COLUMNS.filter((c) => (c === column ? show : columns.includes(c)))
-    if (next.length) {
-      onChange(next)
-    }
-  }
+  const toggle = (column: CustomerGridColumn, show: boolean) =>
+    onChange((current) => {
+      const next = CUSTOMER_GRID_COLUMNS.filter((c) => (c === column ? show : current.includes(c)))
+      return next.length ? next : current
+    })
   return (
     <DropdownMenu>
       <DropdownMenu.Trigger asChild>

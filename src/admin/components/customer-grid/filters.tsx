@@ -174,23 +174,35 @@ const withBound = <T extends NumberRange>(range: T, bound: "gte" | "lte", value:
   return next
 }
 
+/** A filter's new value, or how to get it from its value now. */
+type Change<V> = V | undefined | ((current: V | undefined) => V | undefined)
+
 /**
  * Every filter of the grid but the search: groups, segments, audiences, tax
  * classes, countries, yes/no facts, date ranges, orders and amount spent.
- * Each change gives the whole new filters.
+ * A change is given as a function of the filters in force when it applies
+ * (the URL's, which may be newer than this render's).
  */
-export const GridFilters = ({ filters, onChange }: { filters: CustomerGridFilters; onChange: (filters: CustomerGridFilters) => void }) => {
+export const GridFilters = ({
+  filters,
+  onChange,
+}: {
+  filters: CustomerGridFilters
+  onChange: (update: (current: CustomerGridFilters) => CustomerGridFilters) => void
+}) => {
   const { t } = useTranslation()
   const currencies = useStoreCurrencies()
-  const set = <K extends keyof CustomerGridFilters>(key: K, value: CustomerGridFilters[K] | undefined) => {
-    const next = { ...filters }
-    if (value === undefined || (Array.isArray(value) && value.length === 0)) {
-      delete next[key]
-    } else {
-      next[key] = value
-    }
-    onChange(next)
-  }
+  const set = <K extends keyof CustomerGridFilters>(key: K, change: Change<CustomerGridFilters[K]>) =>
+    onChange((current) => {
+      const value = typeof change === "function" ? (change as (c: CustomerGridFilters[K] | undefined) => CustomerGridFilters[K] | undefined)(current[key]) : change
+      const next = { ...current }
+      if (value === undefined || (Array.isArray(value) && value.length === 0)) {
+        delete next[key]
+      } else {
+        next[key] = value
+      }
+      return next
+    })
   const yesNo = (key: BooleanFilter) => (
     <Field label={t(`customerSuite.customerGrid.filters.${key}`)} key={key}>
       <OptionSelect
@@ -214,10 +226,12 @@ export const GridFilters = ({ filters, onChange }: { filters: CustomerGridFilter
         type="date"
         gte={dateInputValue(filters[key]?.gte)}
         lte={dateInputValue(filters[key]?.lte)}
-        onChange={(bound, value) => {
-          const range = { ...filters[key], [bound]: dateBound(value, bound) }
-          set(key, range.gte || range.lte ? { ...(range.gte ? { gte: range.gte } : {}), ...(range.lte ? { lte: range.lte } : {}) } : undefined)
-        }}
+        onChange={(bound, value) =>
+          set(key, (current) => {
+            const range = { ...current, [bound]: dateBound(value, bound) }
+            return range.gte || range.lte ? { ...(range.gte ? { gte: range.gte } : {}), ...(range.lte ? { lte: range.lte } : {}) } : undefined
+          })
+        }
       />
     </Field>
   )
@@ -254,10 +268,12 @@ export const GridFilters = ({ filters, onChange }: { filters: CustomerGridFilter
           type="number"
           gte={orders.gte === undefined ? "" : String(orders.gte)}
           lte={orders.lte === undefined ? "" : String(orders.lte)}
-          onChange={(bound, value) => {
-            const range = withBound(orders, bound, toNumber(value))
-            set("orders_count", range.gte === undefined && range.lte === undefined ? undefined : range)
-          }}
+          onChange={(bound, value) =>
+            set("orders_count", (current) => {
+              const range = withBound(current ?? {}, bound, toNumber(value))
+              return range.gte === undefined && range.lte === undefined ? undefined : range
+            })
+          }
         />
       </Field>
       <Field label={t("customerSuite.customerGrid.filters.amount_spent")}>
@@ -267,7 +283,7 @@ export const GridFilters = ({ filters, onChange }: { filters: CustomerGridFilter
             label={t("customerSuite.customerGrid.filters.currency")}
             testId="customer-grid-filter-amount_spent-currency"
             value={spent?.currency ?? ANY}
-            onValueChange={(v) => set("amount_spent", v === ANY ? undefined : { ...spent, currency: v })}
+            onValueChange={(v) => set("amount_spent", (current) => (v === ANY ? undefined : { ...current, currency: v }))}
             options={[
               { value: ANY, label: t("customerSuite.customerGrid.filters.noCurrency") },
               ...(currencies.data ?? []).map((c) => ({ value: c, label: c.toUpperCase() })),
@@ -279,7 +295,7 @@ export const GridFilters = ({ filters, onChange }: { filters: CustomerGridFilter
               type="number"
               gte={spent.gte === undefined ? "" : String(spent.gte)}
               lte={spent.lte === undefined ? "" : String(spent.lte)}
-              onChange={(bound, value) => set("amount_spent", withBound(spent, bound, toNumber(value)))}
+              onChange={(bound, value) => set("amount_spent", (current) => current && withBound(current, bound, toNumber(value)))}
             />
           ) : (
             <Text size="xsmall" className="text-ui-fg-muted">

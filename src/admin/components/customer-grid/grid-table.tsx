@@ -3,9 +3,9 @@ import { Badge, Checkbox, Table, clx } from "@medusajs/ui"
 import type { ReactNode } from "react"
 import { useTranslation } from "react-i18next"
 import { Link, useNavigate } from "react-router-dom"
-import { isSortable, nextSort, sortField } from "../../lib/customer-grid"
+import { isSortable, sortField } from "../../lib/customer-grid"
 import { formatDateTime, formatMoney } from "../../lib/format"
-import type { CustomerGridColumn, CustomerGridRow, CustomerGridSort } from "../../../types/http/customer-grid"
+import type { CustomerGridColumn, CustomerGridRow, CustomerGridSort, CustomerGridSortField } from "../../../types/http/customer-grid"
 
 const Muted = () => <span className="text-ui-fg-muted">—</span>
 
@@ -95,7 +95,8 @@ export const GridTable = ({
   selected: ReadonlySet<string>
   /** Everything the filter matches is selected. */
   allMatching: boolean
-  onSort: (sort: CustomerGridSort) => void
+  /** A header clicked: the page turns the sort in force around, or sorts by it. */
+  onSort: (field: CustomerGridSortField) => void
   onToggle: (id: string) => void
   onTogglePage: (select: boolean) => void
 }) => {
@@ -129,7 +130,7 @@ export const GridTable = ({
                     <button
                       type="button"
                       className="hover:text-ui-fg-base inline-flex items-center gap-x-1"
-                      onClick={() => onSort(nextSort(sort, column))}
+                      onClick={() => onSort(column)}
                       data-testid={`customer-grid-sort-${column}`}
                       title={t("customerSuite.customerGrid.sortBy", { column: label })}
                     >

@@ -34,6 +34,7 @@ export const customerGridQueryKeys = {
   bulkActions: () => [...customerGridQueryKeys.all, "bulk-actions"] as const,
   bulkAction: (id: string) => [...customerGridQueryKeys.bulkActions(), id] as const,
   staticSegments: () => [...customerGridQueryKeys.all, "static-segments"] as const,
+  me: () => [...customerGridQueryKeys.all, "me"] as const,
 }
 
 /** One page of the grid; the query string is `gridQuery`'s (the URL's filters as they are, sort, limit, cursor). */
@@ -86,8 +87,19 @@ export const invalidateAfterBulkAction = (client: QueryClient) =>
     client.invalidateQueries({ queryKey: segmentQueryKeys.all }),
   ])
 
-/** The user's recent actions, newest first, asked again every second while one is queued or running. */
-export const useBulkActions = (limit = 10) =>
+/** The signed-in staff user's id (the progress panel shows their own actions). */
+export const useCurrentUserId = () =>
+  useQuery({
+    queryKey: customerGridQueryKeys.me(),
+    queryFn: async () => (await sdk.admin.user.me({ fields: "id" })).user.id,
+    staleTime: Infinity,
+  })
+
+/**
+ * The store's recent actions, newest first (the API lists every user's),
+ * asked again every second while one is queued or running.
+ */
+export const useBulkActions = (limit = 20) =>
   useQuery({
     queryKey: customerGridQueryKeys.bulkActions(),
     queryFn: () => sdk.client.fetch<AdminBulkActionsResponse>(`${BASE}/bulk-actions${toSearch({ limit })}`),

@@ -23,12 +23,21 @@ import {
   filterEntries,
   filtersFromParams,
   gridQuery,
+  nextSort,
   sortFromParams,
   stateToParams,
 } from "../../lib/customer-grid"
 import type { BulkActionSelection, CustomerGridColumn, CustomerGridFilters, CustomerGridSort, CustomerGridView } from "../../../types/http/customer-grid"
 
 const PAGE_SIZE = 50
+
+type GridState = { filters: CustomerGridFilters; columns: CustomerGridColumn[]; sort: CustomerGridSort | null; view: string | null }
+const urlState = (params: URLSearchParams): GridState => ({
+  filters: filtersFromParams(params),
+  columns: columnsFromParams(params),
+  sort: sortFromParams(params) ?? null,
+  view: params.get(PAGE_KEYS.view),
+})
 
 /** State that belongs to one filter and sort (the page's cursors, the selection): a new filter or sort starts afresh. */
 const useKeyedState = <T,>(key: string, initial: () => T) => {
@@ -67,16 +76,15 @@ const CustomerGridPage = () => {
   const grid = useCustomerGrid(query)
   const rows = grid.data?.customers ?? []
 
-  const write = (state: { filters?: CustomerGridFilters; columns?: CustomerGridColumn[]; sort?: CustomerGridSort | null; view?: string | null }) =>
-    setParams(
-      stateToParams({
-        filters: state.filters ?? filters,
-        columns: state.columns ?? columns,
-        sort: state.sort === undefined ? sort : state.sort,
-        view: state.view === undefined ? viewId : state.view,
-      }),
-      { replace: true }
-    )
+  /**
+   * Changes the URL from the state it holds now, not from this render's copy:
+   * the router renders a new URL as a transition, so a second click can come
+   * before the page has re-rendered from the first.
+   */
+  const write = (patch: Partial<GridState> | ((current: GridState) => Partial<GridState>)) => {
+    const current = urlState(new URLSearchParams(window.location.search))
+    setParams(stateToParams({ ...current, ...(typeof patch === "function" ? patch(current) : patch) }), { replace: true })
+  }
   const applyView = (view: CustomerGridView | null) => {
     if (!view) {
       setParams(new URLSearchParams(), { replace: true })
@@ -165,12 +173,12 @@ const CustomerGridPage = () => {
           />
           <div className="flex flex-wrap items-center gap-2">
             <ViewsMenu activeId={viewId} state={{ filters, columns, sort: sort ?? null }} onApply={applyView} />
-            <ColumnChooser columns={columns} onChange={(next) => write({ columns: next })} />
+            <ColumnChooser columns={columns} onChange={(update) => write((current) => ({ columns: update(current.columns) }))} />
             <ExportMenu queryFor={queryFor} selectedCount={selection.all ? 0 : selection.ids.size} filteredCount={count} filtered={filterEntries(params).length > 0} />
           </div>
         </div>
         <div className="flex flex-wrap items-center gap-2 px-6 py-3">
-          <GridSearch value={filters.q ?? ""} onChange={(q) => write({ filters: { ...filters, q: q || undefined } })} />
+          <GridSearch value={filters.q ?? ""} onChange={(q) => write((current) => ({ filters: { ...current.filters, q: q || undefined } }))} />
           <Button size="small" variant="secondary" onClick={() => setFiltersOpen((o) => !o)} aria-expanded={filtersOpen} data-testid="customer-grid-filters-toggle">
             <Funnel />
             {t("customerSuite.common.filter")}
@@ -194,7 +202,7 @@ const CustomerGridPage = () => {
             onStarted={() => setSelection({ ids: new Set(), all: false })}
           />
         </div>
-        {filtersOpen && <GridFilters filters={filters} onChange={(next) => write({ filters: next })} />}
+        {filtersOpen && <GridFilters filters={filters} onChange={(update) => write((current) => ({ filters: update(current.filters) }))} />}
         {(pageAllSelected || selection.all) && count !== null && count > rows.length && (
           <div className="bg-ui-bg-subtle flex flex-wrap items-center gap-x-2 px-6 py-2" data-testid="customer-grid-select-all-banner">
             <Text size="small">
@@ -240,7 +248,7 @@ const CustomerGridPage = () => {
             currency={currency}
             selected={selection.ids}
             allMatching={selection.all}
-            onSort={(next) => write({ sort: next })}
+            onSort={(field) => write((current) => ({ sort: nextSort(current.sort ?? undefined, field) }))}
             onToggle={toggle}
             onTogglePage={togglePage}
           />
