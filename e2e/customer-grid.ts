@@ -8,12 +8,14 @@
  * which owns the store.
  */
 import type { Page } from "playwright-core"
-import type { AdminCustomerGridResponse, AdminCustomerGridViewsResponse, CustomerGridRow } from "../src/types/http/customer-grid"
+import type { AdminBulkActionResponse, AdminCustomerGridResponse, AdminCustomerGridViewsResponse, CustomerGridRow } from "../src/types/http/customer-grid"
 import { logIn, type Store } from "./harness"
 import { clearToasts, eventually, parseCsv, readDownload } from "./segments"
 import { chooseOption } from "./tax-classes"
 
-const VIEW = "E2E VIP with accounts"
+/** A seeded group with more registered members than one page (keyset pages, "select all matching"). */
+const GROUP = "General"
+const VIEW = "E2E General with accounts"
 const TARGET_GROUP = "E2E grid bulk"
 const PAGE_SIZE = 50
 
@@ -57,12 +59,12 @@ const headers = (page: Page) => page.getByTestId("customer-grid-table").locator(
 
 export function describeCustomerGrid(getStore: () => Store) {
   describe("customer grid", () => {
-    let vipId = ""
+    let groupId = ""
     let targetId = ""
     let viewId = ""
-    /** The API's rows for VIP members with an account, in the grid's default order. */
+    /** The API's rows for the group's members with an account, in the grid's default order. */
     let expected: CustomerGridRow[] = []
-    const filterQuery = () => `group_id[]=${vipId}&has_account=true`
+    const filterQuery = () => `group_id[]=${groupId}&has_account=true`
 
     beforeAll(async () => {
       const store = getStore()
@@ -70,8 +72,8 @@ export function describeCustomerGrid(getStore: () => Store) {
       if (!(await store.page.request.get(`${store.baseUrl}/admin/users/me`)).ok()) {
         await logIn(store)
       }
-      const [vip] = await store.sql<{ id: string }>("select id from customer_group where name = 'VIP' and deleted_at is null")
-      vipId = vip.id
+      const [group] = await store.sql<{ id: string }>("select id from customer_group where name = $1 and deleted_at is null", [GROUP])
+      groupId = group.id
       // A new target group and no view left by an earlier run on a kept database.
       for (const old of await store.sql<{ id: string }>("select id from customer_group where name = $1 and deleted_at is null", [TARGET_GROUP])) {
         await api(store, `/admin/customer-groups/${old.id}`, { method: "DELETE" })
@@ -113,16 +115,16 @@ export function describeCustomerGrid(getStore: () => Store) {
       await groups.getByTestId("customer-grid-filter-group_id-open").click()
       const box = page.getByTestId("customer-grid-filter-group_id-search")
       await eventually(async () => {
-        if ((await box.inputValue()) !== "VIP") {
-          await box.fill("VIP")
+        if ((await box.inputValue()) !== GROUP) {
+          await box.fill(GROUP)
         }
-        expect(await box.inputValue()).toBe("VIP")
+        expect(await box.inputValue()).toBe(GROUP)
       }, 10_000)
-      await page.getByRole("option", { name: "VIP", exact: true }).click()
+      await page.getByRole("option", { name: GROUP, exact: true }).click()
       await page.keyboard.press("Escape")
-      await groups.getByText("VIP", { exact: true }).waitFor()
+      await groups.getByText(GROUP, { exact: true }).waitFor()
       await chooseOption(page, page.getByTestId("customer-grid-filter-has_account"), "Yes")
-      await page.waitForURL((url) => url.searchParams.getAll("group_id[]").includes(vipId) && url.searchParams.get("has_account") === "true")
+      await page.waitForURL((url) => url.searchParams.getAll("group_id[]").includes(groupId) && url.searchParams.get("has_account") === "true")
 
       // The API's answer for the same filter, and Medusa's own tables: the same customers.
       const answer = await apiRows(store, filterQuery())
@@ -131,20 +133,28 @@ export function describeCustomerGrid(getStore: () => Store) {
         `select c.id from customer c
           where c.deleted_at is null and c.has_account
             and exists (select 1 from customer_group_customer cgc where cgc.customer_id = c.id and cgc.customer_group_id = $1 and cgc.deleted_at is null)`,
-        [vipId]
+        [groupId]
       )
       expect(expected.map((r) => r.id).sort()).toEqual(members.map((m) => m.id).sort())
       expect(answer).toMatchObject({ count: expected.length, estimate: false })
-      expect(expected.length).toBeGreaterThan(1)
+      expect(expected.length).toBeGreaterThan(PAGE_SIZE)
 
       await eventually(async () => expect(await shownIds(page)).toEqual(expected.slice(0, PAGE_SIZE).map((r) => r.id)), 30_000)
       await page.getByTestId("customer-grid").getByText(`${expected.length} customers`, { exact: true }).waitFor()
-      if (expected.length > PAGE_SIZE) {
+      // Keyset pages: Next to the last page, then Previous back to the first; the count stays.
+      const pages = Math.ceil(expected.length / PAGE_SIZE)
+      for (let n = 1; n < pages; n++) {
         await page.getByTestId("customer-grid-next").click()
-        await eventually(async () => expect(await shownIds(page)).toEqual(expected.slice(PAGE_SIZE, 2 * PAGE_SIZE).map((r) => r.id)), 30_000)
-        await page.getByTestId("customer-grid-previous").click()
-        await eventually(async () => expect(await shownIds(page)).toEqual(expected.slice(0, PAGE_SIZE).map((r) => r.id)), 30_000)
+        await eventually(async () => expect(await shownIds(page)).toEqual(expected.slice(n * PAGE_SIZE, (n + 1) * PAGE_SIZE).map((r) => r.id)), 30_000)
+        await page.getByTestId("customer-grid-page").getByText(`Page ${n + 1}`, { exact: true }).waitFor()
       }
+      expect(await page.getByTestId("customer-grid-next").isDisabled()).toBe(true)
+      await page.getByTestId("customer-grid").getByText(`${expected.length} customers`, { exact: true }).waitFor()
+      for (let n = pages - 1; n > 0; n--) {
+        await page.getByTestId("customer-grid-previous").click()
+        await eventually(async () => expect(await shownIds(page)).toEqual(expected.slice((n - 1) * PAGE_SIZE, n * PAGE_SIZE).map((r) => r.id)), 30_000)
+      }
+      expect(await page.getByTestId("customer-grid-previous").isDisabled()).toBe(true)
       await store.screenshot("60-customer-grid-filtered")
 
       // A row opens Medusa's customer page.
@@ -198,7 +208,7 @@ export function describeCustomerGrid(getStore: () => Store) {
       const view = stored.views.find((v) => v.name === VIEW)
       expect(view).toBeDefined()
       viewId = view!.id
-      expect(view).toMatchObject({ shared: true, editable: true, sort: "-email", columns, filters: { group_id: [vipId], has_account: true } })
+      expect(view).toMatchObject({ shared: true, editable: true, sort: "-email", columns, filters: { group_id: [groupId], has_account: true } })
       expect(new URL(page.url()).searchParams.get("view")).toBe(viewId)
 
       // A reload keeps everything (the URL holds it).
@@ -220,8 +230,8 @@ export function describeCustomerGrid(getStore: () => Store) {
       await page.getByTestId("customer-grid-view-default").click()
       await eventually(async () => expect((await api<AdminCustomerGridViewsResponse>(store, "/admin/customer-suite/grid-views")).default_view_id).toBe(viewId), 10_000)
       await page.goto(`${baseUrl}/app/customer-grid`)
-      await page.waitForURL((url) => url.searchParams.get("view") === viewId && url.searchParams.getAll("group_id[]").includes(vipId))
-      await page.getByTestId("customer-grid-filter-group_id").getByText("VIP", { exact: true }).waitFor()
+      await page.waitForURL((url) => url.searchParams.get("view") === viewId && url.searchParams.getAll("group_id[]").includes(groupId))
+      await page.getByTestId("customer-grid-filter-group_id").getByText(GROUP, { exact: true }).waitFor()
       expect(await page.getByTestId("customer-grid-filter-has_account").innerText()).toContain("Yes")
       await eventually(async () => expect((await headers(page)).slice(1)).toEqual(labels), 10_000)
       await eventually(async () => expect(await shownIds(page)).toEqual(byEmail.slice(0, PAGE_SIZE).map((r) => r.id)), 30_000)
@@ -232,10 +242,9 @@ export function describeCustomerGrid(getStore: () => Store) {
       const store = getStore()
       const { page } = store
       await page.getByTestId("customer-grid-select-page").click()
-      const selectAll = page.getByTestId("customer-grid-select-all")
-      if (expected.length > PAGE_SIZE) {
-        await selectAll.click()
-      }
+      // The page's rows, then everything the filter matches (sent as the filters, not as ids).
+      await page.getByTestId("customer-grid-selected").getByText(`${PAGE_SIZE} selected`, { exact: true }).waitFor()
+      await page.getByTestId("customer-grid-select-all").click()
       await page.getByTestId("customer-grid-selected").getByText(`${expected.length} selected`, { exact: true }).waitFor()
 
       await page.getByTestId("customer-grid-bulk").click()
@@ -257,6 +266,14 @@ export function describeCustomerGrid(getStore: () => Store) {
       )
       expect(await action.getByRole("progressbar").getAttribute("aria-valuenow")).toBe(String(expected.length))
       await store.screenshot("63-customer-grid-bulk-done")
+      // "All matching" went to the server as the filter, with the user recorded.
+      const record = await api<AdminBulkActionResponse>(store, `/admin/customer-suite/bulk-actions/${actionId}`)
+      expect(record.bulk_action).toMatchObject({
+        action: "add_to_group",
+        params: { group_id: targetId },
+        selection: { kind: "filters", filters: { group_id: [groupId], has_account: true } },
+        total: expected.length,
+      })
 
       // Medusa's own customers API: exactly the filter's customers are in the group.
       const inGroup = await api<{ customers: { id: string }[]; count: number }>(store, `/admin/customers?groups=${targetId}&limit=1000&fields=id`)
