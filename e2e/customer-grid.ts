@@ -13,9 +13,9 @@ import { logIn, type Store } from "./harness"
 import { clearToasts, eventually, parseCsv, readDownload } from "./segments"
 import { chooseOption } from "./tax-classes"
 
-/** A seeded group with more registered members than one page (keyset pages, "select all matching"). */
-const GROUP = "General"
-const VIEW = "E2E General with accounts"
+/** A seeded group (the "VIP spenders" segment's) with more registered members than one page (keyset pages, "select all matching"). */
+const GROUP = "VIP spenders"
+const VIEW = "E2E VIP spenders with accounts"
 const TARGET_GROUP = "E2E grid bulk"
 const PAGE_SIZE = 50
 
