@@ -68,6 +68,8 @@ export function benchKit({ tag, server }) {
     child.stderr.on("data", (c) => (output += c))
     return {
       name,
+      /** The `medusa start` process (the leader of its process group). */
+      pid: child.pid,
       base: `http://localhost:${port}`,
       output: () => output,
       stop: () => {

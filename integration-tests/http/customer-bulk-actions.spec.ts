@@ -1,3 +1,4 @@
+import { asValue } from "@medusajs/framework/awilix"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { forgetActivitySettings } from "../../src/api/utils/activity-settings"
@@ -57,6 +58,14 @@ medusaIntegrationTestRunner({
         const { data } = await api.get(`/admin/customers/${customerId}?fields=id,*groups`, admin)
         return data.customer.groups.map((g: { id: string }) => g.id)
       }
+      /** Guests created as the admin does (the grid learns of them from the workflow's event). */
+      const makeGuests = async (emails: string[]) => {
+        const ids: string[] = []
+        for (const email of emails) {
+          ids.push((await api.post("/admin/customers", { email }, admin)).data.customer.id)
+        }
+        return ids
+      }
       const makeCustomers = async (emails: string[]) => {
         const created = await customers().createCustomers(emails.map((email) => ({ email })))
         return emails.map((email) => created.find((c) => c.email === email)!.id)
@@ -107,6 +116,13 @@ medusaIntegrationTestRunner({
         expect(list.bulk_actions.map((x: any) => [x.id, x.action, x.user_id, x.total])).toEqual([[removed.bulk_action.id, "remove_from_group", admin.userId, 2]])
         const { data: all } = await api.get("/admin/customer-suite/bulk-actions", admin)
         expect(all.bulk_actions.map((x: any) => x.id)).toEqual([removed.bulk_action.id, added.bulk_action.id])
+        // The list sums an ids selection up by its count; GET /:id has the ids.
+        expect(all.bulk_actions.map((x: any) => x.selection)).toEqual([
+          { kind: "ids", count: 2 },
+          { kind: "ids", count: 4 },
+        ])
+        expect(all.bulk_actions[1]).toMatchObject({ action: "add_to_group", params: { group_id: group.id }, status: "completed", total: 4, processed: 4, succeeded: 3, failed: 1, user_id: admin.userId })
+        expect(JSON.stringify(all)).not.toContain(a)
         expect((await api.get("/admin/customer-suite/bulk-actions?status=queued", admin)).data).toMatchObject({ bulk_actions: [], count: 0 })
         expect((await api.get("/admin/customer-suite/bulk-actions?status=completed", admin)).data.count).toBe(2)
       })
@@ -241,6 +257,8 @@ medusaIntegrationTestRunner({
 
         const started = await start({ action: "add_to_group", params: { group_id: group.id }, selection: { kind: "filters", filters: { has_account: true } } })
         expect(started).toMatchObject({ total: 2, selection: { kind: "filters", filters: { has_account: true } } })
+        const { data: listed } = await api.get("/admin/customer-suite/bulk-actions", admin)
+        expect(listed.bulk_actions[0]).toMatchObject({ id: started.id, selection: { kind: "filters", filters: { has_account: true } } })
         const done = await settled(started.id)
         expect(done.bulk_action).toMatchObject({ status: "completed", processed: 2, succeeded: 2, failed: 0 })
         expect(await groupIdsOf(ann.id)).toEqual([group.id])
@@ -370,6 +388,209 @@ medusaIntegrationTestRunner({
         expect(data.bulk_action).toMatchObject({ status: "failed", processed: 0, error: 'params.group_id: the customer group "cusgroup_gone" does not exist (any more)', finished_at: expect.any(String) })
         // Finished: neither the job nor another request runs it again.
         expect(await runCustomerBulkAction(getContainer(), queued.id)).toBe("not_claimed")
+      })
+
+      it("acts by filters only on the customers there when the action was created: a customer created later is left alone, and a delete never goes past the confirmed count", async () => {
+        const [group] = await customers().createCustomerGroups([{ name: "Before" }])
+        const [g1, g2] = await makeGuests(["g1@example.com", "g2@example.com"])
+        await eventually(async () => expect((await countGrid(getContainer(), { has_account: false }, { exact: true })).count).toBe(2))
+
+        // "Delete all guests", queued; a guest signs up before it runs (ids grow with time: it sorts after the cursor).
+        const [deleteGuests, addEveryone] = await suite().createCustomerBulkActions([
+          { action: "delete", params: {}, selection: { kind: "filters", filters: { has_account: false } }, user_id: admin.userId, total: 2 },
+          { action: "add_to_group", params: { group_id: group.id }, selection: { kind: "filters", filters: {} }, user_id: admin.userId, total: 2 },
+        ])
+        const [late] = await makeGuests(["late@example.com"])
+        await eventually(async () => expect((await countGrid(getContainer(), { has_account: false }, { exact: true })).count).toBe(3))
+
+        expect(await runCustomerBulkAction(getContainer(), deleteGuests.id, { batchSize: 1 })).toBe("completed")
+        const deleted = (await api.get(`/admin/customer-suite/bulk-actions/${deleteGuests.id}`, admin)).data
+        expect(deleted.bulk_action).toMatchObject({ status: "completed", total: 2, processed: 2, succeeded: 2, failed: 0 })
+        for (const id of [g1, g2]) {
+          expect((await failure(api.get(`/admin/customers/${id}`, admin))).status).toBe(404)
+        }
+        expect((await api.get(`/admin/customers/${late}`, admin)).status).toBe(200)
+
+        // An action over every customer ({}) ends, and leaves out those created since (once the grid no longer lists g1 and g2).
+        await eventually(async () => expect((await countGrid(getContainer(), {}, { exact: true })).count).toBe(1))
+        expect(await runCustomerBulkAction(getContainer(), addEveryone.id, { batchSize: 1 })).toBe("completed")
+        expect((await api.get(`/admin/customer-suite/bulk-actions/${addEveryone.id}`, admin)).data.bulk_action).toMatchObject({ status: "completed", processed: 0 })
+        expect(await groupIdsOf(late)).toEqual([])
+
+        // More customers match than the confirmation named (they came to match since): the delete stops before going past it.
+        const [other] = await makeGuests(["other@example.com"])
+        await eventually(async () => expect((await countGrid(getContainer(), { has_account: false }, { exact: true })).count).toBe(2))
+        const [tooMany] = await suite().createCustomerBulkActions([
+          { action: "delete", params: {}, selection: { kind: "filters", filters: { has_account: false } }, user_id: admin.userId, total: 1 },
+        ])
+        expect(await runCustomerBulkAction(getContainer(), tooMany.id, { batchSize: 1 })).toBe("failed")
+        const stopped = (await api.get(`/admin/customer-suite/bulk-actions/${tooMany.id}`, admin)).data.bulk_action
+        expect(stopped).toMatchObject({ status: "failed", total: 1, processed: 1, succeeded: 1, error: expect.stringMatching(/^delete: stopped before deleting more customers than the 1 confirmed \(1 done, 1 more still match/) })
+        // The first batch (the older customer) was deleted; the other one, past the count, was not.
+        expect((await failure(api.get(`/admin/customers/${late}`, admin))).status).toBe(404)
+        expect((await api.get(`/admin/customers/${other}`, admin)).status).toBe(200)
+      })
+
+      it("counts a customer a replayed delete batch finds deleted since the action started as succeeded; one deleted before stays not found", async () => {
+        const [a, b, c] = (await makeCustomers(["a@example.com", "b@example.com", "c@example.com"])).sort()
+        await customers().softDeleteCustomers([c])
+        const past = new Date(Date.now() - 60_000)
+        await new Promise((resolve) => setTimeout(resolve, 5))
+        const startedAt = new Date()
+        // The instance deleted a, then died before recording its batch: the lease ran out, the cursor is still at the start.
+        const [crashed] = await suite().createCustomerBulkActions([
+          { action: "delete", params: {}, selection: { kind: "ids", ids: [a, b, c] }, user_id: admin.userId, total: 3, status: "running", lease_until: past, started_at: startedAt },
+        ])
+        await customers().softDeleteCustomers([a])
+        expect(await runCustomerBulkAction(getContainer(), crashed.id)).toBe("completed")
+        const { data } = await api.get(`/admin/customer-suite/bulk-actions/${crashed.id}`, admin)
+        expect(data.bulk_action).toMatchObject({ status: "completed", processed: 3, succeeded: 2, failed: 1 })
+        expect(data.failures).toEqual([{ customer_id: c, message: expect.stringMatching(/^not found/) }])
+        expect((await failure(api.get(`/admin/customers/${b}`, admin))).status).toBe(404)
+      })
+
+      it("renews the lease while a slow batch runs (never taken over mid-batch), and still records a batch canceled mid-way", async () => {
+        const [group] = await customers().createCustomerGroups([{ name: "Slow" }])
+        const ids = (await makeCustomers(["a@example.com", "b@example.com"])).sort()
+        const module = customers()
+        const original = module.addCustomerToGroup.bind(module)
+        let release: () => void = () => undefined
+        let gate = new Promise<void>((resolve) => (release = resolve))
+        const slow = jest.spyOn(module, "addCustomerToGroup").mockImplementation((async (...args: any[]) => {
+          await gate
+          return (original as any)(...args)
+        }) as any)
+        const leaseOf = async (id: string) => (await suite().listCustomerBulkActions({ id }, { select: ["lease_until", "status"] }))[0]
+        try {
+          const [slowOne] = await suite().createCustomerBulkActions([
+            { action: "add_to_group", params: { group_id: group.id }, selection: { kind: "ids", ids }, user_id: admin.userId, total: 2 },
+          ])
+          const running = runCustomerBulkAction(getContainer(), slowOne.id, { leaseRenewMs: 100 })
+          const first = await eventually(async () => {
+            const row = await leaseOf(slowOne.id)
+            expect(row.status).toBe("running")
+            return new Date(row.lease_until as Date).getTime()
+          })
+          // Renewed while the batch waits (twice, so a renewal is not the claim's own write).
+          await eventually(async () => expect(new Date((await leaseOf(slowOne.id)).lease_until as Date).getTime()).toBeGreaterThan(first))
+          const second = new Date((await leaseOf(slowOne.id)).lease_until as Date).getTime()
+          await eventually(async () => expect(new Date((await leaseOf(slowOne.id)).lease_until as Date).getTime()).toBeGreaterThan(second))
+          // Nobody else can take it over meanwhile.
+          expect(await claimBulkAction(getContainer(), slowOne.id)).toBeNull()
+          release()
+          expect(await running).toBe("completed")
+          expect((await api.get(`/admin/customer-suite/bulk-actions/${slowOne.id}`, admin)).data.bulk_action).toMatchObject({ status: "completed", processed: 2, succeeded: 2 })
+          expect(await groupIdsOf(ids[0])).toEqual([group.id])
+
+          // Canceled during a slow batch: renewals stop, the batch is still recorded under the lease, then the run stops.
+          const [other] = await customers().createCustomerGroups([{ name: "Slow too" }])
+          gate = new Promise<void>((resolve) => (release = resolve))
+          const [canceledOne] = await suite().createCustomerBulkActions([
+            { action: "add_to_group", params: { group_id: other.id }, selection: { kind: "ids", ids }, user_id: admin.userId, total: 2 },
+          ])
+          const canceling = runCustomerBulkAction(getContainer(), canceledOne.id, { batchSize: 1, leaseRenewMs: 50 })
+          await eventually(async () => expect((await leaseOf(canceledOne.id)).status).toBe("running"))
+          expect((await api.post(`/admin/customer-suite/bulk-actions/${canceledOne.id}/cancel`, {}, admin)).data.bulk_action.status).toBe("canceled")
+          // A few renewal ticks see it canceled (and stop renewing) while the batch still waits.
+          await new Promise((resolve) => setTimeout(resolve, 300))
+          release()
+          expect(await canceling).toBe("canceled")
+          expect((await api.get(`/admin/customer-suite/bulk-actions/${canceledOne.id}`, admin)).data.bulk_action).toMatchObject({ status: "canceled", processed: 1, succeeded: 1 })
+          expect((await groupIdsOf(ids[0])).sort()).toEqual([group.id, other.id].sort())
+          expect(await groupIdsOf(ids[1])).toEqual([group.id])
+        } finally {
+          release()
+          slow.mockRestore()
+        }
+      })
+
+      it("tries the record of a batch again on a transient error; when it keeps failing, the action is left running for the resume job, which replays the batch", async () => {
+        const [group] = await customers().createCustomerGroups([{ name: "Flaky" }])
+        const ids = (await makeCustomers(["a@example.com", "b@example.com"])).sort()
+        const container = getContainer()
+        const knex = container.resolve(ContainerRegistrationKeys.PG_CONNECTION) as any
+        let failuresLeft = 0
+        // Only the batch's record (the statement that moves the cursor) fails; every other statement goes through.
+        const failing = (trx: any) =>
+          new Proxy((...args: any[]) => trx(...args), {
+            get(_target, property) {
+              if (property === "raw") {
+                return (sql: string, bindings: unknown) => {
+                  if (failuresLeft > 0 && String(sql).includes("SET cursor")) {
+                    failuresLeft--
+                    return Promise.reject(new Error("Connection terminated unexpectedly"))
+                  }
+                  return trx.raw(sql, bindings)
+                }
+              }
+              const value = trx[property]
+              return typeof value === "function" ? value.bind(trx) : value
+            },
+          })
+        // A stand-in for the connection (knex's own properties are read-only): calls go to it, transactions through `failing`.
+        const flaky = new Proxy((...args: any[]) => knex(...args), {
+          get(_target, property) {
+            if (property === "transaction") {
+              return (run: any, ...rest: any[]) => (typeof run === "function" ? knex.transaction((trx: any) => run(failing(trx)), ...rest) : knex.transaction(run, ...rest))
+            }
+            const value = knex[property]
+            return typeof value === "function" ? value.bind(knex) : value
+          },
+        })
+        container.register(ContainerRegistrationKeys.PG_CONNECTION, asValue(flaky))
+        try {
+          // Two failures, then it works: recorded, completed.
+          const [twice] = await suite().createCustomerBulkActions([
+            { action: "add_to_group", params: { group_id: group.id }, selection: { kind: "ids", ids: [ids[0]] }, user_id: admin.userId, total: 1 },
+          ])
+          failuresLeft = 2
+          expect(await runCustomerBulkAction(getContainer(), twice.id, { retryDelaysMs: [10, 10] })).toBe("completed")
+          expect(failuresLeft).toBe(0)
+          expect((await api.get(`/admin/customer-suite/bulk-actions/${twice.id}`, admin)).data.bulk_action).toMatchObject({ status: "completed", processed: 1, succeeded: 1 })
+
+          // Three failures: applied, not recorded; left running under its lease, not failed.
+          const [kept] = await suite().createCustomerBulkActions([
+            { action: "add_to_group", params: { group_id: group.id }, selection: { kind: "ids", ids }, user_id: admin.userId, total: 2 },
+          ])
+          failuresLeft = 3
+          expect(await runCustomerBulkAction(getContainer(), kept.id, { retryDelaysMs: [10, 10] })).toBe("interrupted")
+          const [row] = await suite().listCustomerBulkActions({ id: kept.id }, { select: ["status", "cursor", "processed", "lease_until", "error"] })
+          expect(row).toMatchObject({ status: "running", cursor: null, processed: 0, error: null })
+          expect(new Date(row.lease_until as Date).getTime()).toBeGreaterThan(Date.now())
+          expect(await groupIdsOf(ids[1])).toEqual([group.id])
+          // Once the lease ran out, the resume job takes it up and replays the batch (already members: done).
+          await getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION).raw(`update customer_bulk_action set lease_until = now() - interval '1 minute' where id = ?`, [kept.id])
+          expect(await resumeCustomerBulkActionsJob(getContainer())).toContain(kept.id)
+          const resumed = await settled(kept.id)
+          expect(resumed.bulk_action).toMatchObject({ status: "completed", processed: 2, succeeded: 2, failed: 0 })
+        } finally {
+          container.register(ContainerRegistrationKeys.PG_CONNECTION, asValue(knex))
+        }
+      })
+
+      it("refuses an identical action while one is queued or running (409 naming it); once it ended, it may run again", async () => {
+        const [group] = await customers().createCustomerGroups([{ name: "Once" }])
+        const [a, b] = await makeCustomers(["a@example.com", "b@example.com"])
+        const [queued] = await suite().createCustomerBulkActions([
+          { action: "add_to_group", params: { group_id: group.id }, selection: { kind: "ids", ids: [a, b] }, user_id: admin.userId, total: 2 },
+        ])
+        // The same ids in another order are the same selection.
+        const refused = await failure(api.post("/admin/customer-suite/bulk-actions", { action: "add_to_group", params: { group_id: group.id }, selection: { kind: "ids", ids: [b, a] } }, admin))
+        expect([refused.status, refused.data.type]).toEqual([409, "conflict"])
+        expect(refused.data.message).toMatch(new RegExp(`^bulk_action: an identical action \\(add_to_group, same params and selection\\) is already running: ${queued.id} \\(queued, 0 of 2 done\\)`))
+        // Another selection, or another action, is not a duplicate.
+        await settled((await start({ action: "add_to_group", params: { group_id: group.id }, selection: { kind: "ids", ids: [a] } })).id)
+        await settled((await start({ action: "unlock", selection: { kind: "ids", ids: [a, b] } })).id)
+        // By filters: the same filters are a duplicate.
+        const [byFilter] = await suite().createCustomerBulkActions([
+          { action: "end_sessions", params: {}, selection: { kind: "filters", filters: { has_account: false } }, user_id: admin.userId, total: 2, status: "running", lease_until: new Date(Date.now() + 600_000) },
+        ])
+        const again = await failure(api.post("/admin/customer-suite/bulk-actions", { action: "end_sessions", selection: { kind: "filters", filters: { has_account: "false" } } }, admin))
+        expect([again.status, again.data.message]).toEqual([409, expect.stringContaining(`is already running: ${byFilter.id} (running`)])
+        // Once the first one ended (here: canceled), the same action is taken.
+        await api.post(`/admin/customer-suite/bulk-actions/${queued.id}/cancel`, {}, admin)
+        const rerun = await settled((await start({ action: "add_to_group", params: { group_id: group.id }, selection: { kind: "ids", ids: [b, a] } })).id)
+        expect(rerun.bulk_action).toMatchObject({ status: "completed", succeeded: 2 })
       })
 
       it("refuses bad input with 400 naming the field, and unknown actions with 404", async () => {

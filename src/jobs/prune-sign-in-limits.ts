@@ -1,8 +1,9 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { pruneExpiredLimits } from "../modules/customer_activity/sign-in-limits"
 import { CUSTOMER_SUITE_MODULE } from "../modules/customer_suite"
 import type CustomerSuiteModuleService from "../modules/customer_suite/service"
+import { exclusively } from "../workflows/customer-suite/utils/exclusive"
 
 /**
  * Every 10 minutes, one instance (lock) deletes the expired sign-in and reset
@@ -16,24 +17,12 @@ export default async function pruneSignInLimitsJob(container: MedusaContainer) {
     return
   }
   // One instance at a time (a second run would find little left); released when done.
-  const locking = container.resolve(Modules.LOCKING)
-  const key = "customer-suite:prune-sign-in-limits"
-  const ownerId = `prune-sign-in-limits:${Math.random()}`
-  const acquired = await locking.acquire(key, { ownerId, expire: 300 }).then(
-    () => true,
-    () => false
-  )
-  if (!acquired) {
-    return
-  }
-  try {
+  await exclusively(container, "customer-suite:prune-sign-in-limits", 300, async () => {
     const deleted = await pruneExpiredLimits(container.resolve(ContainerRegistrationKeys.PG_CONNECTION), Date.now())
     if (deleted) {
       container.resolve(ContainerRegistrationKeys.LOGGER).debug?.(`customer-suite: pruned ${deleted} expired limiter row(s)`)
     }
-  } finally {
-    await locking.release(key, { ownerId }).catch(() => undefined)
-  }
+  })
 }
 
 export const config = {

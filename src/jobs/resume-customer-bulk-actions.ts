@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { Modules } from "@medusajs/framework/utils"
 import { requestClaimableBulkActions } from "../workflows/customer-bulk-actions"
+import { exclusively } from "../workflows/customer-suite/utils/exclusive"
 
 const LOCK = "customer-suite:resume-bulk-actions"
 
@@ -13,20 +13,8 @@ const LOCK = "customer-suite:resume-bulk-actions"
  * instance held the lock).
  */
 export default async function resumeCustomerBulkActionsJob(container: MedusaContainer): Promise<string[]> {
-  const locking = container.resolve(Modules.LOCKING)
-  const ownerId = `resume-bulk-actions:${Math.random()}`
-  const acquired = await locking.acquire(LOCK, { ownerId, expire: 60 }).then(
-    () => true,
-    () => false
-  )
-  if (!acquired) {
-    return []
-  }
-  try {
-    return await requestClaimableBulkActions(container)
-  } finally {
-    await locking.release(LOCK, { ownerId }).catch(() => undefined)
-  }
+  const run = await exclusively(container, LOCK, 60, () => requestClaimableBulkActions(container))
+  return run.ran ? run.result : []
 }
 
 export const config = {

@@ -108,6 +108,9 @@ export type AdminCustomerGridResponse = {
   count_is_estimate: boolean
 }
 
+/** GET /admin/customer-suite/customers/count: the exact count of the filters' matches. */
+export type AdminCustomerGridCountResponse = { count: number }
+
 // ---------------------------------------------------------------------------
 // Saved views
 
@@ -182,6 +185,10 @@ export type BulkAction = {
   error: string | null
   created_at: string
 }
+/** A selection as the list answers it: an ids selection by its count (GET /:id has the ids). */
+export type BulkActionSelectionSummary = { kind: "ids"; count: number } | { kind: "filters"; filters: CustomerGridFilters }
+/** An item of GET /admin/customer-suite/bulk-actions: a bulk action with its selection summed up. */
+export type BulkActionListItem = Omit<BulkAction, "selection"> & { selection: BulkActionSelectionSummary }
 export type BulkActionFailure = { customer_id: string; message: string }
 export type AdminBulkActionResponse = { bulk_action: BulkAction; failures: BulkActionFailure[] }
-export type AdminBulkActionsResponse = { bulk_actions: BulkAction[]; count: number; offset: number; limit: number }
+export type AdminBulkActionsResponse = { bulk_actions: BulkActionListItem[]; count: number; offset: number; limit: number }

@@ -12,13 +12,13 @@ export type CreateCustomerBulkActionInput = {
   total: number
 }
 
-/** One batch of a running action, run under the lease its instance holds. */
+/** One batch of a running action (its runner holds the lease and records the batch). */
 export type RunCustomerBulkBatchInput = {
-  bulk_action_id: string
-  lease_until: string
   action: BulkActionKind
   params: { group_id?: string; segment_id?: string }
   user_id: string
   /** Ascending; the last one becomes the cursor. */
   customer_ids: string[]
+  /** When the action started (ISO): a customer a replayed delete batch finds deleted since then counts as done. */
+  since?: string
 }

@@ -17,6 +17,13 @@ const INDEXES: [string, string][] = [
   ["IDX_cprof_grid_last_order", `(coalesce("last_order_at", '-infinity'::timestamptz), "customer_id" collate "C")`],
   ["IDX_cprof_grid_last_activity", `(coalesce("last_activity_at", '-infinity'::timestamptz), "customer_id" collate "C")`],
   ["IDX_cprof_grid_id", `(("customer_id" collate "C"))`],
+  // The online and last-activity filters compare the plain column.
+  ["IDX_cprof_grid_last_activity_at", `("last_activity_at")`],
+  // Search: prefixes of the folded email, names and full name (LIKE 'abc%', whatever the locale).
+  ["IDX_cprof_grid_email_prefix", `("email" text_pattern_ops)`],
+  ["IDX_cprof_grid_first_name_prefix", `("first_name_folded" text_pattern_ops)`],
+  ["IDX_cprof_grid_last_name_prefix", `("last_name_folded" text_pattern_ops)`],
+  ["IDX_cprof_grid_full_name_prefix", `((coalesce("first_name_folded", '') || ' ' || coalesce("last_name_folded", '')) text_pattern_ops)`],
 ]
 const GIN_INDEXES: [string, string][] = [
   ["IDX_cprof_grid_group_ids", "group_ids"],

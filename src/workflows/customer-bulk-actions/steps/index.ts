@@ -1,4 +1,3 @@
 export * from "./apply-customer-bulk-action"
 export * from "./cancel-customer-bulk-action"
 export * from "./create-customer-bulk-actions"
-export * from "./record-customer-bulk-batch"

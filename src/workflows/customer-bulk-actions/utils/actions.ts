@@ -21,6 +21,12 @@ export type ApplyBulkActionInput = {
   /** The staff user who started the action (the security log's actor). */
   user_id: string
   customer_ids: string[]
+  /**
+   * When the action started (ISO). A delete batch replayed after a crash
+   * finds the customers it deleted before the crash gone: those deleted since
+   * then count as succeeded, not "not found".
+   */
+  since?: string
 }
 
 export type ApplyBulkActionResult = { succeeded: string[]; failures: BulkActionFailure[] }
@@ -228,6 +234,14 @@ const HANDLERS: Record<BulkActionKind, Handler> = {
     ),
 }
 
+/** Which of these (not found) customers were soft-deleted at or after `since`: a replayed delete batch's own work. */
+async function deletedSinceIds(container: Container, ids: string[], since: Date): Promise<Set<string>> {
+  const rows = (await container
+    .resolve(Modules.CUSTOMER)
+    .listCustomers({ id: ids }, { select: ["id", "deleted_at"], withDeleted: true, take: null })) as { id: string; deleted_at: Date | string | null }[]
+  return new Set(rows.filter((c) => c.deleted_at !== null && new Date(c.deleted_at).getTime() >= since.getTime()).map((c) => c.id))
+}
+
 /** The actions that need a capability of the suite turned on. */
 export const BULK_ACTION_CAPABILITY: Partial<Record<BulkActionKind, "activity" | "segments">> = {
   send_password_reset: "activity",
@@ -239,7 +253,9 @@ export const BULK_ACTION_CAPABILITY: Partial<Record<BulkActionKind, "activity" |
 
 /**
  * Applies the action to these customers: each one succeeds or fails on its
- * own (a customer that no longer exists is a failure, "not found"), and what
+ * own (a customer that no longer exists is a failure, "not found" — except,
+ * for a delete, one deleted since the action started: a replayed batch's own
+ * work, counted as succeeded), and what
  * succeeded stays done. Throws only when the whole action cannot go on (its
  * group or segment is gone, or account security was turned off).
  */
@@ -255,8 +271,11 @@ export async function applyBulkAction(container: Container, input: ApplyBulkActi
     .resolve(Modules.CUSTOMER)
     .listCustomers({ id: ids }, { select: ["id", "email", "has_account"], take: null })) as Customer[]
   const known = new Map(found.map((c) => [c.id, c]))
-  const missing = ids.filter((id) => !known.has(id)).map((customer_id) => ({ customer_id, message: NOT_FOUND }))
+  let absent = ids.filter((id) => !known.has(id))
+  const deletedSince = input.action === "delete" && input.since && absent.length ? await deletedSinceIds(container, absent, new Date(input.since)) : new Set<string>()
+  absent = absent.filter((id) => !deletedSince.has(id))
+  const missing = absent.map((customer_id) => ({ customer_id, message: NOT_FOUND }))
   const existing = ids.flatMap((id) => known.get(id) ?? [])
   const applied = existing.length ? await HANDLERS[input.action](container, input, existing) : { succeeded: [], failures: [] }
-  return { succeeded: applied.succeeded, failures: [...missing, ...applied.failures].sort((a, b) => (a.customer_id < b.customer_id ? -1 : a.customer_id > b.customer_id ? 1 : 0)) }
+  return { succeeded: [...ids.filter((id) => deletedSince.has(id)), ...applied.succeeded], failures: [...missing, ...applied.failures].sort((a, b) => (a.customer_id < b.customer_id ? -1 : a.customer_id > b.customer_id ? 1 : 0)) }
 }

@@ -40,6 +40,10 @@ export type ClaimedBulkAction = {
   processed: number
   cursor: string | null
   lease_until: Date
+  /** When the action was recorded: a filter selection leaves out customers created since (decision 0037). */
+  created_at: Date
+  /** When it first started running: a customer deleted since then by a replayed delete batch counts as done. */
+  started_at: Date
 }
 
 /** Takes the action for this instance (queued, or its lease ran out); null when it is not to be run here. */
@@ -49,7 +53,7 @@ export async function claimBulkAction(container: Pick<MedusaContainer, "resolve"
     `UPDATE customer_bulk_action
      SET status = 'running', lease_until = ${NEW_LEASE}, started_at = COALESCE(started_at, now()), updated_at = now()
      WHERE id = $1 AND ${CLAIMABLE}
-     RETURNING id, action, params, selection, user_id, total, processed, cursor, lease_until`,
+     RETURNING id, action, params, selection, user_id, total, processed, cursor, lease_until, created_at, started_at`,
     [id, leaseSeconds]
   )
   return row ?? null
@@ -63,6 +67,30 @@ export async function claimableBulkActionIds(container: Pick<MedusaContainer, "r
     [limit]
   )
   return rows.map((r) => r.id)
+}
+
+/**
+ * Renews the lease this instance holds while a batch runs (so a slow batch is
+ * never taken over). Answers the action's status and lease: renewed while it
+ * runs; kept as it is once it was canceled (a canceled action is never taken
+ * over, and its batch in flight is still recorded under that lease); null
+ * when the lease is no longer this instance's.
+ */
+export async function renewBulkLease(
+  container: Pick<MedusaContainer, "resolve">,
+  id: string,
+  leaseUntil: Date | string,
+  leaseSeconds = BULK_LEASE_SECONDS
+): Promise<{ status: BulkActionStatus; lease_until: Date } | null> {
+  const [row] = await run<{ status: BulkActionStatus; lease_until: Date }>(
+    knexOf(container),
+    `UPDATE customer_bulk_action
+     SET lease_until = CASE WHEN status = 'running' THEN ${NEW_LEASE} ELSE lease_until END, updated_at = now()
+     WHERE id = $1 AND lease_until = $3::timestamptz AND status IN ('running', 'canceled') AND deleted_at IS NULL
+     RETURNING status, lease_until`,
+    [id, leaseSeconds, new Date(leaseUntil)]
+  )
+  return row ?? null
 }
 
 export type BatchRecord = {
@@ -177,5 +205,65 @@ export async function uncancelBulkAction(container: Pick<MedusaContainer, "resol
     knexOf(container),
     `UPDATE customer_bulk_action SET status = $2, finished_at = $3, updated_at = now() WHERE id = $1 AND status = 'canceled'`,
     [canceled.id, canceled.previous.status, canceled.previous.finished_at]
+  )
+}
+
+/** A row of the list: the selection summed up (an ids selection by its count, never its ids). */
+export type BulkActionListRow = {
+  id: string
+  action: BulkActionKind
+  params: unknown
+  selection: { kind: "ids"; count: number } | { kind: "filters"; filters: unknown }
+  status: BulkActionStatus
+  user_id: string
+  total: number
+  processed: number
+  succeeded: number
+  failed: number
+  started_at: Date | null
+  finished_at: Date | null
+  error: string | null
+  created_at: Date
+}
+
+/**
+ * Bulk actions most recent first (id breaks ties), optionally of one status,
+ * and how many there are. An ids selection (up to 10,000 ids) is answered as
+ * its count, worked out by the database: the ids never leave it.
+ */
+export async function listBulkActions(
+  container: Pick<MedusaContainer, "resolve">,
+  query: { status?: BulkActionStatus; offset: number; limit: number }
+): Promise<{ rows: BulkActionListRow[]; count: number }> {
+  const knex = knexOf(container)
+  const where = `deleted_at IS NULL AND ($1::text IS NULL OR status::text = $1::text)`
+  const [rows, [total]] = await Promise.all([
+    run<BulkActionListRow>(
+      knex,
+      `SELECT id, action, params,
+              CASE WHEN selection->>'kind' = 'ids'
+                   THEN jsonb_build_object('kind', 'ids', 'count', jsonb_array_length(selection->'ids'))
+                   ELSE jsonb_build_object('kind', 'filters', 'filters', COALESCE(selection->'filters', '{}'::jsonb)) END AS selection,
+              status, user_id, total, processed, succeeded, failed, started_at, finished_at, error, created_at
+       FROM customer_bulk_action WHERE ${where}
+       ORDER BY created_at DESC, id COLLATE "C" DESC LIMIT $2 OFFSET $3`,
+      [query.status ?? null, query.limit, query.offset]
+    ),
+    run<{ n: string }>(knex, `SELECT count(*) AS n FROM customer_bulk_action WHERE ${where}`, [query.status ?? null]),
+  ])
+  return { rows, count: Number(total.n) }
+}
+
+/** The actions of this kind still queued or running, oldest first: the candidates a new request may duplicate. */
+export async function activeBulkActions(
+  container: Pick<MedusaContainer, "resolve">,
+  action: BulkActionKind
+): Promise<{ id: string; status: BulkActionStatus; params: unknown; selection: unknown; processed: number; total: number }[]> {
+  return run(
+    knexOf(container),
+    `SELECT id, status, params, selection, processed, total FROM customer_bulk_action
+     WHERE action = $1 AND status IN ('queued', 'running') AND deleted_at IS NULL
+     ORDER BY created_at ASC, id COLLATE "C" ASC`,
+    [action]
   )
 }

@@ -33,23 +33,41 @@ export const DEFAULT_GRID_SORT: CustomerGridSort = "-created_at"
 export const DEFAULT_GRID_LIMIT = 50
 /** Counting stops being "cheap" after this long; the planner's estimate is given instead. */
 export const EXACT_COUNT_BUDGET_MS = 120
+/** Above this planner estimate the count is not tried (at a million rows it never fits the budget). */
+export const EXACT_COUNT_MAX_ESTIMATE = 50_000
 /** Locked accounts checked for the `locked` filter at most (locks in the security log within the lockout). */
 const MAX_LOCK_CANDIDATES = 5_000
 
 type SortKind = "date" | "number" | "text"
-type SortSpec = { key: (currencyParam: string) => string; kind: SortKind }
+type SortSpec = { key: (currencyParam: string) => string; kind: SortKind; cast: string }
 
 const NEG_INFINITY = `'-infinity'::timestamptz`
 const SORTS: Record<CustomerGridSortField, SortSpec> = {
-  created_at: { key: () => `coalesce(p.customer_added_at, ${NEG_INFINITY})`, kind: "date" },
-  email: { key: () => `(coalesce(p.email, '') collate "C")`, kind: "text" },
-  last_name: { key: () => `(coalesce(p.last_name_folded, '') collate "C")`, kind: "text" },
-  orders_count: { key: () => `p.orders_count`, kind: "number" },
-  amount_spent: { key: (currency) => `coalesce((p.spend -> ${currency} ->> 'amount')::numeric, 0)`, kind: "number" },
-  last_order_at: { key: () => `coalesce(p.last_order_at, ${NEG_INFINITY})`, kind: "date" },
-  last_activity_at: { key: () => `coalesce(p.last_activity_at, ${NEG_INFINITY})`, kind: "date" },
+  created_at: { key: () => `coalesce(p.customer_added_at, ${NEG_INFINITY})`, kind: "date", cast: "timestamptz" },
+  email: { key: () => `(coalesce(p.email, '') collate "C")`, kind: "text", cast: "text" },
+  last_name: { key: () => `(coalesce(p.last_name_folded, '') collate "C")`, kind: "text", cast: "text" },
+  // integer, compared with integers: a numeric cast would hide the index.
+  orders_count: { key: () => `p.orders_count`, kind: "number", cast: "int" },
+  // The currency is written into the statement (checked: three letters a–z), so that the key is the
+  // expression of the currency's index (ensureGridSpendIndexes); a bound parameter would hide it.
+  amount_spent: { key: (currency) => spendKey(currency), kind: "number", cast: "numeric" },
+  last_order_at: { key: () => `coalesce(p.last_order_at, ${NEG_INFINITY})`, kind: "date", cast: "timestamptz" },
+  last_activity_at: { key: () => `coalesce(p.last_activity_at, ${NEG_INFINITY})`, kind: "date", cast: "timestamptz" },
 }
-const CAST: Record<SortKind, string> = { date: "timestamptz", number: "numeric", text: "text" }
+/** The amount spent in one currency, as sorted and indexed: the currency a literal of three letters a–z. */
+export function spendKey(currency: string): string {
+  if (!/^[a-z]{3}$/.test(currency)) {
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, "amount_spent[currency]: must be an ISO 4217 code (eur, usd)")
+  }
+  return `coalesce((p.spend -> '${currency}' ->> 'amount')::numeric, 0)`
+}
+
+/** What a cursor's key may be, per kind (anything else is a made-up cursor: a 400, never a failed cast). */
+const KEY_SHAPE: Record<SortKind, RegExp> = {
+  date: /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z|-infinity)$/,
+  number: /^-?\d{1,30}(\.\d{1,30})?$/,
+  text: /^[\s\S]*$/,
+}
 /** The key as text that casts back to the same value: microseconds kept, never the session's time zone or date style. */
 const keyText = (key: string, kind: SortKind) =>
   kind === "date"
@@ -73,7 +91,7 @@ function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify(cursor), "utf8").toString("base64url")
 }
 
-function decodeCursor(text: string, sort: CustomerGridSort): Cursor {
+function decodeCursor(text: string, sort: CustomerGridSort, kind: SortKind): Cursor {
   const invalid = () => new MedusaError(MedusaError.Types.INVALID_DATA, "cursor: not one this grid gave (or it was given for another sort)")
   let cursor: unknown
   try {
@@ -82,7 +100,7 @@ function decodeCursor(text: string, sort: CustomerGridSort): Cursor {
     throw invalid()
   }
   const c = cursor as Partial<Cursor> | null
-  if (!c || typeof c !== "object" || c.s !== sort || typeof c.k !== "string" || typeof c.i !== "string" || c.k.length > 500 || c.i.length > 200) {
+  if (!c || typeof c !== "object" || c.s !== sort || typeof c.k !== "string" || typeof c.i !== "string" || c.k.length > 500 || c.i.length > 200 || !KEY_SHAPE[kind].test(c.k)) {
     throw invalid()
   }
   return c as Cursor
@@ -105,6 +123,7 @@ async function gridContext(container: Scope, now: Date): Promise<Context> {
   const knex = container.resolve<Knex>(ContainerRegistrationKeys.PG_CONNECTION)
   const settings = await activitySettings(container)
   let groups: ReturnType<Context["groups"]> | undefined
+  let everyLocked: Promise<Set<string>> | undefined
   return {
     knex,
     now,
@@ -121,17 +140,32 @@ async function gridContext(container: Scope, now: Date): Promise<Context> {
         )
       })()),
     lockedAmong: async (customerIds) => {
+      if (!customerIds) {
+        return (everyLocked ??= lockedAmong(null))
+      }
+      return lockedAmong(customerIds)
+    },
+  }
+
+  async function lockedAmong(customerIds: string[] | null): Promise<Set<string>> {
       const since = new Date(now.getTime() - settings.sign_in.lockout_minutes * 60_000)
       const params = new Params()
       const candidates = (await run<{ customer_id: string; email: string }>(
         knex,
-        `SELECT DISTINCT customer_id, email FROM customer_security_event
+        `SELECT customer_id, email FROM customer_security_event
           WHERE deleted_at IS NULL AND kind = 'account_locked' AND occurred_at >= ${params.add(since)}
             AND customer_id IS NOT NULL AND email IS NOT NULL
             ${customerIds ? `AND customer_id = ANY(${params.add(customerIds)}::text[])` : ""}
-          ORDER BY customer_id, email LIMIT ${MAX_LOCK_CANDIDATES}`,
+          GROUP BY customer_id, email
+          ORDER BY max(occurred_at) DESC, customer_id COLLATE "C", email COLLATE "C" LIMIT ${MAX_LOCK_CANDIDATES + 1}`,
         params.values
       ))
+      if (candidates.length > MAX_LOCK_CANDIDATES) {
+        candidates.length = MAX_LOCK_CANDIDATES
+        container
+          .resolve(ContainerRegistrationKeys.LOGGER)
+          .warn(`customer-suite: the grid's locked filter checked the ${MAX_LOCK_CANDIDATES} newest locks only (more accounts were locked within the lockout)`)
+      }
       if (!candidates.length) {
         return new Set()
       }
@@ -148,7 +182,6 @@ async function gridContext(container: Scope, now: Date): Promise<Context> {
         }
       }
       return locked
-    },
   }
 }
 
@@ -159,16 +192,31 @@ async function run<T>(knex: Pick<Knex, "raw">, sql: string, params: unknown[]): 
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`)
 
-/** The WHERE clause of the filters (over `p` the profile and `c` the customer). */
+/**
+ * The WHERE clause of the filters, over the projection `p` alone (so that the
+ * sort's index can lead, and Medusa's customer table is read for the page's
+ * rows only). Search: a prefix of the folded email, first name, last name or
+ * full name (indexed), the email's domain, the id, or text contained in the
+ * phone or company name (Medusa's customer table).
+ */
 async function whereOf(filters: CustomerGridFilters, ctx: Context, params: Params): Promise<string> {
   const where = ["p.deleted_at IS NULL"]
   if (filters.q) {
-    const folded = params.add(`%${escapeLike(fold(filters.q))}%`)
-    const raw = params.add(`%${escapeLike(filters.q)}%`)
-    const id = params.add(filters.q)
-    where.push(`(p.email LIKE ${folded} OR p.first_name_folded LIKE ${folded} OR p.last_name_folded LIKE ${folded}
-      OR (coalesce(p.first_name_folded, '') || ' ' || coalesce(p.last_name_folded, '')) LIKE ${folded}
-      OR c.phone LIKE ${raw} OR c.company_name ILIKE ${raw} OR p.customer_id = ${id})`)
+    const folded = fold(filters.q)
+    const prefix = params.add(`${escapeLike(folded)}%`)
+    const contains = params.add(`%${escapeLike(filters.q)}%`)
+    const exact = params.add(filters.q)
+    const domain = params.add(folded.replace(/^@/, ""))
+    // A union of index lookups (each arm its own index), not one OR that would scan every profile.
+    where.push(`p.customer_id IN (
+        SELECT s.customer_id FROM customer_profile s WHERE s.deleted_at IS NULL AND s.email LIKE ${prefix}
+        UNION SELECT s.customer_id FROM customer_profile s WHERE s.deleted_at IS NULL AND s.first_name_folded LIKE ${prefix}
+        UNION SELECT s.customer_id FROM customer_profile s WHERE s.deleted_at IS NULL AND s.last_name_folded LIKE ${prefix}
+        UNION SELECT s.customer_id FROM customer_profile s
+          WHERE s.deleted_at IS NULL AND (coalesce(s.first_name_folded, '') || ' ' || coalesce(s.last_name_folded, '')) LIKE ${prefix}
+        UNION SELECT s.customer_id FROM customer_profile s WHERE s.deleted_at IS NULL AND s.email_domain = ${domain}
+        UNION SELECT ${exact}::text
+        UNION SELECT c.id FROM customer c WHERE c.deleted_at IS NULL AND (c.phone LIKE ${contains} OR c.company_name ILIKE ${contains}))`)
   }
   if (filters.group_id) {
     where.push(`p.group_ids && ${params.add(filters.group_id)}::text[]`)
@@ -189,7 +237,7 @@ async function whereOf(filters: CustomerGridFilters, ctx: Context, params: Param
     where.push(`p.countries && ${params.add(filters.country.map(fold))}::text[]`)
   }
   if (filters.has_account !== undefined) {
-    where.push(`c.has_account = ${params.add(filters.has_account)}`)
+    where.push(`p.has_account = ${params.add(filters.has_account)}`)
   }
   const range = (column: string, r: { gte?: unknown; lte?: unknown } | undefined, cast: string) => {
     if (r?.gte !== undefined) {
@@ -200,9 +248,9 @@ async function whereOf(filters: CustomerGridFilters, ctx: Context, params: Param
     }
   }
   range(`coalesce(p.customer_added_at, ${NEG_INFINITY})`, filters.created_at, "timestamptz")
-  range("p.orders_count", filters.orders_count, "numeric")
+  range("p.orders_count", filters.orders_count, "int")
   if (filters.amount_spent) {
-    range(`coalesce((p.spend -> ${params.add(filters.amount_spent.currency)}::text ->> 'amount')::numeric, 0)`, filters.amount_spent, "numeric")
+    range(spendKey(filters.amount_spent.currency), filters.amount_spent, "numeric")
   }
   range("p.last_order_at", filters.last_order_at, "timestamptz")
   range("p.last_activity_at", filters.last_activity_at, "timestamptz")
@@ -220,13 +268,31 @@ async function whereOf(filters: CustomerGridFilters, ctx: Context, params: Param
 
 const onlineSince = (ctx: Context) => new Date(ctx.now.getTime() - ctx.settings.presence.online_window_minutes * 60_000)
 
-const FROM = `FROM customer_profile p JOIN customer c ON c.id = p.customer_id AND c.deleted_at IS NULL`
+/** A page statement's time limit: a filter no index serves answers a clear error instead of holding a connection. */
+export const PAGE_BUDGET_MS = 10_000
+
+/** Runs a read with a statement timeout (its own transaction); a timeout becomes a 400 asking for narrower filters. */
+async function bounded<T>(knex: Knex, ms: number, read: (trx: Knex) => Promise<T>): Promise<T> {
+  try {
+    return await knex.transaction(async (trx) => {
+      await trx.raw(`SET LOCAL statement_timeout = ${Math.round(ms)}`, [])
+      return read(trx)
+    })
+  } catch (error) {
+    if ((error as { code?: string }).code === "57014") {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, `filters: the grid took longer than ${ms / 1000} s to answer; narrow the filters or the search`)
+    }
+    throw error
+  }
+}
 
 // ---------------------------------------------------------------------------
 // Reads
 
 type PageRow = {
   id: string
+  /** Null: the customer was deleted and the projection has not caught up (the row is left out). */
+  customer_row: string | null
   email: string | null
   first_name: string | null
   last_name: string | null
@@ -264,20 +330,22 @@ export async function listGridPage(container: Scope, input: GridPageInput, now =
 
 /**
  * Every page of the grid in turn (the export): one context for all of them
- * (settings and group names read once), the next page read only when the
- * consumer asks for it.
+ * (settings, group names and locks read once), and the next page read while
+ * the consumer takes the current one (one page ahead, never more).
  */
 export async function* gridPages(container: Scope, input: Omit<GridPageInput, "cursor" | "count">, now = new Date()): AsyncGenerator<CustomerGridRow[]> {
   const ctx = await gridContext(container, now)
-  let cursor: string | null = null
-  do {
-    const page = await pageOf(ctx, { ...input, cursor, count: false })
+  let next: Promise<AdminCustomerGridResponse> | null = pageOf(ctx, { ...input, cursor: null, count: false }, true)
+  while (next) {
+    const page: AdminCustomerGridResponse = await next
+    next = page.next_cursor ? pageOf(ctx, { ...input, cursor: page.next_cursor, count: false }, true) : null
+    // A failed read ahead is reported when it is awaited, not as an unhandled rejection meanwhile.
+    next?.catch(() => undefined)
     yield page.customers
-    cursor = page.next_cursor
-  } while (cursor)
+  }
 }
 
-async function pageOf(ctx: Context, input: GridPageInput): Promise<AdminCustomerGridResponse> {
+async function pageOf(ctx: Context, input: GridPageInput, everyLock = false): Promise<AdminCustomerGridResponse> {
   const sort = input.sort ?? DEFAULT_GRID_SORT
   const limit = input.limit ?? DEFAULT_GRID_LIMIT
   const field = sort.replace(/^-/, "") as CustomerGridSortField
@@ -286,7 +354,7 @@ async function pageOf(ctx: Context, input: GridPageInput): Promise<AdminCustomer
   if (field === "amount_spent" && !input.filters.amount_spent?.currency) {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, "sort: amount_spent needs amount_spent[currency]")
   }
-  const cursor = input.cursor ? decodeCursor(input.cursor, sort) : null
+  const cursor = input.cursor ? decodeCursor(input.cursor, sort, spec.kind) : null
 
   const params = new Params()
   let where = await whereOf(input.filters, ctx, params)
@@ -294,30 +362,41 @@ async function pageOf(ctx: Context, input: GridPageInput): Promise<AdminCustomer
     where += `\n  AND p.customer_id = ANY(${params.add(input.ids)}::text[])`
   }
   const filterValues = [...params.values]
-  const key = spec.key(field === "amount_spent" ? `${params.add(input.filters.amount_spent!.currency)}::text` : "")
+  const key = spec.key(field === "amount_spent" ? input.filters.amount_spent!.currency : "")
   let pageWhere = where
   if (cursor) {
-    const cast = CAST[spec.kind]
-    pageWhere += `\n  AND (${key}, ${ID}) ${descending ? "<" : ">"} (${params.add(cursor.k)}::${cast}, ${params.add(cursor.i)}::text)`
+    pageWhere += `\n  AND (${key}, ${ID}) ${descending ? "<" : ">"} (${params.add(cursor.k)}::${spec.cast}, ${params.add(cursor.i)}::text)`
   }
   const direction = descending ? "DESC" : "ASC"
-  const pageSql = `SELECT p.customer_id AS id, c.email, c.first_name, c.last_name, c.phone, c.company_name, c.has_account, c.created_at,
-      p.group_ids, p.audience_ids, p.countries, p.orders_count, p.spend, p.last_order_at, p.last_activity_at,
-      ${keyText(key, spec.kind)} AS sort_key
-    ${FROM}
-    WHERE ${pageWhere}
-    ORDER BY ${key} ${direction}, ${ID} ${direction}
-    LIMIT ${params.add(limit + 1)}`
+  // The page is chosen on the projection alone; Medusa's customer row is joined to those rows only.
+  const pageSql = `SELECT p.customer_id AS id, c.id AS customer_row, c.email, c.first_name, c.last_name, c.phone, c.company_name,
+      p.has_account, coalesce(p.customer_added_at, c.created_at) AS created_at,
+      p.group_ids, p.audience_ids, p.countries, p.orders_count, p.spend, p.last_order_at, p.last_activity_at, p.sort_key
+    FROM (
+      SELECT p.*, ${keyText(key, spec.kind)} AS sort_key
+      FROM customer_profile p
+      WHERE ${pageWhere}
+      ORDER BY ${key} ${direction}, ${ID} ${direction}
+      LIMIT ${params.add(limit + 1)}
+    ) p
+    LEFT JOIN customer c ON c.id = p.customer_id AND c.deleted_at IS NULL
+    ORDER BY ${key} ${direction}, ${ID} ${direction}`
 
   const wantCount = input.count ?? !cursor
   const [rows, counted] = await Promise.all([
-    run<PageRow>(ctx.knex, pageSql, params.values),
+    bounded(ctx.knex, PAGE_BUDGET_MS, (trx) => run<PageRow>(trx, pageSql, params.values)),
     wantCount ? countWhere(ctx.knex, where, filterValues) : Promise.resolve(null),
   ])
   const page = rows.slice(0, limit)
   const last = page[page.length - 1]
+  const locked = everyLock && (!input.columns || input.columns.includes("locked")) ? await ctx.lockedAmong(null) : null
   return {
-    customers: await decorate(ctx, page, input.columns),
+    customers: await decorate(
+      ctx,
+      page.filter((r) => r.customer_row !== null),
+      input.columns,
+      locked
+    ),
     next_cursor: rows.length > limit && last ? encodeCursor({ s: sort, k: last.sort_key, i: last.id }) : null,
     limit,
     count: counted?.count ?? null,
@@ -325,11 +404,16 @@ async function pageOf(ctx: Context, input: GridPageInput): Promise<AdminCustomer
   }
 }
 
-/** Customers the filters match, in customer-id order ("C" collation), after `after`: a bulk action's batches. */
+/**
+ * Customers the filters match, in customer-id order ("C" collation), after
+ * `after`: a bulk action's batches. `createdBefore` leaves out customers
+ * created after it (a bulk action acts on the customers there were when it
+ * was asked for, not on sign-ups during its run).
+ */
 export async function gridCustomerIds(
   container: Scope,
   filters: CustomerGridFilters,
-  options: { after: string | null; limit: number },
+  options: { after: string | null; limit: number; createdBefore?: Date },
   now = new Date()
 ): Promise<string[]> {
   const ctx = await gridContext(container, now)
@@ -338,7 +422,14 @@ export async function gridCustomerIds(
   if (options.after !== null) {
     where += `\n  AND ${ID} > ${params.add(options.after)}::text`
   }
-  const rows = await run<{ id: string }>(ctx.knex, `SELECT p.customer_id AS id ${FROM} WHERE ${where} ORDER BY ${ID} LIMIT ${params.add(options.limit)}`, params.values)
+  if (options.createdBefore) {
+    where += `\n  AND coalesce(p.customer_added_at, ${NEG_INFINITY}) <= ${params.add(options.createdBefore)}::timestamptz`
+  }
+  const rows = await run<{ id: string }>(
+    ctx.knex,
+    `SELECT p.customer_id AS id FROM customer_profile p WHERE ${where} ORDER BY ${ID} LIMIT ${params.add(options.limit)}`,
+    params.values
+  )
   return rows.map((r) => r.id)
 }
 
@@ -346,26 +437,36 @@ export async function gridCustomerIds(
 export async function countGrid(
   container: Scope,
   filters: CustomerGridFilters,
-  options: { exact: boolean },
+  options: { exact: boolean; createdBefore?: Date },
   now = new Date()
 ): Promise<{ count: number; estimate: boolean }> {
   const ctx = await gridContext(container, now)
   const params = new Params()
-  const where = await whereOf(filters, ctx, params)
+  let where = await whereOf(filters, ctx, params)
+  if (options.createdBefore) {
+    where += `\n  AND coalesce(p.customer_added_at, ${NEG_INFINITY}) <= ${params.add(options.createdBefore)}::timestamptz`
+  }
   if (options.exact) {
-    const [row] = await run<{ n: string }>(ctx.knex, `SELECT count(*) AS n ${FROM} WHERE ${where}`, params.values)
+    const [row] = await run<{ n: string }>(ctx.knex, `SELECT count(*) AS n FROM customer_profile p WHERE ${where}`, params.values)
     return { count: Number(row.n), estimate: false }
   }
   return countWhere(ctx.knex, where, params.values)
 }
 
 /**
- * Exact when PostgreSQL counts within EXACT_COUNT_BUDGET_MS (statement_timeout
- * in a transaction of its own), else the planner's row estimate: a count never
- * holds the page up for seconds at a million customers.
+ * The planner's estimate first; when it is at most EXACT_COUNT_MAX_ESTIMATE,
+ * an exact count if PostgreSQL finishes it within EXACT_COUNT_BUDGET_MS
+ * (statement_timeout in a transaction of its own), else the estimate: a count
+ * never holds the page up for seconds at a million customers.
  */
 async function countWhere(knex: Knex, where: string, values: unknown[]): Promise<{ count: number; estimate: boolean }> {
-  const sql = `SELECT count(*) AS n ${FROM} WHERE ${where}`
+  const sql = `SELECT count(*) AS n FROM customer_profile p WHERE ${where}`
+  const [plan] = await run<{ "QUERY PLAN": [{ Plan: { "Plan Rows": number } }] }>(knex, `EXPLAIN (FORMAT JSON) SELECT 1 FROM customer_profile p WHERE ${where}`, values)
+  const estimated = Math.max(Math.round(plan["QUERY PLAN"][0].Plan["Plan Rows"]), 1)
+  // Far beyond what counts within the budget: the estimate at once (no counting for nothing).
+  if (estimated > EXACT_COUNT_MAX_ESTIMATE) {
+    return { count: estimated, estimate: true }
+  }
   try {
     const n = await knex.transaction(async (trx) => {
       await trx.raw(`SET LOCAL statement_timeout = ${EXACT_COUNT_BUDGET_MS}`, [])
@@ -378,17 +479,10 @@ async function countWhere(knex: Knex, where: string, values: unknown[]): Promise
       throw error
     }
   }
-  const [plan] = await run<{ "QUERY PLAN": [{ Plan: { "Plan Rows": number; Plans?: { "Plan Rows": number }[] } }] }>(
-    knex,
-    `EXPLAIN (FORMAT JSON) SELECT 1 ${FROM} WHERE ${where}`,
-    values
-  )
-  const estimated = plan["QUERY PLAN"][0].Plan["Plan Rows"]
-  return { count: Math.max(Math.round(estimated), 1), estimate: true }
+  return { count: estimated, estimate: true }
 }
 
-/** The page's rows with names of groups, segments, audiences and tax classes, and the lock and presence state. */
-async function decorate(ctx: Context, page: PageRow[], columns?: readonly CustomerGridColumn[]): Promise<CustomerGridRow[]> {
+async function decorate(ctx: Context, page: PageRow[], columns: readonly CustomerGridColumn[] | undefined, everyLocked: Set<string> | null): Promise<CustomerGridRow[]> {
   if (!page.length) {
     return []
   }
@@ -410,7 +504,7 @@ async function decorate(ctx: Context, page: PageRow[], columns?: readonly Custom
     want("audiences") && audienceIds.length
       ? run<{ id: string; name: string }>(ctx.knex, `SELECT id, name FROM audience WHERE deleted_at IS NULL AND id = ANY($1::text[])`, [audienceIds])
       : Promise.resolve([]),
-    want("locked") ? ctx.lockedAmong(ids) : Promise.resolve(new Set<string>()),
+    want("locked") ? (everyLocked ?? ctx.lockedAmong(ids)) : Promise.resolve(new Set<string>()),
   ])
   const segmentsOf = new Map<string, { id: string; name: string }[]>()
   for (const s of segments) {
@@ -458,12 +552,44 @@ async function decorate(ctx: Context, page: PageRow[], columns?: readonly Custom
   })
 }
 
-/** The rows of these customers (in the given order; unknown ids left out). */
-export async function gridRows(container: Scope, ids: string[], now = new Date()): Promise<CustomerGridRow[]> {
-  if (!ids.length) {
-    return []
+/**
+ * One index per store currency on the amount spent in it, keyed exactly as the
+ * grid sorts (spendKey, then the customer id): created CONCURRENTLY (writes go
+ * on) when missing, by the ensure-grid-spend-indexes job. Returns the indexes
+ * it created.
+ */
+export async function ensureGridSpendIndexes(container: Scope): Promise<string[]> {
+  const knex = container.resolve<Knex>(ContainerRegistrationKeys.PG_CONNECTION)
+  const currencies = await run<{ code: string }>(
+    knex,
+    `SELECT DISTINCT lower(currency_code) AS code FROM (
+       SELECT currency_code FROM store_currency WHERE deleted_at IS NULL
+       UNION SELECT currency_code FROM region WHERE deleted_at IS NULL) x
+     WHERE lower(currency_code) ~ '^[a-z]{3}$' ORDER BY 1`,
+    []
+  )
+  const indexes = await run<{ name: string; valid: boolean }>(
+    knex,
+    `SELECT ci.relname AS name, i.indisvalid AS valid FROM pg_index i
+       JOIN pg_class ci ON ci.oid = i.indexrelid JOIN pg_class t ON t.oid = i.indrelid
+      WHERE t.relname = 'customer_profile' AND ci.relname LIKE 'IDX\\_cprof\\_grid\\_spend\\_%'`,
+    []
+  )
+  const existing = new Set(indexes.filter((i) => i.valid).map((i) => i.name))
+  const invalid = new Set(indexes.filter((i) => !i.valid).map((i) => i.name))
+  const created: string[] = []
+  for (const { code } of currencies) {
+    const name = `IDX_cprof_grid_spend_${code}`
+    if (existing.has(name)) {
+      continue
+    }
+    if (invalid.has(name)) {
+      // A build that failed half-way leaves an invalid index of that name: drop it and build again.
+      await knex.raw(`DROP INDEX CONCURRENTLY IF EXISTS "${name}"`, [])
+    }
+    const key = spendKey(code).replace("p.spend", "spend")
+    await knex.raw(`CREATE INDEX CONCURRENTLY IF NOT EXISTS "${name}" ON customer_profile ((${key}), (customer_id collate "C")) WHERE deleted_at IS NULL`, [])
+    created.push(name)
   }
-  const page = await listGridPage(container, { filters: {}, ids, limit: ids.length, count: false, sort: "created_at" }, now)
-  const byId = new Map(page.customers.map((c) => [c.id, c]))
-  return ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []))
+  return created
 }

@@ -5,9 +5,9 @@ import { CUSTOMER_SEGMENT_MODULE } from "../../../../modules/customer_segment"
 import type CustomerSegmentModuleService from "../../../../modules/customer_segment/service"
 import { CUSTOMER_SUITE_MODULE } from "../../../../modules/customer_suite"
 import type CustomerSuiteModuleService from "../../../../modules/customer_suite/service"
-import type { AdminBulkActionResponse, BulkAction, BulkActionFailure } from "../../../../types/http/customer-grid"
+import type { AdminBulkActionResponse, BulkAction, BulkActionFailure, BulkActionListItem } from "../../../../types/http/customer-grid"
 import { BULK_ACTION_CAPABILITY } from "../../../../workflows/customer-bulk-actions/utils/actions"
-import { listBulkActionFailures } from "../../../../workflows/customer-bulk-actions/utils/store"
+import { activeBulkActions, listBulkActionFailures, type BulkActionListRow } from "../../../../workflows/customer-bulk-actions/utils/store"
 import { countGrid } from "../../../../workflows/customer-grid/utils/grid-query"
 import type { AdminCreateBulkActionType } from "./validators"
 
@@ -63,6 +63,47 @@ export async function checkBulkAction(container: Container, body: AdminCreateBul
     )
   }
   return { total }
+}
+
+/** JSON with object keys sorted at every level: two values are the same when their texts are. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) {
+    return `[${value.map(canonical).join(",")}]`
+  }
+  if (value !== null && typeof value === "object") {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(",")}}`
+  }
+  return JSON.stringify(value) ?? "null"
+}
+
+/** What makes two selections the same: the same set of ids (in any order), or the same filters. */
+function selectionKey(selection: unknown): string {
+  const s = (selection ?? {}) as { kind?: string; ids?: unknown; filters?: unknown }
+  if (s.kind === "ids" && Array.isArray(s.ids)) {
+    return canonical({ kind: "ids", ids: [...new Set(s.ids.map(String))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)) })
+  }
+  return canonical({ kind: s.kind, filters: s.filters ?? {} })
+}
+
+/**
+ * 409 when an identical action (same action, params and selection) is
+ * already queued or running: a second click, or a second tab, would run it
+ * twice (two deletes of one confirmation, two password-reset emails each).
+ * Names the one running. Once it ended, the same action may run again.
+ */
+export async function refuseDuplicateBulkAction(container: Container, body: AdminCreateBulkActionType): Promise<void> {
+  const params = canonical(body.params ?? {})
+  const selection = selectionKey(body.selection)
+  const same = (await activeBulkActions(container, body.action)).find((a) => canonical(a.params ?? {}) === params && selectionKey(a.selection) === selection)
+  if (same) {
+    throw new MedusaError(
+      MedusaError.Types.CONFLICT,
+      `bulk_action: an identical action (${body.action}, same params and selection) is already running: ${same.id} (${same.status}, ${same.processed.toLocaleString("en-US")} of ${same.total.toLocaleString("en-US")} done); wait for it to end or cancel it`
+    )
+  }
 }
 
 export type ConflictBody = { type: "conflict"; message: string }
@@ -125,6 +166,13 @@ export function toBulkAction(row: Row): BulkAction {
     error: row.error,
     created_at: iso(row.created_at) as string,
   }
+}
+
+/** A row of the list as the API answers it: the selection summed up (ids by their count). */
+export function toBulkActionListItem(row: BulkActionListRow): BulkActionListItem {
+  const { selection, ...rest } = row
+  const { selection: _ids, ...item } = toBulkAction({ ...rest, selection: null })
+  return { ...item, selection: selection as BulkActionListItem["selection"] }
 }
 
 /** A bulk action (404 when unknown) with its first failures, by customer id. */

@@ -40,20 +40,27 @@ const bool = (field: string) =>
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2}))?$/
 /** The calendar date exists (JavaScript would roll 2026-02-30 over to March) and the time is in range. */
 function realDate(value: string): boolean {
+  if (!ISO_DATE.test(value)) {
+    return true // the format's own message says what is wrong
+  }
   const [y, m, d] = value.slice(0, 10).split("-").map(Number)
   const day = new Date(Date.UTC(y, m - 1, d))
   return day.getUTCFullYear() === y && day.getUTCMonth() === m - 1 && day.getUTCDate() === d && !Number.isNaN(Date.parse(value))
 }
-const date = (field: string) =>
+/**
+ * A date bound. Bounds are inclusive: a date without a time is the whole day
+ * (UTC), so `lte` of a date is its last microsecond.
+ */
+const date = (field: string, end: "start" | "end" = "start") =>
   z
     .string({ message: `${field}: must be an ISO 8601 date` })
     .regex(ISO_DATE, { message: `${field}: must be an ISO 8601 date (2026-01-31 or 2026-01-31T12:00:00Z)` })
     .refine(realDate, { message: `${field}: is not a real date` })
-    .transform((value) => new Date(value).toISOString())
+    .transform((value) => (end === "end" && value.length === 10 ? `${value}T23:59:59.999999Z` : new Date(value).toISOString()))
 
 const dateRange = (field: string) =>
   z
-    .object({ gte: date(`${field}[gte]`).optional(), lte: date(`${field}[lte]`).optional() }, { message: `${field}: must be { gte, lte }` })
+    .object({ gte: date(`${field}[gte]`).optional(), lte: date(`${field}[lte]`, "end").optional() }, { message: `${field}: must be { gte, lte }` })
     .strict()
     .refine((r) => r.gte === undefined || r.lte === undefined || r.gte <= r.lte, { message: `${field}: gte is after lte` })
 
@@ -140,6 +147,10 @@ export const AdminGetCustomerGridParams = CustomerGridFiltersSchema.extend({
   .strict()
   .refine(sortNeedsCurrency, SORT_CURRENCY)
 
+export type AdminCountCustomerGridParamsType = z.infer<typeof AdminCountCustomerGridParams>
+/** GET /admin/customer-suite/customers/count: the exact number the filters match (a bulk delete's confirmation). */
+export const AdminCountCustomerGridParams = CustomerGridFiltersSchema
+
 export type AdminExportCustomerGridParamsType = z.infer<typeof AdminExportCustomerGridParams>
 /** GET /admin/customer-suite/customers/export: the grid's filters (or `ids`), its sort, and the columns to write. */
 export const AdminExportCustomerGridParams = CustomerGridFiltersSchema.extend({
@@ -149,7 +160,21 @@ export const AdminExportCustomerGridParams = CustomerGridFiltersSchema.extend({
   ids: listOf(
     "ids",
     z.string({ message: "ids: must be ids" }).max(100).regex(ID, { message: "ids: must be ids (letters, digits, _ and -)" }),
-    1_000
+    // A URL holds a few hundred ids; more go in POST's body.
+    200
+  ).optional(),
+})
+  .strict()
+  .refine(sortNeedsCurrency, SORT_CURRENCY)
+
+/** POST /admin/customer-suite/customers/export: the same as JSON, with up to 10,000 selected ids. */
+export const AdminExportCustomerGridBody = CustomerGridFiltersSchema.extend({
+  sort: CustomerGridSortSchema.optional(),
+  columns: CustomerGridColumnsSchema.optional(),
+  ids: listOf(
+    "ids",
+    z.string({ message: "ids: must be ids" }).max(100).regex(ID, { message: "ids: must be ids (letters, digits, _ and -)" }),
+    10_000
   ).optional(),
 })
   .strict()

@@ -40,12 +40,21 @@ export function csvCells(row: CustomerGridRow): Record<CustomerGridColumn, Cell>
  * GET /admin/customer-suite/customers/export: the customers the grid's filters
  * match (or the selected `ids`), in the grid's sort, with the chosen
  * `columns` (default: all), as CSV. Streamed page by page with backpressure
- * (streamCsv): the server holds one page at a time. `X-Customer-Suite-Count`
+ * (streamCsv): the server holds the page being written and the one read ahead. `X-Customer-Suite-Count`
  * carries how many rows to expect (an estimate when `…-Count-Estimate: true`)
  * so a client can show progress.
  */
 export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminExportCustomerGridParamsType>, res: MedusaResponse) => {
-  const { sort, columns, ids, ...filters } = req.validatedQuery as AdminExportCustomerGridParamsType
+  await exportCsv(req, res, req.validatedQuery as AdminExportCustomerGridParamsType)
+}
+
+/** POST /admin/customer-suite/customers/export: the same, with the parameters as a JSON body (many selected ids fit there, not in a URL). */
+export const POST = async (req: AuthenticatedMedusaRequest<AdminExportCustomerGridParamsType>, res: MedusaResponse) => {
+  await exportCsv(req, res, req.validatedBody)
+}
+
+async function exportCsv(req: AuthenticatedMedusaRequest<unknown>, res: MedusaResponse, params: AdminExportCustomerGridParamsType) {
+  const { sort, columns, ids, ...filters } = params
   const chosen: readonly CustomerGridColumn[] = columns ?? CUSTOMER_GRID_COLUMNS
   const now = new Date()
   const count = ids ? { count: ids.length, estimate: true } : await countGrid(req.scope, filters, { exact: false }, now)
