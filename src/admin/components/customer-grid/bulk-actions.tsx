@@ -2,7 +2,7 @@ import { ChevronDownMini } from "@medusajs/icons"
 import { Button, DropdownMenu, Drawer, Label, Text } from "@medusajs/ui"
 import { useState } from "react"
 import { useTranslation } from "react-i18next"
-import { useCreateBulkAction, useStaticSegments } from "../../hooks/api/customer-grid"
+import { useCreateBulkAction, useExactGridCount, useStaticSegments } from "../../hooks/api/customer-grid"
 import { useCustomerGroupOptions } from "../../hooks/api/customer-groups"
 import { BULK_ACTIONS } from "../../lib/customer-grid"
 import { readableMessage } from "../../lib/field-errors"
@@ -51,11 +51,14 @@ const TargetPicker = ({ kind, value, onChange }: { kind: "group" | "segment"; va
  */
 export const BulkActionsMenu = ({
   selection,
-  count,
-  estimate,
+  filterQuery,
+  count: shownCount,
+  estimate: shownEstimate,
   onStarted,
 }: {
   selection: BulkActionSelection | null
+  /** The filters as a query string (a delete by filters asks their exact count first). */
+  filterQuery: string
   /** Customers in the selection (the grid's count for a filter). */
   count: number
   estimate: boolean
@@ -67,6 +70,11 @@ export const BulkActionsMenu = ({
   const [target, setTarget] = useState("")
   const [error, setError] = useState<string | null>(null)
   const target_kind = action ? needs(action) : null
+  // A delete names, and sends, the exact count the filters match now (the grid's may be an estimate).
+  const exact = useExactGridCount(filterQuery, action === "delete" && selection?.kind === "filters")
+  const counting = action === "delete" && selection?.kind === "filters" && !exact.data
+  const count = action === "delete" && exact.data ? exact.data.count : shownCount
+  const estimate = action === "delete" && exact.data ? false : shownEstimate
   const countText = estimate ? t("customerSuite.customerGrid.countEstimate", { count, formatted: count.toLocaleString() }) : t("customerSuite.customerGrid.countExact", { count, formatted: count.toLocaleString() })
 
   const open = (next: BulkActionKind) => {
@@ -124,9 +132,9 @@ export const BulkActionsMenu = ({
                 : t("customerSuite.customerGrid.bulk.appliesTo", { customers: countText })}
             </Text>
             {target_kind && <TargetPicker kind={target_kind} value={target} onChange={setTarget} />}
-            {error && (
+            {(error || exact.error) && (
               <Text size="small" className="text-ui-fg-error" role="alert" data-testid="customer-grid-bulk-error">
-                {error}
+                {error ?? readableMessage(exact.error)}
               </Text>
             )}
           </Drawer.Body>
@@ -140,7 +148,7 @@ export const BulkActionsMenu = ({
               size="small"
               variant={action === "delete" ? "danger" : "primary"}
               onClick={start}
-              disabled={!selection || (!!target_kind && !target)}
+              disabled={!selection || (!!target_kind && !target) || counting}
               isLoading={create.isPending}
               data-testid="customer-grid-bulk-start"
             >

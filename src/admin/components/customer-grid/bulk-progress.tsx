@@ -6,7 +6,7 @@ import { Link } from "react-router-dom"
 import { invalidateAfterBulkAction, isActive, useBulkAction, useBulkActions, useCancelBulkAction, useCurrentUserId } from "../../hooks/api/customer-grid"
 import { readableMessage } from "../../lib/field-errors"
 import { formatDateTime } from "../../lib/format"
-import type { BulkAction, BulkActionStatus } from "../../../types/http/customer-grid"
+import type { BulkActionListItem, BulkActionStatus } from "../../../types/http/customer-grid"
 import { TitleBlock } from "../common/query-state"
 import { toast } from "../common/toast"
 
@@ -46,7 +46,7 @@ const Failures = ({ id }: { id: string }) => {
   )
 }
 
-const ActionRow = ({ action }: { action: BulkAction }) => {
+const ActionRow = ({ action }: { action: BulkActionListItem }) => {
   const { t } = useTranslation()
   const cancel = useCancelBulkAction()
   const [showFailures, setShowFailures] = useState(false)

@@ -7,6 +7,7 @@ import type {
   AdminBulkActionsResponse,
   AdminCreateBulkAction,
   AdminCreateCustomerGridView,
+  AdminCustomerGridCountResponse,
   AdminCustomerGridResponse,
   AdminCustomerGridViewResponse,
   AdminCustomerGridViewsResponse,
@@ -35,6 +36,7 @@ export const customerGridQueryKeys = {
   bulkAction: (id: string) => [...customerGridQueryKeys.bulkActions(), id] as const,
   staticSegments: () => [...customerGridQueryKeys.all, "static-segments"] as const,
   me: () => [...customerGridQueryKeys.all, "me"] as const,
+  count: (query: string) => [...customerGridQueryKeys.all, "count", query] as const,
 }
 
 /** One page of the grid; the query string is `gridQuery`'s (the URL's filters as they are, sort, limit, cursor). */
@@ -45,6 +47,16 @@ export const useCustomerGrid = (query: string) =>
     placeholderData: keepPreviousData,
     // A refused filter stays refused: show the message at once.
     retry: false,
+  })
+
+/** The exact number of customers the filters match now (a bulk delete's confirmation names it). */
+export const useExactGridCount = (filterQuery: string, enabled: boolean) =>
+  useQuery({
+    queryKey: customerGridQueryKeys.count(filterQuery),
+    queryFn: () => sdk.client.fetch<AdminCustomerGridCountResponse>(`${BASE}/customers/count${filterQuery ? `?${filterQuery}` : ""}`),
+    enabled,
+    staleTime: 0,
+    gcTime: 0,
   })
 
 // ---------------------------------------------------------------------------

@@ -197,6 +197,7 @@ const CustomerGridPage = () => {
           )}
           <BulkActionsMenu
             selection={bulkSelection}
+            filterQuery={new URLSearchParams(filterEntries(params)).toString()}
             count={selectedCount}
             estimate={selection.all && estimate}
             onStarted={() => setSelection({ ids: new Set(), all: false })}
