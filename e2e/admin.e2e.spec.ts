@@ -6,6 +6,7 @@ import { basePrice, confirm, listPrices, moneyInPage, pickOption, removeRules } 
 import { addCondition, choose, clearToasts, eventually, expectedVipGermans, expectToastClearOf, parseCsv, pick, readDownload } from "./segments"
 import { describeAccountSecurity, expectNowOnlineAfterStorefrontSignIn } from "./account-security"
 import { describeContentBlocks } from "./content-blocks"
+import { describeCustomerGrid } from "./customer-grid"
 import { chooseOption, classByCode, confirmPrompt, createClass, linkedClassId, pickCountry, removeClasses } from "./tax-classes"
 
 // beforeAll migrates, seeds (minutes), builds the dashboard and starts Medusa.
@@ -1319,4 +1320,5 @@ describe("the admin dashboard with the plugin, in chromium", () => {
 
   describeContentBlocks(() => store)
   describeAccountSecurity(() => store)
+  describeCustomerGrid(() => store)
 })

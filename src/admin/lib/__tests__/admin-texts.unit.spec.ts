@@ -3,6 +3,8 @@ import path from "node:path"
 import { OPERATORS_BY_TYPE } from "../../../modules/customer_segment/rules/registry"
 import type { AdminCustomerSegmentMember, AdminCustomerSegmentRun, ValueType } from "../../../types/http"
 import { allValues } from "../all-values"
+import { BOOLEAN_FILTERS, BULK_ACTIONS, BULK_STATUSES, DATE_FILTERS, LIST_FILTERS } from "../customer-grid"
+import { CUSTOMER_GRID_COLUMNS } from "../../../types/http/customer-grid"
 import { ACTION_WORDS, ID_KINDS } from "../assistance-actions"
 import { GROUP_MODES, OPPOSITE } from "../negation"
 import { operatorFamily } from "../../components/segments/operator-family"
@@ -105,6 +107,15 @@ describe("admin texts", () => {
       ]),
       ...["static", "perCart"].map((k) => `customerSuite.segments.membership.${k}`),
       ...["customer_group", "segment", "audience", "product", "collection", "category", "product_type"].map((k) => `customerSuite.segments.form.idKind.${k}`),
+      ...CUSTOMER_GRID_COLUMNS.map((k) => `customerSuite.customerGrid.columns.${k}`),
+      ...[...LIST_FILTERS, ...BOOLEAN_FILTERS, ...DATE_FILTERS, "orders_count", "amount_spent", "gte", "lte"].map((k) => `customerSuite.customerGrid.filters.${k}`),
+      ...BULK_ACTIONS.map((k) => `customerSuite.customerGrid.bulk.actions.${k}`),
+      ...BULK_STATUSES.map((k) => `customerSuite.customerGrid.bulk.status.${k}`),
+      ...["group", "segment"].flatMap((k) => [
+        `customerSuite.customerGrid.bulk.target.${k}`,
+        `customerSuite.customerGrid.bulk.target.choose_${k}`,
+        `customerSuite.customerGrid.bulk.target.none_${k}`,
+      ]),
     ]
     expect(keys.filter((k) => !has(k))).toEqual([])
   })
