@@ -164,7 +164,18 @@ export type ExportProgress = { rows: number; expected: number | null }
  * then saves it under the server's file name through a Blob link.
  */
 export async function downloadCustomersCsv(query: string, expected: number | null, onProgress: (progress: ExportProgress) => void, signal?: AbortSignal) {
-  const response = await fetch(backendPath(`${BASE}/customers/export?${query}`), { credentials: "include", signal })
+  // Selected rows go in POST's JSON body (a URL holds only a few hundred ids); filters in the URL.
+  const params = new URLSearchParams(query)
+  const ids = params.getAll("ids[]")
+  const response = ids.length
+    ? await fetch(backendPath(`${BASE}/customers/export`), {
+        method: "POST",
+        credentials: "include",
+        signal,
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ ids, columns: params.getAll("columns[]"), ...(params.get("sort") ? { sort: params.get("sort") } : {}) }),
+      })
+    : await fetch(backendPath(`${BASE}/customers/export?${query}`), { credentials: "include", signal })
   if (!response.ok) {
     const body = (await response.json().catch(() => null)) as { message?: string } | null
     throw new Error(body?.message ?? response.statusText)
