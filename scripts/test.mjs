@@ -7,7 +7,7 @@
 // embedded PostgreSQL started for the run and stopped afterwards
 // (TEST_EMBEDDED_PG=1 forces it; TEST_PG_PORT sets the port it tries first,
 // 5432 by default; when that port is taken it listens on a free one and says which).
-// TEST_WORKERS: spec files at once (2); TEST_PATTERN: only the spec files whose path matches.
+// TEST_WORKERS: spec files at once (1); TEST_PATTERN: only the spec files whose path matches.
 import { spawn } from "node:child_process"
 import fs from "node:fs"
 import os from "node:os"
@@ -121,15 +121,15 @@ async function main() {
 
   const postgres = await ensurePostgres()
   const resultsFile = path.join(os.tmpdir(), `mcs-jest-${process.pid}.json`)
-  const workers = Math.max(1, Number.parseInt(process.env.TEST_WORKERS ?? "2", 10) || 1)
+  const workers = Math.max(1, Number.parseInt(process.env.TEST_WORKERS ?? "1", 10) || 1)
   let results = null
   try {
     say(`Jest projects: ${projects.join(", ")} (${workers} worker${workers > 1 ? "s" : ""})`)
     const code = await run(
       bin("jest"),
       [
-        // Spec files in parallel (TEST_WORKERS, default 2: each boots its own app on a free
-        // port and a database of a random name); TEST_WORKERS=1 runs them one at a time.
+        // Spec files in parallel with TEST_WORKERS=2 or more (each boots its own app on a free
+        // port and a database of a random name); by default one at a time.
         ...(workers > 1 ? [`--maxWorkers=${workers}`] : ["--runInBand"]),
         "--forceExit",
         "--selectProjects",
