@@ -1,10 +1,11 @@
 import { Bookmarks, StarSolid } from "@medusajs/icons"
-import { Badge, Button, Checkbox, DropdownMenu, Drawer, Input, Label, Text } from "@medusajs/ui"
+import { Badge, Button, Checkbox, DropdownMenu, Input, Label, Text } from "@medusajs/ui"
 import { useState } from "react"
 import { useTranslation } from "react-i18next"
 import { useCreateGridView, useDeleteGridView, useGridViews, useSetDefaultGridView, useUpdateGridView } from "../../hooks/api/customer-grid"
 import { readableMessage } from "../../lib/field-errors"
 import type { CustomerGridColumn, CustomerGridFilters, CustomerGridSort, CustomerGridView } from "../../../types/http/customer-grid"
+import { DrawerForm } from "../common/drawer-form"
 import { useConfirmDelete } from "../common/table-parts"
 import { toast } from "../common/toast"
 
@@ -31,51 +32,36 @@ const SaveViewDrawer = ({ open, onOpenChange, state, onSaved }: { open: boolean;
     }
   }
   return (
-    <Drawer open={open} onOpenChange={onOpenChange}>
-      <Drawer.Content data-testid="customer-grid-save-view">
-        <Drawer.Header>
-          <Drawer.Title>{t("customerSuite.customerGrid.views.saveTitle")}</Drawer.Title>
-        </Drawer.Header>
-        <Drawer.Body className="flex flex-col gap-y-4">
-          <Text size="small" className="text-ui-fg-subtle">
-            {t("customerSuite.customerGrid.views.saveHint")}
-          </Text>
-          <div className="flex flex-col gap-y-1">
-            <Label size="small" weight="plus" htmlFor="customer-grid-view-name">
-              {t("customerSuite.customerGrid.views.name")}
-            </Label>
-            <Input
-              id="customer-grid-view-name"
-              value={name}
-              onChange={(e) => setName(e.target.value)}
-              aria-invalid={!!error}
-              data-testid="customer-grid-view-name"
-            />
-            {error && (
-              <Text size="small" className="text-ui-fg-error" role="alert">
-                {error}
-              </Text>
-            )}
-          </div>
-          <div className="flex items-center gap-x-2">
-            <Checkbox id="customer-grid-view-shared" checked={shared} onCheckedChange={(v) => setShared(v === true)} data-testid="customer-grid-view-shared" />
-            <Label size="small" htmlFor="customer-grid-view-shared">
-              {t("customerSuite.customerGrid.views.sharedLabel")}
-            </Label>
-          </div>
-        </Drawer.Body>
-        <Drawer.Footer>
-          <Drawer.Close asChild>
-            <Button size="small" variant="secondary">
-              {t("customerSuite.common.cancel")}
-            </Button>
-          </Drawer.Close>
-          <Button size="small" onClick={save} disabled={!name.trim()} isLoading={create.isPending} data-testid="customer-grid-view-save">
-            {t("customerSuite.common.save")}
-          </Button>
-        </Drawer.Footer>
-      </Drawer.Content>
-    </Drawer>
+    <DrawerForm
+      open={open}
+      onOpenChange={onOpenChange}
+      testId="customer-grid-save-view"
+      saveTestId="customer-grid-view-save"
+      title={t("customerSuite.customerGrid.views.saveTitle")}
+      description={t("customerSuite.customerGrid.views.saveHint")}
+      onSubmit={(event) => {
+        event.preventDefault()
+        void save()
+      }}
+      saving={create.isPending}
+      error={error ?? undefined}
+    >
+      <Text size="small" className="text-ui-fg-subtle">
+        {t("customerSuite.customerGrid.views.saveHint")}
+      </Text>
+      <div className="flex flex-col gap-y-1">
+        <Label size="small" weight="plus" htmlFor="customer-grid-view-name">
+          {t("customerSuite.customerGrid.views.name")}
+        </Label>
+        <Input id="customer-grid-view-name" value={name} onChange={(e) => setName(e.target.value)} aria-invalid={!!error} data-testid="customer-grid-view-name" />
+      </div>
+      <div className="flex items-center gap-x-2">
+        <Checkbox id="customer-grid-view-shared" checked={shared} onCheckedChange={(v) => setShared(v === true)} data-testid="customer-grid-view-shared" />
+        <Label size="small" htmlFor="customer-grid-view-shared">
+          {t("customerSuite.customerGrid.views.sharedLabel")}
+        </Label>
+      </div>
+    </DrawerForm>
   )
 }
 
