@@ -7,7 +7,8 @@
 // embedded PostgreSQL started for the run and stopped afterwards
 // (TEST_EMBEDDED_PG=1 forces it; TEST_PG_PORT sets the port it tries first,
 // 5432 by default; when that port is taken it listens on a free one and says which).
-// TEST_WORKERS: spec files at once (1); TEST_PATTERN: only the spec files whose path matches.
+// TEST_WORKERS: spec files at once (2); TEST_WORKER_MEMORY: a worker's heap after which it is
+// replaced (1GB); TEST_PATTERN: only the spec files whose path matches.
 import { spawn } from "node:child_process"
 import fs from "node:fs"
 import os from "node:os"
@@ -120,38 +121,55 @@ async function main() {
   }
 
   const postgres = await ensurePostgres()
-  const resultsFile = path.join(os.tmpdir(), `mcs-jest-${process.pid}.json`)
-  const workers = Math.max(1, Number.parseInt(process.env.TEST_WORKERS ?? "1", 10) || 1)
-  let results = null
+  const workers = Math.max(1, Number.parseInt(process.env.TEST_WORKERS ?? "2", 10) || 1)
+  // Two jest runs: the consumer spec packs the plugin (its prebuild removes public/, where the
+  // browser tests' store serves the dashboard), so it runs after everything else, on its own.
+  const phases = [
+    projects.filter((p) => p !== "consumer"),
+    projects.filter((p) => p === "consumer"),
+  ].filter((phase) => phase.length > 0)
+  const results = { numPassedTests: 0, numFailedTests: 0, numTotalTests: 0, complete: true }
   try {
-    say(`Jest projects: ${projects.join(", ")} (${workers} worker${workers > 1 ? "s" : ""})`)
-    const code = await run(
-      bin("jest"),
-      [
-        // Spec files in parallel with TEST_WORKERS=2 or more (each boots its own app on a free
-        // port and a database of a random name); by default one at a time.
-        ...(workers > 1 ? [`--maxWorkers=${workers}`] : ["--runInBand"]),
-        "--forceExit",
-        "--selectProjects",
-        ...projects,
-        // TEST_PATTERN: only the spec files whose path matches (a regular expression).
-        ...(process.env.TEST_PATTERN ? ["--testPathPattern", process.env.TEST_PATTERN] : []),
-        "--json",
-        "--outputFile",
-        resultsFile,
-      ],
-      {
-        ...process.env,
-        NODE_OPTIONS: [process.env.NODE_OPTIONS, "--experimental-vm-modules"]
-          .filter(Boolean)
-          .join(" "),
-        MEDUSA_DISABLE_TELEMETRY: "true",
+    for (const phase of phases) {
+      const resultsFile = path.join(os.tmpdir(), `mcs-jest-${process.pid}-${phase.join("-")}.json`)
+      say(`Jest projects: ${phase.join(", ")} (${workers} worker${workers > 1 ? "s" : ""})`)
+      const code = await run(
+        bin("jest"),
+        [
+          // Spec files in parallel (TEST_WORKERS, default 2: each boots its own app on a free
+          // port and a database of a random name). Always in worker processes, never in band:
+          // every booted app leaves memory behind in its process, and one process running the
+          // whole suite ran out of heap; a worker past the limit after a spec file is replaced.
+          `--maxWorkers=${workers}`,
+          `--workerIdleMemoryLimit=${process.env.TEST_WORKER_MEMORY ?? "1GB"}`,
+          "--forceExit",
+          "--selectProjects",
+          ...phase,
+          // TEST_PATTERN: only the spec files whose path matches (a regular expression).
+          ...(process.env.TEST_PATTERN ? ["--testPathPattern", process.env.TEST_PATTERN] : []),
+          ...(process.env.TEST_PATTERN ? ["--passWithNoTests"] : []),
+          "--json",
+          "--outputFile",
+          resultsFile,
+        ],
+        {
+          ...process.env,
+          NODE_OPTIONS: [process.env.NODE_OPTIONS, "--experimental-vm-modules"]
+            .filter(Boolean)
+            .join(" "),
+          MEDUSA_DISABLE_TELEMETRY: "true",
+        }
+      )
+      failed ||= code !== 0
+      if (fs.existsSync(resultsFile)) {
+        const phaseResults = JSON.parse(fs.readFileSync(resultsFile, "utf8"))
+        fs.rmSync(resultsFile)
+        results.numPassedTests += phaseResults.numPassedTests ?? 0
+        results.numFailedTests += phaseResults.numFailedTests ?? 0
+        results.numTotalTests += phaseResults.numTotalTests ?? 0
+      } else {
+        results.complete = false
       }
-    )
-    failed ||= code !== 0
-    if (fs.existsSync(resultsFile)) {
-      results = JSON.parse(fs.readFileSync(resultsFile, "utf8"))
-      fs.rmSync(resultsFile)
     }
   } finally {
     if (postgres) {
@@ -159,13 +177,13 @@ async function main() {
     }
   }
 
-  const passed = results?.numPassedTests ?? 0
-  const failedTests = results?.numFailedTests ?? 0
+  const passed = results.numPassedTests
+  const failedTests = results.numFailedTests
   const stepsFailed = failed && failedTests === 0 ? 1 : 0
   say(`Done in ${((Date.now() - startedAt) / 1000).toFixed(0)}s`)
   // A plain closing line, readable by any CI; a failed static check counts as one failure.
   process.stdout.write(`tests: ${passed} passed, ${failedTests + stepsFailed} failed\n`)
-  process.exit(failed || !results || results.numTotalTests === 0 ? 1 : 0)
+  process.exit(failed || !results.complete || results.numTotalTests === 0 ? 1 : 0)
 }
 
 main().catch((error) => {
