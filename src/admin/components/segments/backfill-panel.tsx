@@ -2,7 +2,7 @@ import { Button, Container, StatusBadge, Text, usePrompt } from "@medusajs/ui"
 import { useTranslation } from "react-i18next"
 import { isBackfillActive, useCancelBackfill, useLatestBackfill, useStartBackfill } from "../../hooks/api/segments"
 import { readableMessage } from "../../lib/field-errors"
-import { formatDateTime, formatDuration } from "../../lib/format"
+import { formatDateTime, formatDuration, formatTimeLeft } from "../../lib/format"
 import type { AdminCustomerFactsBackfill } from "../../../types/http"
 import { toast } from "../common/toast"
 
@@ -108,7 +108,7 @@ export const BackfillPanel = () => {
             {run.customers_per_second !== null &&
               ` · ${t("customerSuite.segments.backfill.speed", { rate: run.customers_per_second.toLocaleString() })}`}
             {run.estimated_seconds_left !== null &&
-              ` · ${t("customerSuite.segments.backfill.left", { time: formatDuration(run.estimated_seconds_left * 1000) })}`}
+              ` · ${t("customerSuite.segments.backfill.left", { time: formatTimeLeft(run.estimated_seconds_left) })}`}
           </Text>
         </>
       )}
