@@ -114,11 +114,13 @@ export async function backfillBatch(em: SqlEntityManager, input: BackfillBatchIn
     return { customers: 0, orders: 0, purchases: 0 }
   }
   // What is stored for them (or for their orders, under a previous owner) goes first.
+  // Two statements each, so each is one index scan (an OR with a sub-select would scan the whole table).
   for (const table of ["customer_purchase", "customer_order"]) {
+    await exec(em, `DELETE FROM ${table} WHERE deleted_at IS NULL AND customer_id = ANY($1::text[])`, [ids])
     await exec(
       em,
       `DELETE FROM ${table} WHERE deleted_at IS NULL
-         AND (customer_id = ANY($1::text[]) OR order_id IN (SELECT o.id FROM "order" o WHERE o.customer_id = ANY($1::text[]) AND o.deleted_at IS NULL))`,
+         AND order_id IN (SELECT o.id FROM "order" o WHERE o.customer_id = ANY($1::text[]) AND o.deleted_at IS NULL)`,
       [ids]
     )
   }
@@ -159,37 +161,52 @@ export async function backfillBatch(em: SqlEntityManager, input: BackfillBatchIn
     [ids]
   )
 
+  // One row per customer: every part aggregated per customer first, then joined (hash joins, no per-row sub-selects).
   const base = await rows<BaseRow>(
     em,
     `WITH spend AS (
-       SELECT customer_id, currency_code, sum(total) AS amount, count(*)::int AS orders,
-              min(placed_at) AS first_at, max(placed_at) AS last_at
+       SELECT customer_id, currency_code, sum(total) AS amount, count(*)::int AS orders, min(placed_at) AS first_at, max(placed_at) AS last_at
        FROM customer_order
        WHERE customer_id = ANY($1::text[]) AND deleted_at IS NULL
        GROUP BY customer_id, currency_code
      ),
-     open_carts AS (
-       SELECT ca.customer_id, GREATEST(ca.updated_at, max(li.updated_at)) AS last_at
+     orders AS (
+       SELECT customer_id, sum(orders)::int AS orders_count,
+              jsonb_object_agg(currency_code, jsonb_build_object('amount', amount::float8, 'orders', orders)) AS spend,
+              min(first_at) AS first_order_at, max(last_at) AS last_order_at
+       FROM spend GROUP BY customer_id
+     ),
+     carts AS (
+       SELECT ca.customer_id, GREATEST(ca.updated_at, max(li.updated_at)) AS last_at,
+              row_number() OVER (PARTITION BY ca.customer_id ORDER BY GREATEST(ca.updated_at, max(li.updated_at)) DESC) AS latest
        FROM cart ca JOIN cart_line_item li ON li.cart_id = ca.id AND li.deleted_at IS NULL
        WHERE ca.customer_id = ANY($1::text[]) AND ca.completed_at IS NULL AND ca.deleted_at IS NULL
        GROUP BY ca.id, ca.customer_id, ca.updated_at
+     ),
+     open_carts AS (
+       SELECT customer_id, array_agg(last_at) AS open_carts FROM carts WHERE latest <= ${OPEN_CARTS_KEPT} GROUP BY customer_id
+     ),
+     addresses AS (
+       SELECT customer_id, array_agg(id) AS ids, array_agg(country_code) AS countries, array_agg(province) AS provinces, array_agg(city) AS cities
+       FROM customer_address
+       WHERE customer_id = ANY($1::text[]) AND deleted_at IS NULL
+       GROUP BY customer_id
+     ),
+     memberships AS (
+       SELECT l.customer_id, array_agg(l.id) AS ids, array_agg(DISTINCT l.customer_group_id) FILTER (WHERE g.id IS NOT NULL) AS group_ids
+       FROM customer_group_customer l
+       LEFT JOIN customer_group g ON g.id = l.customer_group_id AND g.deleted_at IS NULL
+       WHERE l.customer_id = ANY($1::text[]) AND l.deleted_at IS NULL
+       GROUP BY l.customer_id
      )
      SELECT c.id AS customer_id, c.email, c.first_name, c.last_name, c.has_account, c.created_at, c.metadata,
-       (SELECT array_agg(a.id) FROM customer_address a WHERE a.customer_id = c.id AND a.deleted_at IS NULL)
-         || (SELECT array_agg(l.id) FROM customer_group_customer l WHERE l.customer_id = c.id AND l.deleted_at IS NULL) AS source_ids,
-       (SELECT array_agg(DISTINCT l.customer_group_id) FROM customer_group_customer l
-          JOIN customer_group g ON g.id = l.customer_group_id AND g.deleted_at IS NULL
-          WHERE l.customer_id = c.id AND l.deleted_at IS NULL) AS group_ids,
-       (SELECT array_agg(a.country_code) FROM customer_address a WHERE a.customer_id = c.id AND a.deleted_at IS NULL) AS countries,
-       (SELECT array_agg(a.province) FROM customer_address a WHERE a.customer_id = c.id AND a.deleted_at IS NULL) AS provinces,
-       (SELECT array_agg(a.city) FROM customer_address a WHERE a.customer_id = c.id AND a.deleted_at IS NULL) AS cities,
-       (SELECT array_agg(x.last_at) FROM (SELECT last_at FROM open_carts oc WHERE oc.customer_id = c.id ORDER BY last_at DESC LIMIT ${OPEN_CARTS_KEPT}) x) AS open_carts,
-       COALESCE((SELECT sum(s.orders) FROM spend s WHERE s.customer_id = c.id), 0)::int AS orders_count,
-       (SELECT jsonb_object_agg(s.currency_code, jsonb_build_object('amount', s.amount::float8, 'orders', s.orders))
-          FROM spend s WHERE s.customer_id = c.id) AS spend,
-       (SELECT min(s.first_at) FROM spend s WHERE s.customer_id = c.id) AS first_order_at,
-       (SELECT max(s.last_at) FROM spend s WHERE s.customer_id = c.id) AS last_order_at
+       a.ids || m.ids AS source_ids, m.group_ids, a.countries, a.provinces, a.cities, oc.open_carts,
+       COALESCE(o.orders_count, 0) AS orders_count, o.spend, o.first_order_at, o.last_order_at
      FROM customer c
+     LEFT JOIN addresses a ON a.customer_id = c.id
+     LEFT JOIN memberships m ON m.customer_id = c.id
+     LEFT JOIN orders o ON o.customer_id = c.id
+     LEFT JOIN open_carts oc ON oc.customer_id = c.id
      WHERE c.id = ANY($1::text[]) AND c.deleted_at IS NULL`,
     [ids]
   )
