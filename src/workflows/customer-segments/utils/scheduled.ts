@@ -61,8 +61,9 @@ export async function queueBackfillIfEmpty(container: MedusaContainer): Promise<
   }
   const service = container.resolve<CustomerSegmentModuleService>(CUSTOMER_SEGMENT_MODULE)
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const [, profiles] = await service.listAndCountCustomerProfiles({}, { select: ["id"], take: 1 })
-  if (profiles > 0 || (await service.listActiveFactsBackfills()).length > 0) {
+  // One row is enough (this runs every minute: never a count of the whole projection).
+  const anyProfile = await service.listCustomerProfiles({}, { select: ["id"], take: 1 })
+  if (anyProfile.length > 0 || (await service.listActiveFactsBackfills()).length > 0) {
     return null
   }
   const { data } = await query.graph({ entity: "customer", fields: ["id"], pagination: { take: 1 } })
