@@ -149,6 +149,7 @@ describe("the admin dashboard with the plugin, in chromium", () => {
     it("follows a facts backfill on the segments page: progress and time left, cancel, rebuild to the end", async () => {
       const { page, baseUrl } = store
       // A run held by "another instance" (its lease holds 10 minutes), a quarter done at 50 customers/s.
+      await store.sql("DELETE FROM customer_facts_backfill WHERE id = 'cfbf_e2e_running'")
       const [{ id }] = await store.sql<{ id: string }>(
         `INSERT INTO customer_facts_backfill (id, status, trigger, batch_size, customers_estimate, customers_done, orders_done, batches_done, running_ms, lease_until, started_at)
          VALUES ('cfbf_e2e_running', 'running', 'manual', 100, 1000, 250, 400, 3, 5000, now() + interval '10 minutes', now()) RETURNING id`

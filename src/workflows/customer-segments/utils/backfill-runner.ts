@@ -148,17 +148,35 @@ export async function backfillNow(
   input: { batch_size?: number; trigger?: "manual" | "install"; requested_by?: string | null } = {}
 ): Promise<FactsBackfillRow> {
   const service = container.resolve<CustomerSegmentModuleService>(CUSTOMER_SEGMENT_MODULE)
-  const queued = await service.queueFactsBackfill({
-    trigger: input.trigger ?? "manual",
-    requested_by: input.requested_by ?? null,
-    batch_size: input.batch_size ?? BACKFILL_BATCH_SIZE,
-  })
-  await runFactsBackfill(container, queued.id)
-  for (;;) {
-    const [run] = await service.listCustomerFactsBackfills({ id: queued.id }, { take: 1 })
-    if (run && run.status !== "queued" && run.status !== "running") {
-      return run as unknown as FactsBackfillRow
+  const untilEnded = async (id: string): Promise<FactsBackfillRow> => {
+    // Run here when it can be claimed; otherwise another instance runs it: wait.
+    await runFactsBackfill(container, id)
+    for (;;) {
+      const [run] = await service.listCustomerFactsBackfills({ id }, { take: 1 })
+      if (!run || (run.status !== "queued" && run.status !== "running")) {
+        return run as unknown as FactsBackfillRow
+      }
+      await sleep(1_000)
     }
-    await sleep(1_000)
+  }
+  for (;;) {
+    const queued = await service
+      .queueFactsBackfill({
+        trigger: input.trigger ?? "manual",
+        requested_by: input.requested_by ?? null,
+        batch_size: input.batch_size ?? BACKFILL_BATCH_SIZE,
+      })
+      .catch(async (error) => {
+        // Another run (say, the install job's) is queued or running: it may have read older data; let it end, then run ours.
+        const [active] = await service.listActiveFactsBackfills()
+        if (!active) {
+          throw error
+        }
+        await untilEnded(active.id)
+        return null
+      })
+    if (queued) {
+      return untilEnded(queued.id)
+    }
   }
 }
