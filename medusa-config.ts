@@ -1,4 +1,4 @@
-import { defineConfig, loadEnv } from "@medusajs/framework/utils"
+import { defineConfig, loadEnv, MedusaError } from "@medusajs/framework/utils"
 import type { CustomerSuiteOptions } from "./src/modules/customer_suite/options"
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
@@ -39,11 +39,11 @@ const WORKER_MODES = ["shared", "server", "worker"] as const
 type WorkerMode = (typeof WORKER_MODES)[number]
 const workerMode = (process.env.MEDUSA_WORKER_MODE || "shared") as WorkerMode
 if (!WORKER_MODES.includes(workerMode)) {
-  throw new Error(`MEDUSA_WORKER_MODE must be one of ${WORKER_MODES.join(", ")}; got "${workerMode}"`)
+  throw new MedusaError(MedusaError.Types.INVALID_DATA, `MEDUSA_WORKER_MODE must be one of ${WORKER_MODES.join(", ")}; got "${workerMode}"`)
 }
 const redisUrl = process.env.REDIS_URL || undefined
 if (workerMode !== "shared" && !redisUrl) {
-  throw new Error(`MEDUSA_WORKER_MODE=${workerMode} needs REDIS_URL: instances share events, workflows and locks through Redis`)
+  throw new MedusaError(MedusaError.Types.INVALID_DATA, `MEDUSA_WORKER_MODE=${workerMode} needs REDIS_URL: instances share events, workflows and locks through Redis`)
 }
 
 /** Medusa's Redis modules, when REDIS_URL is set (else Medusa's in-process defaults). */

@@ -81,6 +81,8 @@ export type Cluster = {
   sql: <T = Record<string, any>>(text: string, values?: unknown[]) => Promise<T[]>
   /** A client on the run's Redis database (closed by stop). */
   redis: Redis
+  /** Starts one more worker (appended to `workers`), e.g. for a test with two. */
+  addWorker: () => Promise<Instance>
   stop: () => Promise<void>
 }
 
@@ -217,13 +219,20 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
         cwd: root,
         env: { ...env, MEDUSA_WORKER_MODE: mode, PORT: String(port) },
       })
-      stops.push(processHandle.stop)
+      stops.push(async () => {
+        await processHandle.stop()
+        // CLUSTER_LOG_DIR: each instance's output kept there (for a failure in CI).
+        if (process.env.CLUSTER_LOG_DIR) {
+          fs.mkdirSync(process.env.CLUSTER_LOG_DIR, { recursive: true })
+          fs.writeFileSync(path.join(process.env.CLUSTER_LOG_DIR, `${database}-${name}.log`), processHandle.output())
+        }
+      })
       await waitForUrl(`${url}/health`, 240_000, processHandle)
       return { name, mode, url, output: processHandle.output, stop: processHandle.stop, ...http(url) }
     }
     const serverCount = options.servers ?? 2
     const workerCount = options.workers ?? 1
-    const [servers, workers, seeded] = await Promise.all([
+    const [servers, workers, seeded]: [Instance[], Instance[], Awaited<typeof seeding>] = await Promise.all([
       Promise.all(Array.from({ length: serverCount }, (_, i) => launch(`server-${i + 1}`, "server"))),
       Promise.all(Array.from({ length: workerCount }, (_, i) => launch(`worker-${i + 1}`, "worker"))),
       seeding,
@@ -257,6 +266,11 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
       salesChannelId: seed.sales_channel_id,
       sql: async <T,>(text: string, values: unknown[] = []) => (await pg.query(text, values)).rows as T[],
       redis,
+      addWorker: async () => {
+        const worker = await launch(`worker-${workers.length + 1}`, "worker")
+        workers.push(worker)
+        return worker
+      },
       stop: stopAll,
     }
   } catch (error) {
