@@ -39,13 +39,15 @@ const say = (message) =>
 /** Why the cluster tests cannot run (Redis does not answer at `url`), or null. */
 async function redisUnavailable(url) {
   const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 2_000, retryStrategy: () => null })
-  client.on("error", () => undefined)
+  // The connection error (e.g. ECONNREFUSED) says more than the rejected command's "Connection is closed".
+  let cause = null
+  client.on("error", (error) => (cause = error))
   try {
     await client.connect()
     await client.ping()
     return null
   } catch (error) {
-    return `Redis at ${url} does not answer (${error.message})`
+    return `Redis at ${url} does not answer (${cause?.message ?? error.message})`
   } finally {
     client.disconnect()
   }

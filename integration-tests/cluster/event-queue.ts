@@ -22,6 +22,26 @@ export function eventQueue(redisUrl: string) {
 
   const pending = async () => (await queue.getJobs([...PENDING], 0, 1_000)).filter(Boolean)
 
+  /** Adds a job (kept when done, so its state can be read) and waits until a worker has handled it. */
+  const deliverJob = async (name: string, data: unknown, priority: number | undefined) => {
+    const job = await queue.add(name, data, { priority, attempts: 1, removeOnComplete: false, removeOnFail: false })
+    const deadline = Date.now() + 60_000
+    for (;;) {
+      const state = await job.getState()
+      if (state === "completed") {
+        break
+      }
+      if (state === "failed") {
+        throw new Error(`delivered ${name} failed: ${(await Job.fromId(queue, job.id!))?.failedReason}`)
+      }
+      if (Date.now() > deadline) {
+        throw new Error(`delivered ${name} is still ${state} after 60 s`)
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100))
+    }
+    await job.remove()
+  }
+
   return {
     queue,
     /**
@@ -48,23 +68,14 @@ export function eventQueue(redisUrl: string) {
     },
     /** Delivers a captured event again (a new job with the same name and data) and waits until it is done. */
     async redeliver(event: CapturedEvent): Promise<void> {
-      const { name, data, opts } = event
-      const job = await queue.add(name, data, { priority: opts.priority, attempts: 1, removeOnComplete: false, removeOnFail: false })
-      const deadline = Date.now() + 60_000
-      for (;;) {
-        const state = await job.getState()
-        if (state === "completed") {
-          break
-        }
-        if (state === "failed") {
-          throw new Error(`redelivered ${name} failed: ${(await Job.fromId(queue, job.id!))?.failedReason}`)
-        }
-        if (Date.now() > deadline) {
-          throw new Error(`redelivered ${name} is still ${state} after 60 s`)
-        }
-        await new Promise((resolve) => setTimeout(resolve, 100))
-      }
-      await job.remove()
+      await deliverJob(event.name, event.data, event.opts.priority)
+    },
+    /**
+     * Delivers an event a subscriber itself emitted (e.g. `customer_segment.membership_changed`),
+     * built as the bus builds it: `{ data, metadata }`, and waits until it is done.
+     */
+    async deliver(name: string, data: Record<string, unknown>): Promise<void> {
+      await deliverJob(name, { data, metadata: { created_at: new Date().toISOString() } }, 100)
     },
     /** Waits until no event is waiting, delayed or being handled (the cascade of one is done). */
     async drained(timeout = 60_000) {

@@ -89,13 +89,15 @@ export type Cluster = {
 /** Why the cluster tests cannot run here (Redis does not answer), or null when they can. */
 export async function redisUnavailable(url = REDIS_BASE_URL): Promise<string | null> {
   const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 2_000, retryStrategy: () => null })
-  client.on("error", () => undefined)
+  // The connection error (e.g. ECONNREFUSED) says more than the rejected command's "Connection is closed".
+  let cause: Error | null = null
+  client.on("error", (error: Error) => (cause = error))
   try {
     await client.connect()
     await client.ping()
     return null
   } catch (error) {
-    return `Redis at ${url} does not answer (${(error as Error).message})`
+    return `Redis at ${url} does not answer (${(cause as Error | null)?.message ?? (error as Error).message})`
   } finally {
     client.disconnect()
   }
