@@ -146,6 +146,33 @@ describe("the admin dashboard with the plugin, in chromium", () => {
       await store.screenshot("05-segments-list")
     })
 
+    it("follows a facts backfill on the segments page: progress and time left, cancel, rebuild to the end", async () => {
+      const { page, baseUrl } = store
+      // A run held by "another instance" (its lease holds 10 minutes), a quarter done at 50 customers/s.
+      const [{ id }] = await store.sql<{ id: string }>(
+        `INSERT INTO customer_facts_backfill (id, status, trigger, batch_size, customers_estimate, customers_done, orders_done, batches_done, running_ms, lease_until, started_at)
+         VALUES ('cfbf_e2e_running', 'running', 'manual', 100, 1000, 250, 400, 3, 5000, now() + interval '10 minutes', now()) RETURNING id`
+      )
+      await page.goto(`${baseUrl}/app/customer-segments`)
+      const panel = page.getByTestId("backfill-panel")
+      await panel.getByTestId("backfill-progress").waitFor()
+      await expect(panel.getByTestId("backfill-progress").getAttribute("aria-valuenow")).resolves.toBe("25")
+      // 750 customers left at 50/s: 15 s.
+      await expect(panel.getByTestId("backfill-progress-text").innerText()).resolves.toMatch(/250 of about 1,000 customers \(25 %\) · 50 customers\/s · about 15 sec left/)
+      await store.screenshot("05b-segments-backfill-running")
+      await panel.getByTestId("backfill-cancel").click()
+      await page.waitForSelector('[data-testid="backfill-panel"][data-status="canceled"]')
+      const [canceled] = await store.sql<{ status: string }>("SELECT status FROM customer_facts_backfill WHERE id = $1", [id])
+      expect(canceled.status).toBe("canceled")
+
+      await panel.getByTestId("backfill-start").click()
+      await page.getByRole("button", { name: "Rebuild facts", exact: true }).last().click()
+      await page.waitForSelector('[data-testid="backfill-panel"][data-status="succeeded"]', { timeout: 120_000 })
+      const [{ customers }] = await store.sql<{ customers: string }>("SELECT count(*) AS customers FROM customer WHERE deleted_at IS NULL")
+      await expect(panel.getByTestId("backfill-summary").innerText()).resolves.toContain(`${Number(customers).toLocaleString("en-US")} customers`)
+      await store.screenshot("05c-segments-backfill-done")
+    })
+
     it("builds VIP Germans who spent over 500 EUR in the last 90 days in the builder, with a live preview", async () => {
       const { page, baseUrl } = store
       expected = await expectedVipGermans(store)

@@ -57,9 +57,10 @@ import type PersonalizationModuleService from "../src/modules/personalization/se
 import { createContentBlocksWorkflow, recordContentBlockEventsWorkflow, type ContentBlockInput } from "../src/workflows/content-blocks"
 import type CustomerSegmentModuleService from "../src/modules/customer_segment/service"
 import {
-  backfillCustomerFactsWorkflow, createCustomerSegmentsWorkflow, refreshCustomerSegmentWorkflow,
+  createCustomerSegmentsWorkflow, refreshCustomerSegmentWorkflow,
   type CreateCustomerSegmentInput,
 } from "../src/workflows/customer-segments"
+import { backfillNow } from "../src/workflows/customer-segments/utils/backfill-runner"
 import { applyAudienceBatchWorkflow, createAudienceSourcesWorkflow } from "../src/workflows/audiences"
 
 const REGISTERED_CUSTOMERS = 272
@@ -992,8 +993,8 @@ async function seedSegments(ctx: Ctx) {
   const { container } = ctx
   const segments = container.resolve<CustomerSegmentModuleService>(CUSTOMER_SEGMENT_MODULE)
   // The order dates were moved after the orders were placed: rebuild the facts from the orders as they are now.
-  const { result: backfill } = await backfillCustomerFactsWorkflow(container).run({ input: {} })
-  phaseLog(ctx, `segment facts: ${backfill.customers} customers, ${backfill.orders} orders in ${backfill.duration_ms} ms`)
+  const backfill = await backfillNow(container)
+  phaseLog(ctx, `segment facts: ${backfill.customers_done} customers, ${backfill.orders_done} orders in ${backfill.running_ms} ms (${backfill.status})`)
 
   const [outerwear] = await container.resolve(Modules.PRODUCT).listProductCategories({ handle: slug("Outerwear") })
   const wanted = demoSegments(outerwear.id)

@@ -11,14 +11,14 @@
  *           customer, product and order modules. Module events are held in an
  *           event group and dropped, so no subscriber syncs facts meanwhile.
  * backfill  For each batch size: empty the projection, run
- *           backfillCustomerFactsWorkflow and report customers/s and orders/s.
+ *           a backfill run to its end (backfillNow) and report customers/s and orders/s.
  */
 import fs from "node:fs"
 import path from "node:path"
 import pg from "pg"
 import type { ExecArgs, IEventBusModuleService } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { backfillCustomerFactsWorkflow } from "../../src/workflows/customer-segments"
+import { backfillNow } from "../../src/workflows/customer-segments/utils/backfill-runner"
 
 const CHUNK = 1000
 const EVENT_GROUP = "bench-backfill-generate"
@@ -168,11 +168,12 @@ export default async function benchBackfill(exec: ExecArgs) {
     const { rows: [generated] } = await db.query("SELECT detail FROM bench_backfill_generated")
     const runs = []
     for (const batch of (map.get("batches") ?? "500").split(",").map(Number)) {
-      await db.query("TRUNCATE customer_profile, customer_purchase, customer_order, customer_segment_membership, customer_segment, customer_segment_refresh_run")
+      await db.query("TRUNCATE customer_profile, customer_purchase, customer_order, customer_segment_membership, customer_segment, customer_segment_refresh_run, customer_facts_backfill")
       await db.query("CHECKPOINT")
       const started = Date.now()
-      const { result } = await backfillCustomerFactsWorkflow(exec.container).run({ input: { batch_size: batch } })
+      const ended = await backfillNow(exec.container, { batch_size: batch })
       const wall = Date.now() - started
+      const result = { customers: ended.customers_done, orders: ended.orders_done, batches: ended.batches_done, duration_ms: ended.running_ms }
       const { rows: [projection] } = await db.query(
         "SELECT (SELECT count(*)::int FROM customer_profile) AS profiles, (SELECT count(*)::int FROM customer_purchase) AS purchases"
       )

@@ -11,7 +11,7 @@ import {
   updateCustomerSegmentWorkflow,
 } from "../../src/workflows/customer-segments"
 import { updateCustomerSegmentStepId } from "../../src/workflows/customer-segments/steps/update-customer-segment"
-import { backfillIfEmpty, refreshScheduledSegments } from "../../src/workflows/customer-segments/utils/scheduled"
+import { refreshScheduledSegments } from "../../src/workflows/customer-segments/utils/scheduled"
 import { createCustomerSegmentsStepId } from "../../src/workflows/customer-segments/steps/create-customer-segments"
 import { syncCustomerFactsStepId } from "../../src/workflows/customer-segments/steps/sync-customer-facts"
 import { createAdminUser, type AuthHeaders } from "../helpers/admin"
@@ -663,62 +663,6 @@ medusaIntegrationTestRunner({
       })
     })
 
-    describe("backfill", () => {
-      it("builds the facts from existing customers and orders, and converges when run again", async () => {
-        const customerModule = container.resolve(Modules.CUSTOMER)
-        const productModule = container.resolve(Modules.PRODUCT)
-        const [collection] = await productModule.createProductCollections([{ title: "Summer" }])
-        const [shirt] = await productModule.createProducts([{ title: "Shirt", collection_id: collection.id }])
-        // straight into the modules: no events, the projection knows nothing yet
-        const made = await customerModule.createCustomers(
-          Array.from({ length: 23 }, (_, i) => ({
-            email: `c${i}@example.com`,
-            has_account: i % 2 === 0,
-            addresses: [{ country_code: i % 3 === 0 ? "DE" : "FR", city: "Berlin" }],
-          }))
-        )
-        const orderModule = container.resolve(Modules.ORDER)
-        await orderModule.createOrders(
-          made.slice(0, 10).map((c) => ({
-            customer_id: c.id,
-            email: c.email!,
-            currency_code: "eur",
-            items: [{ title: "Shirt", quantity: 2, unit_price: 10, product_id: shirt.id }],
-          }))
-        )
-        const [stale] = await segments().createCustomerProfiles([
-          { customer_id: "cus_gone", group_ids: [], source_ids: [], countries: [], provinces: [], cities: [], spend: {} },
-        ])
-
-        const first = await api.post("/admin/customer-segments/backfill", { batch_size: 10 }, admin)
-        expect(first.data.backfill).toMatchObject({ customers: 23, orders: 10, batches: 3 })
-        const profiles = await segments().listCustomerProfiles({}, { take: null, order: { customer_id: "ASC" } })
-        expect(profiles).toHaveLength(23)
-        expect(profiles.find((p) => p.id === stale.id)).toBeUndefined()
-        const buyer = profiles.find((p) => p.customer_id === made[0].id)!
-        expect(buyer).toMatchObject({ orders_count: 1, spend: { eur: { amount: 20, orders: 1 } }, countries: ["de"], cities: ["berlin"] })
-        const purchases = await segments().listCustomerPurchases({ customer_id: made[0].id })
-        expect(purchases).toMatchObject([{ product_id: shirt.id, collection_id: collection.id, quantity: 2 }])
-
-        const second = await api.post("/admin/customer-segments/backfill", {}, admin)
-        expect(second.data.backfill).toMatchObject({ customers: 23, orders: 10, batches: 1 })
-        const again = await segments().listCustomerProfiles({}, { take: null, order: { customer_id: "ASC" } })
-        const facts = (rows: typeof profiles) => rows.map(({ id, created_at, updated_at, ...rest }) => rest)
-        expect(facts(again)).toEqual(facts(profiles))
-
-        const { data } = await api.post(
-          "/admin/customer-segments",
-          { name: "Summer buyers", query: `products_purchased CONTAINS (collection: '${collection.id}', min_quantity: 2)` },
-          admin
-        )
-        await eventually(async () => expect((await memberIds(data.customer_segment.id)).length).toBe(10))
-
-        const bad = await failure(api.post("/admin/customer-segments/backfill", { batch_size: 1 }, admin))
-        expect(bad.status).toBe(400)
-        expect(bad.data.message).toContain("batch_size")
-      })
-    })
-
     describe("jobs", () => {
       it("queue refreshes of active relative-date segments when the schedule is due, once per minute", async () => {
         const create = async (body: Record<string, unknown>) =>
@@ -735,15 +679,6 @@ medusaIntegrationTestRunner({
         await eventually(async () =>
           expect(await lastRun(relative)).toMatchObject({ id: queued[0], trigger: "schedule", status: "succeeded" })
         )
-      })
-
-      it("build the facts once when the projection is empty and the store has customers", async () => {
-        expect(await backfillIfEmpty(container)).toBe(false)
-        const [ada] = await container.resolve(Modules.CUSTOMER).createCustomers([{ email: "ada@example.com" }])
-        expect(await profileOf(ada.id)).toBeUndefined()
-        expect(await backfillIfEmpty(container)).toBe(true)
-        expect(await profileOf(ada.id)).toMatchObject({ email: "ada@example.com", orders_count: 0 })
-        expect(await backfillIfEmpty(container)).toBe(false)
       })
     })
 

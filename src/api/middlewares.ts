@@ -9,6 +9,7 @@ import { adminAudiencesMiddlewares } from "./admin/audiences/middlewares"
 import { adminCustomerSegmentsMiddlewares } from "./admin/customer-segments/middlewares"
 import { adminCustomerSuiteMiddlewares } from "./admin/customer-suite/middlewares"
 import { adminBulkActionsMiddlewares } from "./admin/customer-suite/bulk-actions/middlewares"
+import { adminBackfillsMiddlewares } from "./admin/customer-suite/backfills/middlewares"
 import { adminOnlineMiddlewares } from "./admin/customer-suite/online/middlewares"
 import { adminCustomerGridMiddlewares } from "./admin/customer-suite/customers/middlewares"
 import { adminGridViewsMiddlewares } from "./admin/customer-suite/grid-views/middlewares"
@@ -48,6 +49,7 @@ export default defineMiddlewares({
     ...adminCustomerSessionsMiddlewares,
     ...adminCustomerSuiteMiddlewares,
     ...adminOnlineMiddlewares,
+    ...adminBackfillsMiddlewares,
     ...adminCustomerGridMiddlewares,
     ...adminGridViewsMiddlewares,
     ...adminBulkActionsMiddlewares,

@@ -10,6 +10,8 @@ export const CustomerSegmentEvents = {
   MEMBERSHIP_CHANGED: "customer_segment.membership_changed",
   /** `{ id, run_id }`: a refresh run was queued; the worker carries it out. */
   REFRESH_REQUESTED: "customer_segment.refresh_requested",
+  /** `{ id }`: a backfill run was queued (or is to be resumed); the worker claims and runs it. */
+  BACKFILL_REQUESTED: "customer_segment.backfill_requested",
 } as const
 
 export type MembershipChangedPayload = { segment_id: string; added: string[]; removed: string[] }

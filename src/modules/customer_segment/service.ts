@@ -7,6 +7,7 @@ import {
   MedusaError,
   MedusaService,
 } from "@medusajs/framework/utils"
+import CustomerFactsBackfill from "./models/customer-facts-backfill"
 import CustomerOrder from "./models/customer-order"
 import CustomerProfile from "./models/customer-profile"
 import CustomerPurchase from "./models/customer-purchase"
@@ -29,6 +30,17 @@ import {
 } from "./rules"
 import { concurrently, exec, rows } from "./sql/execute"
 import { customersReferencing, readFacts, replaceFacts, toFacts, writeFacts, type FactsSnapshot, type WriteFactsOptions } from "./sql/facts"
+import { backfillBatch, estimateCustomers, nextCustomerIds, type BackfillBatchInput, type BackfillBatchResult } from "./sql/backfill"
+import {
+  activeBackfillRuns,
+  cancelBackfillRun,
+  claimBackfillRun,
+  claimableBackfillRunIds,
+  createBackfillRun,
+  finishBackfillRun,
+  recordBackfillBatch,
+  type FactsBackfillRow,
+} from "./sql/backfill-runs"
 import { listMembers, listMembersAfter, previewMatches, type MatchRow, type MemberRow } from "./sql/members"
 import { checkReads, readersOf, refreshOrder } from "./sql/segment-reads"
 import { explainMembership, matchSegments, type MembershipExplanation, type SegmentToExplain, type Shopper } from "./sql/shoppers"
@@ -43,6 +55,8 @@ import {
   type SegmentRule,
 } from "./sql/memberships"
 
+export type { BackfillBatchInput, BackfillBatchResult, FactsBackfillRow }
+export { BackfillLeaseLost } from "./sql/backfill-runs"
 export type { AttributeDescription, FactsSnapshot, MembershipChange, MemberRow, RefreshResult, AppliesTo }
 export type { OrderInput, ProfileInput, PurchaseInput } from "./sql/facts"
 
@@ -66,6 +80,7 @@ export default class CustomerSegmentModuleService extends MedusaService({
   CustomerSegment,
   CustomerSegmentMembership,
   CustomerSegmentRefreshRun,
+  CustomerFactsBackfill,
 }) {
   /** Minutes after which a cart with items counts as abandoned (plugin option segments.abandoned_after_minutes). */
   protected readonly abandonedAfterMinutes_: number
@@ -252,6 +267,96 @@ export default class CustomerSegmentModuleService extends MedusaService({
   @InjectManager()
   async findCustomersByGroupIds(groupIds: string[], @MedusaContext() context: Context = {}): Promise<string[]> {
     return customersReferencing(context.manager as SqlEntityManager, "groups", groupIds)
+  }
+
+  // ---- backfill runs (sql/backfill.ts, sql/backfill-runs.ts) ----
+
+  /** Customers in the store (an estimate for a big table). */
+  @InjectManager()
+  async estimateStoreCustomers(@MedusaContext() context: Context = {}): Promise<number> {
+    return estimateCustomers(context.manager as SqlEntityManager)
+  }
+
+  /** Queues a backfill run (409 when one is queued or running). */
+  @InjectManager()
+  async queueFactsBackfill(
+    run: { trigger: "manual" | "install"; requested_by: string | null; batch_size: number },
+    @MedusaContext() context: Context = {}
+  ): Promise<FactsBackfillRow> {
+    const em = context.manager as SqlEntityManager
+    return createBackfillRun(em, { ...run, customers_estimate: await estimateCustomers(em) })
+  }
+
+  @InjectManager()
+  async listActiveFactsBackfills(@MedusaContext() context: Context = {}): Promise<FactsBackfillRow[]> {
+    return activeBackfillRuns(context.manager as SqlEntityManager)
+  }
+
+  @InjectManager()
+  async claimFactsBackfill(id: string, leaseSeconds: number, @MedusaContext() context: Context = {}): Promise<FactsBackfillRow | null> {
+    return claimBackfillRun(context.manager as SqlEntityManager, id, leaseSeconds)
+  }
+
+  @InjectManager()
+  async listClaimableFactsBackfillIds(@MedusaContext() context: Context = {}): Promise<string[]> {
+    return claimableBackfillRunIds(context.manager as SqlEntityManager)
+  }
+
+  /** The next customer ids of a backfill, after `after`. */
+  @InjectManager()
+  async nextBackfillCustomerIds(after: string | null, limit: number, @MedusaContext() context: Context = {}): Promise<string[]> {
+    return nextCustomerIds(context.manager as SqlEntityManager, after, limit)
+  }
+
+  /**
+   * Writes one batch of a run and records it, in one transaction, while this
+   * instance holds the run's lease: the facts and the checkpoint move
+   * together. Throws BackfillLeaseLost (nothing written) once it does not.
+   * Answers the batch's counts and the renewed lease.
+   */
+  @InjectManager()
+  async writeFactsBackfillBatch(
+    run: { id: string; lease_until: Date; lease_seconds: number; /** Spent on the batch before this call (reading its ids and extras). */ prepared_ms?: number },
+    batch: BackfillBatchInput,
+    @MedusaContext() context: Context = {}
+  ): Promise<BackfillBatchResult & { lease_until: Date }> {
+    return this.writeFactsBackfillBatch_(run, batch, context)
+  }
+
+  @InjectTransactionManager()
+  protected async writeFactsBackfillBatch_(
+    run: { id: string; lease_until: Date; lease_seconds: number; prepared_ms?: number },
+    batch: BackfillBatchInput,
+    @MedusaContext() context: Context = {}
+  ): Promise<BackfillBatchResult & { lease_until: Date }> {
+    const em = context.transactionManager as SqlEntityManager
+    const started = Date.now()
+    const result = await backfillBatch(em, batch)
+    const checkpoint = batch.customerIds.length ? batch.customerIds[batch.customerIds.length - 1] : null
+    const leaseUntil = await recordBackfillBatch(
+      em,
+      run.id,
+      run.lease_until,
+      { checkpoint, customers: result.customers, orders: result.orders, elapsed_ms: Date.now() - started + (run.prepared_ms ?? 0) },
+      run.lease_seconds
+    )
+    return { ...result, lease_until: leaseUntil }
+  }
+
+  @InjectManager()
+  async finishFactsBackfill(
+    id: string,
+    leaseUntil: Date,
+    end: { status: "succeeded" | "failed"; error?: string | null; refresh_run_ids?: string[]; elapsed_ms?: number },
+    @MedusaContext() context: Context = {}
+  ): Promise<boolean> {
+    return finishBackfillRun(context.manager as SqlEntityManager, id, leaseUntil, end)
+  }
+
+  /** Cancels a queued or running backfill; null when it is not active. */
+  @InjectManager()
+  async cancelFactsBackfill(id: string, @MedusaContext() context: Context = {}): Promise<FactsBackfillRow | null> {
+    return cancelBackfillRun(context.manager as SqlEntityManager, id)
   }
 
   // ---- memberships ----

@@ -119,18 +119,47 @@ export type AdminExplainCustomerSegmentResponse = { explanation: AdminCustomerSe
 
 /** POST /admin/customer-segments/backfill */
 export type AdminBackfillCustomerFactsBody = z.input<typeof AdminBackfillCustomerFacts>
-export type AdminBackfillCustomerFactsResponse = {
-  backfill: {
-    customers: number
-    orders: number
-    batches: number
-    duration_ms: number
-    customers_per_second: number
-    orders_per_second: number
-    /** The refreshes queued for every active dynamic segment (poll GET /admin/customer-segments/:id/runs). */
-    refresh_runs: Pick<AdminCustomerSegmentRun, "id" | "segment_id">[]
-  }
+
+/**
+ * A rebuild of the facts projection, run in the background
+ * (GET /admin/customer-suite/backfills/:id). Progress is measured against the
+ * customers counted (or, in a big store, estimated) when it was queued.
+ */
+export type AdminCustomerFactsBackfill = {
+  id: string
+  status: "queued" | "running" | "succeeded" | "failed" | "canceled"
+  /** manual: POST /admin/customer-segments/backfill; install: queued by the job when the projection was empty. */
+  trigger: "manual" | "install"
+  requested_by: string | null
+  batch_size: number
+  customers_estimate: number
+  customers_done: number
+  orders_done: number
+  batches_done: number
+  /** The last customer id written: a run resumes after it (after a crash or restart). */
+  checkpoint: string | null
+  /** 0 to 1 (1 once succeeded). */
+  progress: number
+  /** Over the time spent running (a resumed run leaves out the time it lay still). */
+  customers_per_second: number | null
+  orders_per_second: number | null
+  running_ms: number
+  /** While queued or running, at the speed so far; null before the first batch. */
+  estimated_seconds_left: number | null
+  error: string | null
+  /** Refreshes queued for every active dynamic segment once the facts were built (GET /admin/customer-segments/:id/runs). */
+  refresh_run_ids: string[]
+  started_at: string | null
+  finished_at: string | null
+  created_at: string
+  updated_at: string
 }
+/** POST /admin/customer-segments/backfill (202), GET and POST …/cancel of /admin/customer-suite/backfills/:id */
+export type AdminCustomerFactsBackfillResponse = { backfill: AdminCustomerFactsBackfill }
+/** 409 of POST /admin/customer-segments/backfill: the run already queued or running. */
+export type AdminCustomerFactsBackfillConflict = { type: "conflict"; message: string; backfill: AdminCustomerFactsBackfill | null }
+/** GET /admin/customer-suite/backfills, newest first. */
+export type AdminCustomerFactsBackfillListResponse = PaginatedResponse<{ backfills: AdminCustomerFactsBackfill[] }>
 
 /** What the store shows of a segment: enough to pick content, nothing about the rule. */
 export type StoreCustomerSegment = Pick<AdminCustomerSegment, "id" | "name">

@@ -7,6 +7,9 @@ import type { DraftRule } from "../../lib/rule-model"
 import { membershipKind, type MembershipKind } from "../../lib/segment-kinds"
 import type {
   AdminCreateCustomerSegmentBody,
+  AdminCustomerFactsBackfill,
+  AdminCustomerFactsBackfillListResponse,
+  AdminCustomerFactsBackfillResponse,
   AdminCustomerSegment,
   AdminCustomerSegmentAppliesTo,
   AdminCustomerCustomerSegmentsResponse,
@@ -174,3 +177,35 @@ export const useUpdateMembers = (id: string) =>
 
 /** The members CSV, streamed by the backend (the session cookie authenticates the download). */
 export const membersExportUrl = (id: string) => backendPath(`${BASE}/${id}/customers/export`)
+
+/** Facts backfill runs (src/api/admin/customer-suite/backfills; queued by POST /admin/customer-segments/backfill). */
+export const backfillQueryKeys = {
+  all: ["customer-suite", "backfills"] as const,
+  latest: () => [...backfillQueryKeys.all, "latest"] as const,
+}
+
+const BACKFILL_POLL_MS = 2_000
+export const isBackfillActive = (run: Pick<AdminCustomerFactsBackfill, "status"> | null | undefined) =>
+  run?.status === "queued" || run?.status === "running"
+
+/** The latest backfill run (or none), asked again every 2 s while it is queued or running: its progress survives a reload. */
+export const useLatestBackfill = () =>
+  useQuery({
+    queryKey: backfillQueryKeys.latest(),
+    queryFn: async () =>
+      (await sdk.client.fetch<AdminCustomerFactsBackfillListResponse>(`/admin/customer-suite/backfills${toSearch({ limit: 1 })}`)).backfills[0] ?? null,
+    refetchInterval: (query) => (isBackfillActive(query.state.data) ? BACKFILL_POLL_MS : false),
+  })
+
+/** Queues a rebuild of the facts (202; 409 while one is queued or running). */
+export const useStartBackfill = () =>
+  useWrite(
+    () => post<AdminCustomerFactsBackfillResponse>(`${BASE}/backfill`, {}),
+    (client) => client.invalidateQueries({ queryKey: backfillQueryKeys.all })
+  )
+
+export const useCancelBackfill = () =>
+  useWrite(
+    (id: string) => post<AdminCustomerFactsBackfillResponse>(`/admin/customer-suite/backfills/${id}/cancel`, {}),
+    (client) => client.invalidateQueries({ queryKey: backfillQueryKeys.all })
+  )

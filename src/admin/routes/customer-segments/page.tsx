@@ -3,6 +3,7 @@ import { StatusBadge, createDataTableColumnHelper, createDataTableFilterHelper }
 import { useMemo } from "react"
 import { useTranslation } from "react-i18next"
 import { Link } from "react-router-dom"
+import { BackfillPanel } from "../../components/segments/backfill-panel"
 import { ListPage, listParam, urlFilter, useListTable, useListUrlState } from "../../components/common/list-page"
 import { TextCrumb } from "../../components/common/query-state"
 import { useCurrentCartAttributes, useSegments } from "../../hooks/api/segments"
@@ -108,7 +109,10 @@ const SegmentsPage = () => {
   })
 
   return (
-    <ListPage table={table} texts="segments" testId="segments-list" createTestId="segments-create" error={error} />
+    <div className="flex flex-col gap-y-3">
+      <ListPage table={table} texts="segments" testId="segments-list" createTestId="segments-create" error={error} />
+      <BackfillPanel />
+    </div>
   )
 }
 

@@ -102,7 +102,7 @@ export const AdminExplainCustomerSegmentParams = z.object({ customer_id: idOf("c
 
 export type AdminBackfillCustomerFactsType = z.infer<typeof AdminBackfillCustomerFacts>
 export const AdminBackfillCustomerFacts = z
-  .object({ batch_size: z.number().int().min(10).max(5_000).default(500) })
+  .object({ batch_size: z.number().int().min(10).max(20_000).default(5_000) })
   .strict()
 
 export type AdminEmptyParamsType = z.infer<typeof AdminEmptyParams>

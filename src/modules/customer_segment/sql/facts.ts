@@ -137,6 +137,62 @@ export type WriteFactsOptions = {
 }
 
 /**
+ * Locks of the facts, taken in a transaction before writing a customer's
+ * facts, held to its end: two writers of one customer wait for each other
+ * (the backfill's batches and real-time syncs alike). Advisory locks of 256
+ * buckets of customer ids (two-key form, class FACTS_LOCK_CLASS), taken in
+ * ascending order (never a deadlock): a batch of thousands of customers takes
+ * at most 256 locks, well within the server's lock table, and a real-time
+ * write of one customer takes one.
+ */
+export const FACTS_LOCK_CLASS = 0x63667374
+export async function lockCustomersFacts(em: SqlEntityManager, customerIds: readonly string[]): Promise<void> {
+  if (customerIds.length === 0) {
+    return
+  }
+  await exec(
+    em,
+    `SELECT pg_advisory_xact_lock(${FACTS_LOCK_CLASS}, bucket)
+     FROM (SELECT DISTINCT hashtext('customer-facts:' || c) & 255 AS bucket FROM unnest($1::text[]) AS c ORDER BY 1) buckets`,
+    [customerIds]
+  )
+}
+
+/** Removes the profiles in the customer id range (after, upto] (upto null: to the end) that are not in `kept`. */
+export async function deleteProfilesInRange(em: SqlEntityManager, after: string | null, upto: string | null, kept: readonly string[]): Promise<void> {
+  await exec(
+    em,
+    `DELETE FROM customer_profile WHERE deleted_at IS NULL AND ($1::text IS NULL OR customer_id > $1::text)
+       AND ($2::text IS NULL OR customer_id <= $2::text) AND NOT (customer_id = ANY($3::text[]))`,
+    [after, upto, kept]
+  )
+}
+
+/** Writes profiles (inserted, or replacing the stored one), their folded forms made here (storedProfile). */
+export async function upsertProfiles(em: SqlEntityManager, profiles: readonly ProfileInput[]): Promise<void> {
+  await upsertStoredProfiles(em, profiles.map(storedProfile))
+}
+
+async function upsertStoredProfiles(em: SqlEntityManager, profiles: readonly ProfileInput[]): Promise<void> {
+  if (!profiles.length) {
+    return
+  }
+  const changed = STORED_PROFILE_FIELDS.filter((f) => f !== "customer_id")
+  const updates = changed.map((f) => `${f} = EXCLUDED.${f}`)
+  // A profile whose facts are the same is not written (a redelivered event changes nothing, updated_at included; decision 0047).
+  const differs = `(${changed.map((f) => `customer_profile.${f}`).join(", ")}) IS DISTINCT FROM (${changed.map((f) => `EXCLUDED.${f}`).join(", ")})`
+  await exec(
+    em,
+    `INSERT INTO customer_profile (id, ${STORED_PROFILE_FIELDS.join(", ")}, created_at, updated_at)
+     SELECT 'cprof_' || replace(gen_random_uuid()::text, '-', ''), ${STORED_PROFILE_FIELDS.map((f) => `x.${f}`).join(", ")}, now(), now()
+     FROM jsonb_to_recordset($1::jsonb) AS x(${PROFILE_COLUMNS})
+     ON CONFLICT (customer_id) WHERE deleted_at IS NULL DO UPDATE SET ${updates.join(", ")}, updated_at = now()
+     WHERE ${differs}`,
+    [JSON.stringify(profiles)]
+  )
+}
+
+/**
  * Replaces the facts of `customerIds` with `next` (a customer without a
  * profile in `next` loses its row), in the caller's transaction. Returns what
  * was stored before, and what is stored now (profiles as storedProfile makes them).
@@ -151,10 +207,7 @@ export async function replaceFacts(
   next: FactsSnapshot,
   options: WriteFactsOptions = {}
 ): Promise<{ previous: FactsSnapshot; written: FactsSnapshot }> {
-  // Two writers of one customer's facts wait for each other (in id order, so never deadlock).
-  await exec(em, `SELECT pg_advisory_xact_lock(hashtext('customer-facts:' || c)) FROM (SELECT unnest($1::text[]) AS c ORDER BY 1) ids`, [
-    [...customerIds].sort(),
-  ])
+  await lockCustomersFacts(em, customerIds)
   const previous = await readFacts(em, customerIds)
   const profiles = next.profiles.map(storedProfile)
   // An order moved to one of these customers leaves its previous owner's rows (order ids are unique).
@@ -174,29 +227,9 @@ export async function replaceFacts(
     [customerIds, kept]
   )
   if (options.range) {
-    const { after, upto } = options.range
-    await exec(
-      em,
-      `DELETE FROM customer_profile WHERE deleted_at IS NULL AND customer_id > $1
-         AND ($2::text IS NULL OR customer_id <= $2) AND NOT (customer_id = ANY($3::text[]))`,
-      [after ?? "", upto, kept]
-    )
+    await deleteProfilesInRange(em, options.range.after, options.range.upto, kept)
   }
-  if (profiles.length) {
-    const changed = STORED_PROFILE_FIELDS.filter((f) => f !== "customer_id")
-    const updates = changed.map((f) => `${f} = EXCLUDED.${f}`)
-    // A profile whose facts are the same is not written (a redelivered event changes nothing, updated_at included).
-    const differs = `(${changed.map((f) => `customer_profile.${f}`).join(", ")}) IS DISTINCT FROM (${changed.map((f) => `EXCLUDED.${f}`).join(", ")})`
-    await exec(
-      em,
-      `INSERT INTO customer_profile (id, ${STORED_PROFILE_FIELDS.join(", ")}, created_at, updated_at)
-       SELECT 'cprof_' || replace(gen_random_uuid()::text, '-', ''), ${STORED_PROFILE_FIELDS.map((f) => `x.${f}`).join(", ")}, now(), now()
-       FROM jsonb_to_recordset($1::jsonb) AS x(${PROFILE_COLUMNS})
-       ON CONFLICT (customer_id) WHERE deleted_at IS NULL DO UPDATE SET ${updates.join(", ")}, updated_at = now()
-       WHERE ${differs}`,
-      [JSON.stringify(profiles)]
-    )
-  }
+  await upsertStoredProfiles(em, profiles)
   if (next.purchases.length) {
     await exec(
       em,

@@ -5,7 +5,9 @@ import type CustomerSegmentModuleService from "../../../modules/customer_segment
 import { CUSTOMER_SUITE_MODULE } from "../../../modules/customer_suite"
 import { cronMatches } from "../../../modules/customer_suite/cron"
 import type CustomerSuiteModuleService from "../../../modules/customer_suite/service"
+import { CustomerSegmentEvents } from "../../../modules/customer_segment/events"
 import { backfillCustomerFactsWorkflow } from "../workflows/backfill-customer-facts"
+import { BACKFILL_BATCH_SIZE } from "./backfill-runner"
 import { requestCustomerSegmentRefreshWorkflow } from "../workflows/request-customer-segment-refresh"
 
 /**
@@ -49,43 +51,43 @@ export async function refreshScheduledSegments(container: MedusaContainer, now: 
 
 /**
  * After the plugin is installed into a store that already has customers, the
- * facts projection is empty: build it once. Returns whether it ran.
+ * facts projection is empty: queue a backfill to build it (trigger
+ * "install"), unless one is queued or running. Returns the queued run's id.
  */
-export async function backfillIfEmpty(container: MedusaContainer): Promise<boolean> {
+export async function queueBackfillIfEmpty(container: MedusaContainer): Promise<string | null> {
   const suite = container.resolve<CustomerSuiteModuleService>(CUSTOMER_SUITE_MODULE)
   if (!(await suite.getOptions()).segments.enabled) {
-    return false
+    return null
   }
   const service = container.resolve<CustomerSegmentModuleService>(CUSTOMER_SEGMENT_MODULE)
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const isEmpty = async () => (await service.listAndCountCustomerProfiles({}, { select: ["id"], take: 1 }))[1] === 0
-  if (!(await isEmpty())) {
-    return false
+  // One row is enough (this runs every minute: never a count of the whole projection).
+  const anyProfile = await service.listCustomerProfiles({}, { select: ["id"], take: 1 })
+  if (anyProfile.length > 0 || (await service.listActiveFactsBackfills()).length > 0) {
+    return null
   }
   const { data } = await query.graph({ entity: "customer", fields: ["id"], pagination: { take: 1 } })
   if (data.length === 0) {
-    return false
+    return null
   }
-  const locking = container.resolve(Modules.LOCKING)
-  const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
-  const ownerId = `initial-backfill:${Math.random()}`
-  const acquired = await locking.acquire("customer-suite:initial-backfill", { ownerId, expire: 3600 }).then(
-    () => true,
-    () => false
-  )
-  if (!acquired) {
-    return false
+  const { result, errors } = await backfillCustomerFactsWorkflow(container).run({
+    input: { trigger: "install", batch_size: BACKFILL_BATCH_SIZE },
+    throwOnError: false,
+  })
+  // Another instance queued one first (409): nothing more to do.
+  return errors.length ? null : result.id
+}
+
+/**
+ * Backfill runs an instance may take — queued (their request event was lost)
+ * or running under an expired lease (the instance running them stopped) —
+ * requested again; the subscriber claims each (one instance wins) and resumes
+ * it after its checkpoint. Returns their ids.
+ */
+export async function requestClaimableBackfills(container: MedusaContainer): Promise<string[]> {
+  const ids = await container.resolve<CustomerSegmentModuleService>(CUSTOMER_SEGMENT_MODULE).listClaimableFactsBackfillIds()
+  if (ids.length) {
+    await container.resolve(Modules.EVENT_BUS).emit(ids.map((id) => ({ name: CustomerSegmentEvents.BACKFILL_REQUESTED, data: { id } })))
   }
-  try {
-    if (!(await isEmpty())) {
-      return false
-    }
-    const { result } = await backfillCustomerFactsWorkflow(container).run({ input: {} })
-    logger.info(
-      `customer-suite: built segment facts for ${result.customers} customers and ${result.orders} orders in ${result.duration_ms} ms`
-    )
-    return true
-  } finally {
-    await locking.release("customer-suite:initial-backfill", { ownerId })
-  }
+  return ids
 }

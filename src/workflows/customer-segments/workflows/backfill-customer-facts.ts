@@ -1,24 +1,23 @@
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { WorkflowResponse, createWorkflow, transform } from "@medusajs/framework/workflows-sdk"
 import { CustomerSegmentEvents } from "../../../modules/customer_segment/events"
-import { backfillCustomerFactsStep, type BackfillCustomerFactsStepInput } from "../steps/backfill-customer-facts"
-import { queueCustomerSegmentRefreshStep } from "../steps/queue-customer-segment-refresh"
+import { queueCustomerFactsBackfillStep, type QueueFactsBackfillStepInput } from "../steps/queue-customer-facts-backfill"
 
 export const backfillCustomerFactsWorkflowId = "customer-suite-backfill-customer-facts"
 
 /**
- * Builds the facts projection from existing customers and orders (install,
- * or repair), then queues a refresh of every active dynamic segment.
+ * Queues a rebuild of the facts projection from Medusa's customers and
+ * orders (install, or repair) and answers at once with the run: a worker
+ * claims it from the event and runs it in the background
+ * (utils/backfill-runner.ts), then queues a refresh of every active dynamic
+ * segment. 409 while another run is queued or running.
  */
 export const backfillCustomerFactsWorkflow = createWorkflow(
   backfillCustomerFactsWorkflowId,
-  (input: BackfillCustomerFactsStepInput) => {
-    const result = backfillCustomerFactsStep(input)
-    const toRefresh = transform({ result }, ({ result }) => ({ segment_ids: result.segment_ids, trigger: "backfill" as const }))
-    const runs = queueCustomerSegmentRefreshStep(toRefresh)
-    const events = transform({ runs }, ({ runs }) => runs.map((r) => ({ id: r.segment_id, run_id: r.id })))
-    emitEventStep({ eventName: CustomerSegmentEvents.REFRESH_REQUESTED, data: events })
-    const response = transform({ result, runs }, ({ result, runs }) => ({ ...result, runs }))
-    return new WorkflowResponse(response)
+  (input: QueueFactsBackfillStepInput) => {
+    const run = queueCustomerFactsBackfillStep(input)
+    const event = transform({ run }, ({ run }) => ({ id: run.id }))
+    emitEventStep({ eventName: CustomerSegmentEvents.BACKFILL_REQUESTED, data: event })
+    return new WorkflowResponse(run)
   }
 )

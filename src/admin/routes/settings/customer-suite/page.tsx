@@ -4,6 +4,7 @@ import { Badge, Container, Heading, StatusBadge, Text } from "@medusajs/ui"
 import { ActivitySettings } from "../../../components/settings/activity-settings"
 import { AssistanceSettings } from "../../../components/settings/assistance-settings"
 import { GroupSetting } from "../../../components/settings/group-setting"
+import { BackfillPanel } from "../../../components/segments/backfill-panel"
 import { useSuiteSettings } from "../../../hooks/api/settings"
 import { ACTIVITY_FIELDS, ACTIVITY_FORMS, ASSISTANCE_KEYS } from "../../../lib/types/settings"
 import type { AdminCapabilitySettings } from "../../../../types/http"
@@ -120,6 +121,7 @@ const CustomerSuiteSettingsPage = () => {
       {data?.settings.capabilities.map((capability) => (
         <CapabilitySection key={capability.id} capability={capability} />
       ))}
+      {data?.settings.capabilities.some((c) => c.id === "segments" && c.enabled) && <BackfillPanel />}
     </div>
   )
 }

@@ -1,0 +1,164 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { CUSTOMER_ACTIVITY_MODULE } from "../../../modules/customer_activity"
+import type CustomerActivityModuleService from "../../../modules/customer_activity/service"
+import { CUSTOMER_SEGMENT_MODULE } from "../../../modules/customer_segment"
+import type CustomerSegmentModuleService from "../../../modules/customer_segment/service"
+import { BackfillLeaseLost, type FactsBackfillRow } from "../../../modules/customer_segment/service"
+import { PERSONALIZATION_MODULE } from "../../../modules/personalization"
+import type PersonalizationModuleService from "../../../modules/personalization/service"
+import { requestCustomerSegmentRefreshWorkflow } from "../workflows/request-customer-segment-refresh"
+
+/** How long a claim holds without a batch written: far above one batch (about a second at 5,000 customers). */
+export const BACKFILL_LEASE_SECONDS = 120
+/** Customers per batch unless the request says otherwise. */
+export const BACKFILL_BATCH_SIZE = 5000
+/**
+ * After each batch the run waits this share of the batch's time (at least
+ * YIELD_MIN_MS): real-time fact writers waiting on the batch's locks, and the
+ * store's own statements, get the database between batches.
+ */
+export const BACKFILL_YIELD_RATIO = 0.1
+const YIELD_MIN_MS = 5
+
+export type BackfillOutcome = "succeeded" | "failed" | "canceled" | "lost" | "not_claimed"
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
+const message = (error: unknown) => (error as Error)?.message ?? String(error)
+
+/**
+ * Runs a backfill on this instance if it can claim it (queued, or running
+ * under an expired lease): batch after batch from its checkpoint, each batch
+ * written and recorded in one transaction (sql/backfill.ts), until no
+ * customer is left; then analyses the projection, queues a refresh of every
+ * active dynamic segment and ends the run. Stops when the run is canceled or
+ * taken over (its batch in flight rolls back). A failing batch is tried
+ * again twice, then the run fails with the reason; what was written stays,
+ * and a new run starts over. Never throws for the run's own failures.
+ */
+export async function runFactsBackfill(
+  container: MedusaContainer,
+  id: string,
+  options: { leaseSeconds?: number; yieldRatio?: number; retryDelaysMs?: readonly number[]; maxBatches?: number } = {}
+): Promise<BackfillOutcome> {
+  const service = container.resolve<CustomerSegmentModuleService>(CUSTOMER_SEGMENT_MODULE)
+  const personalization = container.resolve<PersonalizationModuleService>(PERSONALIZATION_MODULE)
+  const activity = container.resolve<CustomerActivityModuleService>(CUSTOMER_ACTIVITY_MODULE)
+  const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
+  const leaseSeconds = options.leaseSeconds ?? BACKFILL_LEASE_SECONDS
+  const yieldRatio = options.yieldRatio ?? BACKFILL_YIELD_RATIO
+  const retryDelays = options.retryDelaysMs ?? [1_000, 5_000]
+
+  const run = await service.claimFactsBackfill(id, leaseSeconds)
+  if (!run) {
+    return "not_claimed"
+  }
+  let lease = new Date(run.lease_until!)
+  let after = run.checkpoint
+  let customers = run.customers_done
+  let orders = run.orders_done
+  let batches = 0
+  logger.info(
+    `customer-suite: backfill ${run.id} ${after === null ? "started" : `resumed after ${after} (${customers} customers done)`}, batches of ${run.batch_size}`
+  )
+  const startedAt = Date.now()
+  try {
+    for (;;) {
+      if (options.maxBatches !== undefined && batches >= options.maxBatches) {
+        // Tests stop a run midway, as a crash would: the lease is left to run out.
+        return "lost"
+      }
+      const batchStarted = Date.now()
+      let written: Awaited<ReturnType<CustomerSegmentModuleService["writeFactsBackfillBatch"]>> | null = null
+      let ids: string[] = []
+      for (let attempt = 0; ; attempt++) {
+        try {
+          ids = await service.nextBackfillCustomerIds(after, run.batch_size)
+          const [audiences, lastSeen] = await Promise.all([
+            personalization.mapCustomersAudienceIds(ids),
+            activity.mapCustomersLastSeen(ids),
+          ])
+          const last = ids.length < run.batch_size
+          written = await service.writeFactsBackfillBatch(
+            { id: run.id, lease_until: lease, lease_seconds: leaseSeconds, prepared_ms: Date.now() - batchStarted },
+            { customerIds: ids, after, upto: last ? null : ids[ids.length - 1], audiences, lastSeen }
+          )
+          break
+        } catch (error) {
+          if (error instanceof BackfillLeaseLost || attempt >= retryDelays.length) {
+            throw error
+          }
+          logger.warn(`customer-suite: backfill ${run.id}: a batch after ${after ?? "the start"} failed (try ${attempt + 1}), trying again: ${message(error)}`)
+          await sleep(retryDelays[attempt])
+        }
+      }
+      lease = new Date(written.lease_until)
+      customers += written.customers
+      orders += written.orders
+      batches += 1
+      if (ids.length < run.batch_size) {
+        break
+      }
+      after = ids[ids.length - 1]
+      await sleep(Math.max(YIELD_MIN_MS, (Date.now() - batchStarted) * yieldRatio))
+    }
+    // The projection was just rewritten: plan rule statements on what it holds now.
+    const finishing = Date.now()
+    await service.analyzeCustomerFacts()
+    const segments = await service.listCustomerSegments({ status: "active", kind: "dynamic" }, { select: ["id"], take: null })
+    const { result: refreshRuns } = await requestCustomerSegmentRefreshWorkflow(container).run({
+      input: { segment_ids: segments.map((s) => s.id), trigger: "backfill" },
+    })
+    const ended = await service.finishFactsBackfill(run.id, lease, {
+      status: "succeeded",
+      refresh_run_ids: refreshRuns.map((r) => r.id),
+      elapsed_ms: Date.now() - finishing,
+    })
+    if (!ended) {
+      return "lost"
+    }
+    const seconds = Math.max(1, Date.now() - startedAt) / 1000
+    logger.info(
+      `customer-suite: backfill ${run.id} succeeded: ${customers} customers, ${orders} orders (this instance: ${batches} batches in ${seconds.toFixed(1)} s); ${refreshRuns.length} segment refresh(es) queued`
+    )
+    return "succeeded"
+  } catch (error) {
+    if (error instanceof BackfillLeaseLost) {
+      const now = await service.retrieveCustomerFactsBackfill(run.id, { select: ["status"] })
+      const canceled = now.status === "canceled"
+      logger.info(`customer-suite: backfill ${run.id} stopped here: ${canceled ? "canceled" : "taken over by another instance"}`)
+      return canceled ? "canceled" : "lost"
+    }
+    logger.error(`customer-suite: backfill ${run.id} failed after ${customers} customers: ${message(error)}`)
+    const ended = await service
+      .finishFactsBackfill(run.id, lease, { status: "failed", error: message(error) })
+      .catch(() => false)
+    return ended ? "failed" : "lost"
+  }
+}
+
+/**
+ * Queues a backfill and runs it here, to its end (the demo seed, the
+ * benchmarks): no event, so no other instance is asked to; if one claims it
+ * first anyway (its resume job), this waits for the run to end. Answers the
+ * ended run.
+ */
+export async function backfillNow(
+  container: MedusaContainer,
+  input: { batch_size?: number; trigger?: "manual" | "install"; requested_by?: string | null } = {}
+): Promise<FactsBackfillRow> {
+  const service = container.resolve<CustomerSegmentModuleService>(CUSTOMER_SEGMENT_MODULE)
+  const queued = await service.queueFactsBackfill({
+    trigger: input.trigger ?? "manual",
+    requested_by: input.requested_by ?? null,
+    batch_size: input.batch_size ?? BACKFILL_BATCH_SIZE,
+  })
+  await runFactsBackfill(container, queued.id)
+  for (;;) {
+    const [run] = await service.listCustomerFactsBackfills({ id: queued.id }, { take: 1 })
+    if (run && run.status !== "queued" && run.status !== "running") {
+      return run as unknown as FactsBackfillRow
+    }
+    await sleep(1_000)
+  }
+}
