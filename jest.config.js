@@ -33,6 +33,7 @@ const base = {
  * - http:     the root app booted over HTTP (medusaIntegrationTestRunner)
  * - consumer: the packed plugin installed into a separate store
  * - e2e:      the admin dashboard in Debian's chromium (playwright-core)
+ * - cluster:  two servers and a worker (`medusa start`) on Redis and one database
  */
 module.exports = {
   projects: [
@@ -66,6 +67,11 @@ module.exports = {
       ...base,
       displayName: "e2e",
       testMatch: ["<rootDir>/e2e/**/*.e2e.spec.[jt]s"],
+    },
+    {
+      ...base,
+      displayName: "cluster",
+      testMatch: ["<rootDir>/integration-tests/cluster/**/*.spec.[jt]s"],
     },
   ],
 }

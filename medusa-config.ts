@@ -1,4 +1,4 @@
-import { defineConfig, loadEnv } from "@medusajs/framework/utils"
+import { defineConfig, loadEnv, MedusaError } from "@medusajs/framework/utils"
 import type { CustomerSuiteOptions } from "./src/modules/customer_suite/options"
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
@@ -10,7 +10,15 @@ loadEnv(process.env.NODE_ENV || "development", process.cwd())
  */
 const customerSuiteOptions: CustomerSuiteOptions = {
   // CUSTOMER_SUITE_ACTIVITY=false: no sign-in limits, revocation check or presence (bench/activity's baseline).
-  activity: { enabled: process.env.CUSTOMER_SUITE_ACTIVITY !== "false" },
+  activity: {
+    enabled: process.env.CUSTOMER_SUITE_ACTIVITY !== "false",
+    // CUSTOMER_SUITE_LIMITER_STORE=redis: sign-in, reset and code-exchange counters in Redis (REDIS_URL).
+    ...(process.env.CUSTOMER_SUITE_LIMITER_STORE === "redis" ? { limiter_store: "redis" as const } : {}),
+  },
+  // CUSTOMER_SUITE_SEGMENT_REFRESH_SCHEDULE: when relative-date segments refresh (cron, UTC; the cluster tests use every minute).
+  ...(process.env.CUSTOMER_SUITE_SEGMENT_REFRESH_SCHEDULE
+    ? { segments: { refresh_schedule: process.env.CUSTOMER_SUITE_SEGMENT_REFRESH_SCHEDULE } }
+    : {}),
   assistance: {
     enabled: process.env.CUSTOMER_SUITE_ASSISTANCE === "true",
     storefront_url: process.env.CUSTOMER_SUITE_STOREFRONT_URL
@@ -19,12 +27,59 @@ const customerSuiteOptions: CustomerSuiteOptions = {
   },
 }
 
+/**
+ * One instance (the default) or a cluster. MEDUSA_WORKER_MODE: `shared` runs
+ * HTTP, subscribers and jobs in one process; `server` only HTTP (behind a load
+ * balancer, as many as needed); `worker` only subscribers and scheduled jobs
+ * (no HTTP traffic but /health, no admin). Anything but `shared` needs
+ * REDIS_URL: with it, events, workflows (their state, retries, scheduled jobs),
+ * locks and cookie sessions go through Redis, shared by every instance.
+ */
+const WORKER_MODES = ["shared", "server", "worker"] as const
+type WorkerMode = (typeof WORKER_MODES)[number]
+const workerMode = (process.env.MEDUSA_WORKER_MODE || "shared") as WorkerMode
+if (!WORKER_MODES.includes(workerMode)) {
+  throw new MedusaError(MedusaError.Types.INVALID_DATA, `MEDUSA_WORKER_MODE must be one of ${WORKER_MODES.join(", ")}; got "${workerMode}"`)
+}
+const redisUrl = process.env.REDIS_URL || undefined
+if (workerMode !== "shared" && !redisUrl) {
+  throw new MedusaError(MedusaError.Types.INVALID_DATA, `MEDUSA_WORKER_MODE=${workerMode} needs REDIS_URL: instances share events, workflows and locks through Redis`)
+}
+
+/** Medusa's Redis modules, when REDIS_URL is set (else Medusa's in-process defaults). */
+const redisModules = redisUrl
+  ? [
+      {
+        // Events are jobs on a BullMQ queue; only `worker` and `shared` instances take them.
+        resolve: "@medusajs/medusa/event-bus-redis",
+        options: { redisUrl },
+      },
+      {
+        // Workflow executions, retries, async steps and scheduled jobs (one tick for all workers).
+        resolve: "@medusajs/medusa/workflow-engine-redis",
+        options: { redis: { redisUrl } },
+      },
+      {
+        // Modules.LOCKING (the plugin's jobs and refreshes) across instances.
+        resolve: "@medusajs/medusa/locking",
+        options: {
+          providers: [
+            { resolve: "@medusajs/medusa/locking-redis", id: "locking-redis", is_default: true, options: { redisUrl } },
+          ],
+        },
+      },
+    ]
+  : []
+
 const databaseUrl =
   process.env.DATABASE_URL ?? "postgres://postgres@localhost:5432/medusa_customer_suite"
 
 module.exports = defineConfig({
   projectConfig: {
     databaseUrl,
+    workerMode,
+    // Cookie sessions (POST /auth/session) in Redis, so any server knows them.
+    ...(redisUrl ? { redisUrl } : {}),
     databaseDriverOptions: databaseUrl.includes("localhost")
       ? { connection: { ssl: false } }
       : undefined,
@@ -44,9 +99,11 @@ module.exports = defineConfig({
     },
   },
   admin: {
-    disable: process.env.DISABLE_MEDUSA_ADMIN === "true",
+    // A worker serves no HTTP traffic but its health check: no dashboard to build or serve.
+    disable: process.env.DISABLE_MEDUSA_ADMIN === "true" || workerMode === "worker",
   },
   modules: [
+    ...redisModules,
     {
       resolve: "./src/modules/customer_suite",
       options: customerSuiteOptions,

@@ -1,24 +1,28 @@
 #!/usr/bin/env node
 // npm test [-- project …]
 // Without arguments: type checks (backend, admin), lint, then every jest
-// project (unit, modules, http, consumer, and e2e when chromium is installed).
-// With project names (unit modules http consumer e2e): only those projects.
+// project (unit, modules, http, consumer, e2e when chromium is installed, and
+// cluster when Redis answers).
+// With project names (unit modules http consumer e2e cluster): only those projects.
 // PostgreSQL: DB_HOST when set; else the server on localhost:5432; else an
 // embedded PostgreSQL started for the run and stopped afterwards
 // (TEST_EMBEDDED_PG=1 forces it; TEST_PG_PORT sets the port it tries first,
 // 5432 by default; when that port is taken it listens on a free one and says which).
 // TEST_WORKERS: spec files at once (2); TEST_WORKER_MEMORY: a worker's heap after which it is
 // replaced (1GB); TEST_PATTERN: only the spec files whose path matches.
+// cluster: Redis at CLUSTER_REDIS_URL, else REDIS_URL, else redis://127.0.0.1:6379;
+// when it does not answer, a full run skips the cluster tests and says why.
 import { spawn } from "node:child_process"
 import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
 import { fileURLToPath } from "node:url"
+import Redis from "ioredis"
 import { canConnect, portAnswers, startEmbeddedPostgres } from "./lib/postgres.mjs"
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
 const bin = (name) => path.join(root, "node_modules", ".bin", name)
-const ALL_PROJECTS = ["unit", "modules", "http", "consumer", "e2e"]
+const ALL_PROJECTS = ["unit", "modules", "http", "consumer", "e2e", "cluster"]
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium"
 
 const requested = process.argv.slice(2).filter((a) => !a.startsWith("-"))
@@ -31,6 +35,23 @@ const full = requested.length === 0
 const startedAt = Date.now()
 const say = (message) =>
   process.stdout.write(`\n[test ${((Date.now() - startedAt) / 1000).toFixed(0)}s] ${message}\n`)
+
+/** Why the cluster tests cannot run (Redis does not answer at `url`), or null. */
+async function redisUnavailable(url) {
+  const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 2_000, retryStrategy: () => null })
+  // The connection error (e.g. ECONNREFUSED) says more than the rejected command's "Connection is closed".
+  let cause = null
+  client.on("error", (error) => (cause = error))
+  try {
+    await client.connect()
+    await client.ping()
+    return null
+  } catch (error) {
+    return `Redis at ${url} does not answer (${cause?.message ?? error.message})`
+  } finally {
+    client.disconnect()
+  }
+}
 
 function run(command, args, env = process.env) {
   return new Promise((resolve) => {
@@ -120,19 +141,36 @@ async function main() {
     }
   }
 
+  if (projects.includes("cluster")) {
+    const redisUrl = process.env.CLUSTER_REDIS_URL || process.env.REDIS_URL || "redis://127.0.0.1:6379"
+    const reason = await redisUnavailable(redisUrl)
+    if (reason && full) {
+      say(`cluster SKIPPED: ${reason}. Start redis-server (.ci/run does) or set CLUSTER_REDIS_URL`)
+      projects = projects.filter((p) => p !== "cluster")
+    } else if (reason) {
+      console.error(`cluster needs Redis: ${reason}. Start redis-server or set CLUSTER_REDIS_URL`)
+      process.exit(1)
+    } else {
+      say(`cluster: Redis at ${redisUrl}`)
+    }
+  }
+
   const postgres = await ensurePostgres()
   const workers = Math.max(1, Number.parseInt(process.env.TEST_WORKERS ?? "2", 10) || 1)
-  // Two jest runs: the consumer spec packs the plugin (its prebuild removes public/, where the
-  // browser tests' store serves the dashboard), so it runs after everything else, on its own.
+  // Three jest runs: the consumer spec packs the plugin (its prebuild removes public/, where the
+  // browser tests' store serves the dashboard), so it runs after everything else, on its own;
+  // then the cluster specs, one at a time (each starts two servers and one or two workers).
   const phases = [
-    projects.filter((p) => p !== "consumer"),
+    projects.filter((p) => p !== "consumer" && p !== "cluster"),
     projects.filter((p) => p === "consumer"),
+    projects.filter((p) => p === "cluster"),
   ].filter((phase) => phase.length > 0)
   const results = { numPassedTests: 0, numFailedTests: 0, numTotalTests: 0, complete: true }
   try {
     for (const phase of phases) {
       const resultsFile = path.join(os.tmpdir(), `mcs-jest-${process.pid}-${phase.join("-")}.json`)
-      say(`Jest projects: ${phase.join(", ")} (${workers} worker${workers > 1 ? "s" : ""})`)
+      const phaseWorkers = phase.includes("cluster") ? 1 : workers
+      say(`Jest projects: ${phase.join(", ")} (${phaseWorkers} worker${phaseWorkers > 1 ? "s" : ""})`)
       const code = await run(
         bin("jest"),
         [
@@ -140,7 +178,7 @@ async function main() {
           // port and a database of a random name). Always in worker processes, never in band:
           // every booted app leaves memory behind in its process, and one process running the
           // whole suite ran out of heap; a worker past the limit after a spec file is replaced.
-          `--maxWorkers=${workers}`,
+          `--maxWorkers=${phaseWorkers}`,
           `--workerIdleMemoryLimit=${process.env.TEST_WORKER_MEMORY ?? "1GB"}`,
           "--forceExit",
           "--selectProjects",

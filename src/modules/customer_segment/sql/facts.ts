@@ -177,13 +177,17 @@ async function upsertStoredProfiles(em: SqlEntityManager, profiles: readonly Pro
   if (!profiles.length) {
     return
   }
-  const updates = STORED_PROFILE_FIELDS.filter((f) => f !== "customer_id").map((f) => `${f} = EXCLUDED.${f}`)
+  const changed = STORED_PROFILE_FIELDS.filter((f) => f !== "customer_id")
+  const updates = changed.map((f) => `${f} = EXCLUDED.${f}`)
+  // A profile whose facts are the same is not written (a redelivered event changes nothing, updated_at included; decision 0047).
+  const differs = `(${changed.map((f) => `customer_profile.${f}`).join(", ")}) IS DISTINCT FROM (${changed.map((f) => `EXCLUDED.${f}`).join(", ")})`
   await exec(
     em,
     `INSERT INTO customer_profile (id, ${STORED_PROFILE_FIELDS.join(", ")}, created_at, updated_at)
      SELECT 'cprof_' || replace(gen_random_uuid()::text, '-', ''), ${STORED_PROFILE_FIELDS.map((f) => `x.${f}`).join(", ")}, now(), now()
      FROM jsonb_to_recordset($1::jsonb) AS x(${PROFILE_COLUMNS})
-     ON CONFLICT (customer_id) WHERE deleted_at IS NULL DO UPDATE SET ${updates.join(", ")}, updated_at = now()`,
+     ON CONFLICT (customer_id) WHERE deleted_at IS NULL DO UPDATE SET ${updates.join(", ")}, updated_at = now()
+     WHERE ${differs}`,
     [JSON.stringify(profiles)]
   )
 }

@@ -1,27 +1,20 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError, Modules } from "@medusajs/framework/utils"
+import { cachedLimiter, isRefusal, limiterKey, limiterStore, type LimitSpec } from "../../../../modules/customer_activity/limits"
 import { hashCode } from "../../../../modules/shopping_assistance/service"
 import type { ErrorResponse, StoreExchangeAssistanceCodeResponse } from "../../../../types/http"
 import { exchangeAssistanceCodeWorkflow } from "../../../../workflows/shopping-assistance"
+import { activitySettings } from "../../../utils/activity-settings"
 import { mintAssistanceToken } from "../../../utils/assistance-token"
 import type { StoreExchangeAssistanceCodeType } from "../validators"
 
-/** Failed exchanges per IP: at most MAX_FAILURES in WINDOW_MS, then 429 until the window passes. */
-const MAX_FAILURES = 10
-const WINDOW_MS = 15 * 60_000
-const failures = new Map<string, number[]>()
-
-function tooMany(ip: string, now: number) {
-  const recent = (failures.get(ip) ?? []).filter((t) => t > now - WINDOW_MS)
-  failures.set(ip, recent)
-  return recent.length >= MAX_FAILURES
-}
-function fail(ip: string, now: number) {
-  failures.set(ip, [...(failures.get(ip) ?? []), now])
-  if (failures.size > 10_000) {
-    failures.delete(failures.keys().next().value as string)
-  }
-}
+/**
+ * Failed exchanges per IP: at most 10 in a 15-minute window, then 429 until
+ * the window ends. Counted in the plugin's limiter store (PostgreSQL, or Redis
+ * with `activity.limiter_store: "redis"`), shared by every instance
+ * (decision 0045).
+ */
+export const EXCHANGE_LIMIT: LimitSpec = { name: "ax:ip", points: 10, windowSeconds: 15 * 60 }
 
 /**
  * POST /store/assistance-sessions/exchange { code }: the one-time code from
@@ -31,9 +24,20 @@ function fail(ip: string, now: number) {
  * 15 minutes, every attempt from it is a 429 until the window passes.
  */
 export const POST = async (req: MedusaRequest<StoreExchangeAssistanceCodeType>, res: MedusaResponse<StoreExchangeAssistanceCodeResponse | ErrorResponse>) => {
-  const ip = req.ip ?? "unknown"
-  const now = Date.now()
-  if (tooMany(ip, now)) {
+  const limiter = cachedLimiter(limiterStore(req.scope, await activitySettings(req.scope)), EXCHANGE_LIMIT)
+  const key = limiterKey(req.ip ?? "unknown")
+  // Consumed before the code is tried (atomic in the store: parallel attempts never pass the limit together), given back on success.
+  const refusal = await limiter.consume(key).then(
+    () => null,
+    (error: unknown) => {
+      if (isRefusal(error)) {
+        return error
+      }
+      throw error
+    }
+  )
+  if (refusal) {
+    res.setHeader("Retry-After", String(Math.max(1, Math.ceil(refusal.msBeforeNext / 1000))))
     res.status(429).json({ type: "too_many_requests", message: "Too many attempts: try again in 15 minutes" })
     return
   }
@@ -42,9 +46,9 @@ export const POST = async (req: MedusaRequest<StoreExchangeAssistanceCodeType>, 
     throwOnError: false,
   })
   if (errors?.length || !session?.expires_at) {
-    fail(ip, now)
     throw new MedusaError(MedusaError.Types.UNAUTHORIZED, "This code is not valid: ask for a new one")
   }
+  await limiter.reward(key, 1)
   const [customer] = await req.scope.resolve(Modules.CUSTOMER).listCustomers({ id: session.customer_id }, { select: ["id", "email"] })
   const [identity] = await req.scope
     .resolve(Modules.AUTH)
