@@ -31,8 +31,8 @@ const customerSuiteOptions: CustomerSuiteOptions = {
  * One instance (the default) or a cluster. MEDUSA_WORKER_MODE: `shared` runs
  * HTTP, subscribers and jobs in one process; `server` only HTTP (behind a load
  * balancer, as many as needed); `worker` only subscribers and scheduled jobs
- * (no HTTP traffic but /health, no admin). Anything but `shared` needs
- * REDIS_URL: with it, events, workflows (their state, retries, scheduled jobs),
+ * (no HTTP traffic but /health, no admin). A cluster needs REDIS_URL (a
+ * worker without it does not boot): with it, events, workflows (their state, retries, scheduled jobs),
  * locks and cookie sessions go through Redis, shared by every instance.
  */
 const WORKER_MODES = ["shared", "server", "worker"] as const
@@ -42,8 +42,10 @@ if (!WORKER_MODES.includes(workerMode)) {
   throw new MedusaError(MedusaError.Types.INVALID_DATA, `MEDUSA_WORKER_MODE must be one of ${WORKER_MODES.join(", ")}; got "${workerMode}"`)
 }
 const redisUrl = process.env.REDIS_URL || undefined
-if (workerMode !== "shared" && !redisUrl) {
-  throw new MedusaError(MedusaError.Types.INVALID_DATA, `MEDUSA_WORKER_MODE=${workerMode} needs REDIS_URL: instances share events, workflows and locks through Redis`)
+// Only a worker is refused without Redis (it would never receive an event). Not a server: Medusa's own
+// one-off commands (`db:migrate`, `exec`, `user`) set MEDUSA_WORKER_MODE=server before they load this file.
+if (workerMode === "worker" && !redisUrl) {
+  throw new MedusaError(MedusaError.Types.INVALID_DATA, `MEDUSA_WORKER_MODE=worker needs REDIS_URL: a worker receives events, workflows and locks through Redis`)
 }
 
 /** Medusa's Redis modules, when REDIS_URL is set (else Medusa's in-process defaults). */
