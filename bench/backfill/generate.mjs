@@ -89,7 +89,18 @@ export async function generate(client, size, log = console.log) {
   })
   await client.query("SET session_replication_role = replica")
 
-  await part("customers", () => generateCustomers(client, size, log))
+  await part("customers", async () => {
+    await generateCustomers(client, size, log)
+    // Medusa writes dates from JS (milliseconds): so do we, or the facts' dates would not compare.
+    await step(
+      client,
+      log,
+      "dates to milliseconds",
+      `UPDATE bench_c SET created_at = date_trunc('milliseconds', created_at), first_order_at = date_trunc('milliseconds', first_order_at),
+         last_order_at = date_trunc('milliseconds', last_order_at), last_activity_at = date_trunc('milliseconds', last_activity_at)`
+    )
+    await step(client, log, "dates to milliseconds", `UPDATE customer SET created_at = date_trunc('milliseconds', created_at), updated_at = date_trunc('milliseconds', updated_at)`)
+  })
   await part("products, regions", () => catalog(client))
   await part("orders", () => orders(client, log))
   await part("presence", () =>
@@ -184,9 +195,10 @@ async function orders(client, log) {
        lower(c.first_name) || '.' || lower(c.last_name) || c.i || '@' || c.domain AS email, x.k, x.kind,
        CASE WHEN x.kind = 'counted' THEN CASE WHEN x.k <= c.eur_orders THEN 'eur' ELSE 'usd' END
             WHEN c.currencies = 'usd' THEN 'usd' ELSE 'eur' END AS currency,
-       CASE WHEN x.kind <> 'counted' THEN c.created_at + ($1::timestamptz - c.created_at) * pg_temp.u(c.i, 42 + x.k - c.orders)
-            WHEN c.orders = 1 THEN c.first_order_at
-            ELSE c.first_order_at + (c.last_order_at - c.first_order_at) * ((x.k - 1)::float8 / (c.orders - 1)) END AS placed_at
+       date_trunc('milliseconds', CASE
+         WHEN x.kind <> 'counted' THEN c.created_at + ($1::timestamptz - c.created_at) * pg_temp.u(c.i, 42 + x.k - c.orders)
+         WHEN c.orders = 1 THEN c.first_order_at
+         ELSE c.first_order_at + (c.last_order_at - c.first_order_at) * ((x.k - 1)::float8 / (c.orders - 1)) END) AS placed_at
      FROM bench_c c, LATERAL (
        SELECT k, 'counted' AS kind FROM generate_series(1, c.orders) k
        UNION ALL SELECT c.orders + 1, 'canceled' WHERE pg_temp.u(c.i, 40) < 0.04
