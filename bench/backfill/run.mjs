@@ -18,7 +18,9 @@
  *    { batch_size? }: a 202 { backfill_run } is polled through
  *    GET /admin/customer-segments/backfill-runs/:id until it ends (progress
  *    and ETA printed); a 200 (the synchronous route before issue 17) is the
- *    finished backfill. Duration, customers/s, orders/s, peak RSS − idle RSS.
+ *    finished backfill. Duration (from the POST to the end seen, ±poll-ms;
+ *    the run's own finished_at − started_at beside it), customers/s,
+ *    orders/s, peak RSS − idle RSS.
  * 3. Baseline (part "baseline", baseline.mjs): the server stopped, the same
  *    facts by three INSERT … SELECT in one transaction, timed; the ratio
  *    backfill / baseline.
@@ -31,7 +33,9 @@
  * Options (defaults): --customers=1000000 --db=mcs_bench_backfill_sql --keep-db
  * --parts=backfill,baseline --batch-size (the route's default when absent)
  * --poll-ms=2000 --idle-s=10 --timeout-min=120 --check-sample=300
- * --pg=postgres://postgres@localhost:5432
+ * --baseline-indexes=after|during --pg=postgres://postgres@localhost:5432
+ * --url=<base> --pid=<pid> (measure a server already running on the
+ * database instead of starting one; its RSS is read when --pid is given)
  */
 import os from "node:os"
 import pg from "pg"
@@ -112,7 +116,10 @@ async function measureBackfill() {
   await kit.sql(DB, `TRUNCATE ${PROJECTION.join(", ")}`)
   await kit.sql(DB, "CHECKPOINT")
   await ensureAdmin()
-  const app = kit.start({ name: "backfill", database: DB, port: await kit.freePort() })
+  // --url (and --pid for its memory): a server already running on this database, e.g. with Redis modules.
+  const app = argv.url
+    ? { name: "external", base: argv.url, pid: Number(opt("pid", 0)), output: () => "", stop: () => {} }
+    : kit.start({ name: "backfill", database: DB, port: await kit.freePort() })
   process.on("exit", () => app.stop())
   process.on("SIGINT", () => process.exit(130))
   try {
@@ -176,7 +183,7 @@ async function measureBackfill() {
     await sleep(5000)
     const afterKb = treeRssKb(app.pid).kb
     const peakKb = Math.max(idleKb, ...sampler.samples.map((s) => s.kb))
-    const seconds = out.run_seconds ?? out.seconds
+    const seconds = out.seconds
     Object.assign(out, {
       batch_size: batchSize ?? null,
       customers_per_second: Math.round(out.customers / seconds),
@@ -211,7 +218,7 @@ async function main() {
   if (parts.includes("backfill")) out.backfill = await measureBackfill()
   if (parts.includes("baseline")) out.baseline = await withClient((client) => runBaseline(client, log, { indexes: opt("baseline-indexes", "after") }))
   if (out.backfill && out.baseline) {
-    const seconds = out.backfill.run_seconds ?? out.backfill.seconds
+    const seconds = out.backfill.seconds
     out.ratio = round(seconds / out.baseline.seconds, 2)
     out.ratio_with_analyze = round(seconds / (out.baseline.seconds + out.baseline.analyze_seconds), 2)
   }
@@ -230,7 +237,7 @@ async function main() {
   if (out.backfill) {
     const b = out.backfill
     console.log(
-      `| backfill, ${b.route}${b.batch_size ? `, batch ${b.batch_size}` : ""} | ${b.run_seconds ?? b.seconds} s | ${b.customers_per_second.toLocaleString("en")} | ${b.orders_per_second.toLocaleString("en")} | ${b.rss_idle_mb} → ${b.rss_peak_mb} MB (+${b.rss_peak_over_idle_mb} MB) |`
+      `| backfill, ${b.route}${b.batch_size ? `, batch ${b.batch_size}` : ""} | ${b.seconds} s${b.run_seconds ? ` (run ${b.run_seconds} s)` : ""} | ${b.customers_per_second.toLocaleString("en")} | ${b.orders_per_second.toLocaleString("en")} | ${b.rss_idle_mb} → ${b.rss_peak_mb} MB (+${b.rss_peak_over_idle_mb} MB) |`
     )
   }
   if (out.baseline) {
