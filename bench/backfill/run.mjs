@@ -37,6 +37,7 @@
  * --url=<base> --pid=<pid> (measure a server already running on the
  * database instead of starting one; its RSS is read when --pid is given)
  */
+import http from "node:http"
 import os from "node:os"
 import pg from "pg"
 import { parseArgs } from "../lib/cli.mjs"
@@ -79,6 +80,28 @@ async function ensureAdmin() {
       env: { DATABASE_URL: `${server}/${DB}`, MEDUSA_DISABLE_TELEMETRY: "true" },
     })
   }
+}
+
+/**
+ * POST with no time limit (fetch gives up on headers after 300 s, and the
+ * synchronous route before issue 17 answers only when the backfill is done).
+ */
+function postWithoutTimeout(app, url, body, headers) {
+  const started = process.hrtime.bigint()
+  return new Promise((resolve, reject) => {
+    const request = http.request(`${app.base}${url}`, { method: "POST", headers: { "content-type": "application/json", ...headers } }, (response) => {
+      let text = ""
+      response.on("data", (chunk) => (text += chunk))
+      response.on("end", () => {
+        const ms = Number(process.hrtime.bigint() - started) / 1e6
+        const status = response.statusCode
+        if (status >= 300 && status !== 409) reject(new Error(`${app.name} POST ${url}: ${status} ${text.slice(0, 500)}`))
+        else resolve({ ms, status, data: text ? JSON.parse(text) : null })
+      })
+    })
+    request.on("error", reject)
+    request.end(JSON.stringify(body))
+  })
 }
 
 /** Follows a backfill run until it ends; answers the last state and the progress seen. */
@@ -140,7 +163,7 @@ async function measureBackfill() {
     const sampler = rssSampler(app.pid, 1000)
     const started = Date.now()
     const body = batchSize === undefined ? {} : { batch_size: batchSize }
-    const posted = await call(app, "POST", "/admin/customer-segments/backfill", body, headers, { allow: [409] })
+    const posted = await postWithoutTimeout(app, "/admin/customer-segments/backfill", body, headers)
     let out
     if (posted.status === 409) {
       sampler.stop()
