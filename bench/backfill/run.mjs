@@ -233,7 +233,7 @@ async function main() {
   const settings = (
     await kit.sql(
       DB,
-      `SELECT json_object_agg(name, setting || coalesce(unit, '')) AS s FROM pg_settings
+      `SELECT json_object_agg(name, current_setting(name)) AS s FROM pg_settings
        WHERE name IN ('work_mem', 'shared_buffers', 'maintenance_work_mem', 'max_parallel_workers_per_gather', 'synchronous_commit', 'autovacuum', 'max_wal_size')`
     )
   )[0].s
