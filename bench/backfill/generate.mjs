@@ -38,6 +38,8 @@
  *                  ({ value, precision: 20 }). No addresses on orders.
  *   presence       customer_presence rows (kind customer) for the grid's
  *                  last_activity_at (~68% of customers): last_activity_date
+ * Dates are cut to milliseconds (customer.created_at too), as Medusa writes
+ * them from JS.
  *
  * Secondary indexes of the loaded tables are dropped during the load and
  * rebuilt from their own definitions, with FK triggers off
