@@ -52,35 +52,53 @@ const COMPANIES = ["Acme", "Globex", "Initech", "Umbrella", "Stark", "Wayne", "H
 const arr = (values) => `ARRAY[${values.map((v) => `'${v.replace(/'/g, "''")}'`).join(",")}]`
 const pick = (values, u) => `(${arr(values)})[1 + floor(${u} * ${values.length})::int]`
 
-async function step(client, log, label, text, params = []) {
+export async function step(client, log, label, text, params = []) {
   const started = Date.now()
   const result = await client.query(text, params)
   log(`  ${label}: ${((Date.now() - started) / 1000).toFixed(1)} s${result.rowCount ? ` (${result.rowCount.toLocaleString("en")} rows)` : ""}`)
   return result
 }
 
-/** Fills the store with `size` customers (the tables are emptied first). */
-export async function generate(client, size, log = console.log) {
-  const started = Date.now()
-  log(`generating ${size.toLocaleString("en")} customers in SQL`)
+/** Session settings and the hash u(i, k) the generators use: a uniform number in [0, 1) from a row number and a trait number. */
+export async function prepareSession(client) {
   await client.query("SET synchronous_commit = off")
   await client.query("SET work_mem = '128MB'")
   await client.query("SET maintenance_work_mem = '512MB'")
-  // u(i, k): a uniform number in [0, 1) from the row number and a trait number.
   await client.query(`CREATE OR REPLACE FUNCTION pg_temp.u(i bigint, k int) RETURNS float8 LANGUAGE sql IMMUTABLE AS
     $$ SELECT (hashint8(i * 64 + k)::bigint + 2147483648) / 4294967296.0 $$`)
+}
 
-  await step(client, log, "truncate", `TRUNCATE ${TABLES.join(", ")}, customer_group, customer_segment CASCADE`)
+/**
+ * Drops the secondary indexes of `tables` (not those behind constraints) and
+ * answers their definitions, for rebuildIndexes after the load.
+ */
+export async function dropIndexes(client, tables) {
   const { rows: indexes } = await client.query(
     `SELECT i.indexname, i.indexdef FROM pg_indexes i
      WHERE i.schemaname = 'public' AND i.tablename = ANY($1::text[])
        AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)
      ORDER BY i.tablename, i.indexname`,
-    [TABLES]
+    [tables]
   )
   for (const { indexname } of indexes) await client.query(`DROP INDEX "${indexname}"`)
-  await client.query("SET session_replication_role = replica")
+  return indexes
+}
 
+/** Recreates indexes dropped by dropIndexes, from their own definitions. */
+export async function rebuildIndexes(client, indexes, log) {
+  const indexStarted = Date.now()
+  for (const { indexdef } of indexes) await client.query(indexdef)
+  log(`  ${indexes.length} indexes rebuilt: ${((Date.now() - indexStarted) / 1000).toFixed(1)} s`)
+}
+
+/**
+ * The customers' traits in the unlogged table bench_c (one row per customer
+ * i: id, names, domain, dates, orders, currencies, order value, addresses,
+ * countries, groups, ...), then Medusa's customer, customer_address,
+ * customer_group and customer_group_customer rows from them. Needs
+ * prepareSession; the caller drops bench_c when done with it.
+ */
+export async function generateCustomers(client, size, log) {
   await client.query(`DROP TABLE IF EXISTS bench_c`)
   await step(
     client,
@@ -173,6 +191,19 @@ export async function generate(client, size, log = console.log) {
      FROM bench_c c, LATERAL (VALUES (1, c.group1), (2, c.group2)) AS g(n, group_id)
      WHERE g.group_id IS NOT NULL ORDER BY c.i, g.n`
   )
+}
+
+/** Fills the store with `size` customers (the tables are emptied first). */
+export async function generate(client, size, log = console.log) {
+  const started = Date.now()
+  log(`generating ${size.toLocaleString("en")} customers in SQL`)
+  await prepareSession(client)
+
+  await step(client, log, "truncate", `TRUNCATE ${TABLES.join(", ")}, customer_group, customer_segment CASCADE`)
+  const indexes = await dropIndexes(client, TABLES)
+  await client.query("SET session_replication_role = replica")
+
+  await generateCustomers(client, size, log)
   // The generated text is ASCII: lower() gives what the plugin's fold() stores.
   await step(
     client,
@@ -224,9 +255,7 @@ export async function generate(client, size, log = console.log) {
   await client.query("SET session_replication_role = origin")
   await client.query(`DROP TABLE bench_c`)
 
-  const indexStarted = Date.now()
-  for (const { indexdef } of indexes) await client.query(indexdef)
-  log(`  ${indexes.length} indexes rebuilt: ${((Date.now() - indexStarted) / 1000).toFixed(1)} s`)
+  await rebuildIndexes(client, indexes, log)
   // VACUUM as well: the visibility map of a settled store (index-only scans), not of a fresh bulk load.
   await step(client, log, "vacuum analyze", `VACUUM (ANALYZE) ${TABLES.join(", ")}, customer_group, customer_segment`)
 

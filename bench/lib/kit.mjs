@@ -109,12 +109,16 @@ export function benchKit({ tag, server }) {
     return { ms, status: response.status, data: text ? JSON.parse(text) : null }
   }
 
-  /** Writes bench/results/<tag>-<time>.json with the commit measured (+dirty when src/ has changes). */
-  function writeResults(data) {
+  /**
+   * Writes bench/results/<tag>-<time>.json (<tag>-<commit>-<time>.json with
+   * `withCommit`) with the commit measured (+dirty when src/ has changes).
+   */
+  function writeResults(data, { withCommit = false } = {}) {
     const commit = spawnSync("git", ["rev-parse", "--short", "HEAD"], { cwd: root, encoding: "utf8" }).stdout.trim()
     const dirty = spawnSync("git", ["status", "--porcelain", "src"], { cwd: root, encoding: "utf8" }).stdout.trim() ? "+dirty" : ""
     fs.mkdirSync(path.join(root, "bench/results"), { recursive: true })
-    const file = path.join(root, "bench/results", `${tag}-${new Date().toISOString().replace(/[:.]/g, "-")}.json`)
+    const name = withCommit ? `${tag}-${commit}${dirty}` : tag
+    const file = path.join(root, "bench/results", `${name}-${new Date().toISOString().replace(/[:.]/g, "-")}.json`)
     fs.writeFileSync(file, JSON.stringify({ commit: commit + dirty, node: process.version, cpus: os.cpus().length, ...data }, null, 2))
     log(`results: ${path.relative(root, file)}`)
     return file
