@@ -96,6 +96,13 @@ export async function runFactsBackfill(
       customers += written.customers
       orders += written.orders
       batches += 1
+      if ((batches & (batches - 1)) === 0) {
+        // After batches 1, 2, 4, 8, …: the projection's statistics follow its growth. Without them (a new or
+        // emptied projection, a server that has not analysed it yet) the planner scans whole tables where an
+        // index finds a batch's rows, and every batch costs more than the one before (measured: 0.5 s per
+        // DELETE at 650,000 purchase rows, growing with the table).
+        await service.analyzeCustomerFacts()
+      }
       if (ids.length < run.batch_size) {
         break
       }
