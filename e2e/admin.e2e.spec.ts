@@ -10,7 +10,7 @@ import { describeCustomerGrid } from "./customer-grid"
 import { chooseOption, classByCode, confirmPrompt, createClass, linkedClassId, pickCountry, removeClasses } from "./tax-classes"
 
 // beforeAll migrates, seeds (minutes), builds the dashboard and starts Medusa.
-jest.setTimeout(1_800_000)
+jest.setTimeout(2_700_000)
 
 describe("the admin dashboard with the plugin, in chromium", () => {
   let store: Store
