@@ -37,6 +37,7 @@ import path from "node:path"
 import pg from "pg"
 import { parseArgs, root } from "../lib/cli.mjs"
 import { benchKit, median, p95 } from "../lib/kit.mjs"
+import { rssSampler, treeRssKb } from "../lib/rss.mjs"
 import { generate, GENERATED_NOW, SEGMENTS } from "./generate.mjs"
 
 const { argv, opt } = parseArgs()
@@ -147,43 +148,6 @@ async function prepareDatabase() {
   } finally {
     await client.end()
   }
-}
-
-/** Resident memory (kB) of a process and all its descendants. */
-function treeRssKb(rootPid) {
-  const children = new Map()
-  for (const entry of fs.readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue
-    try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8")
-      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1])
-      if (!children.has(ppid)) children.set(ppid, [])
-      children.get(ppid).push(Number(entry))
-    } catch {
-      /* gone */
-    }
-  }
-  let kb = 0
-  const pids = []
-  const queue = [rootPid]
-  while (queue.length) {
-    const pid = queue.shift()
-    pids.push(pid)
-    try {
-      const match = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))
-      if (match) kb += Number(match[1])
-    } catch {
-      /* gone */
-    }
-    queue.push(...(children.get(pid) ?? []))
-  }
-  return { kb, pids }
-}
-
-function rssSampler(pid, everyMs = 200) {
-  const samples = []
-  const timer = setInterval(() => samples.push({ t: Date.now(), kb: treeRssKb(pid).kb }), everyMs)
-  return { samples, stop: () => clearInterval(timer) }
 }
 
 async function measureGrid(app, headers, trueCounts) {
