@@ -42,7 +42,10 @@ if (!WORKER_MODES.includes(workerMode)) {
   throw new MedusaError(MedusaError.Types.INVALID_DATA, `MEDUSA_WORKER_MODE must be one of ${WORKER_MODES.join(", ")}; got "${workerMode}"`)
 }
 const redisUrl = process.env.REDIS_URL || undefined
-if (workerMode !== "shared" && !redisUrl) {
+// `medusa db:migrate`, `exec`, `user` and the other one-off commands set MEDUSA_WORKER_MODE=server
+// themselves (no jobs while they run): only a running instance (`start`, `develop`) needs the shared Redis.
+const runsAnInstance = ["start", "develop"].includes(process.argv[2] ?? "")
+if (workerMode !== "shared" && !redisUrl && runsAnInstance) {
   throw new MedusaError(MedusaError.Types.INVALID_DATA, `MEDUSA_WORKER_MODE=${workerMode} needs REDIS_URL: instances share events, workflows and locks through Redis`)
 }
 
