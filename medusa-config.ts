@@ -49,13 +49,20 @@ if (workerMode !== "shared" && !redisUrl && runsAnInstance) {
   throw new MedusaError(MedusaError.Types.INVALID_DATA, `MEDUSA_WORKER_MODE=${workerMode} needs REDIS_URL: instances share events, workflows and locks through Redis`)
 }
 
+const eventBusConcurrency = Number(process.env.EVENT_BUS_CONCURRENCY || 20)
+if (!Number.isInteger(eventBusConcurrency) || eventBusConcurrency < 1) {
+  throw new MedusaError(MedusaError.Types.INVALID_DATA, `EVENT_BUS_CONCURRENCY must be a whole number of at least 1; got "${process.env.EVENT_BUS_CONCURRENCY}"`)
+}
+
 /** Medusa's Redis modules, when REDIS_URL is set (else Medusa's in-process defaults). */
 const redisModules = redisUrl
   ? [
       {
         // Events are jobs on a BullMQ queue; only `worker` and `shared` instances take them.
         resolve: "@medusajs/medusa/event-bus-redis",
-        options: { redisUrl },
+        // BullMQ takes one job at a time unless told otherwise: the plugin's subscribers mostly wait on
+        // PostgreSQL and Redis, so a worker takes EVENT_BUS_CONCURRENCY events at once (decision 0057).
+        options: { redisUrl, workerOptions: { concurrency: eventBusConcurrency } },
       },
       {
         // Workflow executions, retries, async steps and scheduled jobs (one tick for all workers).
