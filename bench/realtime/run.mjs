@@ -221,8 +221,8 @@ async function load(cluster, headers, ids, sql, redis) {
       })
       .catch((error) => {
         change.answered_at = now()
-        change.error = error.message
-        errors.push({ k: change.k, error: error.message, path: change.path })
+        change.error = `${error.message}${error.cause?.code ? ` (${error.cause.code})` : ""}`
+        errors.push({ k: change.k, error: change.error, path: change.path })
         pending.delete(change)
       })
   }
@@ -251,6 +251,7 @@ async function load(cluster, headers, ids, sql, redis) {
       const started = now()
       const batch = [...pending].filter((c) => c.sent_at !== undefined)
       if (batch.length) {
+        // Only changes whose call answered can be lost; one still open is waited for.
         const rows = await sql(
           `SELECT segment_id, customer_id FROM customer_segment_membership WHERE deleted_at IS NULL AND segment_id = ANY($1) AND customer_id = ANY($2)`,
           [[...new Set(batch.map((c) => c.segment_id))], [...new Set(batch.map((c) => c.customer_id))]]
@@ -297,7 +298,10 @@ async function load(cluster, headers, ids, sql, redis) {
     cluster.all.map((a) => [a.name, round(treeCpuSeconds(treeRssKb(a.pid).pids) - cpuStart[a.name])])
   )
 
-  const ok = changes.filter((c) => !c.error)
+  // Changes whose call never answered (still open when the wait ended; the cluster stops after) are neither
+  // errors nor lost: counted apart.
+  const unanswered = changes.filter((c) => c.answered_at === undefined)
+  const ok = changes.filter((c) => !c.error && c.answered_at !== undefined)
   const latencies = ok.filter((c) => c.seen_at !== undefined).map((c) => Math.max(0, c.seen_at - c.answered_at))
   const answerMs = ok.filter((c) => c.answered_at !== undefined).map((c) => c.answered_at - c.sent_at)
   const lost = ok.filter((c) => c.seen_at === undefined)
@@ -320,7 +324,10 @@ async function load(cluster, headers, ids, sql, redis) {
     sent_rate: round(total / sendSeconds),
     answered_rate: round(answered / answerSeconds),
     max_send_lag_ms: round(maxLagMs),
+    answered: answered,
+    unanswered: unanswered.length,
     errors: errors.length,
+    errors_by_kind: errors.reduce((acc, e) => ({ ...acc, [e.status ?? e.error]: (acc[e.status ?? e.error] ?? 0) + 1 }), {}),
     error_samples: errors.slice(0, 10),
     answer_ms: { p50: round(quantile(answerMs, 0.5)), p95: round(quantile(answerMs, 0.95)), max: round(Math.max(...answerMs)) },
     latency_ms: {
@@ -387,6 +394,8 @@ async function refreshAndCompare(app, headers, ids, sql, okChanges) {
         refresh_status: results[key].status,
         members_realtime: before[key].size,
         members_after_refresh: after[key].size,
+        // What the answered changes imply: exact only when no call failed on the client's side (a call given up
+        // by the client may still have been applied by its server).
         members_expected: expected[key].size,
         differ_realtime_vs_refresh: difference(before[key], after[key]),
         differ_realtime_vs_expected: difference(before[key], expected[key]),
@@ -443,7 +452,10 @@ async function main() {
   out.load_average_end = os.loadavg()
   const l = out.load
   console.log(`\n${size.toLocaleString("en")} customers, ${serverCount} servers + ${workerCount} worker(s), ${l.changes} changes at ${rate}/s\n`)
-  console.log(`sent ${l.sent_rate}/s (max lag ${l.max_send_lag_ms} ms), answered ${l.answered_rate}/s, errors ${l.errors}; answer p50 ${l.answer_ms.p50} p95 ${l.answer_ms.p95} ms`)
+  console.log(
+    `sent ${l.sent_rate}/s (max lag ${l.max_send_lag_ms} ms), answered ${l.answered_rate}/s, errors ${l.errors} ${JSON.stringify(l.errors_by_kind)}, ` +
+      `unanswered ${l.unanswered}; answer p50 ${l.answer_ms.p50} p95 ${l.answer_ms.p95} ms`
+  )
   console.log(`change → membership: p50 ${l.latency_ms.p50}, p95 ${l.latency_ms.p95}, p99 ${l.latency_ms.p99}, max ${l.latency_ms.max} ms (${l.latency_ms.n} seen); lost ${l.lost}`)
   console.log(`p95 per 10 s: ${l.latency_p95_by_10s_window.map((w) => `${w.from_s}s ${w.p95_ms}`).join(", ")}`)
   console.log(`worker RSS ${l.worker_rss_mb.start} → max ${l.worker_rss_mb.max} MB; CPU s ${JSON.stringify(l.cpu_seconds)}; event queue max ${l.queue_max}`)
