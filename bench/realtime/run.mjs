@@ -36,6 +36,7 @@
  */
 import fs from "node:fs"
 import os from "node:os"
+import path from "node:path"
 import pg from "pg"
 import Redis from "ioredis"
 import { claimRedisDatabase, redisUnavailable } from "../../integration-tests/cluster/redis-claim.js"
@@ -446,6 +447,9 @@ async function main() {
     await client.end()
     redis.disconnect()
     stop()
+    // Each instance's output (LOG_LEVEL=warn: errors and warnings), for a run's 5xx answers.
+    for (const a of cluster.all) fs.writeFileSync(path.join(os.tmpdir(), `bench-realtime-${a.name}.log`), a.output())
+    log(`instance output: ${path.join(os.tmpdir(), "bench-realtime-<instance>.log")}`)
     await sleep(2000)
     await redisDb.release()
   }
