@@ -42,10 +42,16 @@ if (!WORKER_MODES.includes(workerMode)) {
   throw new MedusaError(MedusaError.Types.INVALID_DATA, `MEDUSA_WORKER_MODE must be one of ${WORKER_MODES.join(", ")}; got "${workerMode}"`)
 }
 const redisUrl = process.env.REDIS_URL || undefined
-// Only a worker is refused without Redis (it would never receive an event). Not a server: Medusa's own
-// one-off commands (`db:migrate`, `exec`, `user`) set MEDUSA_WORKER_MODE=server before they load this file.
-if (workerMode === "worker" && !redisUrl) {
-  throw new MedusaError(MedusaError.Types.INVALID_DATA, `MEDUSA_WORKER_MODE=worker needs REDIS_URL: a worker receives events, workflows and locks through Redis`)
+// `medusa db:migrate`, `exec`, `user` and the other one-off commands set MEDUSA_WORKER_MODE=server
+// themselves (no jobs while they run): only a running instance (`start`, `develop`) needs the shared Redis.
+const runsAnInstance = ["start", "develop"].includes(process.argv[2] ?? "")
+if (workerMode !== "shared" && !redisUrl && runsAnInstance) {
+  throw new MedusaError(MedusaError.Types.INVALID_DATA, `MEDUSA_WORKER_MODE=${workerMode} needs REDIS_URL: instances share events, workflows and locks through Redis`)
+}
+
+const eventBusConcurrency = Number(process.env.EVENT_BUS_CONCURRENCY || 20)
+if (!Number.isInteger(eventBusConcurrency) || eventBusConcurrency < 1) {
+  throw new MedusaError(MedusaError.Types.INVALID_DATA, `EVENT_BUS_CONCURRENCY must be a whole number of at least 1; got "${process.env.EVENT_BUS_CONCURRENCY}"`)
 }
 
 /** Medusa's Redis modules, when REDIS_URL is set (else Medusa's in-process defaults). */
@@ -54,7 +60,9 @@ const redisModules = redisUrl
       {
         // Events are jobs on a BullMQ queue; only `worker` and `shared` instances take them.
         resolve: "@medusajs/medusa/event-bus-redis",
-        options: { redisUrl },
+        // BullMQ takes one job at a time unless told otherwise: the plugin's subscribers mostly wait on
+        // PostgreSQL and Redis, so a worker takes EVENT_BUS_CONCURRENCY events at once (decision 0057).
+        options: { redisUrl, workerOptions: { concurrency: eventBusConcurrency } },
       },
       {
         // Workflow executions, retries, async steps and scheduled jobs (one tick for all workers).

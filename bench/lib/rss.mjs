@@ -1,6 +1,6 @@
 import fs from "node:fs"
 
-/** Resident memory (kB) of a process and all its descendants. */
+/** Resident memory (kB) of a process and all its descendants (VmRSS from /proc), and their pids. */
 export function treeRssKb(rootPid) {
   const children = new Map()
   for (const entry of fs.readdirSync("/proc")) {
@@ -31,6 +31,7 @@ export function treeRssKb(rootPid) {
   return { kb, pids }
 }
 
+/** Samples treeRssKb(pid) every `everyMs` into `samples` ({ t, kb }) until stop(). */
 export function rssSampler(pid, everyMs = 200) {
   const samples = []
   const timer = setInterval(() => samples.push({ t: Date.now(), kb: treeRssKb(pid).kb }), everyMs)

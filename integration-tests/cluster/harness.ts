@@ -18,6 +18,7 @@ import Redis from "ioredis"
 import { Client } from "pg"
 import { dropDatabase, recreateDatabase, testDatabaseUrl } from "../helpers/database"
 import { runCommand, startProcess, waitForUrl } from "../helpers/processes"
+import { claimRedisDatabase, redisUnavailable as redisUnavailableAt } from "./redis-claim"
 
 const root = path.resolve(__dirname, "..", "..")
 const medusa = path.join(root, "node_modules", ".bin", "medusa")
@@ -87,76 +88,7 @@ export type Cluster = {
 }
 
 /** Why the cluster tests cannot run here (Redis does not answer), or null when they can. */
-export async function redisUnavailable(url = REDIS_BASE_URL): Promise<string | null> {
-  const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 2_000, retryStrategy: () => null })
-  // The connection error (e.g. ECONNREFUSED) says more than the rejected command's "Connection is closed".
-  let cause: Error | null = null
-  client.on("error", (error: Error) => (cause = error))
-  try {
-    await client.connect()
-    await client.ping()
-    return null
-  } catch (error) {
-    return `Redis at ${url} does not answer (${(cause as Error | null)?.message ?? (error as Error).message})`
-  } finally {
-    client.disconnect()
-  }
-}
-
-const withDatabase = (url: string, db: number) => {
-  const parsed = new URL(url)
-  parsed.pathname = `/${db}`
-  return parsed.toString()
-}
-
-/**
- * Claims a Redis database (1–15) for this run: a key `mcs-cluster:claim:N`
- * set with NX in database 0 (an hour at most), then only a database that is
- * empty or was left by an earlier run of these tests (it holds the key
- * `mcs-cluster:owner`) — never one somebody else fills. Emptied on claim and on
- * release.
- */
-async function claimRedisDatabase(base: string): Promise<{ url: string; release: () => Promise<void> }> {
-  const token = `${os.hostname()}:${process.pid}:${randomBytes(4).toString("hex")}`
-  const registry = new Redis(withDatabase(base, 0), { maxRetriesPerRequest: 1 })
-  try {
-    for (let db = 1; db <= 15; db++) {
-      const claim = `mcs-cluster:claim:${db}`
-      if ((await registry.set(claim, token, "EX", 3_600, "NX")) !== "OK") {
-        continue
-      }
-      const url = withDatabase(base, db)
-      const probe = new Redis(url, { maxRetriesPerRequest: 1 })
-      const usable = (await probe.dbsize()) === 0 || (await probe.exists("mcs-cluster:owner")) === 1
-      if (usable) {
-        await probe.flushdb()
-        await probe.set("mcs-cluster:owner", token)
-        await probe.quit()
-        const keeper = setInterval(() => void registry.expire(claim, 3_600).catch(() => undefined), 600_000)
-        keeper.unref()
-        return {
-          url,
-          release: async () => {
-            clearInterval(keeper)
-            const cleaner = new Redis(url, { maxRetriesPerRequest: 1 })
-            await cleaner.flushdb().finally(() => cleaner.quit())
-            if ((await registry.get(claim)) === token) {
-              await registry.del(claim)
-            }
-            await registry.quit()
-          },
-        }
-      }
-      await probe.quit()
-      await registry.del(claim)
-    }
-  } catch (error) {
-    registry.disconnect()
-    throw error
-  }
-  registry.disconnect()
-  throw new Error(`No free Redis database (1-15) at ${base}: each is claimed by another run or used by something else`)
-}
+export const redisUnavailable = (url = REDIS_BASE_URL): Promise<string | null> => redisUnavailableAt(url)
 
 const check = (result: { code: number | null; output: string }, what: string) => {
   if (result.code !== 0) {

@@ -11,6 +11,7 @@ import {
   updateCustomerSegmentWorkflow,
 } from "../../src/workflows/customer-segments"
 import { updateCustomerSegmentStepId } from "../../src/workflows/customer-segments/steps/update-customer-segment"
+import { REALTIME_PARALLEL_SYNCS, syncFactsOf } from "../../src/workflows/customer-segments/utils/realtime"
 import { refreshScheduledSegments } from "../../src/workflows/customer-segments/utils/scheduled"
 import { createCustomerSegmentsStepId } from "../../src/workflows/customer-segments/steps/create-customer-segments"
 import { syncCustomerFactsStepId } from "../../src/workflows/customer-segments/steps/sync-customer-facts"
@@ -520,6 +521,45 @@ medusaIntegrationTestRunner({
         expect(await customerModule.listCustomerGroups({ id: segment.customer_group_id })).toHaveLength(0)
         expect(await customerModule.listCustomers({ id: [ada.id, bob.id] })).toHaveLength(2)
         expect(await segments().listCustomerSegmentMemberships({ segment_id: segment.id })).toHaveLength(0)
+      })
+    })
+
+    describe("real time under load", () => {
+      it("runs the syncs that arrive while others run as one workflow, and a failing event fails alone", async () => {
+        const customers = await createCustomers(
+          Array.from({ length: 12 }, (_, i) => ({ email: `load${i}@example.com`, first_name: `Load${i}`, has_account: true }))
+        )
+        const { data } = await api.post("/admin/customer-segments", { name: "Gold", query: "metadata.tier = 'gold'" }, admin)
+        const segmentId = data.customer_segment.id
+        await eventually(async () => expect((await segments().readCustomerFacts(customers.map((c) => c.id))).profiles).toHaveLength(12))
+        const events: { segment_id: string; added: string[] }[] = []
+        container.resolve(Modules.EVENT_BUS).subscribe("customer_segment.membership_changed", async (event: any) => {
+          events.push(event.data)
+        })
+        // The customers change without an event of their own (the module's update emits none): only the syncs below move them.
+        const customerModule = container.resolve(Modules.CUSTOMER)
+        await customerModule.updateCustomers({ id: customers.map((c) => c.id) }, { metadata: { tier: "gold" } })
+
+        const ids = customers.map((c) => c.id).sort()
+        const ofSegment = () => events.filter((e) => e.segment_id === segmentId)
+
+        // 12 events at once: REALTIME_PARALLEL_SYNCS syncs start, the other events wait and share the next one.
+        await Promise.all(customers.map((c) => syncFactsOf(container, [c.id], "profile")))
+        // Each event resolved once its customer's membership was stored.
+        expect(await memberIds(segmentId)).toEqual(ids)
+        await eventually(async () => expect(ofSegment().flatMap((e) => e.added).sort()).toEqual(ids))
+        expect(REALTIME_PARALLEL_SYNCS).toBe(2)
+        expect(ofSegment().length).toBeLessThan(12)
+
+        // Again with one event whose customer id PostgreSQL refuses (a NUL byte): the batch it shares fails, and is
+        // run again event by event, so only that event fails.
+        await customerModule.updateCustomers({ id: ids }, { metadata: { tier: "silver" } })
+        const results = await Promise.allSettled([
+          ...customers.map((c) => syncFactsOf(container, [c.id], "profile")),
+          syncFactsOf(container, ["cus_\u0000broken"], "profile"),
+        ])
+        expect(results.map((r) => r.status)).toEqual([...Array(12).fill("fulfilled"), "rejected"])
+        expect(await memberIds(segmentId)).toEqual([])
       })
     })
 
