@@ -111,6 +111,10 @@ export async function backfillBatch(em: SqlEntityManager, input: BackfillBatchIn
   // Short statements over a few thousand rows: JIT compilation (hundreds of ms each, chosen on cost estimates
   // that a projection without statistics inflates) costs more than it saves.
   await exec(em, "SET LOCAL jit = off")
+  // Every statement of a batch finds its rows from the batch's ids through an index. With a few thousand ids the
+  // planner's estimates (about 5% of a growing table) tip it to whole-table scans, and each batch then reads
+  // everything written before it (measured: a DELETE scanning 1.8M purchase rows, 1.3 s, at a quarter of a 1M run).
+  await exec(em, "SET LOCAL enable_seqscan = off")
   await lockCustomersFacts(em, ids)
   if (ids.length === 0) {
     await deleteProfilesInRange(em, input.after, input.upto, [])
@@ -122,8 +126,10 @@ export async function backfillBatch(em: SqlEntityManager, input: BackfillBatchIn
     await exec(em, `DELETE FROM ${table} WHERE deleted_at IS NULL AND customer_id = ANY($1::text[])`, [ids])
     await exec(
       em,
+      // = ANY(ARRAY(…)): the batch's order ids computed once, then looked up in the order_id index (an IN
+      // (SELECT …) is planned as a join that reads the whole table).
       `DELETE FROM ${table} WHERE deleted_at IS NULL
-         AND order_id IN (SELECT o.id FROM "order" o WHERE o.customer_id = ANY($1::text[]) AND o.deleted_at IS NULL)`,
+         AND order_id = ANY(ARRAY(SELECT o.id FROM "order" o WHERE o.customer_id = ANY($1::text[]) AND o.deleted_at IS NULL))`,
       [ids]
     )
   }
