@@ -151,7 +151,9 @@ medusaIntegrationTestRunner({
       const stored = await projection()
       expect(stored.profiles.map((p: any) => p.customer_id)).toEqual([...ids].sort(byCodeUnits))
       const comparable = (p: any) => {
-        const { metadata_folded, email_domain, first_name_folded, last_name_folded, ...rest } = storedProfile(p) as any
+        // last_activity_at is the presence tracker's, written on its own schedule (it may move between the
+        // backfill's read and this one): it is left out here.
+        const { metadata_folded, email_domain, first_name_folded, last_name_folded, last_activity_at, ...rest } = storedProfile(p) as any
         return {
           ...rest,
           customer_added_at: new Date(rest.customer_added_at).toISOString(),
