@@ -22,7 +22,7 @@
  * membership table between the full and the steady refresh) --realtime-budget=900 (seconds
  * per real-time series; fewer samples are reported when it is reached) --populate=sql (fill the
  * 50 real-time segments with one INSERT ... SELECT each instead of refreshSegmentMembers)
- * --no-naive (skip the naive JS loop)
+ * --no-naive (skip the naive JS loop) --data-only (generate the data and stop)
  *
  * Part "statistics" (statistics.ts): three profile rules refreshed with no statistics, with what
  * the backfill leaves, and after ANALYZE, beside a hand-written statement (--reps, --batch=5000).
@@ -134,6 +134,13 @@ async function main() {
       fs.writeFileSync(path.join(resultsDir, `generate-${size}.json`), JSON.stringify(generated, null, 2))
     }
     return url
+  }
+
+  if (argv["data-only"]) {
+    for (const size of sizes) {
+      await withData(size)
+    }
+    return
   }
 
   const measureParts = parts.filter((p) => p === "refresh" || p === "realtime")
