@@ -1,7 +1,7 @@
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/postgresql"
 import { generateEntityId } from "@medusajs/framework/utils"
 import { SqlParams, compileSql, dependencyOrder, evaluate, segmentsRead, type RuleNode } from "../rules"
-import { exec, rows } from "./execute"
+import { eachPage, exec, rows } from "./execute"
 import { isAffected, readFacts, toFacts } from "./facts"
 
 export type AppliesTo = "registered" | "guests" | "both"
@@ -44,16 +44,19 @@ const appliesToFacts = (appliesTo: AppliesTo, hasAccount: boolean) =>
  * Plans a refresh: in one read-only statement, the customers whose
  * membership differs from the rule (matching and not members, members and
  * not matching), in the database's order of ids (so each batch of them is a
- * narrow range of ids). The difference is a FULL JOIN, which PostgreSQL can only run
- * as a hash or merge join, and nested loops are off for the statement, so
- * its cost stays linear whatever the tables' statistics say (right after a
- * backfill they have none).
+ * narrow range of ids), handed to `onBatch` `batchSize` at a time through a
+ * cursor: however many customers differ, only one batch of ids is in memory.
+ * The difference is a FULL JOIN, which PostgreSQL can only run as a hash or
+ * merge join, and nested loops are off for the statement, so its cost stays
+ * linear whatever the tables' statistics say (right after a backfill they
+ * have none); the cursor is planned for all its rows, not the first ones.
  */
 async function planRefresh(
   manager: SqlEntityManager,
   segment: SegmentRule & { rule: RuleNode },
-  options: RefreshOptions
-): Promise<string[]> {
+  options: RefreshOptions,
+  onBatch: (customerIds: string[]) => Promise<void>
+): Promise<void> {
   const params = new SqlParams()
   const segmentId = params.add(segment.id, "text")
   const rule = compileSql(segment.rule, {
@@ -62,9 +65,8 @@ async function planRefresh(
     params,
     abandoned_after_minutes: options.abandoned_after_minutes,
   })
-  // No CTE: the scan of the projection may then run in parallel workers (a Gather under the join).
   const sql = `
-    SELECT COALESCE(array_agg(COALESCE(m.customer_id, cm.customer_id) ORDER BY COALESCE(m.customer_id, cm.customer_id)), '{}') AS ids
+    SELECT COALESCE(m.customer_id, cm.customer_id) AS customer_id
     FROM (
       SELECT p.customer_id FROM customer_profile p
       WHERE p.deleted_at IS NULL AND ${appliesSql(segment.applies_to, "p")} AND ${rule.sql}
@@ -72,13 +74,15 @@ async function planRefresh(
     FULL JOIN (
       SELECT cm.customer_id FROM customer_segment_membership cm WHERE cm.segment_id = ${segmentId} AND cm.deleted_at IS NULL
     ) cm ON cm.customer_id = m.customer_id
-    WHERE m.customer_id IS NULL OR cm.customer_id IS NULL`
-  const [plan] = await manager.transactional(async (em) => {
-    await exec(em as SqlEntityManager, "SET LOCAL enable_nestloop = off")
-    await exec(em as SqlEntityManager, "SET LOCAL jit = off")
-    return rows<{ ids: string[] }>(em as SqlEntityManager, sql, rule.params)
-  })
-  return plan.ids
+    WHERE m.customer_id IS NULL OR cm.customer_id IS NULL
+    ORDER BY 1`
+  await eachPage<{ customer_id: string }>(
+    manager,
+    sql,
+    rule.params,
+    { size: options.batchSize, settings: ["enable_nestloop = off", "jit = off", "cursor_tuple_fraction = 1"] },
+    (page) => onBatch(page.map((r) => r.customer_id))
+  )
 }
 
 /**
@@ -157,8 +161,8 @@ async function tidyIfMuchChanged(manager: SqlEntityManager, changed: number): Pr
 
 /**
  * A full refresh of one dynamic segment. The customers whose membership
- * differs are found in one statement over the whole projection (planRefresh);
- * then, per batch of them and in its own transaction, each is checked
+ * differs are found in one statement over the whole projection (planRefresh)
+ * and read from it a batch at a time; per batch, in its own transaction, each is checked
  * against the rule on its facts as they are at that moment (a real-time
  * change made meanwhile is never undone) and joins or leaves. A refresh that
  * finds nothing to change writes nothing. Static segments keep their members.
@@ -174,9 +178,7 @@ export async function refreshMembership(
   if (segment.kind === "dynamic" && segment.rule) {
     const dynamic = segment as SegmentRule & { rule: RuleNode }
     await analyzeIfNeverAnalyzed(manager)
-    const candidates = await planRefresh(manager, dynamic, options)
-    for (let start = 0; start < candidates.length; start += options.batchSize) {
-      const batch = candidates.slice(start, start + options.batchSize)
+    await planRefresh(manager, dynamic, options, async (batch) => {
       const [change] = await manager.transactional(async (em) => {
         const now = await matchingNow(em as SqlEntityManager, dynamic, batch, options)
         return applyMembershipChanges(em as SqlEntityManager, [
@@ -188,7 +190,7 @@ export async function refreshMembership(
         removed += change.removed.length
         await options.onBatch?.(change)
       }
-    }
+    })
     await tidyIfMuchChanged(manager, added + removed)
   }
   const duration = Date.now() - started
