@@ -86,15 +86,18 @@ async function planRefresh(
 }
 
 /**
- * Which of these customers match the segment's rule now (their current
- * facts; the rule reads only their rows), while the segment exists.
+ * Writes one batch of a refresh in one statement: of these customers (a run
+ * of ids in the database's order), those matching the rule on their facts as
+ * they are now join and the others leave, while the segment exists (a
+ * real-time change made since the plan is never undone); member_count
+ * follows. Returns who joined and who left.
  */
-async function matchingNow(
+async function writeBatch(
   em: SqlEntityManager,
   segment: SegmentRule & { rule: RuleNode },
   customerIds: string[],
   options: RefreshOptions
-): Promise<Set<string>> {
+): Promise<MembershipChange> {
   const params = new SqlParams()
   const ids = params.add(customerIds, "text[]")
   // The batch is a run of ids in the database's order: its first and last bound every index scan
@@ -102,6 +105,7 @@ async function matchingNow(
   const first = params.add(customerIds[0], "text")
   const last = params.add(customerIds[customerIds.length - 1], "text")
   const segmentId = params.add(segment.id, "text")
+  const newId = params.add(generateEntityId(undefined, "csegm"), "text")
   const within = (column: string) => `${column} >= ${first} AND ${column} <= ${last} AND ${column} = ANY(${ids})`
   const rule = compileSql(segment.rule, {
     now: options.now,
@@ -110,14 +114,35 @@ async function matchingNow(
     scope: within,
     abandoned_after_minutes: options.abandoned_after_minutes,
   })
-  const found = await rows<{ customer_id: string }>(
+  const [written] = await rows<{ added: string[]; removed: string[] }>(
     em,
-    `SELECT p.customer_id FROM customer_profile p
-     WHERE ${within("p.customer_id")} AND p.deleted_at IS NULL AND ${appliesSql(segment.applies_to, "p")} AND ${rule.sql}
-       AND EXISTS (SELECT 1 FROM customer_segment s WHERE s.id = ${segmentId} AND s.deleted_at IS NULL)`,
+    `WITH matching AS MATERIALIZED (
+       SELECT p.customer_id FROM customer_profile p
+       WHERE ${within("p.customer_id")} AND p.deleted_at IS NULL AND ${appliesSql(segment.applies_to, "p")} AND ${rule.sql}
+         AND EXISTS (SELECT 1 FROM customer_segment s WHERE s.id = ${segmentId} AND s.deleted_at IS NULL)
+     ),
+     joined AS (
+       INSERT INTO customer_segment_membership (id, segment_id, customer_id, source, matched_at, created_at, updated_at)
+       SELECT ${newId} || lpad((row_number() OVER ())::text, 6, '0'), ${segmentId}, m.customer_id, 'rule', now(), now(), now()
+       FROM matching m
+       ON CONFLICT (segment_id, customer_id) WHERE deleted_at IS NULL DO NOTHING
+       RETURNING customer_id
+     ),
+     gone AS (
+       DELETE FROM customer_segment_membership cm
+       WHERE cm.segment_id = ${segmentId} AND ${within("cm.customer_id")} AND cm.deleted_at IS NULL
+         AND cm.customer_id NOT IN (SELECT customer_id FROM matching)
+       RETURNING cm.customer_id
+     ),
+     delta AS (SELECT (SELECT count(*) FROM joined) - (SELECT count(*) FROM gone) AS n),
+     counted AS (
+       UPDATE customer_segment s SET member_count = GREATEST(s.member_count + delta.n, 0), updated_at = now()
+       FROM delta WHERE s.id = ${segmentId} AND delta.n <> 0
+     )
+     SELECT ARRAY(SELECT customer_id FROM joined) AS added, ARRAY(SELECT customer_id FROM gone) AS removed`,
     rule.params
   )
-  return new Set(found.map((r) => r.customer_id))
+  return { segment_id: segment.id, added: written.added, removed: written.removed }
 }
 
 const STATISTICS_TABLES = ["customer_profile", "customer_purchase", "customer_order", "customer_segment_membership"]
@@ -179,13 +204,8 @@ export async function refreshMembership(
     const dynamic = segment as SegmentRule & { rule: RuleNode }
     await analyzeIfNeverAnalyzed(manager)
     await planRefresh(manager, dynamic, options, async (batch) => {
-      const [change] = await manager.transactional(async (em) => {
-        const now = await matchingNow(em as SqlEntityManager, dynamic, batch, options)
-        return applyMembershipChanges(em as SqlEntityManager, [
-          { segment_id: segment.id, added: batch.filter((id) => now.has(id)), removed: batch.filter((id) => !now.has(id)) },
-        ])
-      })
-      if (change) {
+      const change = await manager.transactional((em) => writeBatch(em as SqlEntityManager, dynamic, batch, options))
+      if (change.added.length || change.removed.length) {
         added += change.added.length
         removed += change.removed.length
         await options.onBatch?.(change)
