@@ -31,7 +31,50 @@ const step = async (client, log, label, sql, params = []) => {
   return result
 }
 
-export async function generate(client, size, log = console.log) {
+/**
+ * One purchase row per order, derived from customer_order by hashes of the order id (deterministic,
+ * independent of the random sequence): the order's first product with the same skew as the full data
+ * (popular ones more often) and quantity 1-3 (70% / 21% / 9%). The 10,000,000-customer data uses it
+ * (`--purchases=one-per-order`): 30 M purchase rows instead of 60 M, to fit the shared machine's disk.
+ * In customer_order's physical order (the order ids' order, as generated).
+ */
+export async function onePurchasePerOrder(client, log = console.log) {
+  await client.query("SET synchronous_commit = off")
+  await client.query("SET work_mem = '256MB'")
+  await client.query("SET maintenance_work_mem = '1GB'")
+  await step(client, log, "truncate customer_purchase", `TRUNCATE customer_purchase`)
+  // Standalone (on data generated before), the table's secondary indexes are dropped for the load and rebuilt.
+  const { rows: indexes } = await client.query(
+    `SELECT i.indexname, i.indexdef FROM pg_indexes i
+     WHERE i.schemaname = 'public' AND i.tablename = 'customer_purchase'
+       AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)`
+  )
+  for (const { indexname } of indexes) await client.query(`DROP INDEX "${indexname}"`)
+  try {
+    await step(
+      client,
+      log,
+      "customer_purchase (one per order)",
+      `INSERT INTO customer_purchase (id, customer_id, order_id, product_id, collection_id, category_ids, type_id, quantity, purchased_at)
+       SELECT 'cpur_' || o.order_id || '_0', o.customer_id, o.order_id,
+         'prod_bench_' || lpad(p.product::text, 2, '0'),
+         'pcol_bench_' || (p.product % 5),
+         ARRAY['pcat_bench_' || ((p.product - 1) / 10)],
+         'ptyp_bench_' || (p.product % 3),
+         CASE WHEN h.q1 < 0.7 THEN 1 WHEN h.q2 < 0.7 THEN 2 ELSE 3 END,
+         o.placed_at
+       FROM customer_order o,
+         LATERAL (SELECT (hashtext(o.order_id || ':product')::bigint + 2147483648) / 4294967296.0 AS u,
+                         (hashtext(o.order_id || ':q1')::bigint + 2147483648) / 4294967296.0 AS q1,
+                         (hashtext(o.order_id || ':q2')::bigint + 2147483648) / 4294967296.0 AS q2) h,
+         LATERAL (SELECT 1 + floor(50 * power(h.u, 1.6))::int AS product) p`
+    )
+  } finally {
+    for (const { indexdef } of indexes) await client.query(indexdef)
+  }
+}
+
+export async function generate(client, size, log = console.log, options = {}) {
   const started = Date.now()
   log(`generating ${size.toLocaleString("en")} customers in SQL`)
   await client.query("SET synchronous_commit = off")
@@ -102,22 +145,24 @@ export async function generate(client, size, log = console.log) {
       [GENERATED_NOW]
     )
 
-    // One purchase row per order x product: distinct products within an order (first + 0/17/34 mod 50).
-    await step(
-      client,
-      log,
-      "customer_purchase",
-      `INSERT INTO customer_purchase (id, customer_id, order_id, product_id, collection_id, category_ids, type_id, quantity, purchased_at)
-       SELECT 'cpur_' || o.order_id || '_' || k.n, o.customer_id, o.order_id,
-         'prod_bench_' || lpad(p.product::text, 2, '0'),
-         'pcol_bench_' || (p.product % 5),
-         ARRAY['pcat_bench_' || ((p.product - 1) / 10)],
-         'ptyp_bench_' || (p.product % 3),
-         CASE WHEN random() < 0.7 THEN 1 WHEN random() < 0.7 THEN 2 ELSE 3 END,
-         o.placed_at
-       FROM bench_order o, LATERAL generate_series(0, o.n_items - 1) AS k(n),
-         LATERAL (SELECT 1 + ((o.first_product - 1 + 17 * k.n) % 50) AS product) p`
-    )
+    if (options.purchases !== "one-per-order") {
+      // One purchase row per order x product: distinct products within an order (first + 0/17/34 mod 50).
+      await step(
+        client,
+        log,
+        "customer_purchase",
+        `INSERT INTO customer_purchase (id, customer_id, order_id, product_id, collection_id, category_ids, type_id, quantity, purchased_at)
+         SELECT 'cpur_' || o.order_id || '_' || k.n, o.customer_id, o.order_id,
+           'prod_bench_' || lpad(p.product::text, 2, '0'),
+           'pcol_bench_' || (p.product % 5),
+           ARRAY['pcat_bench_' || ((p.product - 1) / 10)],
+           'ptyp_bench_' || (p.product % 3),
+           CASE WHEN random() < 0.7 THEN 1 WHEN random() < 0.7 THEN 2 ELSE 3 END,
+           o.placed_at
+         FROM bench_order o, LATERAL generate_series(0, o.n_items - 1) AS k(n),
+           LATERAL (SELECT 1 + ((o.first_product - 1 + 17 * k.n) % 50) AS product) p`
+      )
+    }
 
     // One row per order (amount_spent within dates sums these); raw_total as Medusa's BigNumber columns store it.
     await step(
@@ -129,6 +174,10 @@ export async function generate(client, size, log = console.log) {
          jsonb_build_object('value', o.total::text, 'precision', 20), o.placed_at
        FROM bench_order o`
     )
+
+    if (options.purchases === "one-per-order") {
+      await onePurchasePerOrder(client, log)
+    }
 
     await step(
       client,
