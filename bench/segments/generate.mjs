@@ -64,9 +64,9 @@ export async function onePurchasePerOrder(client, log = console.log) {
          CASE WHEN h.q1 < 0.7 THEN 1 WHEN h.q2 < 0.7 THEN 2 ELSE 3 END,
          o.placed_at
        FROM customer_order o,
-         LATERAL (SELECT (hashtext(o.order_id || ':product')::bigint + 2147483648) / 4294967296.0 AS u,
-                         (hashtext(o.order_id || ':q1')::bigint + 2147483648) / 4294967296.0 AS q1,
-                         (hashtext(o.order_id || ':q2')::bigint + 2147483648) / 4294967296.0 AS q2) h,
+         LATERAL (SELECT (hashtext(o.order_id || ':product')::bigint + 2147483648) / 4294967296.0::float8 AS u,
+                         (hashtext(o.order_id || ':q1')::bigint + 2147483648) / 4294967296.0::float8 AS q1,
+                         (hashtext(o.order_id || ':q2')::bigint + 2147483648) / 4294967296.0::float8 AS q2) h,
          LATERAL (SELECT 1 + floor(50 * power(h.u, 1.6))::int AS product) p`
     )
   } finally {

@@ -204,7 +204,14 @@ export async function refreshMembership(
     const dynamic = segment as SegmentRule & { rule: RuleNode }
     await analyzeIfNeverAnalyzed(manager)
     await planRefresh(manager, dynamic, options, async (batch) => {
-      const change = await manager.transactional((em) => writeBatch(em as SqlEntityManager, dynamic, batch, options))
+      const change = await manager.transactional(async (em) => {
+        // As for the plan: no nested loops. A batch's bounds and id list are one column's predicates twice, so the
+        // planner takes the batch for a row or two and may re-run a purchase rule's grouped sub-select per customer
+        // (measured at 10M: 96 s for one batch of 5,000 instead of 60 ms).
+        await exec(em as SqlEntityManager, "SET LOCAL enable_nestloop = off")
+        await exec(em as SqlEntityManager, "SET LOCAL jit = off")
+        return writeBatch(em as SqlEntityManager, dynamic, batch, options)
+      })
       if (change.added.length || change.removed.length) {
         added += change.added.length
         removed += change.removed.length
