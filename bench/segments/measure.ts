@@ -93,6 +93,26 @@ const percentile = (values: number[], p: number) => {
 }
 const log = (line: string) => console.log(`[bench] ${line}`)
 
+/**
+ * This process's resident memory, MB: now (VmRSS) and the peak since the last
+ * resetPeak (VmHWM; the kernel tracks it, so nothing between two samples is missed).
+ */
+const memory = () => {
+  const status = fs.readFileSync("/proc/self/status", "utf8")
+  const kb = (key: string) => Number(status.match(new RegExp(`${key}:\\s+(\\d+)`))?.[1] ?? NaN)
+  return { rss_mb: kb("VmRSS") / 1024, peak_mb: kb("VmHWM") / 1024 }
+}
+/** Resets VmHWM to the current RSS (Linux: writing 5 to /proc/self/clear_refs). */
+const resetPeak = () => fs.writeFileSync("/proc/self/clear_refs", "5")
+
+/** Runs `fn` and reports this process's RSS before it and its peak during it. */
+async function withMemory<T>(fn: () => Promise<T>): Promise<{ result: T; rss_before_mb: number; rss_peak_mb: number }> {
+  resetPeak()
+  const before = memory().rss_mb
+  const result = await fn()
+  return { result, rss_before_mb: before, rss_peak_mb: memory().peak_mb }
+}
+
 async function fresh(db: pg.Client) {
   await db.query("TRUNCATE customer_segment_membership")
   await db.query("CHECKPOINT")
@@ -233,9 +253,12 @@ async function refreshPart(service: CustomerSegmentModuleService, db: pg.Client,
     log(`rule ${benchRule.key}: ${benchRule.query}`)
     const hand: number[] = []
     let handMatched = 0
-    const refresh: Record<string, { full: number[]; steady: number[]; reported: number[]; matched: number }> = {}
+    const refresh: Record<
+      string,
+      { full: number[]; steady: number[]; reported: number[]; matched: number; rss_before: number[]; rss_peak: number[]; steady_rss_peak: number[] }
+    > = {}
     for (const size of opts.batches) {
-      refresh[size] = { full: [], steady: [], reported: [], matched: 0 }
+      refresh[size] = { full: [], steady: [], reported: [], matched: 0, rss_before: [], rss_peak: [], steady_rss_peak: [] }
     }
     for (let rep = 0; rep < opts.reps; rep += 1) {
       await fresh(db)
@@ -249,14 +272,19 @@ async function refreshPart(service: CustomerSegmentModuleService, db: pg.Client,
       for (const size of opts.batches) {
         await fresh(db)
         let started = process.hrtime.bigint()
-        const full = await service.refreshSegmentMembers(id, { now: NOW, batch_size: size })
+        const fullRun = await withMemory(() => service.refreshSegmentMembers(id, { now: NOW, batch_size: size }))
+        const full = fullRun.result
         const fullMs = ms(started)
         if (opts.analyzeBeforeSteady) {
           await db.query("ANALYZE customer_segment_membership")
         }
         started = process.hrtime.bigint()
-        const steady = await service.refreshSegmentMembers(id, { now: NOW, batch_size: size })
+        const steadyRun = await withMemory(() => service.refreshSegmentMembers(id, { now: NOW, batch_size: size }))
+        const steady = steadyRun.result
         const steadyMs = ms(started)
+        refresh[size].rss_before.push(fullRun.rss_before_mb)
+        refresh[size].rss_peak.push(fullRun.rss_peak_mb)
+        refresh[size].steady_rss_peak.push(steadyRun.rss_peak_mb)
         refresh[size].full.push(fullMs)
         refresh[size].steady.push(steadyMs)
         refresh[size].reported.push(full.duration_ms)
@@ -267,7 +295,10 @@ async function refreshPart(service: CustomerSegmentModuleService, db: pg.Client,
         if (rep === opts.reps - 1) {
           await snapshot(db, `refresh_${size}`, id)
         }
-        log(`  rep ${rep + 1} refresh batch ${size}: full ${fullMs.toFixed(0)} ms (${full.added} added), steady ${steadyMs.toFixed(0)} ms`)
+        log(
+          `  rep ${rep + 1} refresh batch ${size}: full ${fullMs.toFixed(0)} ms (${full.added} added), steady ${steadyMs.toFixed(0)} ms; ` +
+            `RSS ${fullRun.rss_before_mb.toFixed(0)} MB before, peak ${fullRun.rss_peak_mb.toFixed(0)} MB (full), ${steadyRun.rss_peak_mb.toFixed(0)} MB (steady)`
+        )
       }
     }
     await fresh(db)
@@ -315,6 +346,9 @@ async function refreshPart(service: CustomerSegmentModuleService, db: pg.Client,
             full_runs_ms: r.full,
             steady_runs_ms: r.steady,
             matched: r.matched,
+            rss_before_mb: r.rss_before,
+            rss_peak_mb: r.rss_peak,
+            steady_rss_peak_mb: r.steady_rss_peak,
           },
         ])
       ),

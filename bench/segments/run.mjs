@@ -22,7 +22,8 @@
  * membership table between the full and the steady refresh) --realtime-budget=900 (seconds
  * per real-time series; fewer samples are reported when it is reached) --populate=sql (fill the
  * 50 real-time segments with one INSERT ... SELECT each instead of refreshSegmentMembers)
- * --no-naive (skip the naive JS loop)
+ * --no-naive (skip the naive JS loop) --data-only (generate the data and stop)
+ * --purchases=one-per-order (one purchase row per order instead of 1-3: half the rows, for 10M on a small disk)
  *
  * Part "statistics" (statistics.ts): three profile rules refreshed with no statistics, with what
  * the backfill leaves, and after ANALYZE, beside a hand-written statement (--reps, --batch=5000).
@@ -130,10 +131,19 @@ async function main() {
     if (argv["keep-data"] && existing === size) {
       log(`reusing the ${size} generated customers`)
     } else {
-      const generated = await withClient(url, (client) => generate(client, size, (line) => log(line)))
+      const generated = await withClient(url, (client) =>
+        generate(client, size, (line) => log(line), { purchases: opt("purchases", "per-product") })
+      )
       fs.writeFileSync(path.join(resultsDir, `generate-${size}.json`), JSON.stringify(generated, null, 2))
     }
     return url
+  }
+
+  if (argv["data-only"]) {
+    for (const size of sizes) {
+      await withData(size)
+    }
+    return
   }
 
   const measureParts = parts.filter((p) => p === "refresh" || p === "realtime")

@@ -1,8 +1,8 @@
-import type { MedusaContainer } from "@medusajs/framework/types"
+import type { Event, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createCustomersWorkflow, linkCustomersToCustomerGroupWorkflow, updateCustomersWorkflow } from "@medusajs/medusa/core-flows"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { CUSTOMER_SEGMENT_MODULE } from "../../src/modules/customer_segment"
+import { CUSTOMER_SEGMENT_MODULE, CustomerSegmentEvents, type MembershipChangedPayload } from "../../src/modules/customer_segment"
 import type CustomerSegmentModuleService from "../../src/modules/customer_segment/service"
 import {
   createCustomerSegmentsWorkflow,
@@ -203,6 +203,47 @@ medusaIntegrationTestRunner({
         const list = await api.get("/admin/customer-segments?q=example&status=active", admin)
         expect(list.data).toMatchObject({ count: 1, offset: 0, limit: 20 })
         expect((await api.get("/admin/customer-segments?kind=static", admin)).data.count).toBe(0)
+      })
+
+      it("streams a large refresh's membership changes as events of at most 1,000 ids", async () => {
+        // 6,200 profiles straight in the projection (more than one batch of segments.batch_size 5,000)
+        const knex = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
+        await knex.raw(
+          `INSERT INTO customer_profile (id, customer_id, email, email_domain, has_account, group_ids, source_ids, countries, provinces, cities, spend)
+           SELECT 'cprof_bulk_' || lpad(i::text, 5, '0'), 'cus_bulk_' || lpad(i::text, 5, '0'), 'c' || i || '@bulk.test', 'bulk.test',
+             i % 2 = 0, '{}', '{}', '{}', '{}', '{}', '{}'::jsonb
+           FROM generate_series(1, 6200) AS i`
+        )
+        const bulk = Array.from({ length: 6200 }, (_, i) => `cus_bulk_${String(i + 1).padStart(5, "0")}`)
+        const events: MembershipChangedPayload[] = []
+        const eventBus = container.resolve(Modules.EVENT_BUS)
+        const listener = async ({ data }: Event) => {
+          events.push(data as MembershipChangedPayload)
+        }
+        const subscription = { subscriberId: "customer-suite-test-membership-events" }
+        eventBus.subscribe(CustomerSegmentEvents.MEMBERSHIP_CHANGED, listener, subscription)
+        try {
+          const { data } = await api.post("/admin/customer-segments", { name: "Bulk", query: "email_domain = 'bulk.test'" }, admin)
+          const id = data.customer_segment.id
+          await eventually(async () => expect(await lastRun(id)).toMatchObject({ status: "succeeded", matched: 6200, added: 6200, removed: 0 }))
+          const ofSegment = () => events.filter((e) => e.segment_id === id)
+          await eventually(async () => expect(ofSegment().flatMap((e) => e.added)).toHaveLength(6200))
+          // one batch of 5,000 then one of 1,200: 5 + 2 events, none over 1,000 ids
+          expect(ofSegment().map((e) => e.added.length + e.removed.length)).toEqual([1000, 1000, 1000, 1000, 1000, 1000, 200])
+          expect(ofSegment().flatMap((e) => e.added).sort()).toEqual(bulk)
+          expect(ofSegment().flatMap((e) => e.removed)).toEqual([])
+
+          // the guests leave (3,100): removals are streamed the same way
+          events.length = 0
+          await api.post(`/admin/customer-segments/${id}`, { applies_to: "registered" }, admin)
+          await eventually(async () => expect(await lastRun(id)).toMatchObject({ status: "succeeded", matched: 3100, added: 0, removed: 3100 }))
+          await eventually(async () => expect(ofSegment().flatMap((e) => e.removed)).toHaveLength(3100))
+          expect(ofSegment().map((e) => e.removed.length)).toEqual([1000, 1000, 1000, 100])
+          expect(ofSegment().flatMap((e) => e.added)).toEqual([])
+          expect(ofSegment().flatMap((e) => e.removed).sort()).toEqual(bulk.filter((_, i) => (i + 1) % 2 === 1))
+        } finally {
+          eventBus.unsubscribe(CustomerSegmentEvents.MEMBERSHIP_CHANGED, listener, subscription)
+        }
       })
 
       it("keeps memberships current in real time as customers, groups and orders change", async () => {

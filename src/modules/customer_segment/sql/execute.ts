@@ -73,3 +73,39 @@ export async function concurrently<T extends readonly unknown[]>(
   }
   return (await Promise.all(reads.map((read) => read()))) as unknown as T
 }
+
+/**
+ * Reads a statement's rows `size` at a time through a cursor, in a
+ * transaction of its own on one connection of the pool (`settings` are SET
+ * LOCAL in it first), so at most one page is in memory however many rows
+ * there are. `onPage` runs for each page before the next is fetched; its
+ * writes go through other connections (the cursor's transaction stays open
+ * until the last page, holding its snapshot).
+ */
+export async function eachPage<T>(
+  em: SqlEntityManager,
+  sql: string,
+  params: readonly unknown[],
+  options: { size: number; settings?: string[] },
+  onPage: (page: T[]) => Promise<void>
+): Promise<void> {
+  const statement = positional(sql, params)
+  await em.getKnex().transaction(async (trx) => {
+    for (const setting of options.settings ?? []) {
+      await trx.raw(`SET LOCAL ${setting}`)
+    }
+    await trx.raw(`DECLARE customer_suite_page NO SCROLL CURSOR FOR ${statement.sql}`, statement.bindings)
+    for (;;) {
+      const { rows: page } = (await trx.raw(`FETCH FORWARD ${Math.max(1, Math.floor(options.size))} FROM customer_suite_page`)) as {
+        rows: T[]
+      }
+      if (page.length) {
+        await onPage(page)
+      }
+      if (page.length < options.size) {
+        break
+      }
+    }
+    await trx.raw("CLOSE customer_suite_page")
+  })
+}

@@ -1,4 +1,4 @@
-import type { ICustomerModuleService } from "@medusajs/framework/types"
+import type { FilterableCustomerGroupCustomerProps, ICustomerModuleService } from "@medusajs/framework/types"
 
 /** The links a mirror made and removed: what its compensation reverses. */
 export type GroupMirrorChange = { group_id: string; add: string[]; remove: string[] }
@@ -54,5 +54,70 @@ export async function undoGroupMirror(customerModule: ICustomerModuleService, ch
   }
   if (change.remove.length) {
     await customerModule.addCustomerToGroup(change.remove.map((customer_id) => ({ customer_id, customer_group_id: change.group_id })))
+  }
+}
+
+/**
+ * A group's links within a range of customer ids. The module's filter type
+ * lists ids only, but its list methods take the data layer's operators
+ * (`$gt`, `$lte`), which a keyset over millions of links needs.
+ */
+const linksInRange = (groupId: string, range: { $gt?: string; $lte?: string }) =>
+  ({ customer_group_id: groupId, ...(Object.keys(range).length ? { customer_id: range } : {}) }) as unknown as FilterableCustomerGroupCustomerProps
+
+/**
+ * Brings a managed customer group's links in line with a membership read a
+ * page at a time in the database's order of customer ids (`nextMembers(after)`:
+ * the members after `after`, at most `size`). Each page is compared with the
+ * group's links in the same range of ids (themselves read `size` at a time), so
+ * however large the membership and the group, at most a page of each is in
+ * memory. Customers that no longer exist are never linked. Run it under the
+ * mirror's lock. Nothing is kept to reverse it: it converges on the membership
+ * as it is, and undoing it would only bring the difference back.
+ */
+export async function mirrorPagesIntoGroup(
+  customerModule: ICustomerModuleService,
+  groupId: string,
+  nextMembers: (after: string | undefined) => Promise<string[]>,
+  size: number
+): Promise<{ added: number; removed: number }> {
+  let added = 0
+  let removed = 0
+  let after: string | undefined
+  for (;;) {
+    const members = await nextMembers(after)
+    // The last page's range is open: it also covers links past the last member.
+    const upTo = members.length < size ? undefined : members[members.length - 1]
+    const wanted = new Set(members)
+    const linkedMembers = new Set<string>()
+    for (let linkAfter = after; ; ) {
+      const range = { ...(linkAfter === undefined ? {} : { $gt: linkAfter }), ...(upTo === undefined ? {} : { $lte: upTo }) }
+      const links = await customerModule.listCustomerGroupCustomers(
+        linksInRange(groupId, range),
+        { select: ["customer_id"], order: { customer_id: "ASC" }, take: size }
+      )
+      const remove = links.filter((l) => !wanted.has(l.customer_id)).map((l) => l.customer_id)
+      links.filter((l) => wanted.has(l.customer_id)).forEach((l) => linkedMembers.add(l.customer_id))
+      if (remove.length) {
+        await customerModule.removeCustomerFromGroup(remove.map((customer_id) => ({ customer_id, customer_group_id: groupId })))
+        removed += remove.length
+      }
+      if (links.length < size) {
+        break
+      }
+      linkAfter = links[links.length - 1].customer_id
+    }
+    const missing = members.filter((id) => !linkedMembers.has(id))
+    const add = missing.length
+      ? (await customerModule.listCustomers({ id: missing }, { select: ["id"], take: null })).map((c) => c.id)
+      : []
+    if (add.length) {
+      await customerModule.addCustomerToGroup(add.map((customer_id) => ({ customer_id, customer_group_id: groupId })))
+      added += add.length
+    }
+    if (upTo === undefined) {
+      return { added, removed }
+    }
+    after = upTo
   }
 }

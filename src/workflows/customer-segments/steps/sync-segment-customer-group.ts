@@ -2,7 +2,7 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
 import { CUSTOMER_SEGMENT_MODULE } from "../../../modules/customer_segment"
 import type CustomerSegmentModuleService from "../../../modules/customer_segment/service"
-import { mirrorIntoGroup, undoGroupMirror } from "../../customer-groups/utils/mirror-group"
+import { mirrorIntoGroup, mirrorPagesIntoGroup, undoGroupMirror } from "../../customer-groups/utils/mirror-group"
 import { segmentGroupLock } from "../utils/locks"
 
 export type SyncSegmentCustomerGroupStepInput = {
@@ -20,7 +20,9 @@ const LOCK_WAIT_SECONDS = 120
 /**
  * Mirrors a segment's members into the customer group it manages (when
  * sync_customer_group is on), so price lists and promotions targeting
- * `customer.groups.id` target the segment. Compensation reverses the links made.
+ * `customer.groups.id` target the segment. Compensation reverses the links a
+ * mirror of changed customers made; a whole-group reconcile pages through the
+ * members and keeps nothing to reverse (it converges on the memberships).
  */
 export const syncSegmentCustomerGroupStep = createStep(
   syncSegmentCustomerGroupStepId,
@@ -45,21 +47,24 @@ export const syncSegmentCustomerGroupStep = createStep(
     // One mirror at a time per segment; the wanted state is read from the
     // memberships as they are now (events may arrive late or out of order).
     const locking = container.resolve(Modules.LOCKING)
+    if (input.added === undefined && input.removed === undefined) {
+      // The whole group, a page of members at a time (a segment may have millions).
+      const counts = await locking.execute(
+        segmentGroupLock(input.segment_id),
+        () =>
+          mirrorPagesIntoGroup(
+            customerModule,
+            groupId,
+            async (after) => (await service.listSegmentMembersAfter(input.segment_id, { after, limit: PAGE })).map((m) => m.customer_id),
+            PAGE
+          ),
+        { timeout: LOCK_WAIT_SECONDS }
+      )
+      return new StepResponse(counts, null)
+    }
     const change = await locking.execute(
       segmentGroupLock(input.segment_id),
       async () => {
-        if (input.added === undefined && input.removed === undefined) {
-          const members = new Set<string>()
-          for (let after: string | undefined; ; ) {
-            const page = await service.listSegmentMembersAfter(input.segment_id, { after, limit: PAGE })
-            page.forEach((m) => members.add(m.customer_id))
-            if (page.length < PAGE) {
-              break
-            }
-            after = page[page.length - 1].customer_id
-          }
-          return mirrorIntoGroup(customerModule, groupId, { all: members })
-        }
         const touched = [...new Set([...(input.added ?? []), ...(input.removed ?? [])])]
         const members = service
           .listCustomerSegmentMemberships({ segment_id: input.segment_id, customer_id: touched }, { select: ["customer_id"], take: null })
