@@ -17,8 +17,11 @@ import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
 import { fileURLToPath } from "node:url"
-import Redis from "ioredis"
+import redisClaim from "../integration-tests/cluster/redis-claim.js"
 import { canConnect, portAnswers, startEmbeddedPostgres } from "./lib/postgres.mjs"
+
+// Why the cluster tests cannot run (Redis does not answer), or null: the cluster harness's own check.
+const { redisUnavailable } = redisClaim
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
 const bin = (name) => path.join(root, "node_modules", ".bin", name)
@@ -35,23 +38,6 @@ const full = requested.length === 0
 const startedAt = Date.now()
 const say = (message) =>
   process.stdout.write(`\n[test ${((Date.now() - startedAt) / 1000).toFixed(0)}s] ${message}\n`)
-
-/** Why the cluster tests cannot run (Redis does not answer at `url`), or null. */
-async function redisUnavailable(url) {
-  const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 2_000, retryStrategy: () => null })
-  // The connection error (e.g. ECONNREFUSED) says more than the rejected command's "Connection is closed".
-  let cause = null
-  client.on("error", (error) => (cause = error))
-  try {
-    await client.connect()
-    await client.ping()
-    return null
-  } catch (error) {
-    return `Redis at ${url} does not answer (${cause?.message ?? error.message})`
-  } finally {
-    client.disconnect()
-  }
-}
 
 function run(command, args, env = process.env) {
   return new Promise((resolve) => {
