@@ -241,6 +241,21 @@ medusaIntegrationTestRunner({
       expect((await segments().listCustomerProfiles({}, { take: null })).length).toBe(25)
     })
 
+    it("removes only the profiles of customers that are gone, never one written meanwhile for a new customer", async () => {
+      await staleProfile()
+      const [ada, bob] = await container.resolve(Modules.CUSTOMER).createCustomers([{ email: "ada@example.com" }, { email: "bob@example.com" }])
+      // Bob signed up after the last batch read its ids; real time wrote his profile.
+      await segments().createCustomerProfiles([{ customer_id: bob.id, email: "bob@example.com", group_ids: [], source_ids: [], countries: [], provinces: [], cities: [], spend: {} }])
+      const queued = await segments().queueFactsBackfill({ trigger: "manual", requested_by: null, batch_size: 10 })
+      const claimed = await segments().claimFactsBackfill(queued.id, 60)
+      await segments().writeFactsBackfillBatch(
+        { id: queued.id, lease_until: claimed!.lease_until!, lease_seconds: 60 },
+        { customerIds: [ada.id], after: null, upto: null, audiences: new Map(), lastSeen: new Map() }
+      )
+      const left = (await segments().listCustomerProfiles({}, { take: null })).map((p) => p.customer_id).sort(byCodeUnits)
+      expect(left).toEqual([ada.id, bob.id].sort(byCodeUnits))
+    })
+
     it("is queued by the job after install, when the projection is empty and the store has customers", async () => {
       expect(await queueBackfillIfEmpty(container)).toBeNull()
       const [ada] = await container.resolve(Modules.CUSTOMER).createCustomers([{ email: "ada@example.com" }])

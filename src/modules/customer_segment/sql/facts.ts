@@ -158,12 +158,17 @@ export async function lockCustomersFacts(em: SqlEntityManager, customerIds: read
   )
 }
 
-/** Removes the profiles in the customer id range (after, upto] (upto null: to the end) that are not in `kept`. */
+/**
+ * Removes the profiles in the customer id range (after, upto] (upto null: to the end) that are not in `kept`
+ * and whose customer no longer exists. Only those: a customer created while a backfill runs has an id in a
+ * range the batch already read, and its profile (written in real time) stays.
+ */
 export async function deleteProfilesInRange(em: SqlEntityManager, after: string | null, upto: string | null, kept: readonly string[]): Promise<void> {
   await exec(
     em,
-    `DELETE FROM customer_profile WHERE deleted_at IS NULL AND ($1::text IS NULL OR customer_id > $1::text)
-       AND ($2::text IS NULL OR customer_id <= $2::text) AND NOT (customer_id = ANY($3::text[]))`,
+    `DELETE FROM customer_profile p WHERE p.deleted_at IS NULL AND ($1::text IS NULL OR p.customer_id > $1::text)
+       AND ($2::text IS NULL OR p.customer_id <= $2::text) AND NOT (p.customer_id = ANY($3::text[]))
+       AND NOT EXISTS (SELECT 1 FROM customer c WHERE c.id = p.customer_id AND c.deleted_at IS NULL)`,
     [after, upto, kept]
   )
 }

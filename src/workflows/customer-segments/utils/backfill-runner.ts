@@ -134,8 +134,8 @@ export async function runFactsBackfill(
     return "succeeded"
   } catch (error) {
     if (error instanceof BackfillLeaseLost) {
-      const now = await service.retrieveCustomerFactsBackfill(run.id, { select: ["status"] })
-      const canceled = now.status === "canceled"
+      const now = await service.retrieveCustomerFactsBackfill(run.id, { select: ["status"] }).catch(() => null)
+      const canceled = now?.status === "canceled"
       logger.info(`customer-suite: backfill ${run.id} stopped here: ${canceled ? "canceled" : "taken over by another instance"}`)
       return canceled ? "canceled" : "lost"
     }

@@ -1,5 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
 import { CUSTOMER_SEGMENT_MODULE } from "../../../modules/customer_segment"
 import type CustomerSegmentModuleService from "../../../modules/customer_segment/service"
 import { CUSTOMER_SUITE_MODULE } from "../../../modules/customer_suite"
@@ -52,7 +52,8 @@ export async function refreshScheduledSegments(container: MedusaContainer, now: 
 /**
  * After the plugin is installed into a store that already has customers, the
  * facts projection is empty: queue a backfill to build it (trigger
- * "install"), unless one is queued or running. Returns the queued run's id.
+ * "install"), unless one is queued or running, or an install run was
+ * queued before (whatever became of it). Returns the queued run's id.
  */
 export async function queueBackfillIfEmpty(container: MedusaContainer): Promise<string | null> {
   const suite = container.resolve<CustomerSuiteModuleService>(CUSTOMER_SUITE_MODULE)
@@ -66,6 +67,10 @@ export async function queueBackfillIfEmpty(container: MedusaContainer): Promise<
   if (anyProfile.length > 0 || (await service.listActiveFactsBackfills()).length > 0) {
     return null
   }
+  // Once: an install run that was canceled or failed is not queued again every minute (a rebuild is then the admin's).
+  if ((await service.listCustomerFactsBackfills({ trigger: "install" }, { select: ["id"], take: 1 })).length > 0) {
+    return null
+  }
   const { data } = await query.graph({ entity: "customer", fields: ["id"], pagination: { take: 1 } })
   if (data.length === 0) {
     return null
@@ -74,8 +79,15 @@ export async function queueBackfillIfEmpty(container: MedusaContainer): Promise<
     input: { trigger: "install", batch_size: BACKFILL_BATCH_SIZE },
     throwOnError: false,
   })
-  // Another instance queued one first (409): nothing more to do.
-  return errors.length ? null : result.id
+  if (errors.length) {
+    // Another instance queued one first (409): nothing more to do. Anything else is a failure.
+    const error = errors[0].error as { type?: unknown }
+    if (error?.type === MedusaError.Types.CONFLICT) {
+      return null
+    }
+    throw errors[0].error
+  }
+  return result.id
 }
 
 /**

@@ -17,5 +17,10 @@ export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<
     throw new MedusaError(MedusaError.Types.CONFLICT, `The backfill ${current.id} already ${current.status === "succeeded" ? "succeeded" : "failed"}`)
   }
   await req.scope.resolve<CustomerSegmentModuleService>(CUSTOMER_SEGMENT_MODULE).cancelFactsBackfill(req.params.id)
-  res.json({ backfill: await retrieveBackfill(req.scope, req.params.id) })
+  // Canceled now or before; or it ended between the read above and the update (409).
+  const after = await retrieveBackfill(req.scope, req.params.id)
+  if (after.status !== "canceled") {
+    throw new MedusaError(MedusaError.Types.CONFLICT, `The backfill ${after.id} already ${after.status}`)
+  }
+  res.json({ backfill: after })
 }
