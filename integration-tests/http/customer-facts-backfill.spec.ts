@@ -5,6 +5,8 @@ import backfillCustomerFactsJob from "../../src/jobs/backfill-customer-facts"
 import { CUSTOMER_SEGMENT_MODULE } from "../../src/modules/customer_segment"
 import { storedProfile } from "../../src/modules/customer_segment/sql/facts"
 import type CustomerSegmentModuleService from "../../src/modules/customer_segment/service"
+import { cancelCustomerFactsBackfillWorkflow } from "../../src/workflows/customer-segments"
+import { cancelCustomerFactsBackfillStepId } from "../../src/workflows/customer-segments/steps/cancel-customer-facts-backfill"
 import { runFactsBackfill } from "../../src/workflows/customer-segments/utils/backfill-runner"
 import { loadCustomerFacts } from "../../src/workflows/customer-segments/utils/load-customer-facts"
 import { queueBackfillIfEmpty } from "../../src/workflows/customer-segments/utils/scheduled"
@@ -215,6 +217,21 @@ medusaIntegrationTestRunner({
       expect(runs.find((r: any) => r.id === ended.refresh_run_ids[0])).toMatchObject({ trigger: "backfill" })
       const ended2 = await failure(api.post(`/admin/customer-suite/backfills/${ended.id}/cancel`, {}, admin))
       expect(ended2.status).toBe(409)
+    })
+
+    it("puts a canceled run back as it was when the cancel workflow fails after the cancel", async () => {
+      const queued = await segments().queueFactsBackfill({ trigger: "manual", requested_by: null, batch_size: 500 })
+      const claimed = await segments().claimFactsBackfill(queued.id, 600)
+      const workflow = cancelCustomerFactsBackfillWorkflow(container)
+      workflow.appendAction("fail", cancelCustomerFactsBackfillStepId, {
+        invoke: async () => {
+          throw new Error("fail after cancel")
+        },
+      })
+      const { errors } = await workflow.run({ input: { id: queued.id }, throwOnError: false })
+      expect(errors[0].error.message).toBe("fail after cancel")
+      const [after] = await segments().listCustomerFactsBackfills({ id: queued.id })
+      expect(after).toMatchObject({ status: "running", finished_at: null, lease_until: claimed!.lease_until })
     })
 
     it("resumes from its checkpoint when the instance running it stopped (its lease ran out), and never runs twice at once", async () => {

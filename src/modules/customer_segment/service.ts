@@ -39,6 +39,7 @@ import {
   createBackfillRun,
   finishBackfillRun,
   recordBackfillBatch,
+  uncancelBackfillRun,
   type FactsBackfillRow,
 } from "./sql/backfill-runs"
 import { listMembers, listMembersAfter, previewMatches, type MatchRow, type MemberRow } from "./sql/members"
@@ -351,6 +352,16 @@ export default class CustomerSegmentModuleService extends MedusaService({
     @MedusaContext() context: Context = {}
   ): Promise<boolean> {
     return finishBackfillRun(context.manager as SqlEntityManager, id, leaseUntil, end)
+  }
+
+  /** Puts a canceled backfill back as it was before (compensation of a cancel). */
+  @InjectManager()
+  async uncancelFactsBackfill(
+    id: string,
+    before: { status: "queued" | "running"; lease_until: Date | null },
+    @MedusaContext() context: Context = {}
+  ): Promise<void> {
+    return uncancelBackfillRun(context.manager as SqlEntityManager, id, before)
   }
 
   /** Cancels a queued or running backfill; null when it is not active. */

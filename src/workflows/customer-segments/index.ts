@@ -1,4 +1,5 @@
 export * from "./workflows/backfill-customer-facts"
+export * from "./workflows/cancel-customer-facts-backfill"
 export * from "./workflows/create-customer-segments"
 export * from "./workflows/delete-customer-segments"
 export * from "./workflows/refresh-customer-segment"

@@ -157,3 +157,17 @@ export async function cancelBackfillRun(em: SqlEntityManager, id: string): Promi
   )
   return row ?? null
 }
+
+/** Puts a canceled run back as it was (a rolled-back cancel); nothing when it is no longer canceled. */
+export async function uncancelBackfillRun(
+  em: SqlEntityManager,
+  id: string,
+  before: { status: "queued" | "running"; lease_until: Date | null }
+): Promise<void> {
+  await rows(
+    em,
+    `UPDATE customer_facts_backfill SET status = $2, lease_until = $3::timestamptz, finished_at = NULL, updated_at = now()
+     WHERE id = $1 AND status = 'canceled' AND deleted_at IS NULL RETURNING id`,
+    [id, before.status, before.lease_until]
+  )
+}
