@@ -258,6 +258,59 @@ medusaIntegrationTestRunner({
       expect((await segments().listCustomerProfiles({}, { take: null })).length).toBe(25)
     })
 
+    it("into an empty projection, builds its secondary indexes once at its end, and gets them back after a crash and a cancel", async () => {
+      const indexes = async () =>
+        (await sql<{ indexname: string; indexdef: string }>(
+          `SELECT indexname, indexdef FROM pg_indexes WHERE tablename IN ('customer_profile', 'customer_order', 'customer_purchase')`
+        ))
+          .map((r) => `${r.indexname}: ${r.indexdef}`)
+          .sort(byCodeUnits)
+      const before = await indexes()
+      expect(before.filter((d) => d.startsWith("IDX_cprof_grid_")).length).toBeGreaterThan(10)
+      await staleProfile()
+      const made = await container.resolve(Modules.CUSTOMER).createCustomers(Array.from({ length: 25 }, (_, i) => ({ email: `x${i}@example.com`, first_name: `X${i}` })))
+
+      // One profile for 25 customers: under a tenth, so the indexes are deferred (from 0 customers here, 100,000 by default).
+      const queued = await segments().queueFactsBackfill({ trigger: "manual", requested_by: null, batch_size: 10 })
+      expect(await runFactsBackfill(container, queued.id, { maxBatches: 1, deferIndexesMin: 0 })).toBe("lost")
+      const during = await indexes()
+      const pending = (await run(queued.id)).indexes_pending as string[]
+      // Kept: primary keys, unique indexes, and the customer_id indexes each batch deletes by.
+      expect(during).toEqual(before.filter((d) => !pending.includes(d.slice(0, d.indexOf(":")))))
+      expect(pending).toEqual(expect.arrayContaining(["IDX_cprof_grid_orders", "IDX_customer_profile_email_domain", "IDX_customer_purchase_collection_id"]))
+      expect(during).toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(/^IDX_customer_profile_customer_id_unique: CREATE UNIQUE INDEX/),
+          expect.stringMatching(/^IDX_customer_order_customer_id_placed_at: /),
+          expect.stringMatching(/^IDX_customer_purchase_customer_id_product_id: /),
+        ])
+      )
+      // The crashed run resumes (no second deferral) and builds them at its end.
+      await sql("UPDATE customer_facts_backfill SET lease_until = now() - interval '1 second' WHERE id = ?", [queued.id])
+      expect(await runFactsBackfill(container, queued.id, { deferIndexesMin: 0 })).toBe("succeeded")
+      expect(await indexes()).toEqual(before)
+      expect(await run(queued.id)).toMatchObject({ status: "succeeded", customers_done: 25, indexes_pending: [] })
+      expect((await segments().listCustomerProfiles({ customer_id: made.map((c) => c.id) }, { take: null })).length).toBe(25)
+
+      // Emptied again; a run that defers, then is canceled while its instance is gone: the job builds them.
+      await sql("DELETE FROM customer_profile WHERE customer_id <> 'cus_gone'")
+      const second = await segments().queueFactsBackfill({ trigger: "manual", requested_by: null, batch_size: 10 })
+      expect(await runFactsBackfill(container, second.id, { maxBatches: 1, deferIndexesMin: 0 })).toBe("lost")
+      expect((await run(second.id)).indexes_pending.length).toBe(pending.length)
+      await api.post(`/admin/customer-suite/backfills/${second.id}/cancel`, {}, admin)
+      expect((await backfillCustomerFactsJob(container)).indexes_built_for).toEqual([second.id])
+      expect(await indexes()).toEqual(before)
+      expect(await run(second.id)).toMatchObject({ status: "canceled", indexes_pending: [] })
+      expect((await backfillCustomerFactsJob(container)).indexes_built_for).toEqual([])
+
+      // A projection that is not empty keeps its indexes.
+      const third = await segments().queueFactsBackfill({ trigger: "manual", requested_by: null, batch_size: 10 })
+      await sql("UPDATE customer_facts_backfill SET customers_estimate = 100 WHERE id = ?", [third.id])
+      expect(await runFactsBackfill(container, third.id, { maxBatches: 1, deferIndexesMin: 0 })).toBe("lost")
+      expect(await indexes()).toEqual(before)
+      expect((await run(third.id)).indexes_pending).toEqual([])
+    })
+
     it("removes only the profiles of customers that are gone, never one written meanwhile for a new customer", async () => {
       await staleProfile()
       const [ada, bob] = await container.resolve(Modules.CUSTOMER).createCustomers([{ email: "ada@example.com" }, { email: "bob@example.com" }])

@@ -1,5 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { queueBackfillIfEmpty, requestClaimableBackfills } from "../workflows/customer-segments/utils/scheduled"
+import { buildIndexesOfEndedBackfills, queueBackfillIfEmpty, requestClaimableBackfills } from "../workflows/customer-segments/utils/scheduled"
 import { exclusively } from "../workflows/customer-suite/utils/exclusive"
 
 const LOCK = "customer-suite:backfill-job"
@@ -9,14 +9,17 @@ const LOCK = "customer-suite:backfill-job"
  * empty and the store has customers) a backfill is queued; a backfill whose
  * instance stopped (its lease ran out: a crash or restart) or whose request
  * was lost is requested again, and resumes from its checkpoint. Later changes
- * arrive through subscribers.
+ * arrive through subscribers. A run that ended without building the
+ * projection's indexes it deferred (failed or canceled while its instance
+ * was gone) gets them built here.
  */
-export default async function backfillCustomerFactsJob(container: MedusaContainer): Promise<{ queued: string | null; requested: string[] }> {
+export default async function backfillCustomerFactsJob(container: MedusaContainer): Promise<{ queued: string | null; requested: string[]; indexes_built_for: string[] }> {
   const run = await exclusively(container, LOCK, 60, async () => {
+    const indexesBuiltFor = await buildIndexesOfEndedBackfills(container)
     const queued = await queueBackfillIfEmpty(container)
-    return { queued, requested: await requestClaimableBackfills(container) }
+    return { queued, requested: await requestClaimableBackfills(container), indexes_built_for: indexesBuiltFor }
   })
-  return run.ran ? run.result : { queued: null, requested: [] }
+  return run.ran ? run.result : { queued: null, requested: [], indexes_built_for: [] }
 }
 
 export const config = {

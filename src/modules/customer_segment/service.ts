@@ -39,9 +39,11 @@ import {
   createBackfillRun,
   finishBackfillRun,
   recordBackfillBatch,
+  renewBackfillLease,
   uncancelBackfillRun,
   type FactsBackfillRow,
 } from "./sql/backfill-runs"
+import { buildNextDeferredIndex, deferProjectionIndexes, runsWithDeferredIndexes, type DeferredIndex } from "./sql/backfill-indexes"
 import { listMembers, listMembersAfter, previewMatches, type MatchRow, type MemberRow } from "./sql/members"
 import { checkReads, readersOf, refreshOrder } from "./sql/segment-reads"
 import { explainMembership, matchSegments, type MembershipExplanation, type SegmentToExplain, type Shopper } from "./sql/shoppers"
@@ -362,6 +364,55 @@ export default class CustomerSegmentModuleService extends MedusaService({
     @MedusaContext() context: Context = {}
   ): Promise<void> {
     return uncancelBackfillRun(context.manager as SqlEntityManager, id, before)
+  }
+
+  /** Renews the lease of a run this instance holds; null when it no longer holds it. */
+  @InjectManager()
+  async renewFactsBackfillLease(id: string, leaseUntil: Date, leaseSeconds: number, @MedusaContext() context: Context = {}): Promise<Date | null> {
+    return renewBackfillLease(context.manager as SqlEntityManager, id, leaseUntil, leaseSeconds)
+  }
+
+  /**
+   * At the start of a run held under `leaseUntil`: when the projection holds
+   * fewer than `maxProfiles` profiles, drops the secondary indexes the batches
+   * do not need and records them on the run (one transaction). Answers what
+   * was deferred (sql/backfill-indexes.ts, decision 0060).
+   */
+  @InjectManager()
+  async deferFactsIndexes(
+    id: string,
+    leaseUntil: Date,
+    maxProfiles: number,
+    @MedusaContext() context: Context = {}
+  ): Promise<DeferredIndex[]> {
+    return this.deferFactsIndexes_(id, leaseUntil, maxProfiles, context)
+  }
+
+  @InjectTransactionManager()
+  protected async deferFactsIndexes_(
+    id: string,
+    leaseUntil: Date,
+    maxProfiles: number,
+    @MedusaContext() context: Context = {}
+  ): Promise<DeferredIndex[]> {
+    return deferProjectionIndexes(context.transactionManager as SqlEntityManager, id, leaseUntil, maxProfiles)
+  }
+
+  /** Builds the next index a run deferred (one transaction); null when none is left. */
+  @InjectManager()
+  async buildNextDeferredFactsIndex(id: string, @MedusaContext() context: Context = {}): Promise<DeferredIndex | null> {
+    return this.buildNextDeferredFactsIndex_(id, context)
+  }
+
+  @InjectTransactionManager()
+  protected async buildNextDeferredFactsIndex_(id: string, @MedusaContext() context: Context = {}): Promise<DeferredIndex | null> {
+    return buildNextDeferredIndex(context.transactionManager as SqlEntityManager, id)
+  }
+
+  /** Runs that still have deferred indexes to build. */
+  @InjectManager()
+  async listRunsWithDeferredFactsIndexes(@MedusaContext() context: Context = {}): Promise<{ id: string; status: string }[]> {
+    return runsWithDeferredIndexes(context.manager as SqlEntityManager)
   }
 
   /** Cancels a queued or running backfill; null when it is not active. */

@@ -149,6 +149,12 @@ export type AdminCustomerFactsBackfill = {
   error: string | null
   /** Refreshes queued for every active dynamic segment once the facts were built (GET /admin/customer-segments/:id/runs). */
   refresh_run_ids: string[]
+  /**
+   * Indexes of the facts projection still to be built: a backfill into an empty
+   * projection builds them once its batches are written (decision 0060), and a
+   * run that failed or was canceled gets them back within a minute.
+   */
+  indexes_pending: string[]
   started_at: string | null
   finished_at: string | null
   created_at: string

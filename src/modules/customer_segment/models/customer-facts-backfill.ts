@@ -33,6 +33,12 @@ const CustomerFactsBackfill = model
     error: model.text().nullable(),
     /** The segment refresh runs queued when the facts were built. */
     refresh_run_ids: model.array().default([]),
+    /**
+     * Secondary indexes of the projection dropped while this run writes into an
+     * empty projection, to be built again when it ends (sql/backfill-indexes.ts,
+     * decision 0060): `[{ name, table, definition }]`, each struck off once built.
+     */
+    deferred_indexes: model.json().nullable(),
   })
   .indexes([{ on: ["created_at"], where: "deleted_at IS NULL" }])
 

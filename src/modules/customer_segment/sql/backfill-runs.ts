@@ -30,12 +30,13 @@ export type FactsBackfillRow = {
   running_ms: number
   error: string | null
   refresh_run_ids: string[]
+  deferred_indexes: { name: string; table: string; definition: string }[] | null
   created_at: Date
   updated_at: Date
 }
 
 const COLUMNS = `id, status, trigger, requested_by, batch_size, customers_estimate, customers_done, orders_done, batches_done,
-  checkpoint, lease_until, started_at, finished_at, running_ms, error, refresh_run_ids, created_at, updated_at`
+  checkpoint, lease_until, started_at, finished_at, running_ms, error, refresh_run_ids, deferred_indexes, created_at, updated_at`
 const NEW_LEASE = `date_trunc('milliseconds', clock_timestamp()) + make_interval(secs => $2::int)`
 /** Queued, or running under a lease that ran out (its instance stopped). */
 const CLAIMABLE = `deleted_at IS NULL AND (status = 'queued' OR (status = 'running' AND (lease_until IS NULL OR lease_until < clock_timestamp())))`
@@ -125,6 +126,18 @@ export async function recordBackfillBatch(
     throw new BackfillLeaseLost(id)
   }
   return row.lease_until
+}
+
+/** Renews the lease of a run this instance holds (between batches: while its indexes are built); null when it no longer holds it. */
+export async function renewBackfillLease(em: SqlEntityManager, id: string, leaseUntil: Date, leaseSeconds: number): Promise<Date | null> {
+  const [row] = await rows<{ lease_until: Date }>(
+    em,
+    `UPDATE customer_facts_backfill SET lease_until = ${NEW_LEASE}, updated_at = now()
+     WHERE id = $1 AND lease_until = $3::timestamptz AND status = 'running' AND deleted_at IS NULL
+     RETURNING lease_until`,
+    [id, leaseSeconds, leaseUntil]
+  )
+  return row?.lease_until ?? null
 }
 
 /** Ends a run this instance holds; false when it no longer holds it (nothing written). */

@@ -170,6 +170,27 @@ export async function backfillBatch(em: SqlEntityManager, input: BackfillBatchIn
     [ids]
   )
 
+  // The profiles, a slice of the batch at a time: what Node holds for them (rows read, profiles, the statement's
+  // JSON) stays a few megabytes and dies young, instead of ~25 MB a batch promoted to the old generation and
+  // collected only at the next full collection (the server's RSS climbed by ~550 MB between collections).
+  const kept: string[] = []
+  for (let from = 0; from < ids.length; from += PROFILE_SLICE) {
+    kept.push(...(await writeProfiles(em, ids.slice(from, from + PROFILE_SLICE), input)))
+  }
+  // The range's customers that no longer exist.
+  await deleteProfilesInRange(em, input.after, input.upto, kept)
+  return { customers: kept.length, orders: written?.orders ?? 0, purchases: written?.purchases ?? 0 }
+}
+
+/** Customers whose profiles are read and written at once (backfillBatch). */
+const PROFILE_SLICE = 1000
+
+/** Writes the profiles of `ids` (a slice of a batch); answers the customers that have one (the others were deleted). */
+async function writeProfiles(
+  em: SqlEntityManager,
+  ids: string[],
+  input: Pick<BackfillBatchInput, "audiences" | "lastSeen">
+): Promise<string[]> {
   // One row per customer: every part aggregated per customer first, then joined (hash joins, no per-row sub-selects).
   const base = await rows<BaseRow>(
     em,
@@ -242,13 +263,13 @@ export async function backfillBatch(em: SqlEntityManager, input: BackfillBatchIn
     last_activity_at: input.lastSeen.get(c.customer_id)?.toISOString() ?? null,
   }))
   const kept = profiles.map((p) => p.customer_id)
-  // Customers of the batch deleted meanwhile, and the range's customers that no longer exist.
+  // Customers of the slice deleted meanwhile.
   await exec(
     em,
     `DELETE FROM customer_profile WHERE deleted_at IS NULL AND customer_id = ANY($1::text[]) AND NOT (customer_id = ANY($2::text[]))`,
     [ids, kept]
   )
-  await deleteProfilesInRange(em, input.after, input.upto, kept)
   await upsertProfiles(em, profiles)
-  return { customers: profiles.length, orders: written?.orders ?? 0, purchases: written?.purchases ?? 0 }
+  return kept
+
 }

@@ -20,6 +20,12 @@ export const BACKFILL_BATCH_SIZE = 5000
  */
 export const BACKFILL_YIELD_RATIO = 0.1
 const YIELD_MIN_MS = 5
+/**
+ * A run that starts on a projection holding under a tenth of this many
+ * customers or more defers the projection's secondary indexes to its end
+ * (decision 0060): below it, building them afterwards saves little.
+ */
+export const BACKFILL_DEFER_INDEXES_MIN = 100_000
 
 export type BackfillOutcome = "succeeded" | "failed" | "canceled" | "lost" | "not_claimed"
 
@@ -39,7 +45,14 @@ const message = (error: unknown) => (error as Error)?.message ?? String(error)
 export async function runFactsBackfill(
   container: MedusaContainer,
   id: string,
-  options: { leaseSeconds?: number; yieldRatio?: number; retryDelaysMs?: readonly number[]; maxBatches?: number } = {}
+  options: {
+    leaseSeconds?: number
+    yieldRatio?: number
+    retryDelaysMs?: readonly number[]
+    maxBatches?: number
+    /** Customers from which indexes are deferred (BACKFILL_DEFER_INDEXES_MIN). */
+    deferIndexesMin?: number
+  } = {}
 ): Promise<BackfillOutcome> {
   const service = container.resolve<CustomerSegmentModuleService>(CUSTOMER_SEGMENT_MODULE)
   const personalization = container.resolve<PersonalizationModuleService>(PERSONALIZATION_MODULE)
@@ -62,6 +75,19 @@ export async function runFactsBackfill(
     `customer-suite: backfill ${run.id} ${after === null ? "started" : `resumed after ${after} (${customers} customers done)`}, batches of ${run.batch_size}`
   )
   const startedAt = Date.now()
+  const deferMin = options.deferIndexesMin ?? BACKFILL_DEFER_INDEXES_MIN
+  if (after === null && customers === 0 && run.customers_estimate >= deferMin) {
+    // An empty projection (install): its secondary indexes are built once at the end instead of kept up row by row.
+    const deferred = await service
+      .deferFactsIndexes(run.id, lease, Math.max(1, Math.floor(run.customers_estimate / 10)))
+      .catch((error) => {
+        logger.warn(`customer-suite: backfill ${run.id}: indexes not deferred, writing with them: ${message(error)}`)
+        return []
+      })
+    if (deferred.length) {
+      logger.info(`customer-suite: backfill ${run.id}: ${deferred.length} indexes of the projection deferred to the end of the run`)
+    }
+  }
   // Statistics help the batches' plans; failing to gather them (a lock conflict with an index build, say) never fails the run.
   const analyze = () =>
     service.analyzeCustomerFacts().catch((error) => logger.warn(`customer-suite: backfill ${run.id}: ANALYZE of the projection failed, going on: ${message(error)}`))
@@ -112,8 +138,21 @@ export async function runFactsBackfill(
       after = ids[ids.length - 1]
       await sleep(Math.max(YIELD_MIN_MS, (Date.now() - batchStarted) * yieldRatio))
     }
-    // The projection was just rewritten: plan rule statements on what it holds now.
+    // The projection was just rewritten: its deferred indexes back, then statistics for the rule statements' plans.
     const finishing = Date.now()
+    const held = await buildDeferredFactsIndexes(container, run.id, {
+      renew: async () => {
+        const renewed = await service.renewFactsBackfillLease(run.id, lease, leaseSeconds)
+        if (renewed) {
+          lease = new Date(renewed)
+        }
+        return renewed !== null
+      },
+      everyMs: (leaseSeconds * 1000) / 4,
+    })
+    if (!held) {
+      throw new BackfillLeaseLost(run.id)
+    }
     await analyze()
     const segments = await service.listCustomerSegments({ status: "active", kind: "dynamic" }, { select: ["id"], take: null })
     const { result: refreshRuns } = await requestCustomerSegmentRefreshWorkflow(container).run({
@@ -136,6 +175,12 @@ export async function runFactsBackfill(
     if (error instanceof BackfillLeaseLost) {
       const now = await service.retrieveCustomerFactsBackfill(run.id, { select: ["status"] }).catch(() => null)
       const canceled = now?.status === "canceled"
+      if (canceled) {
+        // Its deferred indexes come back now (else the backfill job builds them within a minute).
+        await buildDeferredFactsIndexes(container, run.id).catch((e) =>
+          logger.warn(`customer-suite: backfill ${run.id}: deferred indexes not built yet, the backfill job will: ${message(e)}`)
+        )
+      }
       logger.info(`customer-suite: backfill ${run.id} stopped here: ${canceled ? "canceled" : "taken over by another instance"}`)
       return canceled ? "canceled" : "lost"
     }
@@ -143,8 +188,60 @@ export async function runFactsBackfill(
     const ended = await service
       .finishFactsBackfill(run.id, lease, { status: "failed", error: message(error) })
       .catch(() => false)
+    if (ended) {
+      await buildDeferredFactsIndexes(container, run.id).catch((e) =>
+        logger.warn(`customer-suite: backfill ${run.id}: deferred indexes not built yet, the backfill job will: ${message(e)}`)
+      )
+    }
     return ended ? "failed" : "lost"
   }
+}
+
+/**
+ * Builds the indexes a run deferred, one per transaction (each struck from the
+ * run as it is built; another instance building at once waits, then finds it
+ * done). While it builds, `heartbeat.renew` is called every `everyMs` (the
+ * runner keeps its lease: an index of a big projection can take longer than
+ * the lease). Answers false when a renewal found the run no longer held (all
+ * indexes are built anyway).
+ */
+export async function buildDeferredFactsIndexes(
+  container: MedusaContainer,
+  id: string,
+  heartbeat?: { renew: () => Promise<boolean>; everyMs: number }
+): Promise<boolean> {
+  const service = container.resolve<CustomerSegmentModuleService>(CUSTOMER_SEGMENT_MODULE)
+  const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
+  let held = true
+  // Renewals one after another (never two at once), while the indexes are built.
+  let renewals: Promise<void> = Promise.resolve()
+  const renew = () => {
+    renewals = renewals.then(async () => {
+      held = (await heartbeat!.renew().catch(() => true)) && held
+    })
+  }
+  const timer = heartbeat ? setInterval(renew, heartbeat.everyMs) : undefined
+  try {
+    for (let built = 0; ; built++) {
+      const started = Date.now()
+      const index = await service.buildNextDeferredFactsIndex(id)
+      if (!index) {
+        if (built) {
+          logger.info(`customer-suite: backfill ${id}: ${built} deferred indexes built`)
+        }
+        break
+      }
+      logger.info(`customer-suite: backfill ${id}: index ${index.name} built in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+    }
+  } finally {
+    clearInterval(timer)
+  }
+  if (heartbeat) {
+    // One last renewal: the lease the caller goes on with, and whether the run is still its own.
+    renew()
+    await renewals
+  }
+  return held
 }
 
 /**

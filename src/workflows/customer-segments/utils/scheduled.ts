@@ -7,7 +7,7 @@ import { cronMatches } from "../../../modules/customer_suite/cron"
 import type CustomerSuiteModuleService from "../../../modules/customer_suite/service"
 import { CustomerSegmentEvents } from "../../../modules/customer_segment/events"
 import { backfillCustomerFactsWorkflow } from "../workflows/backfill-customer-facts"
-import { BACKFILL_BATCH_SIZE } from "./backfill-runner"
+import { BACKFILL_BATCH_SIZE, buildDeferredFactsIndexes } from "./backfill-runner"
 import { requestCustomerSegmentRefreshWorkflow } from "../workflows/request-customer-segment-refresh"
 
 /**
@@ -96,6 +96,20 @@ export async function queueBackfillIfEmpty(container: MedusaContainer): Promise<
  * requested again; the subscriber claims each (one instance wins) and resumes
  * it after its checkpoint. Returns their ids.
  */
+/**
+ * Builds the indexes a backfill deferred (decision 0060) when it ended without
+ * building them: failed or canceled while its instance was gone. Answers the runs.
+ */
+export async function buildIndexesOfEndedBackfills(container: MedusaContainer): Promise<string[]> {
+  const service = container.resolve<CustomerSegmentModuleService>(CUSTOMER_SEGMENT_MODULE)
+  // A running run builds its own at its end (or, once its lease ran out, the instance that resumes it does).
+  const ended = (await service.listRunsWithDeferredFactsIndexes()).filter((r) => r.status !== "queued" && r.status !== "running")
+  for (const run of ended) {
+    await buildDeferredFactsIndexes(container, run.id)
+  }
+  return ended.map((r) => r.id)
+}
+
 export async function requestClaimableBackfills(container: MedusaContainer): Promise<string[]> {
   const ids = await container.resolve<CustomerSegmentModuleService>(CUSTOMER_SEGMENT_MODULE).listClaimableFactsBackfillIds()
   if (ids.length) {

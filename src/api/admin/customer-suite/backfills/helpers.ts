@@ -34,6 +34,7 @@ export function toBackfillResponse(row: FactsBackfillRow): AdminCustomerFactsBac
     estimated_seconds_left: active && customersPerSecond ? Math.round(left / customersPerSecond) : null,
     error: row.error,
     refresh_run_ids: row.refresh_run_ids ?? [],
+    indexes_pending: (row.deferred_indexes ?? []).map((index) => index.name),
     started_at: iso(row.started_at),
     finished_at: iso(row.finished_at),
     created_at: iso(row.created_at)!,
@@ -44,7 +45,7 @@ export function toBackfillResponse(row: FactsBackfillRow): AdminCustomerFactsBac
 export const BACKFILL_FIELDS = [
   "id", "status", "trigger", "requested_by", "batch_size", "customers_estimate", "customers_done", "orders_done",
   "batches_done", "checkpoint", "lease_until", "started_at", "finished_at", "running_ms", "error", "refresh_run_ids",
-  "created_at", "updated_at",
+  "deferred_indexes", "created_at", "updated_at",
 ] as const
 
 /** One run (404 when unknown). */
