@@ -1,6 +1,6 @@
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/postgresql"
 import { MedusaError } from "@medusajs/framework/utils"
-import { exec, rows } from "./execute"
+import { exec, newRowId, rows } from "./execute"
 import { deleteProfilesInRange, lockCustomersFacts, upsertProfiles, type ProfileInput } from "./facts"
 
 /**
@@ -139,7 +139,7 @@ export async function backfillBatch(em: SqlEntityManager, input: BackfillBatchIn
     `WITH counted AS MATERIALIZED (${COUNTED_ORDERS}),
      written_orders AS (
        INSERT INTO customer_order (id, customer_id, order_id, currency_code, total, raw_total, placed_at, created_at, updated_at)
-       SELECT 'cord_' || replace(gen_random_uuid()::text, '-', ''), customer_id, id, currency_code, total,
+       SELECT ${newRowId("cord")}, customer_id, id, currency_code, total,
               jsonb_build_object('value', total::text, 'precision', 20), created_at, now(), now()
        FROM counted
        RETURNING 1
@@ -160,7 +160,7 @@ export async function backfillBatch(em: SqlEntityManager, input: BackfillBatchIn
      ),
      written_purchases AS (
        INSERT INTO customer_purchase (id, customer_id, order_id, product_id, collection_id, category_ids, type_id, quantity, purchased_at, created_at, updated_at)
-       SELECT 'cpur_' || replace(gen_random_uuid()::text, '-', ''), l.customer_id, l.order_id, l.product_id,
+       SELECT ${newRowId("cpur")}, l.customer_id, l.order_id, l.product_id,
               p.collection_id, COALESCE(p.category_ids, '{}'), p.type_id, round(sum(l.quantity))::int, l.created_at, now(), now()
        FROM lines l LEFT JOIN products p ON p.id = l.product_id
        GROUP BY l.customer_id, l.order_id, l.product_id, p.collection_id, p.category_ids, p.type_id, l.created_at

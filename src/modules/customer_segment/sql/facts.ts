@@ -1,6 +1,6 @@
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/postgresql"
 import { emailDomain, factsRead, fold, foldOrNull, type CustomerFacts, type FactName, type OrderFact, type PurchaseFact } from "../rules"
-import { concurrently, exec, rows } from "./execute"
+import { concurrently, exec, newRowId, rows } from "./execute"
 
 export { exec, rows } from "./execute"
 
@@ -189,7 +189,7 @@ async function upsertStoredProfiles(em: SqlEntityManager, profiles: readonly Pro
   await exec(
     em,
     `INSERT INTO customer_profile (id, ${STORED_PROFILE_FIELDS.join(", ")}, created_at, updated_at)
-     SELECT 'cprof_' || replace(gen_random_uuid()::text, '-', ''), ${STORED_PROFILE_FIELDS.map((f) => `x.${f}`).join(", ")}, now(), now()
+     SELECT ${newRowId("cprof")}, ${STORED_PROFILE_FIELDS.map((f) => `x.${f}`).join(", ")}, now(), now()
      FROM jsonb_to_recordset($1::jsonb) AS x(${PROFILE_COLUMNS})
      ON CONFLICT (customer_id) WHERE deleted_at IS NULL DO UPDATE SET ${updates.join(", ")}, updated_at = now()
      WHERE ${differs}`,
@@ -239,7 +239,7 @@ export async function replaceFacts(
     await exec(
       em,
       `INSERT INTO customer_purchase (id, ${PURCHASE_FIELDS.join(", ")}, created_at, updated_at)
-       SELECT 'cpur_' || replace(gen_random_uuid()::text, '-', ''), ${PURCHASE_FIELDS.map((f) => `x.${f}`).join(", ")}, now(), now()
+       SELECT ${newRowId("cpur")}, ${PURCHASE_FIELDS.map((f) => `x.${f}`).join(", ")}, now(), now()
        FROM jsonb_to_recordset($1::jsonb) AS x(${PURCHASE_COLUMNS})`,
       [JSON.stringify(next.purchases)]
     )
@@ -249,7 +249,7 @@ export async function replaceFacts(
     await exec(
       em,
       `INSERT INTO customer_order (id, ${ORDER_FIELDS.join(", ")}, raw_total, created_at, updated_at)
-       SELECT 'cord_' || replace(gen_random_uuid()::text, '-', ''), ${ORDER_FIELDS.map((f) => `x.${f}`).join(", ")},
+       SELECT ${newRowId("cord")}, ${ORDER_FIELDS.map((f) => `x.${f}`).join(", ")},
          jsonb_build_object('value', x.total::text, 'precision', 20), now(), now()
        FROM jsonb_to_recordset($1::jsonb) AS x(${ORDER_COLUMNS})`,
       [JSON.stringify(next.orders)]
