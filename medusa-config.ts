@@ -81,6 +81,11 @@ const redisModules = redisUrl
     ]
   : []
 
+const poolMax = process.env.DATABASE_POOL_MAX ? Number(process.env.DATABASE_POOL_MAX) : undefined
+if (poolMax !== undefined && !(Number.isInteger(poolMax) && poolMax >= 1)) {
+  throw new Error(`DATABASE_POOL_MAX must be a whole number of at least 1, got "${process.env.DATABASE_POOL_MAX}"`)
+}
+
 const databaseUrl =
   process.env.DATABASE_URL ?? "postgres://postgres@localhost:5432/medusa_customer_suite"
 
@@ -90,9 +95,11 @@ module.exports = defineConfig({
     workerMode,
     // Cookie sessions (POST /auth/session) in Redis, so any server knows them.
     ...(redisUrl ? { redisUrl } : {}),
-    databaseDriverOptions: databaseUrl.includes("localhost")
-      ? { connection: { ssl: false } }
-      : undefined,
+    databaseDriverOptions: {
+      ...(databaseUrl.includes("localhost") ? { connection: { ssl: false } } : {}),
+      // Connections each instance keeps to PostgreSQL (knex's default is 10).
+      ...(poolMax ? { pool: { min: Math.min(2, poolMax), max: poolMax } } : {}),
+    },
     // The demo and the browser tests serve the built dashboard over plain
     // http://localhost with NODE_ENV=production, where Medusa marks the session
     // cookie Secure (never sent over http). This store is for development only.
