@@ -109,6 +109,8 @@ export const BackfillPanel = () => {
               ` · ${t("customerSuite.segments.backfill.speed", { rate: run.customers_per_second.toLocaleString() })}`}
             {run.estimated_seconds_left !== null &&
               ` · ${t("customerSuite.segments.backfill.left", { time: formatTimeLeft(run.estimated_seconds_left) })}`}
+            {run.indexes_pending.length > 0 &&
+              ` · ${t("customerSuite.segments.backfill.indexes", { count: run.indexes_pending.length })}`}
           </Text>
         </>
       )}
@@ -121,6 +123,9 @@ export const BackfillPanel = () => {
             duration: formatDuration(run.running_ms),
           })}
           {run.error && <span className="text-ui-fg-error"> · {run.error}</span>}
+          {run.indexes_pending.length > 0 && (
+            <span> · {t("customerSuite.segments.backfill.indexesPending", { count: run.indexes_pending.length })}</span>
+          )}
         </Text>
       )}
     </Container>
