@@ -18,6 +18,7 @@ import { syncCustomerFactsStepId } from "../../src/workflows/customer-segments/s
 import { createAdminUser, type AuthHeaders } from "../helpers/admin"
 import { createPublishableKey, registerCustomer } from "../helpers/store"
 import { eventually } from "../helpers/wait"
+import { removeFromGroup } from "../../src/workflows/customer-groups/utils/mirror-group"
 
 jest.setTimeout(180_000)
 
@@ -512,6 +513,20 @@ medusaIntegrationTestRunner({
         expect(refused.data.message).toMatch(/only static segments/)
         const ruleOnStatic = await failure(api.post(`/admin/customer-segments/${id}`, { query: "has_account = true" }, admin))
         expect(ruleOnStatic.status).toBe(400)
+      })
+
+      it("removes many customers from groups at once without holding the connection pool (each removal in a call of its own)", async () => {
+        // Medusa 2.21.2's removeCustomerFromGroup opens a transaction, then reads the links on a second pooled
+        // connection: enough removals at once hold every connection while each waits for another (decision 0061).
+        const customerModule = container.resolve(Modules.CUSTOMER)
+        const [group] = await customerModule.createCustomerGroups([{ name: "Many" }])
+        const made = await createCustomers(Array.from({ length: 24 }, (_, i) => ({ email: `many${i}@example.com` })))
+        await customerModule.addCustomerToGroup(made.map((c) => ({ customer_id: c.id, customer_group_id: group.id })))
+        await eventually(async () => expect((await profileOf(made[0].id))?.group_ids).toEqual([group.id]))
+        await Promise.all(made.map((c) => removeFromGroup(customerModule, [{ customer_id: c.id, customer_group_id: group.id }])))
+        expect(await customerModule.listCustomerGroupCustomers({ customer_group_id: group.id })).toEqual([])
+        // The same events as a removal through the module: the facts follow.
+        await eventually(async () => expect((await profileOf(made[23].id))?.group_ids).toEqual([]))
       })
 
       it("mirrors members into a managed customer group, and deleting the segment removes the group but no customer", async () => {

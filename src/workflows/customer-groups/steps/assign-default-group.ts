@@ -3,6 +3,7 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { StepResponse, createStep } from "@medusajs/framework/workflows-sdk"
 import { CUSTOMER_SUITE_MODULE } from "../../../modules/customer_suite"
 import type CustomerSuiteModuleService from "../../../modules/customer_suite/service"
+import { removeFromGroup } from "../utils/mirror-group"
 
 export type AssignDefaultGroupInput = {
   customer_ids: string[]
@@ -79,7 +80,7 @@ export const assignDefaultGroupStep = createStep(
       return
     }
     if (undo.links.length) {
-      await container.resolve<ICustomerModuleService>(Modules.CUSTOMER).removeCustomerFromGroup(undo.links)
+      await removeFromGroup(container.resolve<ICustomerModuleService>(Modules.CUSTOMER), undo.links)
     }
     if (undo.assignment_ids.length) {
       await container.resolve<CustomerSuiteModuleService>(CUSTOMER_SUITE_MODULE).deleteCustomerGroupAssignments(undo.assignment_ids)

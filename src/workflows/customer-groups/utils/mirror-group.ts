@@ -42,15 +42,47 @@ export async function mirrorIntoGroup(
     await customerModule.addCustomerToGroup(add.map((customer_id) => ({ customer_id, customer_group_id: groupId })))
   }
   if (remove.length) {
-    await customerModule.removeCustomerFromGroup(remove.map((customer_id) => ({ customer_id, customer_group_id: groupId })))
+    await removeFromGroup(customerModule, remove.map((customer_id) => ({ customer_id, customer_group_id: groupId })))
   }
   return { group_id: groupId, add, remove }
+}
+
+/**
+ * Removes customers from a group: their links are read, then deleted by id.
+ * Not `removeCustomerFromGroup`: in Medusa 2.21.2 it opens a transaction and
+ * reads the links outside it, on a second pooled connection, so ten removals
+ * at once in one process hold all ten connections of the default pool while
+ * each waits for another, until knex gives up after 60 s (measured: with a
+ * pool of one connection a single removal fails after 60 s; decision 0061).
+ * Deleting the links emits the same `customer.customer-group-customer.deleted`
+ * events.
+ */
+export async function removeFromGroup(
+  customerModule: ICustomerModuleService,
+  links: { customer_id: string; customer_group_id: string }[]
+): Promise<void> {
+  const byGroup = new Map<string, string[]>()
+  for (const link of links) {
+    byGroup.set(link.customer_group_id, [...(byGroup.get(link.customer_group_id) ?? []), link.customer_id])
+  }
+  for (const [groupId, customerIds] of byGroup) {
+    const found = await customerModule.listCustomerGroupCustomers(
+      { customer_group_id: groupId, customer_id: customerIds },
+      { select: ["id"], take: null }
+    )
+    if (found.length) {
+      // The module's generated delete of its CustomerGroupCustomer model (MedusaService): not in ICustomerModuleService's type.
+      await (customerModule as ICustomerModuleService & { deleteCustomerGroupCustomers(ids: string[]): Promise<void> }).deleteCustomerGroupCustomers(
+        found.map((l) => l.id)
+      )
+    }
+  }
 }
 
 /** Reverses mirrorIntoGroup (a step's compensation). */
 export async function undoGroupMirror(customerModule: ICustomerModuleService, change: GroupMirrorChange): Promise<void> {
   if (change.add.length) {
-    await customerModule.removeCustomerFromGroup(change.add.map((customer_id) => ({ customer_id, customer_group_id: change.group_id })))
+    await removeFromGroup(customerModule, change.add.map((customer_id) => ({ customer_id, customer_group_id: change.group_id })))
   }
   if (change.remove.length) {
     await customerModule.addCustomerToGroup(change.remove.map((customer_id) => ({ customer_id, customer_group_id: change.group_id })))
@@ -99,7 +131,7 @@ export async function mirrorPagesIntoGroup(
       const remove = links.filter((l) => !wanted.has(l.customer_id)).map((l) => l.customer_id)
       links.filter((l) => wanted.has(l.customer_id)).forEach((l) => linkedMembers.add(l.customer_id))
       if (remove.length) {
-        await customerModule.removeCustomerFromGroup(remove.map((customer_id) => ({ customer_id, customer_group_id: groupId })))
+        await removeFromGroup(customerModule, remove.map((customer_id) => ({ customer_id, customer_group_id: groupId })))
         removed += remove.length
       }
       if (links.length < size) {
