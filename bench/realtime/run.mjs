@@ -33,6 +33,8 @@
  * event queue to empty) --servers=2 --workers=1 --pg=postgres://postgres@localhost:5432
  * --db=mcs_bench_rtload --keep-db --redis=redis://127.0.0.1:6379
  * --env=KEY=VALUE,… (more environment for every instance) --label=<text> (names the run in the JSON)
+ * --skip-kinds=<kind>,… (leave these kinds of change out of the cycle, e.g. group_leave: Medusa 2.21.2's
+ * removal from a group holds a pooled connection while it waits for another, decision 0061)
  */
 import fs from "node:fs"
 import os from "node:os"
@@ -65,6 +67,11 @@ const kit = benchKit({ tag: "realtime", server })
 const { log, call } = kit
 
 const total = Math.round(rate * seconds)
+const skipKinds = new Set(opt("skip-kinds", "").split(",").filter(Boolean))
+for (const kind of skipKinds) {
+  if (!BLOCKS.some((b) => b.kind === kind)) throw new Error(`--skip-kinds: unknown kind ${kind} (${BLOCKS.map((b) => b.kind).join(", ")})`)
+}
+if (Math.ceil((total * BLOCKS.length) / (BLOCKS.length - skipKinds.size)) > size) throw new Error("--skip-kinds: more changes than customers")
 if (total > size) {
   throw new Error(`${total} changes need as many customers (one change each): --customers=${size} is too few`)
 }
@@ -192,7 +199,11 @@ async function queueDepth(redis) {
 }
 
 async function load(cluster, headers, ids, sql, redis) {
-  const changes = Array.from({ length: total }, (_, k) => ({ k, ...changeFor(k, ids) }))
+  // Change k of the cycle of kinds, those of `--skip-kinds` left out (the kept ones still one per customer).
+  const changes = []
+  for (let k = 0; changes.length < total; k++) {
+    if (!skipKinds.has(BLOCKS[k % BLOCKS.length].kind)) changes.push({ k, seq: changes.length, ...changeFor(k, ids) })
+  }
   const pending = new Set()
   const errors = []
   let answered = 0
@@ -200,7 +211,7 @@ async function load(cluster, headers, ids, sql, redis) {
   const now = () => performance.now() - t0
 
   const send = (change) => {
-    const app = cluster.servers[change.k % cluster.servers.length]
+    const app = cluster.servers[change.seq % cluster.servers.length]
     change.server = app.name
     change.sent_at = now()
     pending.add(change)
@@ -409,7 +420,7 @@ async function refreshAndCompare(app, headers, ids, sql, okChanges) {
 async function main() {
   const unavailable = await redisUnavailable(redisBase)
   if (unavailable) throw new Error(unavailable)
-  const out = { label: argv.label ?? null, customers: size, blocks: BLOCKS, segments: SEGMENTS, servers: serverCount, workers: workerCount, env: extraEnv }
+  const out = { label: argv.label ?? null, skip_kinds: [...skipKinds], customers: size, blocks: BLOCKS, segments: SEGMENTS, servers: serverCount, workers: workerCount, env: extraEnv }
   out.load_average_start = os.loadavg()
   await prepareDatabase()
   const redisDb = await claimRedisDatabase(redisBase)
