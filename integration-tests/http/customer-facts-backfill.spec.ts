@@ -303,9 +303,27 @@ medusaIntegrationTestRunner({
       expect(await run(second.id)).toMatchObject({ status: "canceled", indexes_pending: [] })
       expect((await backfillCustomerFactsJob(container)).indexes_built_for).toEqual([])
 
+      // An index that cannot be built again is given up (recorded with its definition), not retried every
+      // minute; the next one is built, its definition taken as written (a jsonb "?" is no placeholder).
+      const bogus = { name: "IDX_bogus", table: "customer_profile", definition: 'CREATE INDEX "IDX_bogus" ON public.customer_profile USING btree (no_such_column)' }
+      const question = {
+        name: "IDX_cprof_vip_flag",
+        table: "customer_profile",
+        definition: `CREATE INDEX "IDX_cprof_vip_flag" ON public.customer_profile USING btree (customer_id) WHERE (metadata ? 'vip'::text)`,
+      }
+      await sql("UPDATE customer_facts_backfill SET deferred_indexes = ?::jsonb WHERE id = ?", [JSON.stringify([bogus, question]), second.id])
+      expect((await backfillCustomerFactsJob(container)).indexes_built_for).toEqual([second.id])
+      expect(await indexes()).toEqual([...before, `IDX_cprof_vip_flag: ${question.definition}`].sort(byCodeUnits))
+      const given = await run(second.id)
+      expect(given.indexes_pending).toEqual([])
+      expect(given.error).toMatch(/^index IDX_bogus could not be built again \(.*column "no_such_column" does not exist\); create it with: /)
+      expect(given.error).toContain(bogus.definition)
+      expect(given.error).not.toContain("IDX_cprof_vip_flag")
+      await sql('DROP INDEX "IDX_cprof_vip_flag"')
+
       // A projection that is not empty keeps its indexes.
       const third = await segments().queueFactsBackfill({ trigger: "manual", requested_by: null, batch_size: 10 })
-      await sql("UPDATE customer_facts_backfill SET customers_estimate = 100 WHERE id = ?", [third.id])
+      await sql("UPDATE customer_facts_backfill SET customers_estimate = 50 WHERE id = ?", [third.id])
       expect(await runFactsBackfill(container, third.id, { maxBatches: 1, deferIndexesMin: 0 })).toBe("lost")
       expect(await indexes()).toEqual(before)
       expect((await run(third.id)).indexes_pending).toEqual([])

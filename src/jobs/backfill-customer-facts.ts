@@ -15,9 +15,11 @@ const LOCK = "customer-suite:backfill-job"
  */
 export default async function backfillCustomerFactsJob(container: MedusaContainer): Promise<{ queued: string | null; requested: string[]; indexes_built_for: string[] }> {
   const run = await exclusively(container, LOCK, 60, async () => {
-    const indexesBuiltFor = await buildIndexesOfEndedBackfills(container)
     const queued = await queueBackfillIfEmpty(container)
-    return { queued, requested: await requestClaimableBackfills(container), indexes_built_for: indexesBuiltFor }
+    const requested = await requestClaimableBackfills(container)
+    // Last: an index build can take minutes; it never stops the two above.
+    const indexesBuiltFor = await buildIndexesOfEndedBackfills(container).catch(() => [])
+    return { queued, requested, indexes_built_for: indexesBuiltFor }
   })
   return run.ran ? run.result : { queued: null, requested: [], indexes_built_for: [] }
 }

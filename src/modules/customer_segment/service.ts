@@ -43,7 +43,7 @@ import {
   uncancelBackfillRun,
   type FactsBackfillRow,
 } from "./sql/backfill-runs"
-import { buildNextDeferredIndex, deferProjectionIndexes, runsWithDeferredIndexes, type DeferredIndex } from "./sql/backfill-indexes"
+import { buildNextDeferredIndex, deferProjectionIndexes, giveUpDeferredIndex, runsWithDeferredIndexes, type DeferredIndex } from "./sql/backfill-indexes"
 import { listMembers, listMembersAfter, previewMatches, type MatchRow, type MemberRow } from "./sql/members"
 import { checkReads, readersOf, refreshOrder } from "./sql/segment-reads"
 import { explainMembership, matchSegments, type MembershipExplanation, type SegmentToExplain, type Shopper } from "./sql/shoppers"
@@ -60,6 +60,7 @@ import {
 
 export type { BackfillBatchInput, BackfillBatchResult, FactsBackfillRow }
 export { BackfillLeaseLost } from "./sql/backfill-runs"
+export { DeferredIndexFailed } from "./sql/backfill-indexes"
 export type { AttributeDescription, FactsSnapshot, MembershipChange, MemberRow, RefreshResult, AppliesTo }
 export type { OrderInput, ProfileInput, PurchaseInput } from "./sql/facts"
 
@@ -398,15 +399,38 @@ export default class CustomerSegmentModuleService extends MedusaService({
     return deferProjectionIndexes(context.transactionManager as SqlEntityManager, id, leaseUntil, maxProfiles)
   }
 
-  /** Builds the next index a run deferred (one transaction); null when none is left. */
+  /**
+   * Builds the next index a run deferred (one transaction); null when none is
+   * left, "busy" when another builder holds the lock and `wait` is false.
+   * Throws DeferredIndexFailed when it cannot be built.
+   */
   @InjectManager()
-  async buildNextDeferredFactsIndex(id: string, @MedusaContext() context: Context = {}): Promise<DeferredIndex | null> {
-    return this.buildNextDeferredFactsIndex_(id, context)
+  async buildNextDeferredFactsIndex(
+    id: string,
+    options: { wait: boolean } = { wait: true },
+    @MedusaContext() context: Context = {}
+  ): Promise<DeferredIndex | "busy" | null> {
+    return this.buildNextDeferredFactsIndex_(id, options, context)
   }
 
   @InjectTransactionManager()
-  protected async buildNextDeferredFactsIndex_(id: string, @MedusaContext() context: Context = {}): Promise<DeferredIndex | null> {
-    return buildNextDeferredIndex(context.transactionManager as SqlEntityManager, id)
+  protected async buildNextDeferredFactsIndex_(
+    id: string,
+    options: { wait: boolean },
+    @MedusaContext() context: Context = {}
+  ): Promise<DeferredIndex | "busy" | null> {
+    return buildNextDeferredIndex(context.transactionManager as SqlEntityManager, id, options)
+  }
+
+  /** Gives up a deferred index that cannot be built: struck from the run and recorded in its error. */
+  @InjectManager()
+  async giveUpDeferredFactsIndex(id: string, index: DeferredIndex, reason: string, @MedusaContext() context: Context = {}): Promise<void> {
+    return this.giveUpDeferredFactsIndex_(id, index, reason, context)
+  }
+
+  @InjectTransactionManager()
+  protected async giveUpDeferredFactsIndex_(id: string, index: DeferredIndex, reason: string, @MedusaContext() context: Context = {}): Promise<void> {
+    return giveUpDeferredIndex(context.transactionManager as SqlEntityManager, id, index, reason)
   }
 
   /** Runs that still have deferred indexes to build. */

@@ -1,5 +1,5 @@
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/postgresql"
-import { exec, rows } from "./execute"
+import { exec, execVerbatim, rows } from "./execute"
 
 /**
  * Secondary indexes of an empty projection, deferred during a big backfill
@@ -83,8 +83,10 @@ export async function deferProjectionIndexes(
     runId,
     JSON.stringify(deferred),
   ])
-  // DROP INDEX waits for the table's readers; a busy table is not worth a stall: the caller goes on with the indexes.
+  // The three tables' locks at once, before any index goes (one at a time, a drop would hold one table while it
+  // waits for the next). A busy projection is not worth a stall: past the timeout the caller goes on with its indexes.
   await exec(em, "SET LOCAL lock_timeout = '5s'")
+  await exec(em, `LOCK TABLE ${TABLES.join(", ")} IN ACCESS EXCLUSIVE MODE`)
   for (const index of found) {
     await exec(em, `DROP INDEX IF EXISTS ${quote(index.schema)}.${quote(index.name)}`)
   }
@@ -101,13 +103,34 @@ export async function runsWithDeferredIndexes(em: SqlEntityManager): Promise<{ i
   )
 }
 
+/** An index a run deferred could not be built; the run's transaction for it rolled back. */
+export class DeferredIndexFailed extends Error {
+  constructor(readonly index: DeferredIndex, readonly cause: unknown) {
+    super(`index ${index.name} could not be built again: ${(cause as Error)?.message ?? String(cause)}`)
+    this.name = "DeferredIndexFailed"
+  }
+}
+
 /**
  * Builds the next index a run deferred and strikes it from the run, in the
- * caller's transaction, under a lock no other builder holds at once. Answers
- * the index built (or found already there), or null when none is left.
+ * caller's transaction, under a lock no other builder holds at once (`wait`:
+ * for it; otherwise answers "busy" when another builder has it). Answers the
+ * index built (or found already there), or null when none is left. Throws
+ * DeferredIndexFailed when the index cannot be built.
  */
-export async function buildNextDeferredIndex(em: SqlEntityManager, runId: string): Promise<DeferredIndex | null> {
-  await exec(em, `SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [BUILD_LOCK])
+export async function buildNextDeferredIndex(
+  em: SqlEntityManager,
+  runId: string,
+  options: { wait: boolean }
+): Promise<DeferredIndex | "busy" | null> {
+  if (options.wait) {
+    await exec(em, `SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [BUILD_LOCK])
+  } else {
+    const [got] = await rows<{ locked: boolean }>(em, `SELECT pg_try_advisory_xact_lock(hashtextextended($1, 0)) AS locked`, [BUILD_LOCK])
+    if (!got?.locked) {
+      return "busy"
+    }
+  }
   const [run] = await rows<{ deferred: DeferredIndex[] | null }>(
     em,
     `SELECT deferred_indexes AS deferred FROM customer_facts_backfill WHERE id = $1 AND deleted_at IS NULL`,
@@ -120,18 +143,43 @@ export async function buildNextDeferredIndex(em: SqlEntityManager, runId: string
   // The definition as pg_get_indexdef printed it ("CREATE [UNIQUE] INDEX name ON …"); made idempotent.
   const statement = next.definition.replace(/^CREATE (UNIQUE )?INDEX /, (m) => `${m}IF NOT EXISTS `)
   if (!/^CREATE (UNIQUE )?INDEX IF NOT EXISTS /.test(statement)) {
-    throw new Error(`deferred index ${next.name}: unexpected definition`)
+    throw new DeferredIndexFailed(next, new Error("unexpected definition"))
   }
-  await exec(em, statement)
+  // A whole-table build: a statement_timeout of the database or role would stop it.
+  await exec(em, "SET LOCAL statement_timeout = 0")
+  try {
+    await execVerbatim(em, statement)
+  } catch (error) {
+    throw new DeferredIndexFailed(next, error)
+  }
+  await strike(em, runId, next.name)
+  return next
+}
+
+/**
+ * Gives up an index that cannot be built again: strikes it from the run and
+ * records it in the run's error with its definition (to be created by hand),
+ * in the caller's transaction.
+ */
+export async function giveUpDeferredIndex(em: SqlEntityManager, runId: string, index: DeferredIndex, reason: string): Promise<void> {
+  await strike(em, runId, index.name)
+  const note = `index ${index.name} could not be built again (${reason}); create it with: ${index.definition}`
+  await exec(
+    em,
+    `UPDATE customer_facts_backfill SET error = CASE WHEN error IS NULL THEN $2 ELSE error || '; ' || $2 END, updated_at = now() WHERE id = $1`,
+    [runId, note]
+  )
+}
+
+async function strike(em: SqlEntityManager, runId: string, name: string): Promise<void> {
   await exec(
     em,
     `UPDATE customer_facts_backfill
      SET deferred_indexes = COALESCE((SELECT jsonb_agg(x ORDER BY o) FROM jsonb_array_elements(deferred_indexes) WITH ORDINALITY AS e(x, o) WHERE x ->> 'name' <> $2), '[]'::jsonb),
          updated_at = now()
      WHERE id = $1`,
-    [runId, next.name]
+    [runId, name]
   )
-  return next
 }
 
 function quote(identifier: string): string {

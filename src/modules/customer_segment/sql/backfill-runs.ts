@@ -150,7 +150,7 @@ export async function finishBackfillRun(
   const done = await rows<{ id: string }>(
     em,
     `UPDATE customer_facts_backfill
-     SET status = $3, error = $4, refresh_run_ids = $5::text[], running_ms = running_ms + $6::int, finished_at = now(), lease_until = NULL, updated_at = now()
+     SET status = $3, error = CASE WHEN $4::text IS NULL THEN error WHEN error IS NULL THEN $4::text ELSE $4::text || '; ' || error END, refresh_run_ids = $5::text[], running_ms = running_ms + $6::int, finished_at = now(), lease_until = NULL, updated_at = now()
      WHERE id = $1 AND lease_until = $2::timestamptz AND status = 'running' AND deleted_at IS NULL
      RETURNING id`,
     [id, leaseUntil, end.status, end.error ?? null, end.refresh_run_ids ?? [], Math.round(end.elapsed_ms ?? 0)]

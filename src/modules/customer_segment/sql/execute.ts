@@ -67,6 +67,21 @@ export async function exec(em: SqlEntityManager, sql: string, params: readonly u
 }
 
 /**
+ * Runs a statement as written, without parameters: SQL read from the
+ * catalogue (an index definition may hold `$1` or a jsonb `?` operator, which
+ * `positional` and knex's placeholders would take for parameters).
+ */
+export async function execVerbatim(em: SqlEntityManager, sql: string): Promise<void> {
+  // Without bindings knex sends the text as it is (a `?` stays a `?`: tested with a jsonb `?` index).
+  const query = em.getKnex().raw(sql)
+  const transaction = em.getTransactionContext()
+  if (transaction) {
+    query.transacting(transaction)
+  }
+  await query
+}
+
+/**
  * Independent reads: at once on the pool, one after the other inside a
  * transaction (its one connection takes a statement at a time).
  */

@@ -4,7 +4,7 @@ import { CUSTOMER_ACTIVITY_MODULE } from "../../../modules/customer_activity"
 import type CustomerActivityModuleService from "../../../modules/customer_activity/service"
 import { CUSTOMER_SEGMENT_MODULE } from "../../../modules/customer_segment"
 import type CustomerSegmentModuleService from "../../../modules/customer_segment/service"
-import { BackfillLeaseLost, type FactsBackfillRow } from "../../../modules/customer_segment/service"
+import { BackfillLeaseLost, DeferredIndexFailed, type FactsBackfillRow } from "../../../modules/customer_segment/service"
 import { PERSONALIZATION_MODULE } from "../../../modules/personalization"
 import type PersonalizationModuleService from "../../../modules/personalization/service"
 import { requestCustomerSegmentRefreshWorkflow } from "../workflows/request-customer-segment-refresh"
@@ -202,13 +202,17 @@ export async function runFactsBackfill(
  * run as it is built; another instance building at once waits, then finds it
  * done). While it builds, `heartbeat.renew` is called every `everyMs` (the
  * runner keeps its lease: an index of a big projection can take longer than
- * the lease). Answers false when a renewal found the run no longer held (all
- * indexes are built anyway).
+ * the lease). An index that cannot be built is given up: struck from the run
+ * and recorded in its error with its definition, never retried forever.
+ * Answers false when a renewal found the run no longer held (all indexes are
+ * built anyway).
  */
 export async function buildDeferredFactsIndexes(
   container: MedusaContainer,
   id: string,
-  heartbeat?: { renew: () => Promise<boolean>; everyMs: number }
+  heartbeat?: { renew: () => Promise<boolean>; everyMs: number },
+  /** wait: false returns at once when another instance is building (the job's way: it comes back in a minute). */
+  options: { wait?: boolean } = {}
 ): Promise<boolean> {
   const service = container.resolve<CustomerSegmentModuleService>(CUSTOMER_SEGMENT_MODULE)
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
@@ -224,7 +228,23 @@ export async function buildDeferredFactsIndexes(
   try {
     for (let built = 0; ; built++) {
       const started = Date.now()
-      const index = await service.buildNextDeferredFactsIndex(id)
+      let index: Awaited<ReturnType<CustomerSegmentModuleService["buildNextDeferredFactsIndex"]>>
+      try {
+        index = await service.buildNextDeferredFactsIndex(id, { wait: options.wait ?? true })
+      } catch (error) {
+        if (!(error instanceof DeferredIndexFailed)) {
+          throw error
+        }
+        // Never retried forever (each try reads the whole table): struck from the run, recorded in its error.
+        const reason = message(error.cause)
+        logger.error(`customer-suite: backfill ${id}: ${error.message}; create it by hand: ${error.index.definition}`)
+        await service.giveUpDeferredFactsIndex(id, error.index, reason)
+        continue
+      }
+      if (index === "busy") {
+        logger.info(`customer-suite: backfill ${id}: another instance is building deferred indexes; later`)
+        break
+      }
       if (!index) {
         if (built) {
           logger.info(`customer-suite: backfill ${id}: ${built} deferred indexes built`)
