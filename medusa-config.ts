@@ -83,7 +83,7 @@ const redisModules = redisUrl
 
 const poolMax = process.env.DATABASE_POOL_MAX ? Number(process.env.DATABASE_POOL_MAX) : undefined
 if (poolMax !== undefined && !(Number.isInteger(poolMax) && poolMax >= 1)) {
-  throw new Error(`DATABASE_POOL_MAX must be a whole number of at least 1, got "${process.env.DATABASE_POOL_MAX}"`)
+  throw new MedusaError(MedusaError.Types.INVALID_DATA, `DATABASE_POOL_MAX must be a whole number of at least 1; got "${process.env.DATABASE_POOL_MAX}"`)
 }
 
 const databaseUrl =
