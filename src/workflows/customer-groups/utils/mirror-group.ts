@@ -63,7 +63,9 @@ export async function removeFromGroup(
 ): Promise<void> {
   const byGroup = new Map<string, string[]>()
   for (const link of links) {
-    byGroup.set(link.customer_group_id, [...(byGroup.get(link.customer_group_id) ?? []), link.customer_id])
+    const customers = byGroup.get(link.customer_group_id) ?? []
+    customers.push(link.customer_id)
+    byGroup.set(link.customer_group_id, customers)
   }
   for (const [groupId, customerIds] of byGroup) {
     const found = await customerModule.listCustomerGroupCustomers(

@@ -226,7 +226,7 @@ export async function buildDeferredFactsIndexes(
   }
   const timer = heartbeat ? setInterval(renew, heartbeat.everyMs) : undefined
   try {
-    for (let built = 0; ; built++) {
+    for (let built = 0; ; ) {
       const started = Date.now()
       let index: Awaited<ReturnType<CustomerSegmentModuleService["buildNextDeferredFactsIndex"]>>
       try {
@@ -251,6 +251,7 @@ export async function buildDeferredFactsIndexes(
         }
         break
       }
+      built++
       logger.info(`customer-suite: backfill ${id}: index ${index.name} built in ${((Date.now() - started) / 1000).toFixed(1)} s`)
     }
   } finally {
