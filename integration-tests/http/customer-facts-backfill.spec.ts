@@ -7,7 +7,7 @@ import { storedProfile } from "../../src/modules/customer_segment/sql/facts"
 import type CustomerSegmentModuleService from "../../src/modules/customer_segment/service"
 import { cancelCustomerFactsBackfillWorkflow } from "../../src/workflows/customer-segments"
 import { cancelCustomerFactsBackfillStepId } from "../../src/workflows/customer-segments/steps/cancel-customer-facts-backfill"
-import { runFactsBackfill } from "../../src/workflows/customer-segments/utils/backfill-runner"
+import { buildDeferredFactsIndexes, runFactsBackfill } from "../../src/workflows/customer-segments/utils/backfill-runner"
 import { loadCustomerFacts } from "../../src/workflows/customer-segments/utils/load-customer-facts"
 import { queueBackfillIfEmpty } from "../../src/workflows/customer-segments/utils/scheduled"
 import { createAdminUser, type AuthHeaders } from "../helpers/admin"
@@ -332,6 +332,46 @@ medusaIntegrationTestRunner({
       expect(await runFactsBackfill(container, third.id, { maxBatches: 1, deferIndexesMin: 0 })).toBe("lost")
       expect(await indexes()).toEqual(before)
       expect((await run(third.id)).indexes_pending).toEqual([])
+    })
+
+    it("builds every deferred index of a run canceled under it (its lease renewals refused), and tells the runner it lost the run", async () => {
+      await staleProfile()
+      const queued = await segments().queueFactsBackfill({ trigger: "manual", requested_by: null, batch_size: 10 })
+      const claimed = (await segments().claimFactsBackfill(queued.id, 600))!
+      const deferred = ["a", "b", "c"].map((k) => ({
+        name: `IDX_cprof_test_${k}`,
+        table: "customer_profile",
+        definition: `CREATE INDEX "IDX_cprof_test_${k}" ON public.customer_profile USING btree (customer_id, orders_count) WHERE (email_domain = '${k}.example'::text)`,
+      }))
+      await sql("UPDATE customer_facts_backfill SET deferred_indexes = ?::jsonb WHERE id = ?", [JSON.stringify(deferred), queued.id])
+      const built = async () =>
+        (await sql<{ indexname: string }>(`SELECT indexname FROM pg_indexes WHERE tablename = 'customer_profile' AND indexname LIKE 'IDX\\_cprof\\_test\\_%'`))
+          .map((r) => r.indexname)
+          .sort(byCodeUnits)
+      expect(await built()).toEqual([])
+
+      // Held, its lease renews; canceled (by staff, on another instance) while the runner holds it: refused.
+      const lease = await segments().renewFactsBackfillLease(queued.id, new Date(claimed.lease_until!), 600)
+      expect(lease).not.toBeNull()
+      expect((await api.post(`/admin/customer-suite/backfills/${queued.id}/cancel`, {}, admin)).status).toBe(200)
+      const renewals: (string | null)[] = []
+      const held = await buildDeferredFactsIndexes(container, queued.id, {
+        renew: async () => {
+          const renewed = await segments().renewFactsBackfillLease(queued.id, new Date(lease!), 600)
+          renewals.push(renewed ? String(renewed) : null)
+          return renewed !== null
+        },
+        everyMs: 5,
+      })
+      expect(held).toBe(false)
+      expect(renewals.length).toBeGreaterThan(0)
+      expect(renewals.every((r) => r === null)).toBe(true)
+      expect(await built()).toEqual(deferred.map((d) => d.name))
+      expect(await run(queued.id)).toMatchObject({ status: "canceled", indexes_pending: [] })
+      expect((await backfillCustomerFactsJob(container)).indexes_built_for).toEqual([])
+      for (const d of deferred) {
+        await sql(`DROP INDEX "${d.name}"`)
+      }
     })
 
     it("removes only the profiles of customers that are gone, never one written meanwhile for a new customer", async () => {
