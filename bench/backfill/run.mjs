@@ -247,7 +247,7 @@ async function main() {
        WHERE name IN ('work_mem', 'shared_buffers', 'maintenance_work_mem', 'max_parallel_workers_per_gather', 'synchronous_commit', 'autovacuum', 'max_wal_size')`
     )
   )[0].s
-  const out = { customers: size, database: DB, generated, pg_settings: settings, load_average_start: os.loadavg() }
+  const out = { customers: size, database: DB, generated, pg_settings: settings, node_options: process.env.NODE_OPTIONS ?? null, load_average_start: os.loadavg() }
   if (parts.includes("backfill")) out.backfill = await measureBackfill()
   if (parts.includes("baseline")) out.baseline = await withClient((client) => runBaseline(client, log, { indexes: opt("baseline-indexes", "after") }))
   if (out.backfill && out.baseline) {

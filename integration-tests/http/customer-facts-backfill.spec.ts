@@ -354,23 +354,29 @@ medusaIntegrationTestRunner({
       const lease = await segments().renewFactsBackfillLease(queued.id, new Date(claimed.lease_until!), 600)
       expect(lease).not.toBeNull()
       expect((await api.post(`/admin/customer-suite/backfills/${queued.id}/cancel`, {}, admin)).status).toBe(200)
-      const renewals: (string | null)[] = []
-      const held = await buildDeferredFactsIndexes(container, queued.id, {
-        renew: async () => {
-          const renewed = await segments().renewFactsBackfillLease(queued.id, new Date(lease!), 600)
-          renewals.push(renewed ? String(renewed) : null)
-          return renewed !== null
-        },
-        everyMs: 5,
-      })
-      expect(held).toBe(false)
-      expect(renewals.length).toBeGreaterThan(0)
-      expect(renewals.every((r) => r === null)).toBe(true)
-      expect(await built()).toEqual(deferred.map((d) => d.name))
-      expect(await run(queued.id)).toMatchObject({ status: "canceled", indexes_pending: [] })
-      expect((await backfillCustomerFactsJob(container)).indexes_built_for).toEqual([])
-      for (const d of deferred) {
-        await sql(`DROP INDEX "${d.name}"`)
+      try {
+        // Each renewal records how many of the indexes were built when it was refused.
+        const refusedAt: number[] = []
+        const held = await buildDeferredFactsIndexes(container, queued.id, {
+          renew: async () => {
+            const builtThen = (await built()).length
+            const renewed = await segments().renewFactsBackfillLease(queued.id, new Date(lease!), 600)
+            if (renewed === null) {
+              refusedAt.push(builtThen)
+            }
+            return renewed !== null
+          },
+          everyMs: 1,
+        })
+        expect(held).toBe(false)
+        // Refused before the last index was built (a renewal every millisecond, three builds), and it went on.
+        expect(refusedAt[0]).toBeLessThan(deferred.length)
+        expect(await built()).toEqual(deferred.map((d) => d.name))
+        expect(await run(queued.id)).toMatchObject({ status: "canceled", indexes_pending: [] })
+      } finally {
+        for (const d of deferred) {
+          await sql(`DROP INDEX IF EXISTS "${d.name}"`)
+        }
       }
     })
 
