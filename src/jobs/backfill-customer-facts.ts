@@ -1,4 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { buildIndexesOfEndedBackfills, queueBackfillIfEmpty, requestClaimableBackfills } from "../workflows/customer-segments/utils/scheduled"
 import { exclusively } from "../workflows/customer-suite/utils/exclusive"
 
@@ -18,7 +19,12 @@ export default async function backfillCustomerFactsJob(container: MedusaContaine
     const queued = await queueBackfillIfEmpty(container)
     const requested = await requestClaimableBackfills(container)
     // Last: an index build can take minutes; it never stops the two above.
-    const indexesBuiltFor = await buildIndexesOfEndedBackfills(container).catch(() => [])
+    const indexesBuiltFor = await buildIndexesOfEndedBackfills(container).catch((error) => {
+      container
+        .resolve(ContainerRegistrationKeys.LOGGER)
+        .warn(`customer-suite: deferred indexes of ended backfills not built, next minute: ${(error as Error)?.message ?? error}`)
+      return [] as string[]
+    })
     return { queued, requested, indexes_built_for: indexesBuiltFor }
   })
   return run.ran ? run.result : { queued: null, requested: [], indexes_built_for: [] }

@@ -48,7 +48,13 @@ export function positional(sql: string, params: readonly unknown[]): { sql: stri
  */
 async function send(em: SqlEntityManager, sql: string, params: readonly unknown[]): Promise<{ rows: unknown[] }> {
   const statement = positional(sql, params)
-  const query = em.getKnex().raw(statement.sql, statement.bindings)
+  return sendRaw(em, statement.sql, statement.bindings)
+}
+
+/** Sends knex SQL, in the entity manager's transaction when it has one. Without bindings the text goes as it is. */
+async function sendRaw(em: SqlEntityManager, sql: string, bindings?: Binding[]): Promise<{ rows: unknown[] }> {
+  // Without bindings knex sends the text as it is (a `?` stays a `?`: tested with a jsonb `?` index).
+  const query = bindings ? em.getKnex().raw(sql, bindings) : em.getKnex().raw(sql)
   const transaction = em.getTransactionContext()
   if (transaction) {
     query.transacting(transaction)
@@ -72,13 +78,7 @@ export async function exec(em: SqlEntityManager, sql: string, params: readonly u
  * `positional` and knex's placeholders would take for parameters).
  */
 export async function execVerbatim(em: SqlEntityManager, sql: string): Promise<void> {
-  // Without bindings knex sends the text as it is (a `?` stays a `?`: tested with a jsonb `?` index).
-  const query = em.getKnex().raw(sql)
-  const transaction = em.getTransactionContext()
-  if (transaction) {
-    query.transacting(transaction)
-  }
-  await query
+  await sendRaw(em, sql)
 }
 
 /**

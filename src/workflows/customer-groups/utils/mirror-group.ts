@@ -72,12 +72,15 @@ export async function removeFromGroup(
       { customer_group_id: groupId, customer_id: customerIds },
       { select: ["id"], take: null }
     )
-    if (found.length) {
-      // The module's generated delete of its CustomerGroupCustomer model (MedusaService): not in ICustomerModuleService's type.
-      await (customerModule as ICustomerModuleService & { deleteCustomerGroupCustomers(ids: string[]): Promise<void> }).deleteCustomerGroupCustomers(
-        found.map((l) => l.id)
-      )
-    }
+    await deleteGroupLinks(customerModule, found.map((l) => l.id))
+  }
+}
+
+/** Deletes customer-group links by id (emits `customer.customer-group-customer.deleted`, as removeCustomerFromGroup does). */
+async function deleteGroupLinks(customerModule: ICustomerModuleService, linkIds: string[]): Promise<void> {
+  if (linkIds.length) {
+    // The module's generated delete of its CustomerGroupCustomer model (MedusaService): not in ICustomerModuleService's type.
+    await (customerModule as ICustomerModuleService & { deleteCustomerGroupCustomers(ids: string[]): Promise<void> }).deleteCustomerGroupCustomers(linkIds)
   }
 }
 
@@ -128,14 +131,13 @@ export async function mirrorPagesIntoGroup(
       const range = { ...(linkAfter === undefined ? {} : { $gt: linkAfter }), ...(upTo === undefined ? {} : { $lte: upTo }) }
       const links = await customerModule.listCustomerGroupCustomers(
         linksInRange(groupId, range),
-        { select: ["customer_id"], order: { customer_id: "ASC" }, take: size }
+        { select: ["id", "customer_id"], order: { customer_id: "ASC" }, take: size }
       )
-      const remove = links.filter((l) => !wanted.has(l.customer_id)).map((l) => l.customer_id)
+      // The links of customers no longer members go by their ids (already read here).
+      const remove = links.filter((l) => !wanted.has(l.customer_id)).map((l) => l.id)
       links.filter((l) => wanted.has(l.customer_id)).forEach((l) => linkedMembers.add(l.customer_id))
-      if (remove.length) {
-        await removeFromGroup(customerModule, remove.map((customer_id) => ({ customer_id, customer_group_id: groupId })))
-        removed += remove.length
-      }
+      await deleteGroupLinks(customerModule, remove)
+      removed += remove.length
       if (links.length < size) {
         break
       }
