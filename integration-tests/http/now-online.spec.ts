@@ -249,6 +249,20 @@ medusaIntegrationTestRunner({
           const [profile] = (await segments.readCustomerFacts([carla.id])).profiles
           expect([profile.last_name, profile.last_activity_at]).toEqual(["Diaz-Ruiz", expect.anything()])
         })
+        // A profile built from presence read just before the tracker wrote (null, or an older time) never puts the
+        // last activity back, and the write reports no change of it (no membership event for nothing).
+        const current = await segments.readCustomerFacts([carla.id])
+        const activeAt = new Date(current.profiles[0].last_activity_at!).toISOString()
+        for (const stale of [null, new Date(Date.parse(activeAt) - 3_600_000).toISOString()]) {
+          const { changes } = await segments.writeCustomerFacts([carla.id], { ...current, profiles: [{ ...current.profiles[0], last_activity_at: stale }] })
+          expect(changes.flatMap((c) => c.changed)).not.toContain("last_activity_at")
+          expect(new Date((await segments.readCustomerFacts([carla.id])).profiles[0].last_activity_at!).toISOString()).toBe(activeAt)
+        }
+        // A later one moves it forward.
+        const later = new Date(Date.parse(activeAt) + 60_000).toISOString()
+        const { changes: forward } = await segments.writeCustomerFacts([carla.id], { ...current, profiles: [{ ...current.profiles[0], last_activity_at: later }] })
+        expect(forward.flatMap((c) => c.changed)).toContain("last_activity_at")
+        expect(new Date((await segments.readCustomerFacts([carla.id])).profiles[0].last_activity_at!).toISOString()).toBe(later)
 
         // The idle customer becomes active: the storefront's live check sees it before any refresh.
         const config = container.resolve(ContainerRegistrationKeys.CONFIG_MODULE).projectConfig.http

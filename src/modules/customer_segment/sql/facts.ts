@@ -183,9 +183,12 @@ async function upsertStoredProfiles(em: SqlEntityManager, profiles: readonly Pro
     return
   }
   const changed = STORED_PROFILE_FIELDS.filter((f) => f !== "customer_id")
-  const updates = changed.map((f) => `${f} = EXCLUDED.${f}`)
+  // The last activity never moves back: the presence tracker writes it on its own (recordLastActivity), and a
+  // profile built from presence read a moment before that write must not put the older value (or null) back.
+  const next = (f: string) => (f === "last_activity_at" ? `GREATEST(customer_profile.${f}, EXCLUDED.${f})` : `EXCLUDED.${f}`)
+  const updates = changed.map((f) => `${f} = ${next(f)}`)
   // A profile whose facts are the same is not written (a redelivered event changes nothing, updated_at included; decision 0047).
-  const differs = `(${changed.map((f) => `customer_profile.${f}`).join(", ")}) IS DISTINCT FROM (${changed.map((f) => `EXCLUDED.${f}`).join(", ")})`
+  const differs = `(${changed.map((f) => `customer_profile.${f}`).join(", ")}) IS DISTINCT FROM (${changed.map(next).join(", ")})`
   await exec(
     em,
     `INSERT INTO customer_profile (id, ${STORED_PROFILE_FIELDS.join(", ")}, created_at, updated_at)
@@ -214,7 +217,13 @@ export async function replaceFacts(
 ): Promise<{ previous: FactsSnapshot; written: FactsSnapshot }> {
   await lockCustomersFacts(em, customerIds)
   const previous = await readFacts(em, customerIds)
-  const profiles = next.profiles.map(storedProfile)
+  // As the upsert stores it: the later of the stored and the new last activity (upsertStoredProfiles).
+  const storedActivity = new Map(previous.profiles.map((p) => [p.customer_id, p.last_activity_at ? new Date(p.last_activity_at) : null]))
+  const profiles = next.profiles.map((p) => {
+    const stored = storedProfile(p)
+    const before = storedActivity.get(p.customer_id)
+    return before && (!stored.last_activity_at || before > new Date(stored.last_activity_at)) ? { ...stored, last_activity_at: before.toISOString() } : stored
+  })
   // An order moved to one of these customers leaves its previous owner's rows (order ids are unique).
   const orderIds = [...new Set([...next.purchases, ...next.orders].map((p) => p.order_id))]
 
