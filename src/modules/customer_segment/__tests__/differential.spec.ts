@@ -369,7 +369,11 @@ moduleIntegrationTestRunner<CustomerSegmentModuleService>({
         // 2. A third of the customers change (one disappears): real-time checks follow.
         const changed = fc.sample(factsArb, { numRuns: 60, seed: 99 })
         // Memberships are not facts the sync writes: a changed customer keeps the ones it had.
-        const next = customers.map((f, c) => (c % 3 === 0 ? { ...changed[c / 3], segments: f.segments } : f))
+        // The last activity never moves back (a profile write keeps the later of the stored and the new one).
+        const later = (a: Date | null, b: Date | null) => (a && (!b || a > b) ? a : b)
+        const next = customers.map((f, c) =>
+          c % 3 === 0 ? { ...changed[c / 3], segments: f.segments, last_activity_date: later(f.last_activity_date, changed[c / 3].last_activity_date) } : f
+        )
         const touched = ids.filter((_, c) => c % 3 === 0)
         const gone = ids[3]
         const { changes } = await service.writeCustomerFacts(touched, {
